@@ -1,0 +1,3 @@
+using Sitrep.Cli;
+
+return SitrepCommandLine.Build().Parse(args).Invoke();

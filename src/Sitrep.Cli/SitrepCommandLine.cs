@@ -1,0 +1,60 @@
+using System.CommandLine;
+
+namespace Sitrep.Cli;
+
+/// <summary>The <c>sitrep</c> command tree (CONTRACT.md). Exit codes: 0 success, 1 some input unreadable, 2 bad usage.</summary>
+public static class SitrepCommandLine
+{
+    public const int Success = 0, InputProblems = 1, BadUsage = 2, NotImplemented = 3;
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Sitrep: turns news articles from many outlets into one verified situation picture.");
+        root.Subcommands.Add(Extract());
+        root.Subcommands.Add(Annotate());
+        root.Subcommands.Add(Pending("cluster", "Groups documents into stories, as a stream delivers them (one JSON object)."));
+        root.Subcommands.Add(Pending("analyze", "Writes the fused situation picture (situation.json, report.html, report.md, events.csv, places.geojson) to --out DIR."));
+        return root;
+    }
+
+    private static Argument<string[]> Inputs() => new("INPUT")
+    {
+        Description = "Files, folders (walked recursively) and '-' for JSON Lines on standard input.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private static Option<string?> Out(string what) => new("--out", "-o") { Description = what };
+
+    private static Command Extract()
+    {
+        var inputs = Inputs();
+        var output = Out("Write JSON Lines here instead of standard output.");
+        var command = new Command("extract", "Recovers each article's body and metadata (JSON Lines, one record per article).") { inputs, output };
+        command.SetAction(parsed => new DocumentRun(Pipeline.Extraction(), JsonRecords.Extracted, "extracted")
+            .Run(parsed.GetValue(inputs)!, parsed.GetValue(output)));
+        return command;
+    }
+
+    private static Command Annotate()
+    {
+        var inputs = Inputs();
+        var output = Out("Write JSON Lines here instead of standard output.");
+        var command = new Command("annotate", "Finds entities, places and time expressions with exact offsets (JSON Lines).") { inputs, output };
+        command.SetAction(parsed => new DocumentRun(Pipeline.Annotation(), JsonRecords.Annotated, "annotated")
+            .Run(parsed.GetValue(inputs)!, parsed.GetValue(output)));
+        return command;
+    }
+
+    private static Command Pending(string name, string description)
+    {
+        var inputs = Inputs();
+        var output = Out("Where to write the result.");
+        var command = new Command(name, description + " (not implemented yet)") { inputs, output };
+        command.SetAction(_ =>
+        {
+            Console.Error.WriteLine($"sitrep {name}: not implemented yet");
+            return NotImplemented;
+        });
+        return command;
+    }
+}

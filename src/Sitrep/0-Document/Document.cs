@@ -1,0 +1,82 @@
+namespace Sitrep;
+
+/// <summary>
+/// One article as it flows through the pipeline. Ingest creates it, each later stage reads it and
+/// adds its own part (text layout, entities, places, times), never rewriting what an earlier stage
+/// wrote. Every character offset in an annotation refers to <see cref="Text"/>.
+/// </summary>
+public sealed class Document
+{
+    public Document(string id, SourceLocation source)
+    {
+        Id = id;
+        Source = source;
+    }
+
+    /// <summary>Echoed back in every output; given by the input or derived from its location.</summary>
+    public string Id { get; }
+
+    /// <summary>Where the article came from, for error messages and provenance.</summary>
+    public SourceLocation Source { get; }
+
+    /// <summary>The raw page, when the article arrived as HTML; null for plain text.</summary>
+    public string? Html { get; set; }
+
+    /// <summary>
+    /// The string all offsets refer to: the input's text exactly as given, or the body extracted
+    /// from <see cref="Html"/>.
+    /// </summary>
+    public string Text { get; set; } = "";
+
+    /// <summary>True when <see cref="Text"/> came from the input as given (offsets must not shift).</summary>
+    public bool TextIsInput { get; set; }
+
+    /// <summary>The parts of <see cref="Text"/> that make up the article body, in order.</summary>
+    public List<TextSpan> Body { get; } = [];
+
+    /// <summary>Analyst bullets or a summary block printed before the headline, kept apart from the body.</summary>
+    public string? Lead { get; set; }
+
+    public string? Title { get; set; }
+    public string? Url { get; set; }
+    public PartialDate? Published { get; set; }
+    public bool PublishedInferred { get; set; }
+    public List<string> Authors { get; } = [];
+    public string? Outlet { get; set; }
+    public string? Language { get; set; }
+
+    /// <summary>The outlet a rewrite names as its origin ("Original Source: www.example.com").</summary>
+    public string? OriginalSource { get; set; }
+
+    /// <summary>Sources the article lists at its end ("Sources: Reuters, ...").</summary>
+    public List<string> CitedSources { get; } = [];
+
+    /// <summary>Named entities found in <see cref="Text"/> (stage 3, Entities).</summary>
+    public List<EntityMention> Entities { get; } = [];
+
+    /// <summary>Place names found in <see cref="Text"/> and resolved to coordinates (stage 3, Places).</summary>
+    public List<PlaceMention> Places { get; } = [];
+
+    /// <summary>Time expressions found in <see cref="Text"/> with their calendar values (stage 3, Time).</summary>
+    public List<TimeMention> Times { get; } = [];
+
+    /// <summary>The article body as one string: the body spans joined by blank lines.</summary>
+    public string BodyText()
+    {
+        if (Body.Count == 0) return "";
+        if (Body.Count == 1) return Text.Substring(Body[0].Start, Body[0].Length);
+        return string.Join("\n\n", Body.Select(s => Text.Substring(s.Start, s.Length)));
+    }
+}
+
+/// <summary>A file and 1-based line (0 when the whole file is meant) for messages that point at input.</summary>
+public readonly record struct SourceLocation(string File, int Line = 0)
+{
+    public override string ToString() => Line > 0 ? $"{File}:{Line}" : File;
+}
+
+/// <summary>A half-open range [Start, End) of UTF-16 code units in a document's text.</summary>
+public readonly record struct TextSpan(int Start, int End)
+{
+    public int Length => End - Start;
+}

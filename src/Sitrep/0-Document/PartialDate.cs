@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace Sitrep;
+
+/// <summary>How much of a date the source actually states.</summary>
+public enum DatePrecision { Year, Month, Day, Minute }
+
+/// <summary>
+/// A calendar date that knows its precision: "2025", "2025-05", "2025-05-04" or a date-time.
+/// A publication date of "May 2025" must not turn into May 1st.
+/// </summary>
+public readonly record struct PartialDate(int Year, int Month, int Day, DatePrecision Precision, TimeOnly Time = default, TimeSpan? Offset = null)
+{
+    public static PartialDate OfDay(DateOnly d) => new(d.Year, d.Month, d.Day, DatePrecision.Day);
+
+    public static PartialDate OfInstant(DateTimeOffset t) =>
+        new(t.Year, t.Month, t.Day, DatePrecision.Minute, new TimeOnly(t.Hour, t.Minute, t.Second), t.Offset);
+
+    /// <summary>The first day the date covers (January 1st of a bare year).</summary>
+    public DateOnly FirstDay => new(Year, Precision >= DatePrecision.Month ? Month : 1, Precision >= DatePrecision.Day ? Day : 1);
+
+    /// <summary>Parses ISO 8601 forms: YYYY, YYYY-MM, YYYY-MM-DD, and date-times with or without an offset.</summary>
+    public static bool TryParse(string? s, out PartialDate date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(s)) return false;
+        s = s.Trim();
+        var inv = CultureInfo.InvariantCulture;
+        if (s.Length == 4 && int.TryParse(s, NumberStyles.None, inv, out var y) && y is > 0 and < 10000)
+        {
+            date = new(y, 1, 1, DatePrecision.Year);
+            return true;
+        }
+        if (s.Length == 7 && DateOnly.TryParseExact(s + "-01", "yyyy-MM-dd", inv, DateTimeStyles.None, out var ym))
+        {
+            date = new(ym.Year, ym.Month, 1, DatePrecision.Month);
+            return true;
+        }
+        if (s.Length == 10 && DateOnly.TryParseExact(s, "yyyy-MM-dd", inv, DateTimeStyles.None, out var d))
+        {
+            date = OfDay(d);
+            return true;
+        }
+        if (s.Length > 10 && (s[10] == 'T' || s[10] == ' ') && DateTimeOffset.TryParse(s, inv,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var t))
+        {
+            bool hasOffset = s.EndsWith('Z') || s.LastIndexOfAny(['+', '-']) > 10;
+            date = OfInstant(t) with { Offset = hasOffset ? t.Offset : null };
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The ISO 8601 form at the date's own precision.</summary>
+    public override string ToString() => Precision switch
+    {
+        DatePrecision.Year => Year.ToString("D4", CultureInfo.InvariantCulture),
+        DatePrecision.Month => $"{Year:D4}-{Month:D2}",
+        DatePrecision.Day => $"{Year:D4}-{Month:D2}-{Day:D2}",
+        _ => $"{Year:D4}-{Month:D2}-{Day:D2}T{Time.Hour:D2}:{Time.Minute:D2}:{Time.Second:D2}" + OffsetText(),
+    };
+
+    /// <summary>The calendar day alone, as outputs that want a date print it.</summary>
+    public string DateText() => Precision >= DatePrecision.Day ? $"{Year:D4}-{Month:D2}-{Day:D2}" : ToString();
+
+    private string OffsetText() => Offset switch
+    {
+        null => "",
+        { } o when o == TimeSpan.Zero => "Z",
+        { } o => (o < TimeSpan.Zero ? "-" : "+") + o.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,65 @@
+using System.IO.Compression;
+
+namespace Sitrep.Ingest;
+
+/// <summary>
+/// One input: a file on disk or standard input. Gives its content as a stream, transparently
+/// gunzipped (gzip is recognised by its magic bytes, not its name).
+/// </summary>
+public sealed class InputFile
+{
+    /// <summary>Decompressed content beyond this is refused: a guard against decompression bombs.</summary>
+    public const long MaxContentBytes = 1L << 30;
+
+    private readonly Func<Stream> open;
+
+    public InputFile(string displayName, Func<Stream> open)
+    {
+        DisplayName = displayName;
+        this.open = open;
+    }
+
+    public static InputFile FromPath(string path) => new(path, () => File.OpenRead(path));
+
+    public static InputFile FromStandardInput() => new("-", () => new BufferedStream(Console.OpenStandardInput()));
+
+    /// <summary>The name used in messages (the path as given, or "-").</summary>
+    public string DisplayName { get; }
+
+    /// <summary>
+    /// The name without folders and without any extensions ("a1b2.html.gz" -> "a1b2"), from which
+    /// missing ids are derived.
+    /// </summary>
+    public string BaseName
+    {
+        get
+        {
+            var name = Path.GetFileName(DisplayName);
+            int dot = name.IndexOf('.', 1);
+            return dot > 0 ? name[..dot] : name;
+        }
+    }
+
+    /// <summary>The extension that names the format, ignoring a trailing ".gz" (".jsonl.gz" -> ".jsonl").</summary>
+    public string FormatExtension
+    {
+        get
+        {
+            var name = DisplayName.ToLowerInvariant();
+            if (name.EndsWith(".gz")) name = name[..^3];
+            return Path.GetExtension(name);
+        }
+    }
+
+    /// <summary>Opens the content, gunzipping it when it starts with the gzip magic bytes.</summary>
+    public Stream OpenContent()
+    {
+        var raw = open();
+        var peek = new PeekableStream(raw);
+        Span<byte> head = stackalloc byte[2];
+        int n = peek.Peek(head);
+        if (n == 2 && head[0] == 0x1F && head[1] == 0x8B)
+            return new LimitedStream(new GZipStream(peek, CompressionMode.Decompress), MaxContentBytes, DisplayName);
+        return peek;
+    }
+}

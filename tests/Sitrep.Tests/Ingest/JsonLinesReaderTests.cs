@@ -1,0 +1,48 @@
+using System.Text;
+using Sitrep.Ingest;
+
+namespace Sitrep.Tests.Ingest;
+
+public class JsonLinesReaderTests
+{
+    private static (List<Document> Documents, IReadOnlyList<Problem> Problems) Read(string content, string name = "feed.jsonl")
+    {
+        var problems = new ProblemList();
+        var file = new InputFile(name, () => new MemoryStream(Encoding.UTF8.GetBytes(content)));
+        return (new JsonLinesReader().Read(file, problems).ToList(), problems.Items);
+    }
+
+    [Fact]
+    public void A_malformed_line_is_reported_with_its_line_number_and_the_others_still_come_out()
+    {
+        var (documents, problems) = Read(
+            """
+            {"id": "khartoum-1", "text": "Shelling resumed in Omdurman on Monday.", "published": "2025-05-05"}
+            {"id": "broken", "text": "unterminated
+            {"text": "The Rapid Support Forces (RSF) denied the report.", "outlet": "Sudan Tribune"}
+            """);
+
+        documents.Select(d => d.Id).ShouldBe(["khartoum-1", "feed:3"]);
+        documents[0].Published.ToString().ShouldBe("2025-05-05");
+        documents[1].Outlet.ShouldBe("Sudan Tribune");
+        problems.Count.ShouldBe(1);
+        problems[0].ToString().ShouldStartWith("feed.jsonl:2: invalid JSON");
+    }
+
+    [Fact]
+    public void Text_is_kept_exactly_as_given_so_offsets_stay_valid()
+    {
+        var text = "  Kyiv, 3 March \u2014 Air-raid sirens\r\nsounded twice.  ";
+        var (documents, _) = Read("{\"id\":\"k\",\"text\":" + System.Text.Json.JsonSerializer.Serialize(text) + "}\n");
+        documents.Single().Text.ShouldBe(text);
+        documents.Single().TextIsInput.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_record_without_text_or_html_is_reported()
+    {
+        var (documents, problems) = Read("{\"id\": \"x\", \"title\": \"Only a title\"}\n");
+        documents.ShouldBeEmpty();
+        problems.Single().ToString().ShouldBe("feed.jsonl:1: record has neither \"text\" nor \"html\"");
+    }
+}
