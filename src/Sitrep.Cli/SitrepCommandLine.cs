@@ -13,7 +13,7 @@ public static class SitrepCommandLine
         root.Subcommands.Add(Extract());
         root.Subcommands.Add(Annotate());
         root.Subcommands.Add(Pending("cluster", "Groups documents into stories, as a stream delivers them (one JSON object)."));
-        root.Subcommands.Add(Pending("analyze", "Writes the fused situation picture (situation.json, report.html, report.md, events.csv, places.geojson) to --out DIR."));
+        root.Subcommands.Add(Analyze());
         return root;
     }
 
@@ -42,6 +42,16 @@ public static class SitrepCommandLine
         var command = new Command("annotate", "Finds entities, places and time expressions with exact offsets (JSON Lines).") { inputs, output };
         command.SetAction(parsed => new DocumentRun(Pipeline.Annotation(), JsonRecords.Annotated, "annotated")
             .Run(parsed.GetValue(inputs)!, parsed.GetValue(output)));
+        return command;
+    }
+
+    private static Command Analyze()
+    {
+        var inputs = Inputs();
+        var output = new Option<string>("--out", "-o") { Description = "The folder to write the report files into.", Required = true };
+        var command = new Command("analyze", "Writes the fused situation picture (situation.json, report.html, report.md, events.csv, places.geojson) to --out DIR.")
+            { inputs, output };
+        command.SetAction(parsed => new AnalyzeRun(documents => [documents]).Run(parsed.GetValue(inputs)!, parsed.GetValue(output)!));
         return command;
     }
 

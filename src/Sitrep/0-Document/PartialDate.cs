@@ -10,7 +10,17 @@ public enum DatePrecision { Year, Month, Day, Minute }
 /// A publication date of "May 2025" must not turn into May 1st.
 /// </summary>
 public readonly record struct PartialDate(int Year, int Month, int Day, DatePrecision Precision, TimeOnly Time = default, TimeSpan? Offset = null)
+    : IComparable<PartialDate>
 {
+    /// <summary>Orders by the first day covered, then the coarser date first, then the time of day.</summary>
+    public int CompareTo(PartialDate other)
+    {
+        int byDay = FirstDay.CompareTo(other.FirstDay);
+        if (byDay != 0) return byDay;
+        int byPrecision = Precision.CompareTo(other.Precision);
+        return byPrecision != 0 ? byPrecision : Time.CompareTo(other.Time);
+    }
+
     public static PartialDate OfDay(DateOnly d) => new(d.Year, d.Month, d.Day, DatePrecision.Day);
 
     public static PartialDate OfInstant(DateTimeOffset t) =>

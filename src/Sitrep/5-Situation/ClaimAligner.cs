@@ -1,0 +1,54 @@
+namespace Sitrep.Situation;
+
+/// <summary>
+/// Aligns sentences that state the same fact across documents, whatever the wording: content words
+/// with numbers normalised, and entities by their story-level actor name (so "the RSF" and "Rapid
+/// Support Forces" meet). Each group is a claim; the documents in it are its corroboration.
+/// </summary>
+public sealed class ClaimAligner(double threshold = 0.42) : IStoryStep
+{
+    public void Process(StoryPicture story)
+    {
+        foreach (var sentence in story.Sentences.Where(s => !s.InLead))
+        {
+            var words = Words(story, sentence);
+            if (words.Words.Count < 3) continue;
+            SentenceGroup? best = null;
+            double bestScore = threshold;
+            foreach (var group in story.Groups)
+            {
+                if (group.Sentences.Any(s => s.Document == sentence.Document)) continue;
+                double score = words.Similarity(group.Words);
+                if (score >= bestScore) (best, bestScore) = (group, score);
+            }
+            if (best != null) best.Sentences.Add(sentence);
+            else story.Groups.Add(new SentenceGroup(sentence, words));
+        }
+        foreach (var group in story.Groups.Where(IsFactual)
+                     .OrderByDescending(g => g.Sources.Count).ThenBy(g => g.First.Index))
+            story.Claims.Add(new Claim(group.First.Text, group.Sources));
+    }
+
+    /// <summary>A sentence's fact words with each entity replaced by its actor's name.</summary>
+    public static FactWords Words(StoryPicture story, StorySentence sentence)
+    {
+        var text = sentence.Text;
+        var actors = new List<string>();
+        foreach (var e in sentence.Entities.OrderByDescending(e => e.Start))
+        {
+            int s = e.Start - sentence.Start, t = e.End - sentence.Start;
+            if (s < 0 || t > text.Length) continue;
+            text = text[..s] + " " + text[t..];
+            actors.Add("@" + ActorMerger.Key(story.ActorName(e)));
+        }
+        var words = FactWords.Of(text);
+        return new FactWords { Words = new HashSet<string>(words.Words.Concat(actors)), Numbers = words.Numbers };
+    }
+
+    /// <summary>A claim states something checkable: a number, a date or a named participant, and is not a question or a quote fragment.</summary>
+    private static bool IsFactual(SentenceGroup group)
+    {
+        var s = group.First;
+        return !s.Text.EndsWith('?') && s.Text.Length >= 30 && (group.Words.Numbers.Count > 0 || s.Times.Count > 0 || s.Entities.Count > 0);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Sitrep.Situation;
+
+/// <summary>
+/// A sentence reduced to what a fact is made of, so that two outlets' wordings compare: content
+/// words (lower case, light stemming, stop words dropped) and values (numbers with their units,
+/// "five kilometers" = "5 km"), kept apart so that a changed value does not hide a shared fact.
+/// </summary>
+public sealed partial class FactWords
+{
+    public required IReadOnlySet<string> Words { get; init; }
+    public required IReadOnlyList<Quantity> Numbers { get; init; }
+
+    /// <summary>A number and the unit or noun it counts ("12 civilians" -> 12, "civilian").</summary>
+    public readonly record struct Quantity(decimal Value, string Unit)
+    {
+        public override string ToString() => Unit.Length > 0 ? $"{Value.ToString(CultureInfo.InvariantCulture)} {Unit}" : Value.ToString(CultureInfo.InvariantCulture);
+    }
+
+    public static FactWords Of(string sentence)
+    {
+        var words = new HashSet<string>();
+        var numbers = new List<Quantity>();
+        var tokens = Token().Matches(sentence).Select(m => m.Value).ToList();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var lower = tokens[i].ToLowerInvariant();
+            if (TryNumber(tokens, ref i, out var value))
+            {
+                string unit = i + 1 < tokens.Count ? Unit(tokens[i + 1].ToLowerInvariant()) : "";
+                if (unit.Length > 0 && !IsYear(value, tokens, i)) i++;
+                if (!IsYear(value, tokens, i)) numbers.Add(new Quantity(value, unit));
+                if (unit.Length > 0) words.Add(unit);
+                continue;
+            }
+            if (lower.Length < 2 || StopWords.Contains(lower) || ValueWords.Contains(lower)) continue;
+            words.Add(Stem(lower));
+        }
+        return new FactWords { Words = words, Numbers = numbers };
+    }
+
+    /// <summary>Jaccard overlap of two sentences' content words.</summary>
+    public double Similarity(FactWords other)
+    {
+        if (Words.Count == 0 || other.Words.Count == 0) return 0;
+        int shared = Words.Count(other.Words.Contains);
+        return (double)shared / (Words.Count + other.Words.Count - shared);
+    }
+
+    private static bool IsYear(decimal value, List<string> tokens, int i) =>
+        value is >= 1900 and <= 2100 && decimal.Truncate(value) == value && !tokens[i].Contains(',');
+
+    /// <summary>Reads a number in digits ("1,200", "3.5") or words ("twenty-five", "two hundred"), advancing past it.</summary>
+    private static bool TryNumber(List<string> tokens, ref int i, out decimal value)
+    {
+        var token = tokens[i];
+        if (char.IsDigit(token[0]) && decimal.TryParse(token.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out value))
+        {
+            if (i + 1 < tokens.Count && Multipliers.TryGetValue(tokens[i + 1].ToLowerInvariant(), out var m)) { value *= m; i++; }
+            return true;
+        }
+        value = 0;
+        decimal current = 0;
+        int j = i;
+        bool any = false;
+        while (j < tokens.Count)
+        {
+            var w = tokens[j].ToLowerInvariant();
+            if (Units.TryGetValue(w, out var u)) { current += u; any = true; }
+            else if (w.Contains('-') && w.Split('-') is [var tens, var ones] && Units.TryGetValue(tens, out var t) && Units.TryGetValue(ones, out var o)) { current += t + o; any = true; }
+            else if (any && Multipliers.TryGetValue(w, out var m)) { current = Math.Max(current, 1) * m; if (m >= 1000) { value += current; current = 0; } }
+            else if (any && w == "and" && j + 1 < tokens.Count && Units.ContainsKey(tokens[j + 1].ToLowerInvariant())) { }
+            else break;
+            j++;
+        }
+        if (!any) return false;
+        value += current;
+        i = j - 1;
+        return true;
+    }
+
+    private static string Unit(string word) => UnitNames.TryGetValue(word, out var unit) ? unit : Nouns().IsMatch(word) && !StopWords.Contains(word) ? Stem(word) : "";
+
+    /// <summary>Plural and common inflections off, so "civilians" meets "civilian" and "killed" meets "kill".</summary>
+    internal static string Stem(string w)
+    {
+        if (w.Length > 4 && w.EndsWith("ies")) return w[..^3] + "y";
+        if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss") && !w.EndsWith("us")) w = w[..^1];
+        if (w.Length > 5 && w.EndsWith("ed")) return w[..^2];
+        if (w.Length > 6 && w.EndsWith("ing")) return w[..^3];
+        return w;
+    }
+
+    private static readonly Dictionary<string, decimal> Units = new()
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15,
+        ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30,
+        ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90, ["dozen"] = 12,
+    };
+
+    private static readonly Dictionary<string, decimal> Multipliers = new()
+    {
+        ["hundred"] = 100, ["thousand"] = 1000, ["million"] = 1_000_000, ["billion"] = 1_000_000_000, ["dozen"] = 12,
+    };
+
+    private static readonly Dictionary<string, string> UnitNames = new()
+    {
+        ["km"] = "km", ["kilometer"] = "km", ["kilometers"] = "km", ["kilometre"] = "km", ["kilometres"] = "km",
+        ["mile"] = "mi", ["miles"] = "mi", ["m"] = "m", ["meter"] = "m", ["meters"] = "m", ["metre"] = "m", ["metres"] = "m",
+        ["percent"] = "%", ["per"] = "", ["%"] = "%", ["kg"] = "kg", ["kilograms"] = "kg", ["tons"] = "t", ["tonnes"] = "t",
+        ["people"] = "person", ["persons"] = "person", ["person"] = "person",
+        ["dollars"] = "usd", ["usd"] = "usd", ["$"] = "usd",
+    };
+
+    /// <summary>Words that carry a value rather than a fact: they may differ between outlets reporting one fact.</summary>
+    private static readonly HashSet<string> ValueWords =
+    [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "morning", "evening", "night", "afternoon", "week", "weeks", "days", "day", "ago", "last", "earlier",
+    ];
+
+    internal static readonly HashSet<string> StopWords =
+    [
+        "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "into", "onto",
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "it", "its", "this",
+        "that", "these", "those", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "i",
+        "which", "who", "whom", "whose", "what", "when", "where", "while", "after", "before", "since", "than", "then",
+        "also", "said", "says", "say", "according", "would", "could", "should", "will", "can", "may", "might", "not",
+        "no", "so", "such", "about", "over", "under", "up", "down", "out", "more", "most", "some", "any", "all", "other",
+        "if", "because", "during", "between", "against", "per", "via", "s", "new", "told", "reported", "report", "reports",
+    ];
+
+    [GeneratedRegex(@"\$|%|[\p{L}\p{N}]+(?:[-.,'’][\p{L}\p{N}]+)*")]
+    private static partial Regex Token();
+
+    [GeneratedRegex(@"^\p{L}{3,}$")]
+    private static partial Regex Nouns();
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace Sitrep.Situation;
+
+/// <summary>
+/// Finds statements about what may happen: conditionals ("If talks collapse, the union may call a
+/// national strike"), modal and future statements ("prices could rise further", "is expected to"),
+/// split into condition and outcome. Sentences from several documents that forecast the same thing
+/// are one forecast citing them all.
+/// </summary>
+public sealed partial class ForecastFinder : IStoryStep
+{
+    public void Process(StoryPicture story)
+    {
+        var found = new List<(Forecast Forecast, FactWords Words)>();
+        foreach (var sentence in story.Sentences)
+        {
+            var forecast = Parse(sentence.Text);
+            if (forecast == null) continue;
+            var words = FactWords.Of(sentence.Text);
+            int same = found.FindIndex(f => f.Words.Similarity(words) >= 0.5);
+            if (same >= 0)
+            {
+                var existing = found[same].Forecast;
+                found[same] = (existing with { Sources = existing.Sources.Append(sentence.Document.Id).Distinct().ToList() }, found[same].Words);
+            }
+            else found.Add((forecast with { Sources = [sentence.Document.Id] }, words));
+        }
+        story.Forecasts.AddRange(found.Select(f => f.Forecast));
+    }
+
+    /// <summary>The forecast a sentence makes, if it makes one.</summary>
+    public static Forecast? Parse(string sentence)
+    {
+        var text = sentence.Trim();
+        if (text.EndsWith('?')) return null;
+        var conditional = LeadingCondition().Match(text);
+        if (conditional.Success && Modal().IsMatch(conditional.Groups["outcome"].Value))
+            return new Forecast(text, conditional.Groups["condition"].Value.Trim(), Clean(conditional.Groups["outcome"].Value), []);
+        var trailing = TrailingCondition().Match(text);
+        if (trailing.Success && Modal().IsMatch(trailing.Groups["outcome"].Value))
+            return new Forecast(text, trailing.Groups["condition"].Value.Trim().TrimEnd('.'), Clean(trailing.Groups["outcome"].Value), []);
+        if (Modal().IsMatch(text) && !ReportedPast().IsMatch(text))
+            return new Forecast(text, null, Clean(text), []);
+        return null;
+    }
+
+    private static string Clean(string s) => s.Trim().TrimEnd('.', ';').Trim();
+
+    [GeneratedRegex(@"^(?:if|unless|should|once|in case)\s+(?<condition>[^,]{3,}?),\s*(?<outcome>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingCondition();
+
+    [GeneratedRegex(@"^(?<outcome>.{10,}?)\s+(?:if|unless|provided that|as long as)\s+(?<condition>.{3,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingCondition();
+
+    [GeneratedRegex(@"\b(?:will|won't|could|(?-i:may)|might|is expected to|are expected to|is likely to|are likely to|likely to|is set to|are set to|is poised to|are poised to|forecasts?|predicts?|projected to|on track to|threatens? to|plans? to|aims? to|is bound to|risks? (?:a|an|further)|in the coming (?:days|weeks|months))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Modal();
+
+    /// <summary>"he said he would ...": reported past intentions are not forecasts.</summary>
+    [GeneratedRegex(@"\b(?:could not|may have|might have|could have|would have)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportedPast();
+}

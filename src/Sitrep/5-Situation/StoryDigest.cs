@@ -1,0 +1,78 @@
+namespace Sitrep.Situation;
+
+/// <summary>The timeline: every dated event, and dated claims that no event covers, in date order.</summary>
+public sealed class TimelineBuilder : IStoryStep
+{
+    public void Process(StoryPicture story)
+    {
+        var entries = story.Events.Where(e => e.Date != null)
+            .Select(e => new TimelineEntry(e.Date!.Value, e.Text, e.Sources)).ToList();
+        var covered = entries.Select(e => e.Text).ToHashSet();
+        foreach (var group in story.Groups)
+        {
+            var dated = group.Sentences.FirstOrDefault(s => s.ExplicitDate != null);
+            if (dated == null || group.Sentences.Any(s => covered.Contains(s.Text))) continue;
+            entries.Add(new TimelineEntry(dated.ExplicitDate!.Value, group.First.Text, group.Sources));
+        }
+        story.Timeline.AddRange(entries.OrderBy(e => e.Date.FirstDay).ThenBy(e => e.Date.Precision).ThenByDescending(e => e.Sources.Count));
+    }
+}
+
+/// <summary>
+/// The summary: 3 to 8 sentences that the most documents state, that carry events or early
+/// positions, and that do not repeat one another in substance; each cites its sources.
+/// </summary>
+public sealed class Summarizer(int most = 8, double redundancy = 0.3) : IStoryStep
+{
+    public void Process(StoryPicture story)
+    {
+        var eventSentences = story.EventMentions.Select(m => m.Sentence).ToHashSet();
+        var ranked = story.Groups
+            .Where(g => g.First.Text.Length is >= 40 and <= 400 && !g.First.Text.EndsWith('?'))
+            .OrderByDescending(g => g.Sources.Count * 2.0 + (g.Sentences.Any(eventSentences.Contains) ? 1.5 : 0)
+                                    + (g.Sentences.Min(s => s.Index) < 3 ? 1.0 : 0) - g.Sentences.Min(s => s.Index) * 0.02)
+            .ToList();
+        var chosen = new List<SentenceGroup>();
+        foreach (var group in ranked)
+        {
+            if (chosen.Count >= most) break;
+            if (chosen.Any(c => c.Words.Similarity(group.Words) > redundancy)) continue;
+            chosen.Add(group);
+        }
+        foreach (var group in chosen.OrderBy(g => g.First.Date?.FirstDay ?? DateOnly.MaxValue).ThenBy(g => g.First.Index))
+            story.Summary.Add(new CitedText(group.First.Text, group.Sources));
+    }
+}
+
+/// <summary>The story's headline: the title of its earliest original (not derived) document.</summary>
+public sealed class HeadlineChooser : IStoryStep
+{
+    public void Process(StoryPicture story)
+    {
+        var titled = story.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Title)).ToList();
+        var original = titled.Where(d => !story.DerivedFrom.ContainsKey(d.Id))
+                             .OrderBy(d => d.Published?.FirstDay ?? DateOnly.MaxValue).FirstOrDefault()
+                       ?? titled.FirstOrDefault();
+        story.Headline = original?.Title?.Trim()
+                         ?? story.Sentences.FirstOrDefault(s => !s.InLead)?.Text
+                         ?? story.Id;
+    }
+}
+
+/// <summary>The situation stage: the story steps in order.</summary>
+public sealed class StoryAnalyzer(IReadOnlyList<IStoryStep> steps)
+{
+    public static StoryAnalyzer Default() => new(
+    [
+        new PublicationDateInference(), new ProvenanceFinder(), new SentenceCollector(), new ActorMerger(),
+        new PlaceAggregator(), new EventCoder(), new EventCoreference(), new ClaimAligner(), new ContradictionFinder(),
+        new ForecastFinder(), new TimelineBuilder(), new Summarizer(), new HeadlineChooser(),
+    ]);
+
+    public StoryPicture Analyze(string id, IReadOnlyList<Document> documents)
+    {
+        var story = new StoryPicture(id, documents);
+        foreach (var step in steps) step.Process(story);
+        return story;
+    }
+}

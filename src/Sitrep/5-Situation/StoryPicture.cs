@@ -1,0 +1,85 @@
+namespace Sitrep.Situation;
+
+/// <summary>
+/// One story's part of the situation picture: what its documents say, fused and cited.
+/// Story steps fill it in order; every entry lists the ids of the documents it comes from.
+/// </summary>
+public sealed class StoryPicture(string id, IReadOnlyList<Document> documents)
+{
+    public string Id { get; } = id;
+    public IReadOnlyList<Document> Documents { get; } = documents;
+    public string Headline { get; set; } = "";
+    public List<CitedText> Summary { get; } = [];
+    public List<Actor> Actors { get; } = [];
+    public List<StoryPlace> Places { get; } = [];
+    public List<StoryEvent> Events { get; } = [];
+    public List<TimelineEntry> Timeline { get; } = [];
+    public List<Claim> Claims { get; } = [];
+    public List<Contradiction> Contradictions { get; } = [];
+    public List<Forecast> Forecasts { get; } = [];
+
+    /// <summary>Per document, the documents or outlets it reuses.</summary>
+    public Dictionary<string, List<string>> DerivedFrom { get; } = [];
+
+    // Working state shared by the story steps.
+
+    /// <summary>Every body and lead sentence of the story's documents, in document order.</summary>
+    public List<StorySentence> Sentences { get; } = [];
+
+    /// <summary>Events as single sentences report them, before coreference merges them.</summary>
+    public List<EventMention> EventMentions { get; } = [];
+
+    /// <summary>Sentences of different documents that state the same fact.</summary>
+    public List<SentenceGroup> Groups { get; } = [];
+
+    /// <summary>Story-level actor name by normalised alias, filled by <see cref="ActorMerger"/>.</summary>
+    public Dictionary<string, string> ActorByAlias { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The story-level name of the entity a mention refers to.</summary>
+    public string ActorName(EntityMention mention) =>
+        ActorByAlias.GetValueOrDefault(ActorMerger.Key(mention.Canonical ?? mention.Text))
+        ?? ActorByAlias.GetValueOrDefault(ActorMerger.Key(mention.Text))
+        ?? mention.Canonical ?? mention.Text;
+}
+
+/// <summary>Sentences from different documents that state one fact; the first is its wording.</summary>
+public sealed class SentenceGroup(StorySentence first, FactWords words)
+{
+    public List<StorySentence> Sentences { get; } = [first];
+    public FactWords Words { get; } = words;
+    public StorySentence First => Sentences[0];
+
+    public IReadOnlyList<string> Sources => Sentences.Select(s => s.Document.Id).Distinct().ToList();
+}
+
+/// <summary>A statement and the documents that make it.</summary>
+public sealed record CitedText(string Text, IReadOnlyList<string> Sources);
+
+/// <summary>An actor of the story with every name the documents use for it.</summary>
+public sealed record Actor(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> Documents, int Mentions);
+
+/// <summary>A place the story mentions, with where it is.</summary>
+public sealed record StoryPlace(string Name, string? Country, double? Lat, double? Lon, string? Kind, IReadOnlyList<string> Documents, int Mentions);
+
+/// <summary>
+/// Who did what to whom, where and when. One real-world event reported by several documents is one
+/// entry whose <see cref="Sources"/> lists them all.
+/// </summary>
+public sealed record StoryEvent(
+    string Id, string Type, string? Mode, string? Actor, string? Target, string? Place, string? Country,
+    double? Lat, double? Lon, PartialDate? Date, string Text, IReadOnlyList<string> Sources);
+
+/// <summary>A dated line of the story's timeline.</summary>
+public sealed record TimelineEntry(PartialDate Date, string Text, IReadOnlyList<string> Sources);
+
+/// <summary>A factual statement and its corroboration: the documents that state it.</summary>
+public sealed record Claim(string Text, IReadOnlyList<string> Sources);
+
+/// <summary>Documents that give incompatible values for the same fact.</summary>
+public sealed record Contradiction(string About, IReadOnlyList<ContradictingStatement> Statements);
+
+/// <summary>One side of a contradiction: what is said, the value it gives, and who says it.</summary>
+public sealed record ContradictingStatement(string Text, string Value, IReadOnlyList<string> Sources);
+
+/// <summary>A statement about what may happen, split into its condition (if any) and outcome.</summary>
+public sealed record Forecast(string Text, string? Condition, string Outcome, IReadOnlyList<string> Sources);

@@ -1,0 +1,33 @@
+namespace Sitrep.Situation;
+
+/// <summary>
+/// One body sentence of one document with the annotations that fall inside it. Story steps work on
+/// sentences: events, claims, contradictions and forecasts are all sentence-sized facts.
+/// </summary>
+public sealed class StorySentence
+{
+    public required Document Document { get; init; }
+    public required int Start { get; init; }
+    public required int End { get; init; }
+    /// <summary>Position among the document's body sentences (0 = its lead sentence).</summary>
+    public required int Index { get; init; }
+    /// <summary>True for sentences of the analysts' lead block rather than the body.</summary>
+    public bool InLead { get; init; }
+    public required string Text { get; init; }
+    public IReadOnlyList<EntityMention> Entities { get; init; } = [];
+    public IReadOnlyList<PlaceMention> Places { get; init; } = [];
+    public IReadOnlyList<TimeMention> Times { get; init; } = [];
+
+    /// <summary>The first calendar day the sentence states, if it states one.</summary>
+    public PartialDate? ExplicitDate =>
+        Times.Where(t => t.Type == "DATE").Select(t => PartialDate.TryParse(t.Value, out var d) ? d : (PartialDate?)null)
+             .FirstOrDefault(d => d is { Precision: >= DatePrecision.Day });
+
+    /// <summary>The date that governs the sentence: the day it states, else the document's publication date.</summary>
+    public PartialDate? Date => ExplicitDate ?? Document.Published;
+
+    /// <summary>The sentence's own text for a span of the document (mentions carry document offsets).</summary>
+    public string Slice(int start, int end) => Document.Text[start..end];
+
+    public override string ToString() => Text;
+}
