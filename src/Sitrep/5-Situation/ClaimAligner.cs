@@ -9,20 +9,25 @@ public sealed class ClaimAligner(double threshold = 0.42) : IStoryStep
 {
     public void Process(StoryPicture story)
     {
+        var index = new OverlapIndex<SentenceGroup>();
         foreach (var sentence in story.Sentences.Where(s => !s.InLead))
         {
             var words = Words(story, sentence);
             if (words.Words.Count < 3) continue;
             SentenceGroup? best = null;
             double bestScore = threshold;
-            foreach (var group in story.Groups)
+            foreach (var (group, shared) in index.Overlaps(words.Words))
             {
-                if (group.Sentences.Any(s => s.Document == sentence.Document)) continue;
-                double score = words.Similarity(group.Words);
-                if (score >= bestScore) (best, bestScore) = (group, score);
+                double score = (double)shared / (words.Words.Count + group.Words.Words.Count - shared);
+                if (score >= bestScore && !group.Sentences.Any(s => s.Document == sentence.Document)) (best, bestScore) = (group, score);
             }
             if (best != null) best.Sentences.Add(sentence);
-            else story.Groups.Add(new SentenceGroup(sentence, words));
+            else
+            {
+                var group = new SentenceGroup(sentence, words);
+                story.Groups.Add(group);
+                index.Add(group, words.Words);
+            }
         }
         foreach (var group in story.Groups.Where(IsFactual)
                      .OrderByDescending(g => g.Sources.Count).ThenBy(g => g.First.Index))

@@ -10,10 +10,16 @@ public sealed class ContradictionFinder : IStoryStep
     public void Process(StoryPicture story)
     {
         var sentences = story.Sentences.Where(s => !s.InLead).Select(s => (Sentence: s, Words: ClaimAligner.Words(story, s))).ToList();
+        var index = new OverlapIndex<int>();
+        for (int i = 0; i < sentences.Count; i++) index.Add(i, sentences[i].Words.Words);
         var settled = new HashSet<(StorySentence, string)>();
         foreach (var (sentence, words) in sentences)
         {
-            var sameFact = sentences.Where(o => o.Sentence == sentence || o.Sentence.Document != sentence.Document && SameFact(words, o.Words)).ToList();
+            var sameFact = index.Overlaps(words.Words)
+                .Where(o => o.Value >= 3)
+                .Select(o => sentences[o.Key])
+                .Where(o => o.Sentence == sentence || o.Sentence.Document != sentence.Document && SameFact(words, o.Words))
+                .OrderBy(o => o.Sentence == sentence ? 0 : 1).ToList();
             if (sameFact.Count < 2) continue;
             foreach (var kind in Kinds(sentence, words).Where(k => !settled.Contains((sentence, k))))
             {
