@@ -57,7 +57,7 @@ public sealed class ReportFolderTests : IDisposable
         var html = File.ReadAllText(Path.Combine(folder, "report.html"));
         html.ShouldNotContain("<script");
         html.ShouldContain("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;");
-        html.ShouldContain("class=\"marker event assault\"");
+        html.ShouldContain("class=\"marker event strike\"");
     }
 
     public void Dispose()
