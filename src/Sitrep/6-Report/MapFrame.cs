@@ -50,6 +50,9 @@ public sealed class MapFrame
         ring.West / WorldMap.Unit <= East && ring.East / WorldMap.Unit >= West
         && ring.South / WorldMap.Unit <= North && ring.North / WorldMap.Unit >= South;
 
+    /// <summary>Longitude and latitude at a fraction of the frame's width and height from its top left corner.</summary>
+    public (double Lon, double Lat) At(double across, double down) => (West + across * (East - West), North - down * (North - South));
+
     /// <summary>Kilometres one pixel spans east-west at the middle of the map.</summary>
     public double KilometresPerPixel => 111.32 / pixelsPerDegree;
 }

@@ -44,9 +44,9 @@ public static class ReportMap
         var frame = MapFrame.Around(points, Width, Height);
         w.WriteLine($"<figure class=\"map\"><svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"Map of the story's places and events\">");
         w.WriteLine($"<rect class=\"sea\" width=\"{Width}\" height=\"{Height}\"/>");
-        Countries(w, frame, world);
-        foreach (var e in events) Flight(w, frame, e);
+        Countries(w, frame, world, points.Select(p => (frame.X(p.Item1), frame.Y(p.Item2))).ToList());
         foreach (var p in places) Place(w, frame, p);
+        foreach (var e in events) Flight(w, frame, e);
         Events(w, frame, story.Id, events);
         ScaleBar(w, frame);
         w.WriteLine("</svg>");
@@ -54,18 +54,39 @@ public static class ReportMap
         w.WriteLine("</figure>");
     }
 
-    private static void Countries(TextWriter w, MapFrame frame, WorldMap world)
+    private static void Countries(TextWriter w, MapFrame frame, WorldMap world, IReadOnlyList<(double X, double Y)> markers)
     {
         var labels = new StringBuilder();
         foreach (var country in world.Countries)
         {
-            var d = string.Concat(country.Rings.Where(frame.Overlaps).Select(r => Outline(frame, r)));
+            var shown = country.Rings.Where(frame.Overlaps).ToList();
+            var d = string.Concat(shown.Select(r => Outline(frame, r)));
             if (d.Length == 0) continue;
             w.WriteLine($"<path class=\"country\" d=\"{d}\"><title>{E(country.Name)}</title></path>");
-            if (frame.Shows(country.LabelLon, country.LabelLat))
-                labels.Append($"<text class=\"country-name\" x=\"{N(frame.X(country.LabelLon))}\" y=\"{N(frame.Y(country.LabelLat))}\">{E(country.Name)}</text>\n");
+            if (LabelPoint(frame, country, shown, markers) is var (x, y))
+                labels.Append($"<text class=\"country-name\" x=\"{N(x)}\" y=\"{N(y)}\">{E(country.Name)}</text>\n");
         }
         w.Write(labels);
+    }
+
+    /// <summary>
+    /// Where a country's name goes: its own label point when the map shows it, else the point of a
+    /// grid over the map that lies inside the country and farthest from markers and edges.
+    /// </summary>
+    private static (double X, double Y)? LabelPoint(MapFrame frame, CountryOutline country, IReadOnlyList<OutlineRing> shown, IReadOnlyList<(double X, double Y)> markers)
+    {
+        if (frame.Shows(country.LabelLon, country.LabelLat)) return (frame.X(country.LabelLon), frame.Y(country.LabelLat));
+        const int Columns = 9, Rows = 7;
+        var inside = from column in Enumerable.Range(1, Columns)
+                     from row in Enumerable.Range(1, Rows)
+                     let point = frame.At(column / (Columns + 1.0), row / (Rows + 1.0))
+                     where shown.Count(r => r.Contains(point.Lon, point.Lat)) % 2 == 1 // even-odd: lakes and enclaves are holes
+                     let x = frame.X(point.Lon)
+                     let y = frame.Y(point.Lat)
+                     let room = markers.Select(m => Math.Max(Math.Abs(m.X - x) / 2, Math.Abs(m.Y - y))).Append(double.MaxValue).Min()
+                     orderby room descending
+                     select ((double X, double Y)?)(x, y);
+        return inside.FirstOrDefault();
     }
 
     /// <summary>
@@ -107,6 +128,9 @@ public static class ReportMap
         if (e.Destination is not { Lat: { } toLat, Lon: { } toLon }) return;
         double x1 = frame.X(e.Lon!.Value), y1 = frame.Y(e.Lat!.Value), x2 = frame.X(toLon), y2 = frame.Y(toLat);
         double bend = 0.2, cx = (x1 + x2) / 2 - (y2 - y1) * bend, cy = (y1 + y2) / 2 + (x2 - x1) * bend;
+        // Stop short of the destination so the arrowhead sits beside its marker and label, not under them.
+        double length = Math.Max(1, Math.Sqrt((x2 - cx) * (x2 - cx) + (y2 - cy) * (y2 - cy)));
+        (x2, y2) = (x2 - (x2 - cx) / length * 6, y2 - (y2 - cy) / length * 6);
         w.WriteLine($"<path class=\"flight\" d=\"M{N(x1)},{N(y1)}Q{N(cx)},{N(cy)} {N(x2)},{N(y2)}\" marker-end=\"url(#arrowhead)\">" +
                     $"<title>{E(e.Place ?? "")} to {E(e.Destination.Name)}</title></path>");
     }

@@ -9,6 +9,16 @@ public sealed record OutlineRing(int[] LonLat, int West, int South, int East, in
     public int Count => LonLat.Length / 2;
     public double Lon(int i) => LonLat[2 * i] / WorldMap.Unit;
     public double Lat(int i) => LonLat[2 * i + 1] / WorldMap.Unit;
+
+    /// <summary>Whether the point lies inside the ring (even-odd rule).</summary>
+    public bool Contains(double lon, double lat)
+    {
+        bool inside = false;
+        for (int i = 0, j = Count - 1; i < Count; j = i++)
+            if ((Lat(i) > lat) != (Lat(j) > lat) && lon < (Lon(j) - Lon(i)) * (lat - Lat(i)) / (Lat(j) - Lat(i)) + Lon(i))
+                inside = !inside;
+        return inside;
+    }
 }
 
 /// <summary>A country's outlines and the point its name is written at.</summary>
