@@ -11,7 +11,7 @@ public static class ReportStyle
         section.story{border-top:3px solid var(--ink);margin-top:2rem}section.sources{border-top:1px solid var(--rule);margin-top:2rem}
         nav ol{padding-left:1.2rem}ul.summary li{margin:.2rem 0}
         table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border-bottom:1px solid var(--rule);padding:.3rem .4rem;text-align:left;vertical-align:top}
-        th{background:#f3f5f7}tr:target{background:#fff6d6}
+        th{background:#f3f5f7}table.sources td:first-child{white-space:nowrap}tr:target{background:#fff6d6}
         ol.timeline{list-style:none;padding-left:0;border-left:3px solid var(--rule);margin-left:.4rem}
         ol.timeline li{padding:.15rem 0 .35rem 1rem;position:relative}
         ol.timeline li::before{content:"";position:absolute;left:-.45rem;top:.55rem;width:.6rem;height:.6rem;border-radius:50%;background:var(--ink)}

@@ -26,7 +26,7 @@ public sealed class BrowserFactAttribute : FactAttribute
 
 /// <summary>
 /// The report folder of <see cref="KivuCoverage"/>, written once, and one headless Chromium that
-/// opens it from a file:// URL for every test of the class. Screenshots go to TestResults/screenshots.
+/// opens it from a file:// URL for every test of the class. Screenshots, and a copy of the page, go to TestResults/screenshots.
 /// </summary>
 public sealed class RenderedReport : IAsyncLifetime
 {
@@ -42,6 +42,7 @@ public sealed class RenderedReport : IAsyncLifetime
     {
         ReportFolder.Write(Picture, folder);
         Directory.CreateDirectory(Screenshots);
+        File.Copy(ReportPath, Screenshot("report.html"), overwrite: true); // kept beside the screenshots for a look by hand
         if (!Chromium.Installed) return;
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.Executable, Headless = true, Args = Chromium.Arguments });
