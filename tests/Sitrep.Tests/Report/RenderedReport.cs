@@ -52,7 +52,7 @@ public sealed class RenderedReport : IAsyncLifetime
     public async Task<IPage> OpenAsync(List<string> requests)
     {
         var page = await browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
-        page.SetDefaultTimeout(10_000);
+        page.SetDefaultTimeout(30_000); // two shared cores: generous, a passing run takes well under a second per step
         page.Request += (_, request) => requests.Add(request.Url);
         await page.GotoAsync(new Uri(ReportPath).AbsoluteUri);
         return page;

@@ -102,6 +102,7 @@ public sealed class ReportBrowserTests(RenderedReport report, ITestOutputHelper 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         (await page.Locator("nav").IsVisibleAsync()).ShouldBeFalse();
         (await page.Locator("#story-s2").EvaluateAsync<string>("s => getComputedStyle(s).breakBefore")).ShouldBe("page");
+        await Save(path => page.ScreenshotAsync(new() { Path = path }), "report-print.png");
         var pdf = report.Screenshot("report.pdf");
         await page.PdfAsync(new() { Path = pdf, Format = "A4", PrintBackground = true });
         new FileInfo(pdf).Length.ShouldBeGreaterThan(20_000);
