@@ -34,17 +34,21 @@ public static class ReportMap
 
     public static void Write(TextWriter w, StoryPicture story, WorldMap world)
     {
-        var places = story.Places.Where(p => p.Lat != null && p.Lon != null).ToList();
+        var places = story.Places.Where(Located).ToList();
         var events = story.Events.Where(e => e.Lat != null && e.Lon != null).ToList();
-        var points = places.Select(p => (p.Lon!.Value, p.Lat!.Value))
-            .Concat(events.Select(e => (e.Lon!.Value, e.Lat!.Value)))
-            .Concat(events.Select(e => e.Destination).Where(d => d?.Lat != null && d.Lon != null).Select(d => (d!.Lon!.Value, d.Lat!.Value)))
+        var points = places.Select(p => (Lon: p.Lon!.Value, Lat: p.Lat!.Value))
+            .Concat(events.Select(e => (Lon: e.Lon!.Value, Lat: e.Lat!.Value)))
+            .Concat(events.Select(e => e.Destination).Where(d => d?.Lat != null && d.Lon != null).Select(d => (Lon: d!.Lon!.Value, Lat: d.Lat!.Value)))
             .ToList();
-        if (points.Count == 0) return;
+        if (points.Count == 0)
+        {
+            if (story.Places.Count > 0) w.WriteLine($"<p class=\"meta\">{Unlocated(story)}</p>");
+            return;
+        }
         var frame = MapFrame.Around(points, Width, Height);
         w.WriteLine($"<figure class=\"map\"><svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"Map of the story's places and events\">");
         w.WriteLine($"<rect class=\"sea\" width=\"{Width}\" height=\"{Height}\"/>");
-        Countries(w, frame, world, points.Select(p => (frame.X(p.Item1), frame.Y(p.Item2))).ToList());
+        Countries(w, frame, world, points.Select(p => (frame.X(p.Lon), frame.Y(p.Lat))).ToList());
         foreach (var p in places) Place(w, frame, p);
         foreach (var e in events) Flight(w, frame, e);
         Events(w, frame, story.Id, events);
@@ -172,12 +176,16 @@ public static class ReportMap
     private static void Caption(TextWriter w, StoryPicture story)
     {
         var key = string.Join(" ", EventKind.All.Select(k => $"<span class=\"key\"><svg viewBox=\"-10 -10 20 20\"><g class=\"marker event {k}\"><use href=\"#sym-{k}\"/></g></svg>{k}</span>"));
-        var unlocated = story.Places.Where(p => p.Lat == null).Select(p => E(p.Name)).ToList();
         w.WriteLine($"<figcaption>{key} <span class=\"key\"><svg viewBox=\"-10 -10 20 20\"><g class=\"marker place\"><use href=\"#sym-place\"/></g></svg>place</span>" +
                     $"<span class=\"key\"><svg viewBox=\"0 -6 24 12\"><path class=\"flight\" d=\"M1,0H20\" marker-end=\"url(#arrowhead)\"/></svg>fled to</span>" +
-                    (unlocated.Count > 0 ? $"<br>Not on the map (no coordinates): {string.Join(", ", unlocated)}." : "") +
+                    (!story.Places.All(Located) ? "<br>" + Unlocated(story) : "") +
                     "<br><small>Borders: Natural Earth (public domain) via world-atlas (ISC).</small></figcaption>");
     }
+
+    private static bool Located(StoryPlace p) => p.Lat != null && p.Lon != null;
+
+    private static string Unlocated(StoryPicture story) =>
+        "Places without coordinates, not on the map: " + string.Join(", ", story.Places.Where(p => !Located(p)).Select(p => E(p.Name))) + ".";
 
     public static string EventAnchor(string storyId, StoryEvent e) => $"event-{E(storyId)}-{E(e.Id)}";
 
