@@ -69,7 +69,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         if (trigger.Type == "DISPLACE") target = null; // people flee from or to places; the place says it
 
         var place = trigger.Type == "DISPLACE" ? Origin(sentence, words, triggerEnd) : PlaceOf(sentence, words, triggerEnd);
-        return new EventMention(trigger.Type, RefineMode(trigger, words), actor, target, place, sentence, triggerStart);
+        var destination = trigger.Type == "DISPLACE" ? Destination(sentence, words, triggerEnd, place) : null;
+        return new EventMention(trigger.Type, RefineMode(trigger, words), actor, target, place, sentence, triggerStart, destination);
     }
 
     /// <summary>A generic attack is aerial or shelling when the sentence says with what.</summary>
@@ -169,6 +170,10 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         sentence.Places.FirstOrDefault(p => p.Start >= triggerEnd && !PrecededByAny(words, p.Start, ["to", "towards", "toward", "into"]))
         ?? sentence.Places.FirstOrDefault();
 
+    /// <summary>Where people fled to: a place after the trigger introduced by "to", "towards" or "into".</summary>
+    private static PlaceMention? Destination(StorySentence sentence, SentenceWords words, int triggerEnd, PlaceMention? origin) =>
+        sentence.Places.FirstOrDefault(p => p.Start >= triggerEnd && p != origin && PrecededByAny(words, p.Start, ["to", "towards", "toward", "into"]));
+
     private static bool PrecededByAny(SentenceWords words, int offset, string[] any)
     {
         int w = words.WordAt(offset);
@@ -179,4 +184,5 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
 }
 
 /// <summary>An event as one sentence of one document reports it, before event coreference.</summary>
-public sealed record EventMention(string Type, string? Mode, string? Actor, string? Target, PlaceMention? Place, StorySentence Sentence, int TriggerStart);
+public sealed record EventMention(string Type, string? Mode, string? Actor, string? Target, PlaceMention? Place, StorySentence Sentence, int TriggerStart,
+                                  PlaceMention? Destination = null);

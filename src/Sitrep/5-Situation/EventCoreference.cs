@@ -21,12 +21,14 @@ public sealed class EventCoreference : IStoryStep
         {
             var first = cluster[0];
             var place = cluster.Select(m => m.Place).FirstOrDefault(p => p != null);
+            var destination = cluster.Select(m => m.Destination).FirstOrDefault(p => p != null);
             story.Events.Add(new StoryEvent(
                 $"v{++n}", first.Type, cluster.Select(m => m.Mode).FirstOrDefault(m => m != null),
                 MostCommon(cluster.Select(m => m.Actor)), MostCommon(cluster.Select(m => m.Target)),
                 place == null ? null : PlaceName(story, place), place?.Country, place?.Lat, place?.Lon,
                 cluster.Select(m => m.Sentence.ExplicitDate).FirstOrDefault(d => d != null) ?? cluster.Select(m => m.Sentence.Date).Min(),
-                first.Sentence.Text, cluster.Select(m => m.Sentence.Document.Id).Distinct().ToList()));
+                first.Sentence.Text, cluster.Select(m => m.Sentence.Document.Id).Distinct().ToList(),
+                destination == null ? null : new EventPlace(PlaceName(story, destination), destination.Country, destination.Lat, destination.Lon)));
         }
     }
 

@@ -63,11 +63,15 @@ public sealed record StoryPlace(string Name, string? Country, double? Lat, doubl
 
 /// <summary>
 /// Who did what to whom, where and when. One real-world event reported by several documents is one
-/// entry whose <see cref="Sources"/> lists them all.
+/// entry whose <see cref="Sources"/> lists them all. <see cref="Destination"/> is where people fled
+/// to, for a displacement whose <see cref="Place"/> is where they fled from.
 /// </summary>
 public sealed record StoryEvent(
     string Id, string Type, string? Mode, string? Actor, string? Target, string? Place, string? Country,
-    double? Lat, double? Lon, PartialDate? Date, string Text, IReadOnlyList<string> Sources);
+    double? Lat, double? Lon, PartialDate? Date, string Text, IReadOnlyList<string> Sources, EventPlace? Destination = null);
+
+/// <summary>A place an event refers to besides where it happened.</summary>
+public sealed record EventPlace(string Name, string? Country, double? Lat, double? Lon);
 
 /// <summary>A dated line of the story's timeline.</summary>
 public sealed record TimelineEntry(PartialDate Date, string Text, IReadOnlyList<string> Sources);

@@ -37,6 +37,7 @@ public static class PlacesGeoJson
                     w.WriteString("actor", e.Actor);
                     w.WriteString("target", e.Target);
                     w.WriteString("place", e.Place);
+                    w.WriteString("destination", e.Destination?.Name);
                     w.WriteString("date", e.Date?.DateText());
                     w.WriteString("text", e.Text);
                     Strings(w, "sources", e.Sources);

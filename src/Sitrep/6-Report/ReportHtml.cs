@@ -1,99 +1,162 @@
-using System.Globalization;
 using System.Net;
 using Sitrep.Situation;
 
 namespace Sitrep.Report;
 
 /// <summary>
-/// Writes <c>report.html</c>: one self-contained page (no scripts, no outside resources) with each
-/// story's summary, a map of its places and events, timeline, actors, claims, contradictions,
-/// forecasts and sources. Every piece of article text is HTML-encoded.
+/// Writes <c>report.html</c>: one self-contained page that works offline (no scripts, no outside
+/// resources; its Content-Security-Policy forbids both) with each story's cited summary, map,
+/// timeline, events, actors and their roles, claims with corroboration, contradictions side by
+/// side and forecasts, then every source with its provenance. All article text is HTML-encoded.
 /// </summary>
 public static class ReportHtml
 {
-    public static void Write(SituationPicture picture, TextWriter w)
-    {
-        w.WriteLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Situation report</title>");
-        w.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        w.WriteLine("<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}" +
-                    "h1,h2{line-height:1.2}section.story{border-top:2px solid #333;margin-top:2rem}.cite{color:#666;font-size:.85em}" +
-                    "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.25rem;text-align:left;vertical-align:top}" +
-                    ".contradiction{display:flex;gap:1rem}.contradiction>div{flex:1;background:#fff4e5;padding:.5rem}" +
-                    "svg.map{width:100%;height:auto;background:#eef3f7;border:1px solid #ccd}" +
-                    "@media print{section.story{page-break-before:always}}</style></head><body>");
-        w.WriteLine($"<h1>Situation report</h1><p>{picture.Documents.Count} documents, {picture.Stories.Count} stories.</p>");
-        foreach (var s in picture.Stories) Story(w, s);
-        w.WriteLine("<h2>Sources</h2><ul class=\"sources\">");
-        foreach (var d in picture.Documents)
-        {
-            var derived = picture.DerivedFrom(d);
-            w.WriteLine($"<li id=\"doc-{E(d.Id)}\"><b>[{E(d.Id)}]</b> {E(d.Title ?? "(untitled)")}, {E(d.Outlet ?? "unknown outlet")}, " +
-                        $"{E(d.Published?.DateText() ?? "undated")}{(d.PublishedInferred ? " (inferred)" : "")}" +
-                        $"{(derived.Count > 0 ? ", derived from " + E(string.Join(", ", derived)) : ", original")}" +
-                        $"{(d.CitedSources.Count > 0 ? ", cites " + E(string.Join(", ", d.CitedSources)) : "")}</li>");
-        }
-        w.WriteLine("</ul></body></html>");
-    }
+    private const int MaxClaims = 30;
 
-    private static void Story(TextWriter w, StoryPicture s)
+    public static void Write(SituationPicture picture, TextWriter w) => Write(picture, w, WorldMap.Default);
+
+    public static void Write(SituationPicture picture, TextWriter w, WorldMap world) => new Page(picture, w, world).Write();
+
+    private sealed class Page(SituationPicture picture, TextWriter w, WorldMap world)
     {
-        w.WriteLine($"<section class=\"story\" id=\"{E(s.Id)}\"><h2>{E(s.Headline)}</h2>");
-        List(w, "Summary", "summary", s.Summary, c => $"{E(c.Text)} {Cite(c.Sources)}");
-        Map(w, s);
-        List(w, "Timeline", "timeline", s.Timeline, t => $"<b>{E(t.Date.DateText())}</b> {E(t.Text)} {Cite(t.Sources)}");
-        List(w, "Events", "events", s.Events, e =>
-            $"<b>{E(e.Type)}</b>{(e.Mode != null ? " (" + E(e.Mode) + ")" : "")} {E(e.Date?.DateText() ?? "undated")}" +
-            $"{(e.Actor != null ? ", actor " + E(e.Actor) : "")}{(e.Target != null ? ", target " + E(e.Target) : "")}" +
-            $"{(e.Place != null ? ", at " + E(e.Place) : "")}: {E(e.Text)} {Cite(e.Sources)}");
-        List(w, "Actors", "actors", s.Actors, a =>
-            $"<b>{E(a.Name)}</b> ({E(a.Type)}){(a.Aliases.Count > 0 ? ", also " + E(string.Join(", ", a.Aliases)) : "")}, {a.Mentions} mentions {Cite(a.Documents)}");
-        List(w, "Claims", "claims", s.Claims.Take(30), c => $"{E(c.Text)} <span class=\"cite\">({c.Sources.Count} sources)</span> {Cite(c.Sources)}");
-        if (s.Contradictions.Count > 0)
+        private readonly Dictionary<string, Document> documents = picture.Documents.ToDictionary(d => d.Id);
+
+        public void Write()
         {
+            w.WriteLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+            w.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
+            w.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+            w.WriteLine($"<title>{E(Title())}</title><style>{ReportStyle.Css}</style></head><body>");
+            w.WriteLine(ReportMap.Symbols);
+            var outlets = picture.Documents.Select(d => d.Outlet).Where(o => o != null).Distinct().Count();
+            w.WriteLine($"<header><h1>Situation report</h1><p class=\"meta\">{Count(picture.Documents.Count, "document")} from " +
+                        $"{Count(outlets, "outlet")}, {Count(picture.Stories.Count, "story", "stories")}.</p>");
+            if (picture.Stories.Count > 1)
+                w.WriteLine("<nav><ol>" + string.Concat(picture.Stories.Select(s => $"<li><a href=\"#story-{E(s.Id)}\">{E(s.Headline)}</a></li>")) + "</ol></nav>");
+            w.WriteLine("</header>");
+            foreach (var story in picture.Stories) Story(story);
+            Sources();
+            w.WriteLine("</body></html>");
+        }
+
+        private string Title() => picture.Stories.Count == 1 ? $"{picture.Stories[0].Headline}: situation report" : "Situation report";
+
+        private void Story(StoryPicture s)
+        {
+            w.WriteLine($"<section class=\"story\" id=\"story-{E(s.Id)}\"><h2>{E(s.Headline)}</h2>");
+            var days = s.Timeline.Select(t => t.Date.DateText()).ToList();
+            w.WriteLine($"<p class=\"meta\">Story {E(s.Id)}: {Count(s.Documents.Count, "document")} " +
+                        $"({E(string.Join(", ", s.Documents.Select(d => d.Outlet ?? d.Id).Distinct()))})" +
+                        $"{(days.Count > 0 ? $", events from {E(days[0])} to {E(days[^1])}" : "")}.</p>");
+            List("Summary", "summary", s.Summary, c => $"{E(c.Text)} {Cite(c.Sources)}");
+            ReportMap.Write(w, s, world);
+            List("Timeline", "timeline", s.Timeline, t => $"<time>{E(t.Date.DateText())}</time> <span>{E(t.Text)}</span> {Cite(t.Sources)}", ordered: true);
+            Table("Events", "events", ["Date", "Event", "Actor", "Target", "Where", "Report", "Sources"], s.Events, e =>
+                [E(e.Date?.DateText() ?? "undated"), $"<span class=\"kind {EventKind.Of(e)}\">{E(EventKind.Label(e))}</span>",
+                 E(e.Actor ?? ""), E(e.Target ?? ""), Where(e), E(e.Text), Cite(e.Sources)],
+                e => ReportMap.EventAnchor(s.Id, e));
+            Table("Actors", "actors", ["Actor", "Type", "Also called", "Role in events", "Mentions", "Sources"], s.Actors, a =>
+                [$"<b>{E(a.Name)}</b>", E(a.Type), E(string.Join(", ", a.Aliases)), E(Roles(s, a)), a.Mentions.ToString(), Cite(a.Documents)]);
+            Claims(s);
+            Contradictions(s);
+            List("Forecasts", "forecasts", s.Forecasts, f => (f.Condition != null
+                ? $"<span class=\"if\">If</span> {E(f.Condition)} <span class=\"then\">then</span> {E(f.Outcome)}"
+                : E(f.Text)) + " " + Cite(f.Sources));
+            w.WriteLine("</section>");
+        }
+
+        private static string Where(StoryEvent e) =>
+            E(e.Place ?? "") + (e.Destination != null ? $" &rarr; {E(e.Destination.Name)}" : "");
+
+        /// <summary>What an actor does in the story's events: "actor: strike ×2; target: other".</summary>
+        private static string Roles(StoryPicture s, Actor a)
+        {
+            string Tally(IEnumerable<StoryEvent> events) => string.Join(", ", events.GroupBy(EventKind.Of)
+                .Select(g => g.Count() > 1 ? $"{g.Key} ×{g.Count()}" : g.Key));
+            var roles = new List<string>();
+            void Add(string role, IEnumerable<StoryEvent> events) { var t = Tally(events); if (t.Length > 0) roles.Add($"{role}: {t}"); }
+            Add("actor", s.Events.Where(e => e.Actor == a.Name));
+            Add("target", s.Events.Where(e => e.Target != null && e.Target.Contains(a.Name, StringComparison.Ordinal) && e.Place != a.Name));
+            Add("place", s.Events.Where(e => e.Place == a.Name || e.Destination?.Name == a.Name));
+            return string.Join("; ", roles);
+        }
+
+        private void Claims(StoryPicture s)
+        {
+            List("Claims", "claims", s.Claims.OrderByDescending(c => c.Sources.Count).Take(MaxClaims), c =>
+                $"<span class=\"count\" title=\"stated by {Count(c.Sources.Count, "document")}\">{c.Sources.Count}</span> {E(c.Text)} {Cite(c.Sources)}");
+            if (s.Claims.Count > MaxClaims) w.WriteLine($"<p class=\"meta\">{s.Claims.Count - MaxClaims} more claims are listed in situation.json.</p>");
+        }
+
+        private void Contradictions(StoryPicture s)
+        {
+            if (s.Contradictions.Count == 0) return;
             w.WriteLine("<h3>Contradictions</h3>");
             foreach (var c in s.Contradictions)
-            {
-                w.WriteLine($"<p><b>{E(c.About)}</b></p><div class=\"contradiction\">");
-                foreach (var st in c.Statements) w.WriteLine($"<div><b>{E(st.Value)}</b><br>{E(st.Text)} {Cite(st.Sources)}</div>");
-                w.WriteLine("</div>");
-            }
+                w.WriteLine($"<div class=\"contradiction\"><h4>{E(c.About)}</h4><div class=\"sides\">" + string.Concat(c.Statements.Select(st =>
+                    $"<blockquote><p class=\"value\">{E(st.Value)}</p><p>{E(st.Text)}</p><footer>{Outlets(st.Sources)} {Cite(st.Sources)}</footer></blockquote>")) + "</div></div>");
         }
-        List(w, "Forecasts", "forecasts", s.Forecasts, f =>
-            $"{E(f.Text)}{(f.Condition != null ? $" <i>if</i> {E(f.Condition)} <i>then</i> {E(f.Outcome)}" : "")} {Cite(f.Sources)}");
-        w.WriteLine("</section>");
+
+        private void Sources()
+        {
+            w.WriteLine("<section class=\"sources\"><h2>Sources</h2>");
+            Table(null, "sources", ["Id", "Title", "Outlet", "Published", "Provenance"], picture.Documents, d =>
+                [E(d.Id), Link(d), E(d.Outlet ?? "unknown"), E(d.Published?.DateText() ?? "undated") + (d.PublishedInferred ? " <i>(inferred)</i>" : ""), Provenance(d)],
+                d => $"doc-{E(d.Id)}");
+            w.WriteLine("</section>");
+        }
+
+        /// <summary>The title, linked only when the URL is plain http(s): a javascript: URL must not become a link.</summary>
+        private static string Link(Document d)
+        {
+            var title = E(d.Title ?? "(untitled)");
+            return Uri.TryCreate(d.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                ? $"<a href=\"{E(url.AbsoluteUri)}\" rel=\"noopener noreferrer\">{title}</a>" : title;
+        }
+
+        private string Provenance(Document d)
+        {
+            var derived = picture.DerivedFrom(d);
+            var parts = new List<string>
+            {
+                derived.Count > 0
+                    ? "<span class=\"derived\">derived</span> from " + string.Join(", ", derived.Select(id => documents.ContainsKey(id) ? Cite([id]) : E(id)))
+                    : "<span class=\"original\">original</span>",
+            };
+            if (d.OriginalSource != null) parts.Add($"names its source as {E(d.OriginalSource)}");
+            if (d.CitedSources.Count > 0) parts.Add("<span class=\"cited\">cites</span> " + E(string.Join(", ", d.CitedSources)));
+            return string.Join("; ", parts);
+        }
+
+        private void List<T>(string title, string css, IEnumerable<T> items, Func<T, string> html, bool ordered = false)
+        {
+            var rows = items.Select(html).ToList();
+            if (rows.Count == 0) return;
+            var tag = ordered ? "ol" : "ul";
+            w.WriteLine($"<h3>{title}</h3><{tag} class=\"{css}\">" + string.Concat(rows.Select(r => $"<li>{r}</li>")) + $"</{tag}>");
+        }
+
+        private void Table<T>(string? title, string css, string[] headers, IEnumerable<T> items, Func<T, string[]> cells, Func<T, string>? anchor = null)
+        {
+            var rows = items.ToList();
+            if (rows.Count == 0) return;
+            if (title != null) w.WriteLine($"<h3>{title}</h3>");
+            w.WriteLine($"<table class=\"{css}\"><thead><tr>" + string.Concat(headers.Select(h => $"<th>{h}</th>")) + "</tr></thead><tbody>");
+            foreach (var row in rows)
+                w.WriteLine((anchor != null ? $"<tr id=\"{anchor(row)}\">" : "<tr>") + string.Concat(cells(row).Select(c => $"<td>{c}</td>")) + "</tr>");
+            w.WriteLine("</tbody></table>");
+        }
+
+        /// <summary>Document ids in brackets, each linking to its source row and naming its outlet on hover.</summary>
+        private string Cite(IEnumerable<string> sources) =>
+            "<span class=\"cite\">[" + string.Join(", ", sources.Select(id =>
+                $"<a href=\"#doc-{E(id)}\" title=\"{E(documents.GetValueOrDefault(id)?.Outlet ?? id)}\">{E(id)}</a>")) + "]</span>";
+
+        private string Outlets(IEnumerable<string> sources) =>
+            E(string.Join(", ", sources.Select(id => documents.GetValueOrDefault(id)?.Outlet ?? id).Distinct()));
+
+        private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
+
+        private static string E(string s) => WebUtility.HtmlEncode(s);
     }
-
-    /// <summary>An equirectangular sketch of the story's located places (circles) and events (squares).</summary>
-    private static void Map(TextWriter w, StoryPicture s)
-    {
-        var points = s.Places.Where(p => p.Lat != null).Select(p => (Lat: p.Lat!.Value, Lon: p.Lon!.Value)).ToList();
-        if (points.Count == 0) return;
-        double west = points.Min(p => p.Lon) - 2, east = points.Max(p => p.Lon) + 2;
-        double south = points.Min(p => p.Lat) - 2, north = points.Max(p => p.Lat) + 2;
-        string X(double lon) => ((lon - west) / (east - west) * 800).ToString("0.#", CultureInfo.InvariantCulture);
-        string Y(double lat) => ((north - lat) / (north - south) * 400).ToString("0.#", CultureInfo.InvariantCulture);
-        w.WriteLine("<h3>Map</h3><svg class=\"map\" viewBox=\"0 0 800 400\" role=\"img\" aria-label=\"map of places and events\">");
-        foreach (var p in s.Places.Where(p => p.Lat != null))
-            w.WriteLine($"<g class=\"marker place\"><circle cx=\"{X(p.Lon!.Value)}\" cy=\"{Y(p.Lat!.Value)}\" r=\"5\" fill=\"#2a6fbb\"/>" +
-                        $"<text x=\"{X(p.Lon!.Value)}\" y=\"{Y(p.Lat!.Value)}\" dx=\"7\" dy=\"4\" font-size=\"12\">{E(p.Name)}</text><title>{E(p.Name)}</title></g>");
-        foreach (var e in s.Events.Where(e => e.Lat != null))
-            w.WriteLine($"<g class=\"marker event {E(e.Type.ToLowerInvariant())}\"><rect x=\"{X(e.Lon!.Value)}\" y=\"{Y(e.Lat!.Value)}\" width=\"9\" height=\"9\" " +
-                        $"transform=\"translate(-4.5,-4.5)\" fill=\"{(e.Type == "DISPLACE" ? "#7a3db8" : e.Type == "ASSAULT" ? "#c0392b" : "#555")}\"/>" +
-                        $"<title>{E(e.Type)} {E(e.Date?.DateText() ?? "")}: {E(e.Text)}</title></g>");
-        w.WriteLine("</svg>");
-    }
-
-    private static void List<T>(TextWriter w, string title, string css, IEnumerable<T> items, Func<T, string> html)
-    {
-        var rows = items.Select(html).ToList();
-        if (rows.Count == 0) return;
-        w.WriteLine($"<h3>{title}</h3><ul class=\"{css}\">");
-        foreach (var row in rows) w.WriteLine($"<li>{row}</li>");
-        w.WriteLine("</ul>");
-    }
-
-    private static string Cite(IEnumerable<string> sources) =>
-        "<span class=\"cite\">[" + string.Join(", ", sources.Select(id => $"<a href=\"#doc-{E(id)}\">{E(id)}</a>")) + "]</span>";
-
-    private static string E(string s) => WebUtility.HtmlEncode(s);
 }

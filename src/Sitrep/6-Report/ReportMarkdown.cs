@@ -20,7 +20,7 @@ public static class ReportMarkdown
             Section(w, "Events", s.Events, e =>
                 $"- **{e.Type}**{(e.Mode != null ? $" ({e.Mode})" : "")} {e.Date?.DateText() ?? "undated"}" +
                 $"{(e.Actor != null ? $", actor: {Escape(e.Actor)}" : "")}{(e.Target != null ? $", target: {Escape(e.Target)}" : "")}" +
-                $"{(e.Place != null ? $", at {Escape(e.Place)}" : "")}: {Escape(e.Text)} {Cite(e.Sources)}");
+                $"{(e.Place != null ? $", at {Escape(e.Place)}" : "")}{(e.Destination != null ? $", to {Escape(e.Destination.Name)}" : "")}: {Escape(e.Text)} {Cite(e.Sources)}");
             Section(w, "Timeline", s.Timeline, t => $"- {t.Date.DateText()}: {Escape(t.Text)} {Cite(t.Sources)}");
             Section(w, "Actors", s.Actors, a =>
                 $"- **{Escape(a.Name)}** ({a.Type}){(a.Aliases.Count > 0 ? ", also: " + Escape(string.Join(", ", a.Aliases)) : "")}; {a.Mentions} mentions {Cite(a.Documents)}");

@@ -74,6 +74,14 @@ public static class SituationJson
             w.WriteString("date", e.Date?.DateText());
             w.WriteString("text", e.Text);
             Strings(w, "sources", e.Sources);
+            if (e.Destination is { } to)
+            {
+                w.WriteStartObject("destination");
+                w.WriteString("name", to.Name);
+                Number(w, "lat", to.Lat);
+                Number(w, "lon", to.Lon);
+                w.WriteEndObject();
+            }
         });
         Array(w, "timeline", s.Timeline, t => { w.WriteString("date", t.Date.DateText()); w.WriteString("text", t.Text); Strings(w, "sources", t.Sources); });
         Array(w, "claims", s.Claims, c => { w.WriteString("text", c.Text); Strings(w, "sources", c.Sources); });

@@ -36,6 +36,8 @@ public sealed class ReportFolderTests : IDisposable
         strike.GetProperty("mode").GetString().ShouldBe("aerial");
         strike.GetProperty("sources").EnumerateArray().Select(s => s.GetString()).ShouldBe(["gaza-1", "gaza-2"]);
         strike.GetProperty("date").GetString().ShouldBe("2025-03-07");
+        var flight = story.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "DISPLACE");
+        flight.GetProperty("destination").GetProperty("name").GetString().ShouldBe("Rafah");
 
         var csv = File.ReadAllLines(Path.Combine(folder, "events.csv"));
         csv[0].ShouldStartWith("event_id,story_id,event_date,event_type,sub_event_type,actor1,actor2,country,admin1,location,latitude,longitude,source");
@@ -57,7 +59,7 @@ public sealed class ReportFolderTests : IDisposable
         var html = File.ReadAllText(Path.Combine(folder, "report.html"));
         html.ShouldNotContain("<script");
         html.ShouldContain("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;");
-        html.ShouldContain("class=\"marker event assault\"");
+        html.ShouldContain("class=\"marker event strike\"");
     }
 
     public void Dispose()

@@ -86,6 +86,16 @@ public class StoryAnalyzerTests
     }
 
     [Fact]
+    public void A_displacement_names_where_people_fled_to_with_its_coordinates()
+    {
+        var flight = Analyze().Events.Single(e => e.Type == "DISPLACE");
+        flight.Destination.ShouldNotBeNull();
+        flight.Destination.Name.ShouldBe("Tawila");
+        flight.Destination.Lon.ShouldBe(24.8906);
+        Analyze().Events.Where(e => e.Type != "DISPLACE").ShouldAllBe(e => e.Destination == null);
+    }
+
+    [Fact]
     public void Conditional_and_modal_statements_are_forecasts_with_condition_and_outcome()
     {
         var story = Analyze();

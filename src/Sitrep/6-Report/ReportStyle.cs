@@ -1,0 +1,45 @@
+namespace Sitrep.Report;
+
+/// <summary>The report's one style sheet: screen layout, map colours by event kind, and print rules.</summary>
+public static class ReportStyle
+{
+    public const string Css = """
+        :root{--ink:#1d2329;--muted:#5f6b76;--rule:#d9dee3;--strike:#c62828;--capture:#e06c00;--displacement:#6a1b9a;--other:#455a64;--place:#1f4e79}
+        body{font:15px/1.5 system-ui,"Segoe UI",Roboto,sans-serif;color:var(--ink);max-width:68rem;margin:1.5rem auto;padding:0 1rem}
+        h1,h2,h3,h4{line-height:1.2;margin:1.4em 0 .5em}h1{margin-top:0}h4{margin:.3em 0}
+        .meta,figcaption,.cite{color:var(--muted)}.cite{font-size:.82em;white-space:nowrap}td .cite{white-space:normal}.cite a{color:inherit}
+        section.story{border-top:3px solid var(--ink);margin-top:2rem}section.sources{border-top:1px solid var(--rule);margin-top:2rem}
+        nav ol{padding-left:1.2rem}ul.summary li{margin:.2rem 0}
+        table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border-bottom:1px solid var(--rule);padding:.3rem .4rem;text-align:left;vertical-align:top}
+        th{background:#f3f5f7}table.sources td:first-child{white-space:nowrap}tr:target{background:#fff6d6}
+        ol.timeline{list-style:none;padding-left:0;border-left:3px solid var(--rule);margin-left:.4rem}
+        ol.timeline li{padding:.15rem 0 .35rem 1rem;position:relative}
+        ol.timeline li::before{content:"";position:absolute;left:-.45rem;top:.55rem;width:.6rem;height:.6rem;border-radius:50%;background:var(--ink)}
+        ol.timeline time{font-weight:600;font-variant-numeric:tabular-nums;margin-right:.4rem}
+        .kind{font-weight:600;white-space:nowrap}.kind.strike{color:var(--strike)}.kind.capture{color:var(--capture)}.kind.displacement{color:var(--displacement)}
+        ul.claims{list-style:none;padding-left:0}ul.claims li{margin:.25rem 0}
+        .count{display:inline-block;min-width:1.6em;text-align:center;border-radius:.8em;background:var(--place);color:#fff;font-weight:600;font-size:.85em;margin-right:.3rem}
+        .contradiction{margin:.6rem 0 1rem}.sides{display:flex;gap:.8rem;flex-wrap:wrap}
+        .sides blockquote{flex:1 1 14rem;margin:0;padding:.5rem .7rem;background:#fff4e5;border-left:4px solid var(--capture)}
+        .sides .value{font-size:1.2em;font-weight:700;margin:0}.sides footer{font-size:.88em;color:var(--muted)}
+        .if,.then{font-style:italic;color:var(--muted)}
+        .original,.derived,.cited{font-weight:600}.original{color:#2e7d32}.derived{color:var(--capture)}
+        figure.map{margin:1rem 0}figure.map>svg{width:100%;height:auto;border:1px solid var(--rule);display:block}
+        svg.symbols{position:absolute;width:0;height:0}
+        .sea{fill:#e8f0f7}.country{fill:#fbfaf6;stroke:#9aa5ae;stroke-width:.7;stroke-linejoin:round}
+        .country-name{font-size:12px;fill:#8a949c;text-anchor:middle;letter-spacing:.08em;text-transform:uppercase}
+        .marker.place{fill:var(--place);stroke:#fff;stroke-width:1.2}.marker.place text{font-size:12px;fill:var(--ink);stroke:#fff;stroke-width:3px;paint-order:stroke}
+        .marker.event{stroke:#fff;stroke-width:1.2}.marker.strike{fill:var(--strike)}.marker.capture{fill:var(--capture)}
+        .marker.displacement{fill:var(--displacement)}.marker.other{fill:var(--other)}
+        .flight{fill:none;stroke:var(--displacement);stroke-width:2.2;stroke-dasharray:6 3}#arrowhead path{fill:var(--displacement)}
+        .scale path{fill:none;stroke:var(--ink);stroke-width:1.5}.scale text{font-size:11px;fill:var(--ink)}
+        .key{display:inline-flex;align-items:center;gap:.25rem;margin-right:.8rem}.key svg{width:1.1em;height:1.1em}
+        @media print{
+          body{font-size:10.5pt;max-width:none;margin:0}a{color:inherit;text-decoration:none}nav{display:none}
+          section.story{break-before:page;border-top:none}section.story:first-of-type{break-before:auto}
+          figure.map,tr,li,.contradiction,blockquote{break-inside:avoid}h2,h3,h4{break-after:avoid}
+          *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+          @page{margin:14mm}
+        }
+        """;
+}
