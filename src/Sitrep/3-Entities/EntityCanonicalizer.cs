@@ -1,0 +1,6 @@
+namespace Sitrep.Entities;
+
+public sealed class EntityCanonicalizer : IDocumentStep
+{
+    public void Process(Document document) { }
+}
