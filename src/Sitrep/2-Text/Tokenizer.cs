@@ -76,12 +76,12 @@ public static class Tokenizer
         var next = tokens[t + 1];
         char nextFirst = text[next.Start];
         if (LineBreakBetween(text, token.End, next.Start) && !char.IsLower(nextFirst)) return true;
-        if (IsClosing(text, token) && t > 0 && IsTerminal(text, tokens[t - 1]))
+        if (IsClosing(text, token) && t > 0 && IsTerminal(text, tokens[t - 1]) && tokens[t - 1].End == token.Start)
         {
-            if (IsClosing(text, next)) return false;
+            if (IsClosing(text, next) && next.Start == token.End) return false;
             return StartsSentence(text, next);
         }
-        if (!IsTerminal(text, token) || IsClosing(text, next)) return false;
+        if (!IsTerminal(text, token) || IsClosing(text, next) && next.Start == token.End) return false;
         if (token.Length == 1 || text[token.Start] == '.' ) return StartsSentence(text, next);
         // An abbreviation with its period: "U.S." ends a sentence only before a typical opener.
         if (text[token.End - 1] != '.') return false;

@@ -24,7 +24,7 @@ internal sealed class EntityFeatures
 
     private readonly string _text;
     private readonly IReadOnlyList<Token> _tokens;
-    private readonly ulong[] _word, _lower, _shape, _longShape;
+    private readonly ulong[] _word, _lower, _shape, _longShape, _tail;
     private readonly Casing[] _casing;
     private readonly ushort[] _gazetteer;
     private readonly HashSet<ulong> _seenLower = [], _seenTitleInside = [];
@@ -41,6 +41,7 @@ internal sealed class EntityFeatures
         _lower = new ulong[n];
         _shape = new ulong[n];
         _longShape = new ulong[n];
+        _tail = new ulong[n];
         _casing = new Casing[n];
         _gazetteer = new ushort[n];
         Span<char> shape = stackalloc char[16];
@@ -50,6 +51,9 @@ internal sealed class EntityFeatures
             _word[i] = FeatureHash.Of(s);
             _lower[i] = FeatureHash.OfLower(s);
             _casing[i] = CasingOf(s);
+            // "al-Bashir" is later written "Bashir": the history also remembers the part after a hyphen.
+            int hyphen = s.LastIndexOf('-');
+            if (hyphen > 0 && hyphen + 2 < s.Length && char.IsUpper(s[hyphen + 1])) _tail[i] = FeatureHash.OfLower(s[(hyphen + 1)..]);
             int collapsed = 0, full = 0;
             char previous = '\0';
             foreach (char c in s)
@@ -203,9 +207,15 @@ internal sealed class EntityFeatures
             if (_casing[i] is Casing.Lower or Casing.Other) continue;
             int type = EntityLabels.TypeOf(labels[i - sentence.FirstToken]);
             if (type == 0 && i == sentence.FirstToken) continue;
-            if (!_history.TryGetValue(_lower[i], out var counts)) _history[_lower[i]] = counts = new int[EntityLabels.Types.Length + 1];
-            counts[type]++;
+            Count(_lower[i], type);
+            if (_tail[i] != 0 && type != 0) Count(_tail[i], type);
         }
+    }
+
+    private void Count(ulong word, int type)
+    {
+        if (!_history.TryGetValue(word, out var counts)) _history[word] = counts = new int[EntityLabels.Types.Length + 1];
+        counts[type]++;
     }
 
     private int Row(ulong template, ulong value) => (int)(FeatureHash.Combine(template, value) >> (64 - _bits));
