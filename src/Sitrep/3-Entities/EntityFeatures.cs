@@ -24,9 +24,10 @@ internal sealed class EntityFeatures
 
     private readonly string _text;
     private readonly IReadOnlyList<Token> _tokens;
-    private readonly ulong[] _word, _lower, _shape, _longShape, _tail;
+    private readonly ulong[] _word, _lower, _shape, _longShape, _tail, _suffix3;
     private readonly Casing[] _casing;
     private readonly ushort[] _gazetteer;
+    private readonly sbyte[] _historyLabel;
     private readonly HashSet<ulong> _seenLower = [], _seenTitleInside = [];
     private readonly Dictionary<ulong, int[]> _history = [];
     private readonly int _bits;
@@ -42,27 +43,44 @@ internal sealed class EntityFeatures
         _shape = new ulong[n];
         _longShape = new ulong[n];
         _tail = new ulong[n];
+        _suffix3 = new ulong[n];
+        _historyLabel = new sbyte[n];
         _casing = new Casing[n];
         _gazetteer = new ushort[n];
         Span<char> shape = stackalloc char[16];
         for (int i = 0; i < n; i++)
         {
             var s = tokens[i].In(text);
-            _word[i] = FeatureHash.Of(s);
-            _lower[i] = FeatureHash.OfLower(s);
-            _casing[i] = CasingOf(s);
-            // "al-Bashir" is later written "Bashir": the history also remembers the part after a hyphen.
-            int hyphen = s.LastIndexOf('-');
-            if (hyphen > 0 && hyphen + 2 < s.Length && char.IsUpper(s[hyphen + 1])) _tail[i] = FeatureHash.OfLower(s[(hyphen + 1)..]);
-            int collapsed = 0, full = 0;
+            // One pass over the characters: exact and lower-case hashes, casing and both shapes.
+            ulong word = FeatureHash.Seed, lowered = FeatureHash.Seed;
+            int collapsed = 0, full = 0, upper = 0, lowerCount = 0;
             char previous = '\0';
             foreach (char c in s)
             {
-                char k = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : char.IsLetter(c) ? 'x' : c;
+                char k;
+                if (char.IsAsciiLetterLower(c)) { k = 'x'; lowerCount++; lowered = FeatureHash.Step(lowered, c); }
+                else if (char.IsAsciiLetterUpper(c)) { k = 'X'; upper++; lowered = FeatureHash.Step(lowered, (char)(c | 0x20)); }
+                else if (char.IsAsciiDigit(c)) { k = 'd'; lowered = FeatureHash.Step(lowered, c); }
+                else
+                {
+                    k = char.IsUpper(c) ? 'X' : char.IsLetter(c) ? 'x' : c;
+                    if (char.IsUpper(c)) upper++;
+                    else if (char.IsLower(c)) lowerCount++;
+                    lowered = FeatureHash.Step(lowered, char.ToLowerInvariant(c));
+                }
+                word = FeatureHash.Step(word, c);
                 if (full < 8) shape[8 + full++] = k;
                 if (k != previous && collapsed < 8) shape[collapsed++] = k;
                 previous = k;
             }
+            _word[i] = word;
+            _lower[i] = lowered;
+            _casing[i] = upper == 0 && lowerCount == 0 ? Casing.Other : upper == 0 ? Casing.Lower : lowerCount == 0 ? Casing.Upper
+                : char.IsUpper(s[0]) && upper == 1 ? Casing.Title : Casing.Mixed;
+            _suffix3[i] = FeatureHash.OfLower(s[^Math.Min(3, s.Length)..]);
+            // "al-Bashir" is later written "Bashir": the history also remembers the part after a hyphen.
+            int hyphen = s.LastIndexOf('-');
+            if (hyphen > 0 && hyphen + 2 < s.Length && char.IsUpper(s[hyphen + 1])) _tail[i] = FeatureHash.OfLower(s[(hyphen + 1)..]);
             _shape[i] = FeatureHash.Of(shape[..collapsed]);
             _longShape[i] = FeatureHash.Of(shape.Slice(8, full)) + (ulong)Math.Min(s.Length, 12);
         }
@@ -76,20 +94,6 @@ internal sealed class EntityFeatures
                 else if (_casing[i] == Casing.Title && !IsOpening(i - 1)) _seenTitleInside.Add(_lower[i]);
             }
         }
-    }
-
-    private static Casing CasingOf(ReadOnlySpan<char> s)
-    {
-        int upper = 0, lower = 0;
-        foreach (char c in s)
-        {
-            if (char.IsUpper(c)) upper++;
-            else if (char.IsLower(c)) lower++;
-        }
-        if (upper == 0 && lower == 0) return Casing.Other;
-        if (upper == 0) return Casing.Lower;
-        if (lower == 0) return Casing.Upper;
-        return char.IsUpper(s[0]) && upper == 1 ? Casing.Title : Casing.Mixed;
     }
 
     private bool IsOpening(int i) => _tokens[i].Length == 1 && _text[_tokens[i].Start] is '"' or '“' or '\'' or '‘' or '(' or '[' or '-' or ':';
@@ -139,8 +143,8 @@ internal sealed class EntityFeatures
         rows[n++] = Row(BigramRight, FeatureHash.Combine(lower, lowerRight));
         rows[n++] = Row(LeftShape, FeatureHash.Combine(lowerLeft, shape));
         rows[n++] = Row(ShapeRightWord, FeatureHash.Combine(shape, lowerRight));
-        rows[n++] = Row(SuffixLeft, i > first ? SuffixOf(i - 1) : Outside);
-        rows[n++] = Row(SuffixRight, i + 1 < end ? SuffixOf(i + 1) : Outside);
+        rows[n++] = Row(SuffixLeft, i > first ? _suffix3[i - 1] : Outside);
+        rows[n++] = Row(SuffixRight, i + 1 < end ? _suffix3[i + 1] : Outside);
         if (sentenceStart)
         {
             rows[n++] = Row(FirstShape, shape);
@@ -163,20 +167,14 @@ internal sealed class EntityFeatures
             ulong evidence = (_seenLower.Contains(lower) ? 1UL : 0) | (_seenTitleInside.Contains(lower) ? 2UL : 0);
             rows[n++] = Row(DocumentCasing, evidence * 16 + (ulong)_casing[i] * 2 + (sentenceStart || headline ? 1UL : 0));
         }
-        if (HistoryOf(i) is { } label)
+        if (_historyLabel[i] >= 0)
         {
-            rows[n++] = Row(History, (ulong)label);
-            rows[n++] = Row(HistoryShape, FeatureHash.Combine((ulong)label, shape));
+            rows[n++] = Row(History, (ulong)_historyLabel[i]);
+            rows[n++] = Row(HistoryShape, FeatureHash.Combine((ulong)_historyLabel[i], shape));
         }
-        if (i + 1 < end && HistoryOf(i + 1) is { } right) rows[n++] = Row(HistoryRight, (ulong)right);
-        if (i > first && HistoryOf(i - 1) is { } left) rows[n++] = Row(HistoryLeft, (ulong)left);
+        if (i + 1 < end && _historyLabel[i + 1] >= 0) rows[n++] = Row(HistoryRight, (ulong)_historyLabel[i + 1]);
+        if (i > first && _historyLabel[i - 1] >= 0) rows[n++] = Row(HistoryLeft, (ulong)_historyLabel[i - 1]);
         return n;
-    }
-
-    private ulong SuffixOf(int i)
-    {
-        var s = _tokens[i].In(_text);
-        return FeatureHash.OfLower(s[^Math.Min(3, s.Length)..]);
     }
 
     private int Gazetteer(ulong template, ushort marks, Span<int> rows, int n)
@@ -190,13 +188,20 @@ internal sealed class EntityFeatures
         return n;
     }
 
-    /// <summary>The label most often given to this word earlier in the document (0 = outside, 1-4 = type), or null.</summary>
-    private int? HistoryOf(int i)
+    /// <summary>
+    /// Looks up, for each token of the sentence, the label most often given to the same word earlier in
+    /// the document (0 = outside, 1-4 = type; -1 = none). Call before extracting the sentence's features.
+    /// </summary>
+    public void BeginSentence(Sentence sentence)
     {
-        if (_casing[i] is Casing.Lower or Casing.Other || !_history.TryGetValue(_lower[i], out var counts)) return null;
-        int best = 0;
-        for (int k = 1; k < counts.Length; k++) if (counts[k] > counts[best]) best = k;
-        return best;
+        for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
+        {
+            _historyLabel[i] = -1;
+            if (_casing[i] is Casing.Lower or Casing.Other || !_history.TryGetValue(_lower[i], out var counts)) continue;
+            int best = 0;
+            for (int k = 1; k < counts.Length; k++) if (counts[k] > counts[best]) best = k;
+            _historyLabel[i] = (sbyte)best;
+        }
     }
 
     /// <summary>Records the labels decided for a sentence, for later mentions of the same words.</summary>

@@ -15,6 +15,9 @@ public sealed class EntityGazetteer
     /// <summary>First token's lower-case hash to the entries starting with it.</summary>
     private readonly Dictionary<ulong, List<(ulong[] Tail, int Kind)>> _entries = [];
 
+    /// <summary>One bit per hash bucket of first tokens: most words are rejected without a dictionary lookup.</summary>
+    private readonly ulong[] _firstWords = new ulong[1 << 12];
+
     public static EntityGazetteer Shipped { get; } = LoadShipped();
 
     private static EntityGazetteer LoadShipped()
@@ -39,6 +42,7 @@ public sealed class EntityGazetteer
         if (tokens.Count == 0 || tokens.Count > MaxTokens) return;
         var hashes = tokens.Select(t => FeatureHash.OfLower(t.In(name))).ToArray();
         if (!_entries.TryGetValue(hashes[0], out var list)) _entries[hashes[0]] = list = [];
+        _firstWords[(hashes[0] >> 6) & 0xFFF] |= 1UL << (int)(hashes[0] & 63);
         var rest = hashes[1..];
         if (!list.Any(e => e.Kind == kind && e.Tail.AsSpan().SequenceEqual(rest))) list.Add((rest, kind));
     }
@@ -51,7 +55,7 @@ public sealed class EntityGazetteer
     {
         for (int i = first; i < end; i++)
         {
-            if (!_entries.TryGetValue(lower[i], out var list)) continue;
+            if ((_firstWords[(lower[i] >> 6) & 0xFFF] & (1UL << (int)(lower[i] & 63))) == 0 || !_entries.TryGetValue(lower[i], out var list)) continue;
             foreach (var (rest, kind) in list)
             {
                 if (i + 1 + rest.Length > end) continue;

@@ -32,8 +32,8 @@ internal static class EntityLabels
         if (n == 0) return;
         Span<float> score = stackalloc float[Count], next = stackalloc float[Count];
         var back = n * Count <= 4096 ? stackalloc byte[n * Count] : new byte[n * Count];
-        for (int y = 0; y < Count; y++)
-            score[y] = Allowed(Start, y) && !(y > 0 && !IsBegin(y)) ? emission[y] + transition[Start * Count + y] : float.NegativeInfinity;
+        var forbidden = Forbidden;
+        for (int y = 0; y < Count; y++) score[y] = emission[y] + transition[Start * Count + y] + forbidden[Start * Count + y];
         for (int i = 1; i < n; i++)
         {
             for (int y = 0; y < Count; y++)
@@ -42,8 +42,7 @@ internal static class EntityLabels
                 int from = 0;
                 for (int p = 0; p < Count; p++)
                 {
-                    if (!Allowed(p, y)) continue;
-                    float s = score[p] + transition[p * Count + y];
+                    float s = score[p] + transition[p * Count + y] + forbidden[p * Count + y];
                     if (s > best) { best = s; from = p; }
                 }
                 next[y] = best + emission[i * Count + y];
@@ -55,5 +54,17 @@ internal static class EntityLabels
         for (int y = 1; y < Count; y++) if (score[y] > score[last]) last = y;
         labels[n - 1] = (byte)last;
         for (int i = n - 1; i > 0; i--) labels[i - 1] = back[i * Count + labels[i]];
+    }
+
+    /// <summary>Minus infinity for each transition the BIO rule forbids (I-X after anything but B-X or I-X, or first), else 0.</summary>
+    private static readonly float[] Forbidden = BuildForbidden();
+
+    private static float[] BuildForbidden()
+    {
+        var table = new float[(Count + 1) * Count];
+        for (int p = 0; p <= Count; p++)
+            for (int y = 0; y < Count; y++)
+                table[p * Count + y] = p < Count && Allowed(p, y) || p == Start && (y == 0 || IsBegin(y)) ? 0 : float.NegativeInfinity;
+        return table;
     }
 }

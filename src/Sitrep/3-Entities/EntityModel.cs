@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Sitrep.Entities;
 
@@ -14,6 +16,8 @@ public sealed class EntityModel
     public const string ResourceName = "Sitrep.Entities.ner-model.bin.gz";
 
     private readonly short[] _weights;
+    /// <summary>The weights in label units, as floats, for vectorised scoring.</summary>
+    private readonly float[] _scaled;
     private readonly float[] _transitions;
     private readonly float _unit;
 
@@ -22,6 +26,8 @@ public sealed class EntityModel
         if (weights.Length != (1 << bits) * EntityLabels.Count) throw new ArgumentException("weights do not match the hash size");
         Bits = bits;
         _weights = weights;
+        _scaled = new float[weights.Length + Vector256<float>.Count];
+        for (int i = 0; i < weights.Length; i++) _scaled[i] = weights[i] * unit;
         _transitions = transitions;
         _unit = unit;
     }
@@ -47,20 +53,25 @@ public sealed class EntityModel
         int longest = sentences.Count == 0 ? 0 : sentences.Max(s => s.TokenCount);
         var emission = new float[longest * EntityLabels.Count];
         Span<int> rows = stackalloc int[EntityFeatures.MaxFeatures];
-        Span<int> sums = stackalloc int[EntityLabels.Count];
+        ref float weights = ref MemoryMarshal.GetArrayDataReference(_scaled);
         foreach (var sentence in sentences)
         {
             bool headline = features.IsHeadline(sentence);
+            features.BeginSentence(sentence);
             for (int i = 0; i < sentence.TokenCount; i++)
             {
                 int count = features.Extract(sentence, headline, sentence.FirstToken + i, rows);
-                sums.Clear();
+                // Labels 0-7 in one vector, label 8 apart (the table has a vector's slack at its end).
+                var sum = Vector256<float>.Zero;
+                float last = 0;
                 foreach (int row in rows[..count])
                 {
-                    var w = _weights.AsSpan(row * EntityLabels.Count, EntityLabels.Count);
-                    for (int y = 0; y < EntityLabels.Count; y++) sums[y] += w[y];
+                    nuint at = (nuint)(row * EntityLabels.Count);
+                    sum += Vector256.LoadUnsafe(ref weights, at);
+                    last += Unsafe.Add(ref weights, at + 8);
                 }
-                for (int y = 0; y < EntityLabels.Count; y++) emission[i * EntityLabels.Count + y] = sums[y] * _unit;
+                sum.CopyTo(emission.AsSpan(i * EntityLabels.Count));
+                emission[i * EntityLabels.Count + 8] = last;
             }
             var sentenceLabels = labels.AsSpan(sentence.FirstToken, sentence.TokenCount);
             EntityLabels.Viterbi(emission, _transitions, sentence.TokenCount, sentenceLabels);

@@ -50,6 +50,7 @@ public sealed class EntityTrainer(int bits = 18, int epochs = 12, int seed = 200
                 {
                     int n = sentence.TokenCount;
                     bool headline = features.IsHeadline(sentence);
+                    features.BeginSentence(sentence);
                     for (int i = 0; i < n; i++)
                     {
                         counts[i] = features.Extract(sentence, headline, sentence.FirstToken + i, rows.AsSpan(i * EntityFeatures.MaxFeatures));

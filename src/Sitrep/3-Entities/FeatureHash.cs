@@ -5,6 +5,11 @@ internal static class FeatureHash
 {
     private const ulong Offset = 14695981039346656037, Prime = 1099511628211;
 
+    /// <summary>The start value of an incremental hash (<see cref="Step"/>).</summary>
+    public const ulong Seed = Offset;
+
+    public static ulong Step(ulong h, char c) => (h ^ c) * Prime;
+
     public static ulong Of(ReadOnlySpan<char> s)
     {
         ulong h = Offset;
