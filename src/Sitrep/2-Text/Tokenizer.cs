@@ -15,6 +15,9 @@ public static class Tokenizer
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "inc", "corp", "ltd", "co", "bros", "plc", "dept", "univ", "assn", "govt",
         "vs", "etc", "approx", "no", "nos", "vol", "fig", "ca", "cf", "est", "al", "pp", "op",
+        // US state abbreviations of datelines and addresses (Miss and Wash are left out: common words).
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
+        "mass", "mich", "minn", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wis", "wyo",
     };
 
     /// <summary>Abbreviations that never end a sentence: titles come before a name.</summary>

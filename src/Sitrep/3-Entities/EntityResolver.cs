@@ -68,7 +68,8 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
         }
         else if (!person && Initials(words) is { } initials)
         {
-            Join(_byInitials, initials, handle);
+            // Two full names with the same initials are not joined by them: only an acronym is.
+            _byInitials[initials] = handle;
             if (_acronyms.TryGetValue(initials, out int shortForm)) Union(shortForm, handle);
         }
         if (person)

@@ -63,6 +63,7 @@ public class EntityResolverTests
             .ShouldBe(["Sudanese Armed Forces", "Sudan People's Liberation Army", "Sudanese army", "Sudanese Armed Forces",
                        "Sudan People's Liberation Army", "Sudan", "Sudanese"]);
         Canonical(("Ali", "PER"), ("Eli", "PER")).Distinct().Count().ShouldBe(2);
+        Canonical(("Memphis Street", "LOC"), ("Main Square", "LOC")).Distinct().Count().ShouldBe(2);
         Canonical(("Sudan", "LOC"), ("Sweden", "LOC")).Distinct().Count().ShouldBe(2);
     }
 
