@@ -98,16 +98,42 @@ internal sealed class EntityFeatures
 
     private bool IsOpening(int i) => _tokens[i].Length == 1 && _text[_tokens[i].Start] is '"' or '“' or '\'' or '‘' or '(' or '[' or '-' or ':';
 
-    /// <summary>A headline or a line in capitals: no lower-case word among its letters.</summary>
+    /// <summary>Words a title-case headline leaves in lower case ("Army Retakes Palace from Militia").</summary>
+    internal static readonly HashSet<string> HeadlineSmallWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by", "as", "is", "be", "up",
+        "from", "with", "into", "over", "after", "amid", "upon", "than", "that", "onto", "via", "vs", "per", "off", "out",
+    };
+
+    /// <summary>
+    /// A line in capitals (no lower-case word), or a title-case first line: four or more capitalised
+    /// words and no lower-case word but small ones. Such lines say little through capitals.
+    /// </summary>
     public bool IsHeadline(Sentence sentence)
     {
-        int upper = 0;
+        int upper = 0, capitalised = 0;
+        bool lower = false, title = false;
+        var small = HeadlineSmallWords.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
         {
-            if (_casing[i] is Casing.Lower or Casing.Title) return false;
-            if (_casing[i] == Casing.Upper && _tokens[i].Length > 1) upper++;
+            switch (_casing[i])
+            {
+                case Casing.Lower:
+                    if (!small.Contains(_tokens[i].In(_text))) return false;
+                    lower = true;
+                    break;
+                case Casing.Title or Casing.Mixed:
+                    title = true;
+                    capitalised++;
+                    break;
+                case Casing.Upper when _tokens[i].Length > 1:
+                    upper++;
+                    capitalised++;
+                    break;
+            }
         }
-        return upper >= 2;
+        if (!title && !lower) return upper >= 2;
+        return sentence.FirstToken == 0 && capitalised >= 4;
     }
 
     /// <summary>Writes the feature rows of token <paramref name="i"/> of <paramref name="sentence"/>; returns how many.</summary>

@@ -42,7 +42,7 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
     private Dictionary<int, string>? _names;
     private readonly Dictionary<string, int> _byKey = [], _byAlias = [], _byInitials = [], _acronyms = [], _personPart = [], _personAlone = [];
 
-    private sealed record Entry(string Name, string Type, string[] Words, string Key, string? Alias, bool IsAcronym, int Order);
+    private sealed record Entry(string Name, string Type, string[] Words, string Key, string? Alias, int Order);
 
     /// <summary>Adds a mention; returns its handle for <see cref="CanonicalOf"/> and <see cref="Link"/>.</summary>
     public int Add(string text, string type)
@@ -54,7 +54,7 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
         string key = Key(words);
         string? alias = _aliases.CanonicalOf(name);
         bool acronym = IsAcronym(name);
-        _entries.Add(new Entry(name, type, words, key, alias, acronym, handle));
+        _entries.Add(new Entry(name, type, words, key, alias, handle));
         _parent.Add(handle);
         bool person = type == "PER";
 
@@ -117,7 +117,9 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
     private static bool Better(Entry candidate, Entry best)
     {
         if ((candidate.Alias != null) != (best.Alias != null)) return candidate.Alias != null;
-        if (candidate.IsAcronym != best.IsAcronym) return best.IsAcronym;
+        // Mixed case over capitals: "Khartoum" over a dateline's "KHARTOUM", a full name over its acronym.
+        bool candidateShouts = !candidate.Name.Any(char.IsLower), bestShouts = !best.Name.Any(char.IsLower);
+        if (candidateShouts != bestShouts) return bestShouts;
         return candidate.Words.Length > best.Words.Length;
     }
 

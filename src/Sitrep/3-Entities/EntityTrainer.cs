@@ -15,6 +15,11 @@ public sealed class EntityTrainer(int bits = 18, int epochs = 12, int seed = 200
     {
         var clock = Stopwatch.StartNew();
         var documents = ConllCorpus.Read(trainPath);
+        var random = new Random(seed);
+        // News headlines come in capitals (as in the corpus) or in title case (as on most sites today):
+        // half the capitalised headlines are shown to the tagger in title case.
+        for (int d = 0; d < documents.Count; d++)
+            if (random.Next(2) == 0) documents[d] = TitleCaseHeadline(documents[d]);
         var dev = devPath is null ? null : ConllCorpus.Read(devPath);
         var gazetteer = EntityGazetteer.Shipped;
         log.WriteLine($"{documents.Count} documents, {documents.Sum(d => d.Tokens.Count)} tokens ({clock.Elapsed.TotalSeconds:F1} s)");
@@ -24,7 +29,6 @@ public sealed class EntityTrainer(int bits = 18, int epochs = 12, int seed = 200
         var transitions = new float[(L + 1) * L];
         var accumulatedTransitions = new float[transitions.Length];
         long step = 1;
-        var random = new Random(seed);
         var order = Enumerable.Range(0, documents.Count).ToArray();
         int longest = documents.Max(d => d.Sentences.Max(s => s.TokenCount));
         var emission = new float[longest * L];
@@ -90,6 +94,25 @@ public sealed class EntityTrainer(int bits = 18, int epochs = 12, int seed = 200
             if (epoch == epochs) return model;
         }
         throw new ArgumentException("epochs must be at least 1");
+    }
+
+    /// <summary>The document with its first line, when in capitals, in title case; short acronyms among its entities stay in capitals.</summary>
+    private static LabelledDocument TitleCaseHeadline(LabelledDocument doc)
+    {
+        var headline = doc.Sentences[0];
+        var text = doc.Text.ToCharArray();
+        for (int i = headline.FirstToken; i < headline.EndToken; i++)
+        {
+            var token = doc.Tokens[i];
+            var word = doc.Text.AsSpan(token.Start, token.Length);
+            if (word.ContainsAny("abcdefghijklmnopqrstuvwxyz")) return doc;
+            bool acronym = doc.Labels[i] != 0 && token.Length <= 4;
+            if (acronym) continue;
+            bool small = i > headline.FirstToken && EntityFeatures.HeadlineSmallWords.Contains(word.ToString());
+            for (int k = 0; k < token.Length; k++)
+                text[token.Start + k] = small || k > 0 ? char.ToLowerInvariant(text[token.Start + k]) : text[token.Start + k];
+        }
+        return doc with { Text = new string(text) };
     }
 
     private EntityModel Average(float[] weights, float[] accumulated, float[] transitions, float[] accumulatedTransitions, long step)

@@ -31,6 +31,16 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void A_title_case_headline_is_not_taken_for_one_long_name()
+    {
+        const string text = "Sudan Army Says It Retook Presidential Palace From Paramilitary Forces\n\n" +
+                            "Sudan's army said on Friday it had retaken the presidential palace in Khartoum from the paramilitary forces.";
+        var entities = Annotate(text).Entities;
+        entities.ShouldAllBe(e => e.Text.Split(' ', StringSplitOptions.None).Length <= 2);
+        entities.Count(e => e.Text == "Sudan" && e.Type == "LOC").ShouldBe(2);
+    }
+
+    [Fact]
     public void A_model_survives_a_write_and_read_round_trip()
     {
         var stream = new MemoryStream();

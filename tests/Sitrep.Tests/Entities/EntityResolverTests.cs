@@ -35,6 +35,7 @@ public class EntityResolverTests
         Canonical(("President Omar Bashir", "PER"), ("Omar al-Bashir", "PER"), ("Bashir's", "PER"), ("Bashir", "PER"))
             .ShouldBe(["Omar al-Bashir", "Omar al-Bashir", "Omar al-Bashir", "Omar al-Bashir"]);
         Canonical(("the Sudan Tribune", "ORG"), ("Sudan Tribune", "ORG")).ShouldBe(["Sudan Tribune", "Sudan Tribune"]);
+        Canonical(("KHARTOUM", "LOC"), ("Khartoum", "LOC")).ShouldBe(["Khartoum", "Khartoum"]);
     }
 
     [Fact]
