@@ -69,6 +69,19 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void One_resolver_fed_a_storys_documents_in_order_merges_entities_across_them()
+    {
+        var resolver = new EntityResolver();
+        int[] first = [resolver.Add("Mohamed Hamdan Daglo", "PER"), resolver.Add("Rapid Support Forces", "ORG")];
+        int[] second = [resolver.Add("Daglo", "PER"), resolver.Add("RSF", "ORG"), resolver.Add("El Fasher", "LOC")];
+        resolver.Same(first[0], second[0]).ShouldBeTrue();
+        resolver.Same(first[1], second[1]).ShouldBeTrue();
+        resolver.CanonicalOf(second[0]).ShouldBe("Mohamed Hamdan Dagalo");
+        resolver.CanonicalOf(second[2]).ShouldBe("El Fasher");
+        resolver.Same(second[1], second[2]).ShouldBeFalse();
+    }
+
+    [Fact]
     public void The_document_step_links_an_acronym_defined_in_parentheses()
     {
         const string text = "The Islamic Resistance Front (IRF) and the Jaish al-Adl (JAA) group clashed; IRF fighters withdrew.";
