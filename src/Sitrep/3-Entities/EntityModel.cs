@@ -15,9 +15,8 @@ public sealed class EntityModel
     private const string Magic = "SITREP-NER-1";
     public const string ResourceName = "Sitrep.Entities.ner-model.bin.gz";
 
+    /// <summary>Rows of 9 weights, then a vector's slack so the last row loads as one vector too.</summary>
     private readonly short[] _weights;
-    /// <summary>The weights in label units, as floats, for vectorised scoring.</summary>
-    private readonly float[] _scaled;
     private readonly float[] _transitions;
     private readonly float _unit;
 
@@ -25,9 +24,8 @@ public sealed class EntityModel
     {
         if (weights.Length != (1 << bits) * EntityLabels.Count) throw new ArgumentException("weights do not match the hash size");
         Bits = bits;
-        _weights = weights;
-        _scaled = new float[weights.Length + Vector256<float>.Count];
-        for (int i = 0; i < weights.Length; i++) _scaled[i] = weights[i] * unit;
+        _weights = new short[weights.Length + Vector128<short>.Count];
+        weights.CopyTo(_weights, 0);
         _transitions = transitions;
         _unit = unit;
     }
@@ -53,7 +51,8 @@ public sealed class EntityModel
         int longest = sentences.Count == 0 ? 0 : sentences.Max(s => s.TokenCount);
         var emission = new float[longest * EntityLabels.Count];
         Span<int> rows = stackalloc int[EntityFeatures.MaxFeatures];
-        ref float weights = ref MemoryMarshal.GetArrayDataReference(_scaled);
+        ref short weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        var unit = Vector256.Create(_unit);
         foreach (var sentence in sentences)
         {
             bool headline = features.IsHeadline(sentence);
@@ -61,17 +60,18 @@ public sealed class EntityModel
             for (int i = 0; i < sentence.TokenCount; i++)
             {
                 int count = features.Extract(sentence, headline, sentence.FirstToken + i, rows);
-                // Labels 0-7 in one vector, label 8 apart (the table has a vector's slack at its end).
-                var sum = Vector256<float>.Zero;
-                float last = 0;
+                // Labels 0-7 in one vector of 16-bit weights summed as 32-bit integers, label 8 apart.
+                var sum = Vector256<int>.Zero;
+                int last = 0;
                 foreach (int row in rows[..count])
                 {
                     nuint at = (nuint)(row * EntityLabels.Count);
-                    sum += Vector256.LoadUnsafe(ref weights, at);
+                    var w = Vector128.LoadUnsafe(ref weights, at);
+                    sum += Vector256.Create(Vector128.WidenLower(w), Vector128.WidenUpper(w));
                     last += Unsafe.Add(ref weights, at + 8);
                 }
-                sum.CopyTo(emission.AsSpan(i * EntityLabels.Count));
-                emission[i * EntityLabels.Count + 8] = last;
+                (Vector256.ConvertToSingle(sum) * unit).CopyTo(emission.AsSpan(i * EntityLabels.Count));
+                emission[i * EntityLabels.Count + 8] = last * _unit;
             }
             var sentenceLabels = labels.AsSpan(sentence.FirstToken, sentence.TokenCount);
             EntityLabels.Viterbi(emission, _transitions, sentence.TokenCount, sentenceLabels);
@@ -89,7 +89,7 @@ public sealed class EntityModel
         writer.Write(EntityLabels.Count);
         writer.Write(_unit);
         foreach (float t in _transitions) writer.Write(t);
-        writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan(0, _weights.Length - Vector128<short>.Count)));
     }
 
     public static EntityModel Read(Stream stream)
