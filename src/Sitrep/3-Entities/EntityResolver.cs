@@ -59,7 +59,9 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
         bool person = type == "PER";
 
         if (alias != null) Join(_byAlias, alias, handle);
-        if (key.Length > 0) Join(_byKey, (person ? "P:" : "N:") + key, handle);
+        // A surname alone goes to the latest full name with it (below), never to all earlier bearers of it.
+        bool surnameAlone = person && words.Count(w => !Particles.Contains(w)) == 1;
+        if (key.Length > 0 && !surnameAlone) Join(_byKey, (person ? "P:" : "N:") + key, handle);
         if (acronym && !person)
         {
             string letters = name.Replace(".", "");

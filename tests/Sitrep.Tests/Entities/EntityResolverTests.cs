@@ -64,6 +64,8 @@ public class EntityResolverTests
             .ShouldBe(["Sudanese Armed Forces", "Sudan People's Liberation Army", "Sudanese army", "Sudanese Armed Forces",
                        "Sudan People's Liberation Army", "Sudan", "Sudanese"]);
         Canonical(("Ali", "PER"), ("Eli", "PER")).Distinct().Count().ShouldBe(2);
+        Canonical(("Chris Weitz", "PER"), ("Weitz", "PER"), ("Paul Weitz", "PER"), ("Weitz", "PER"))
+            .ShouldBe(["Chris Weitz", "Chris Weitz", "Paul Weitz", "Paul Weitz"]);
         Canonical(("Memphis Street", "LOC"), ("Main Square", "LOC")).Distinct().Count().ShouldBe(2);
         Canonical(("Sudan", "LOC"), ("Sweden", "LOC")).Distinct().Count().ShouldBe(2);
     }
