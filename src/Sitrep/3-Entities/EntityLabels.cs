@@ -7,7 +7,6 @@ namespace Sitrep.Entities;
 internal static class EntityLabels
 {
     public static readonly string[] Types = ["PER", "ORG", "LOC", "MISC"];
-    public static readonly string[] Names = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
     public const int Count = 9;
 
     /// <summary>The row of the transition table used before the first token.</summary>
