@@ -14,7 +14,7 @@ public static class TrainCommand
         var dev = new Option<string?>("--dev") { Description = "A labelled file to score after each epoch (progress only; not used for training)." };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => "src/Sitrep/3-Entities/Data/ner-model.bin.gz" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 12 };
-        var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature rows.", DefaultValueFactory = _ => 18 };
+        var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature rows.", DefaultValueFactory = _ => 17 };
         var seed = new Option<int>("--seed") { Description = "Seed of the document shuffling.", DefaultValueFactory = _ => 2003 };
         var ner = new Command("ner", "Trains the named-entity tagger (averaged structured perceptron) and writes its model.") { data, dev, output, epochs, bits, seed };
         ner.SetAction(parsed =>

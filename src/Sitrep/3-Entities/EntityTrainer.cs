@@ -7,7 +7,7 @@ namespace Sitrep.Entities;
 /// epoch, Viterbi decoding per sentence, and the prediction history built from the model's own
 /// guesses, as at tagging time. The averaged weights are quantised to 16 bits.
 /// </summary>
-public sealed class EntityTrainer(int bits = 18, int epochs = 12, int seed = 2003)
+public sealed class EntityTrainer(int bits = 17, int epochs = 12, int seed = 2003)
 {
     private const int L = EntityLabels.Count;
 
