@@ -26,8 +26,17 @@ public static class TrainCommand
                 return SitrepCommandLine.BadUsage;
             }
             var clock = Stopwatch.StartNew();
-            var model = new EntityTrainer(parsed.GetValue(bits), parsed.GetValue(epochs), parsed.GetValue(seed))
-                .Train(path, parsed.GetValue(dev), Console.Error);
+            EntityModel model;
+            try
+            {
+                model = new EntityTrainer(parsed.GetValue(bits), parsed.GetValue(epochs), parsed.GetValue(seed))
+                    .Train(path, parsed.GetValue(dev), Console.Error);
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return SitrepCommandLine.InputProblems;
+            }
             var target = parsed.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
             using (var file = File.Create(target)) model.Write(file);
