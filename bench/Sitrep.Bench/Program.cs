@@ -33,7 +33,7 @@ if (mode == "ner")
 long bytes = mode == "ner"
     ? documents.Sum(d => (long)d.Text.Length * sizeof(char))
     : documents.Sum(d => (long)(d.Html?.Length ?? d.Text.Length) * sizeof(char));
-var pipeline = mode == "ner" ? new Pipeline(Environment.GetEnvironmentVariable("TOKONLY") != null ? [new SentenceSplitter()] : [new SentenceSplitter(), new EntityRecognizer()]) : Pipeline.Extraction();
+var pipeline = mode == "ner" ? new Pipeline([new SentenceSplitter(), new EntityRecognizer()]) : Pipeline.Extraction();
 for (int round = 0; round <= repeat; round++)
 {
     var copies = documents.Select(d => Copy(d, withBody: mode == "ner")).ToList();
