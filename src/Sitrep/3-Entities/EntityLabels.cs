@@ -19,9 +19,6 @@ internal static class EntityLabels
 
     public static byte Begin(int type) => (byte)(2 * type - 1);
 
-    public static bool Allowed(int previous, int label) =>
-        label == 0 || IsBegin(label) || previous == label || previous == label - 1;
-
     /// <summary>
     /// Best label sequence for <paramref name="n"/> tokens given emission scores [token * Count + label]
     /// and transition scores [(previous or Start) * Count + label].
@@ -31,21 +28,23 @@ internal static class EntityLabels
         if (n == 0) return;
         Span<float> score = stackalloc float[Count], next = stackalloc float[Count];
         var back = n * Count <= 4096 ? stackalloc byte[n * Count] : new byte[n * Count];
-        var forbidden = Forbidden;
-        for (int y = 0; y < Count; y++) score[y] = emission[y] + transition[Start * Count + y] + forbidden[Start * Count + y];
+        for (int y = 0; y < Count; y++)
+            score[y] = y == 0 || IsBegin(y) ? emission[y] + transition[Start * Count + y] : float.NegativeInfinity;
         for (int i = 1; i < n; i++)
         {
             for (int y = 0; y < Count; y++)
             {
+                // O and B-X may follow anything; I-X only B-X or I-X.
+                int from = y == 0 || IsBegin(y) ? 0 : y - 1, to = y == 0 || IsBegin(y) ? Count : y + 1;
                 float best = float.NegativeInfinity;
-                int from = 0;
-                for (int p = 0; p < Count; p++)
+                int argmax = from;
+                for (int p = from; p < to; p++)
                 {
-                    float s = score[p] + transition[p * Count + y] + forbidden[p * Count + y];
-                    if (s > best) { best = s; from = p; }
+                    float s = score[p] + transition[p * Count + y];
+                    if (s > best) { best = s; argmax = p; }
                 }
                 next[y] = best + emission[i * Count + y];
-                back[i * Count + y] = (byte)from;
+                back[i * Count + y] = (byte)argmax;
             }
             next.CopyTo(score);
         }
@@ -53,17 +52,5 @@ internal static class EntityLabels
         for (int y = 1; y < Count; y++) if (score[y] > score[last]) last = y;
         labels[n - 1] = (byte)last;
         for (int i = n - 1; i > 0; i--) labels[i - 1] = back[i * Count + labels[i]];
-    }
-
-    /// <summary>Minus infinity for each transition the BIO rule forbids (I-X after anything but B-X or I-X, or first), else 0.</summary>
-    private static readonly float[] Forbidden = BuildForbidden();
-
-    private static float[] BuildForbidden()
-    {
-        var table = new float[(Count + 1) * Count];
-        for (int p = 0; p <= Count; p++)
-            for (int y = 0; y < Count; y++)
-                table[p * Count + y] = p < Count && Allowed(p, y) || p == Start && (y == 0 || IsBegin(y)) ? 0 : float.NegativeInfinity;
-        return table;
     }
 }
