@@ -12,6 +12,7 @@ public static class SitrepCommandLine
         var root = new RootCommand("Sitrep: turns news articles from many outlets into one verified situation picture.");
         root.Subcommands.Add(Extract());
         root.Subcommands.Add(Annotate());
+        root.Subcommands.Add(TrainCommand.Build());
         root.Subcommands.Add(Pending("cluster", "Groups documents into stories, as a stream delivers them (one JSON object)."));
         root.Subcommands.Add(Analyze());
         return root;

@@ -51,6 +51,12 @@ public sealed class Document
     /// <summary>Sources the article lists at its end ("Sources: Reuters, ...").</summary>
     public List<string> CitedSources { get; } = [];
 
+    /// <summary>Tokens of <see cref="Text"/> in order (stage 2, Text), shared by every later stage.</summary>
+    public List<Token> Tokens { get; } = [];
+
+    /// <summary>Sentences as ranges of <see cref="Tokens"/> (stage 2, Text).</summary>
+    public List<Sentence> Sentences { get; } = [];
+
     /// <summary>Named entities found in <see cref="Text"/> (stage 3, Entities).</summary>
     public List<EntityMention> Entities { get; } = [];
 

@@ -1,3 +1,4 @@
+using Sitrep.Entities;
 using Sitrep.Text;
 
 namespace Sitrep;
@@ -14,7 +15,7 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
     public static Pipeline Extraction() => new([new HtmlArticleExtractor(), new TextLayout()]);
 
     /// <summary>Extraction plus entities, places and times.</summary>
-    public static Pipeline Annotation() => new([.. Extraction().Steps]);
+    public static Pipeline Annotation() => new([.. Extraction().Steps, new SentenceSplitter(), new EntityRecognizer(), new EntityCanonicalizer()]);
 
     public void Process(Document document)
     {
