@@ -1,4 +1,5 @@
 using Sitrep.Text;
+using Sitrep.Time;
 
 namespace Sitrep;
 
@@ -14,7 +15,7 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
     public static Pipeline Extraction() => new([new HtmlArticleExtractor(), new TextLayout()]);
 
     /// <summary>Extraction plus entities, places and times.</summary>
-    public static Pipeline Annotation() => new([.. Extraction().Steps]);
+    public static Pipeline Annotation() => new([.. Extraction().Steps, new TemporalTagger()]);
 
     public void Process(Document document)
     {

@@ -1,0 +1,32 @@
+namespace Sitrep.Time;
+
+/// <summary>
+/// Stage 3, Time: finds the time expressions of a document and resolves them to TIMEX3 values
+/// against the publication time. When the input gives no publication time, one is inferred from
+/// a dateline or the first full date in the text and marked as inferred.
+/// </summary>
+public sealed class TemporalTagger : IDocumentStep
+{
+    [ThreadStatic] private static List<TimeToken>? tokenBuffer;
+
+    public void Process(Document document)
+    {
+        var tokens = tokenBuffer ??= [];
+        TimeTokenizer.Tokenize(document.Text, tokens);
+        if (document.Published is null && PublicationDateInference.Infer(document.Text, tokens) is { } inferred)
+        {
+            document.Published = inferred;
+            document.PublishedInferred = true;
+        }
+        new TimexScanner(document.Text, tokens, document.Published).Scan(document.Times);
+        if (tokens.Capacity > 1 << 16) tokenBuffer = null; // do not keep a huge document's buffer alive
+    }
+
+    /// <summary>Tags a text against a reference time (tests, tools).</summary>
+    public static List<TimeMention> Tag(string text, PartialDate? reference)
+    {
+        var document = new Document("text", new SourceLocation("text")) { Text = text, Published = reference };
+        new TemporalTagger().Process(document);
+        return document.Times;
+    }
+}

@@ -1,0 +1,194 @@
+namespace Sitrep.Time;
+
+/// <summary>A time expression found by <see cref="TimexScanner"/>: tokens First..Last (inclusive), TIMEX3 type and value.</summary>
+internal readonly record struct Timex(int First, int Last, string Type, string Value, TimePoint? Point = null, bool TakesArticle = false);
+
+/// <summary>
+/// Finds and resolves the time expressions of one text. The text is tokenized once; matching runs
+/// only at tokens the lexicon knows (or digit runs) and looks at a few tokens around them, so the
+/// cost is one pass plus a little work per trigger.
+/// </summary>
+internal sealed partial class TimexScanner
+{
+    private readonly string text;
+    private readonly List<TimeToken> toks;
+    private readonly DateOnly? reference;
+    private readonly PartialDate? referenceDate;
+    private TimePoint? lastQuarter;   // the fiscal quarter the text last spoke of ("a year earlier" compares with it)
+    private TimePoint? lastPoint;     // the last resolved calendar value, anchor of "the following day"
+
+    public TimexScanner(string text, List<TimeToken> tokens, PartialDate? reference)
+    {
+        this.text = text;
+        toks = tokens;
+        referenceDate = reference;
+        this.reference = reference?.FirstDay;
+    }
+
+    public void Scan(List<TimeMention> output)
+    {
+        int n = toks.Count;
+        for (int i = 0; i < n;)
+        {
+            var t = toks[i];
+            if (t.Info is null && t.Kind != TokenKind.Number) { i++; continue; }
+            if (Expression(i) is not { } m) { i++; continue; }
+            int start = toks[m.First].Start, end = toks[m.Last].End;
+            output.Add(new TimeMention(start, end, text[start..end], m.Type, m.Value));
+            if (m.Point is { } p && m.Type is "DATE" or "TIME")
+            {
+                lastPoint = p;
+                if (p.Grain == Grain.Quarter) lastQuarter = p;
+            }
+            i = m.Last + 1;
+        }
+    }
+
+    // ---- token helpers -------------------------------------------------------------------------
+
+    private int Count => toks.Count;
+    private bool Has(int i) => i >= 0 && i < toks.Count;
+    private TimeToken T(int i) => toks[i];
+    private bool Is(int i, WordClass c) => Has(i) && toks[i].Is(c) && (!Sense(i, c).NeedsCapital || toks[i].Capitalized);
+    private WordSense Sense(int i, WordClass c) => toks[i].Info!.Sense(c);
+    private ReadOnlySpan<char> Word(int i) => text.AsSpan(toks[i].Start, toks[i].End - toks[i].Start);
+    private bool IsWord(int i, string w) => Has(i) && toks[i].Kind == TokenKind.Word && Word(i).TrimEnd('.').Equals(w, StringComparison.OrdinalIgnoreCase);
+    private bool IsPunct(int i, char c) => Has(i) && toks[i].Kind == TokenKind.Punct && text[toks[i].Start] == c;
+    private bool Touches(int i) => Has(i) && !toks[i].SpaceBefore;
+
+    /// <summary>A hyphen glued to both neighbours: "third-quarter", "mid-January", "two-day".</summary>
+    private bool IsHyphenAt(int i) => IsPunct(i, '-') && Touches(i) && Touches(i + 1);
+
+    private bool IsPlainNumber(int i) => Has(i) && toks[i].Kind == TokenKind.Number && !toks[i].HasSuffix;
+
+    private bool IsDigitsAt(int i, int digits) => IsPlainNumber(i) && toks[i].Digits == digits;
+
+    /// <summary>A number that is part of a larger one ("1,998", "19.98") or an amount ("$1990").</summary>
+    private bool IsPartOfLargerNumber(int i)
+    {
+        if (Has(i - 1) && Touches(i) && (IsPunct(i - 1, ',') || IsPunct(i - 1, '.') || IsPunct(i - 1, '$')) ) return true;
+        if (Has(i + 1) && Touches(i + 1) && (IsPunct(i + 1, ',') || IsPunct(i + 1, '.')) && IsPlainNumber(i + 2) && Touches(i + 2)) return true;
+        if (Has(i + 1) && Touches(i + 1) && IsPunct(i + 1, '%')) return true;
+        return false;
+    }
+
+    private static readonly string[] yearSignals =
+        ["in", "since", "of", "from", "until", "till", "by", "to", "between", "and", "year", "fiscal", "before", "after", "during", "early", "late", "mid", "through", "around", "circa"];
+
+    // ---- the top level: prefixes (article, approximation, early/late) around a core ---------------
+
+    private Timex? Expression(int i)
+    {
+        Timex? best = null;
+        void Consider(Timex? c)
+        {
+            if (c is { } m && (best is not { } b || m.Last > b.Last || (m.Last == b.Last && m.First < b.First))) best = m;
+        }
+
+        if (IsWord(i, "the") || (Is(i, WordClass.Quantity) && IsWord(i, "a")))
+        {
+            // "the third quarter", "the past two months", "the weekend", "the future"
+            if (Core(i + 1) is { TakesArticle: true } m) Consider(m with { First = i });
+            if (IsWord(i, "the") && BoundaryPhrase(i) is { } bp) Consider(bp);
+        }
+        if (Approximation(i) is { } approxEnd && Core(approxEnd) is { } a && ApproximationApplies(a))
+            Consider(a with { First = i });
+        if (Modified(i) is { } mod) Consider(mod);
+        Consider(Core(i));
+        return best;
+    }
+
+    private static bool ApproximationApplies(Timex m) => m.Type is "DURATION" or "TIME" || m.Value.Length > 0;
+
+    /// <summary>The token after an approximation phrase ("about", "at least", "more than", "no more than", "up to"), or null.</summary>
+    private int? Approximation(int i)
+    {
+        if (IsWord(i, "at") && IsWord(i + 1, "least")) return i + 2;
+        if (IsWord(i, "no") && IsWord(i + 1, "more") && IsWord(i + 2, "than")) return i + 3;
+        if ((IsWord(i, "more") || IsWord(i, "less") || IsWord(i, "fewer")) && IsWord(i + 1, "than")) return i + 2;
+        if (IsWord(i, "up") && IsWord(i + 1, "to")) return i + 2;
+        if (IsWord(i, "least") || IsWord(i, "more") || IsWord(i, "less") || IsWord(i, "up") || IsWord(i, "fewer")) return null;
+        if (Is(i, WordClass.Approx)) return i + 1;
+        return null;
+    }
+
+    /// <summary>"early December", "late last week", "mid-January", "earlier this year", "the end of 1990".</summary>
+    private Timex? Modified(int i)
+    {
+        if (!Is(i, WordClass.Modifier)) return null;
+        int next = i + 1;
+        if (IsHyphenAt(next)) next++;
+        var w = Word(i);
+        bool adjective = w.Equals("early", StringComparison.OrdinalIgnoreCase) || w.Equals("late", StringComparison.OrdinalIgnoreCase) ||
+                         w.Equals("mid", StringComparison.OrdinalIgnoreCase) || w.Equals("earlier", StringComparison.OrdinalIgnoreCase) ||
+                         w.Equals("later", StringComparison.OrdinalIgnoreCase);
+        if (!adjective) return null;
+        if (IsWord(next, "in") && IsWord(next + 1, "the") && (IsWord(next + 2, "year") || IsWord(next + 2, "month") || IsWord(next + 2, "week") || IsWord(next + 2, "day")))
+        {
+            // "earlier in the year"
+            var unit = Sense(next + 2, WordClass.Unit).Value;
+            if (Now(unit) is { } p) return new Timex(i, next + 2, "DATE", p.ToString(), p);
+        }
+        if (IsWord(next, "that") && Has(next + 1) && Is(next + 1, WordClass.Unit) && lastPoint is { } lp)
+        {
+            // "earlier that day", "later that year"
+            var g = GrainOf(Sense(next + 1, WordClass.Unit).Value);
+            if (g is { } gg && Coarsen(lp, gg) is { } p) return new Timex(i, next + 1, "DATE", p.ToString(), p);
+        }
+        if (Core(next) is { } m && m.Type is "DATE" or "TIME" && m.Point is not null)
+            return m with { First = i };
+        if (IsWord(next, "the") && Core(next + 1) is { } d && d.Type == "DATE" && d.TakesArticle)
+            return d with { First = i };
+        return null;
+    }
+
+    /// <summary>"the end of the year", "the beginning of October", "the middle of 1990".</summary>
+    private Timex? BoundaryPhrase(int the)
+    {
+        int i = the + 1;
+        if (!Is(i, WordClass.Modifier) || !IsWord(i + 1, "of")) return null;
+        int j = i + 2;
+        if (IsWord(j, "the") && Has(j + 1) && Is(j + 1, WordClass.Unit) && !Sense(j + 1, WordClass.Unit).Plural)
+        {
+            var p = Now(Sense(j + 1, WordClass.Unit).Value);
+            if (p is { } pp) return new Timex(the, j + 1, "DATE", pp.ToString(), pp);
+        }
+        if (IsWord(j, "this") || IsWord(j, "next") || IsWord(j, "last") || IsWord(j, "that"))
+        {
+            if (Core(j) is { Type: "DATE" } m) return m with { First = the };
+        }
+        if (Core(j) is { Type: "DATE" } c && c.Point is not null) return c with { First = the };
+        return null;
+    }
+
+    // ---- cores ------------------------------------------------------------------------------------
+
+    private Timex? Core(int i)
+    {
+        if (!Has(i)) return null;
+        var t = T(i);
+        if (t.Kind == TokenKind.Number) return NumberLed(i);
+        if (t.Kind != TokenKind.Word || t.Info is null) return null;
+        Timex? best = null;
+        void Consider(Timex? c)
+        {
+            if (c is { } m && (best is not { } b || m.Last > b.Last)) best = m;
+        }
+        if (Is(i, WordClass.Month)) Consider(MonthLed(i));
+        if (Is(i, WordClass.Weekday)) Consider(WeekdayLed(i));
+        if (Is(i, WordClass.Number) || Is(i, WordClass.Quantity)) Consider(QuantityLed(i));
+        if (Is(i, WordClass.Ordinal)) Consider(OrdinalLed(i));
+        if (Is(i, WordClass.Unit)) Consider(UnitLed(i));
+        if (Is(i, WordClass.UnitAdverb)) Consider(SetAdverb(i));
+        if (Is(i, WordClass.Set)) Consider(SetLed(i));
+        if (Is(i, WordClass.Deictic)) Consider(DeicticLed(i));
+        if (Is(i, WordClass.DayWord)) Consider(DayWordLed(i));
+        if (Is(i, WordClass.PartOfDay)) Consider(PartOfDayLed(i));
+        if (Is(i, WordClass.Season)) Consider(SeasonLed(i));
+        if (Is(i, WordClass.Holiday)) Consider(HolidayLed(i));
+        if (Is(i, WordClass.Fiscal)) Consider(FiscalLed(i));
+        if (Is(i, WordClass.DecadeWord)) Consider(DecadeWordLed(i));
+        if (Is(i, WordClass.Ref)) Consider(RefLed(i));
+        return best;
+    }
+}
