@@ -42,7 +42,7 @@ internal sealed partial class TimexScanner
             if (recent || GrainOf(unit) is not { } grain) return null;
             if (unit == "D" && !anaphoric) return null;
             TimePoint? p;
-            if (latest) p = unit == "Q" ? lastQuarter ?? Now("Q")?.Shift(-1) : Now(unit);
+            if (latest) p = unit == "Q" ? Now("Q")?.Shift(-1) : Now(unit);
             else if (anaphoric) p = Anaphoric(grain)?.Shift(dir);
             else p = Now(unit)?.Shift(dir);
             // "this year's third quarter", "last year's quarter"
@@ -54,7 +54,7 @@ internal sealed partial class TimexScanner
             }
             return Dated(i, j, p, unit == "W" ? "XXXX-WXX" : "XXXX", article: true);
         }
-        if (latest && IsWord(j, "period")) return Dated(i, j, lastQuarter ?? Now("Q")?.Shift(-1), "XXXX-QX", article: true);
+        if (latest && IsWord(j, "period")) return Dated(i, j, Now("Q")?.Shift(-1), "XXXX-QX", article: true);
 
         if (Is(j, WordClass.Weekday) && !Sense(j, WordClass.Weekday).Plural)
         {
@@ -84,7 +84,10 @@ internal sealed partial class TimexScanner
         if (Is(j, WordClass.Season) && !Sense(j, WordClass.Season).Plural)
         {
             var code = Sense(j, WordClass.Season).Value;
-            return Dated(i, j, SeasonPoint(code, dir, Tense(i)), "XXXX-" + code, article: true);
+            // "this summer" is the reference year's, "last fall" the year before's
+            TimePoint? p = reference is { } r && (IsWord(i, "this") && dir == 0 || IsWord(i, "last") || IsWord(i, "next"))
+                ? TimePoint.Season(r.Year + (IsWord(i, "this") ? 0 : dir), code) : SeasonPoint(code, dir, Tense(i));
+            return Dated(i, j, p, "XXXX-" + code, article: true);
         }
         if (Is(j, WordClass.Holiday) && dir != 0) return HolidayLed(j, dir, i);
         if (Is(j, WordClass.PartOfDay) && !Sense(j, WordClass.PartOfDay).Plural)

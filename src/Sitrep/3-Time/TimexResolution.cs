@@ -80,13 +80,18 @@ internal sealed partial class TimexScanner
         return TimePoint.Day(r.AddDays(delta));
     }
 
-    /// <summary>A month without a year: the latest one up to the reference month, or the next one from it when the tense looks forward.</summary>
+    /// <summary>
+    /// A month without a year: the latest one up to the reference month when the tense looks back,
+    /// the next one from it when it looks forward, else the nearest one.
+    /// </summary>
     private TimePoint? MonthPoint(int month, int direction, bool strict = false)
     {
         if (reference is not { } r) return null;
         int y = r.Year;
         if (direction > 0) { if (month < r.Month || (strict && month == r.Month)) y++; }
-        else if (month > r.Month || (strict && month == r.Month)) y--;
+        else if (direction < 0) { if (month > r.Month || (strict && month == r.Month)) y--; }
+        else if (month - r.Month > 6) y--;
+        else if (r.Month - month > 6) y++;
         return TimePoint.Month(y, month);
     }
 
@@ -98,7 +103,9 @@ internal sealed partial class TimexScanner
         int y = r.Year;
         var d = SafeDate(y, month, day);
         if (direction > 0 && d < r.AddDays(-1)) y++;
-        else if (direction <= 0 && d > r.AddDays(92)) y--;
+        else if (direction < 0 && d > r.AddDays(14)) y--;
+        else if (direction == 0 && d > r.AddDays(183)) y--;
+        else if (direction == 0 && d < r.AddDays(-183)) y++;
         return TimePoint.Day(SafeDate(y, month, day));
     }
 
@@ -134,7 +141,7 @@ internal sealed partial class TimexScanner
     private static readonly HashSet<string> futureCues = new(StringComparer.OrdinalIgnoreCase)
     {
         "will", "shall", "ll", "going", "scheduled", "planned", "plans", "plan", "planning", "expected", "expects", "expect",
-        "due", "upcoming", "until", "would", "intends", "intend", "hopes", "tomorrow", "next", "slated", "set", "to", "begin", "begins",
+        "due", "upcoming", "would", "intends", "intend", "hopes", "tomorrow", "next", "slated", "set", "to", "begin", "begins",
     };
 
     private static readonly HashSet<string> pastCues = new(StringComparer.OrdinalIgnoreCase)

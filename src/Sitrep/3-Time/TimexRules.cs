@@ -113,7 +113,8 @@ internal sealed partial class TimexScanner
         if (!explicitMeridiem && (t.Digits != 2 && hour > 12 is false && minute == 0 && T(i + 2).Digits != 2)) return null;
         if (hour > 24 || (explicitMeridiem && t.Number is 0 or > 12)) return null;
         if (Is(last + 1, WordClass.Zone)) last++;
-        var day = reference is { } r ? TimePoint.Day(r) : (TimePoint?)null;
+        // without a named day, a clock time belongs to the day last spoken of, else the reference day
+        var day = lastPoint is { Grain: >= Grain.Day } lp ? TimePoint.Day(lp.Anchor) : reference is { } r ? TimePoint.Day(r) : (TimePoint?)null;
         // a day named after the clock time: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon yesterday"
         int after = IsPunct(last + 1, ',') ? last + 2 : last + 1;
         if (DayAfterTime(after) is { } dd) { day = dd.Point; last = dd.Last; }
@@ -234,6 +235,7 @@ internal sealed partial class TimexScanner
                 if (Is(k, WordClass.Number) && Sense(k, WordClass.Number).Number is >= 1 and <= 9) { value += Sense(k, WordClass.Number).Number; last = k; }
             }
             if (value < 100 && IsWord(last + 1, "hundred")) { value *= 100; last++; }
+            if (value < 1000 && IsWord(last + 1, "thousand")) { value *= 1000; last++; }
         }
         else if (Is(i, WordClass.Quantity))
         {
@@ -271,6 +273,8 @@ internal sealed partial class TimexScanner
 
     private Timex? QuantityLed(int i)
     {
+        if (SpelledYear(i) is { } spelled && Sense(i, WordClass.Number).Number != 2 && !Is(spelled.Last + 1, WordClass.Unit))
+            return Dated(i, spelled.Last, TimePoint.Year(spelled.Year)); // "nineteen ninety-six"
         if (ParseQuantity(i) is not { } q) return null;
         int j = q.Last + 1;
         // adjectives: "two-day", "10-year", "8-month-old", "a three-year period"
@@ -278,7 +282,7 @@ internal sealed partial class TimexScanner
         {
             int last = j + 1;
             var unit = Sense(last, WordClass.Unit).Value;
-            if (IsHyphenAt(last + 1) && IsWord(last + 2, "old")) last += 2;
+            if (IsHyphenAt(last + 1) && IsWord(last + 2, "old")) return null; // an age, not a time
             return new Timex(i, last, Duration, DurationValue(unit, q.Value, q.Half));
         }
         if (q.Article && IsHyphenAt(j + 1) && Is(j + 2, WordClass.Unit) && ParseQuantity(j) is { Article: false } inner && inner.Last == j)
@@ -291,17 +295,18 @@ internal sealed partial class TimexScanner
         if (!Is(j, WordClass.Unit)) return null;
         var u = Sense(j, WordClass.Unit);
         // "a year" after an amount is a rate: "$2 million a year"
-        if (q.Article && !u.Plural && Has(i - 1) && (T(i - 1).Kind == TokenKind.Number || IsPunct(i - 1, '%') ||
+        if (q.Article && !u.Plural && !Is(j + 1, WordClass.Ago) && Has(i - 1) && (T(i - 1).Kind == TokenKind.Number || IsPunct(i - 1, '%') ||
             (T(i - 1).Kind == TokenKind.Word && amountWords.Contains(Word(i - 1).ToString()))))
             return new Timex(i, j, SetType, DurationValue(u.Value, 1));
-        if (u.Plural != (q.Value != 1 || q.Half) && !(q.Value is null && !q.Article && u.Plural)) return null;
-        if (!u.Plural && q.Value != 1) return null;
+        if (u.Plural && q.Value == 1 && !q.Half) return null;
+        if (!u.Plural && q.Article && q.Value != 1) return null;
+        if (!u.Plural && q.Value is not { } count) return null;
         int end = j;
         bool approx = false;
         if (IsWord(end + 1, "or") && IsWord(end + 2, "so")) { end += 2; approx = true; }
         else if (IsWord(end + 1, "and") && IsWord(end + 2, "a") && IsWord(end + 3, "half")) { end += 3; }
         // "two years ago", "a year earlier", "three days later"
-        if (Is(end + 1, WordClass.Ago) && !IsWord(end + 1, "before"))
+        if (Is(end + 1, WordClass.Ago) && !IsWord(end + 1, "before") && (u.Value is not ("H" or "TM" or "S") || IsWord(end + 1, "ago")))
         {
             int dir = Sense(end + 1, WordClass.Ago).Number;
             return Shifted(i, end + 1, u.Value, q.Value, dir, IsWord(end + 1, "later"));
@@ -321,8 +326,7 @@ internal sealed partial class TimexScanner
         // in results season "a year earlier" is the same quarter of the year before
         if (unit == "Y" && count == 1 && dir < 0 && lastQuarter is { } lq)
         {
-            var q = lq.Shift(-4);
-            return Dated(first, last, q);
+            return Dated(first, last, lq.Shift(-4)) with { Backdated = true };
         }
         var grain = unit switch { "DE" => Grain.Year, "CE" => Grain.Year, "H" or "TM" or "S" => Grain.Day, _ => GrainOf(unit) ?? Grain.Day };
         int steps = unit switch { "DE" => 10 * count, "CE" => 100 * count, "FN" => 2 * count, "H" or "TM" or "S" => 0, _ => count };
@@ -367,6 +371,8 @@ internal sealed partial class TimexScanner
             else p = MonthDayPoint(month, day, Tense(i));
             return Dated(i, last, p, $"XXXX-{month:D2}-{day:D2}");
         }
+        // "Jan" without its dot and without a day is a name
+        if (Sense(i, WordClass.Month).Abbreviation && text[T(i).End - 1] != '.' && YearAfter(j) is null) return null;
         // a word that is a month only in context: "May", "March" at the start of a sentence
         bool ambiguous = month == 5 || (month == 3 && !MonthSignalBefore(i));
         if (YearAfter(j) is { } ya && !IsPunct(j, ','))
@@ -465,7 +471,7 @@ internal sealed partial class TimexScanner
                 }
                 else if (ParseQuantity(last + 1) is { Article: false } q && Is(q.Last + 1, WordClass.Unit))
                     return new Timex(i, q.Last + 1, Duration, DurationValue(Sense(q.Last + 1, WordClass.Unit).Value, q.Value), TakesArticle: true);
-                return Dated(i, last, p, "XXXX", article: true);
+                return Dated(i, last, p, "XXXX", article: true) with { Backdated = true };
             }
             // "year-end", "year end", "year's end"
             if ((IsHyphenAt(i + 1) && IsWord(i + 2, "end")) || (IsPunct(i + 1, '\'') && IsWord(i + 2, "s") && IsWord(i + 3, "end")))
@@ -479,8 +485,12 @@ internal sealed partial class TimexScanner
                 return new Timex(i, i, Duration, DurationValue(u.Value, null), TakesArticle: true);
             return null;
         }
-        // "the quarter", "the year", "the week", "the weekend": only with the article (NeedsArticle through Article-only use)
+        // "the quarter", "the year", "the week", "the weekend": only with the article
         if (!IsWord(i - 1, "the")) return null;
+        if (u.Value == "Y" && YearAfter(i + 1) is { } named && !IsPunct(i + 1, ','))
+            return Dated(i, named.Last, TimePoint.Year(named.Year), article: true); // "the year two thousand"
+        if (u.Value == "W" && IsWord(i + 1, "of") && Core(i + 2) is { Point: { Grain: Grain.Day } day } d)
+            return Dated(i, d.Last, TimePoint.Week(day.Anchor), article: true); // "the week of March 6"
         bool lengthContext = IsWord(i - 2, "for") || IsWord(i - 2, "during") || IsWord(i - 2, "throughout") || IsWord(i - 2, "over");
         return u.Value switch
         {
@@ -496,7 +506,8 @@ internal sealed partial class TimexScanner
     private Timex? SetAdverb(int i)
     {
         var unit = Sense(i, WordClass.UnitAdverb).Value;
-        return new Timex(i, i, SetType, unit switch { "Q" => "P3M", "HY" => "P6M", "NI" => "P1D", _ => DurationValue(unit, 1) });
+        if (unit is "Q" or "HY") return null; // "quarterly results" names a report, not a recurrence
+        return new Timex(i, i, SetType, unit == "NI" ? "P1D" : DurationValue(unit, 1));
     }
 
     /// <summary>"every week", "each Thursday", "each July", "every two years", "per day".</summary>
@@ -638,7 +649,8 @@ internal sealed partial class TimexScanner
     private Timex? RefLed(int i)
     {
         var value = Sense(i, WordClass.Ref).Value;
-        if (IsWord(i, "once")) return null;
+        if (IsWord(i, "once") || IsWord(i, "previously") || IsWord(i, "formerly")) return null;
+        if (IsWord(i, "recent")) return null; // the adjective alone ("recent attacks") is rarely a time
         if (IsWord(i, "past"))
             return IsWord(i - 1, "the") && !Is(i + 1, WordClass.Unit) && !Is(i + 1, WordClass.Number) && !Is(i + 1, WordClass.Quantity) && !IsDigitsAt(i + 1, T(i + 1).Digits)
                 ? new Timex(i, i, Date, value, TakesArticle: true) : null;
@@ -647,6 +659,7 @@ internal sealed partial class TimexScanner
             int first = i;
             if (IsWord(i - 1, "near") || IsWord(i - 1, "distant") || IsWord(i - 1, "foreseeable"))
                 first = IsWord(i - 2, "the") ? i - 2 : i - 1;
+            else if (!IsWord(i - 1, "the") && !IsWord(i - 1, "in")) return null; // "future growth"
             return new Timex(first, i, Date, value, TakesArticle: true);
         }
         if (IsWord(i, "now") && IsWord(i - 1, "right")) return new Timex(i - 1, i, Date, value);

@@ -1,7 +1,7 @@
 namespace Sitrep.Time;
 
 /// <summary>A time expression found by <see cref="TimexScanner"/>: tokens First..Last (inclusive), TIMEX3 type and value.</summary>
-internal readonly record struct Timex(int First, int Last, string Type, string Value, TimePoint? Point = null, bool TakesArticle = false);
+internal readonly record struct Timex(int First, int Last, string Type, string Value, TimePoint? Point = null, bool TakesArticle = false, bool Backdated = false);
 
 /// <summary>
 /// Finds and resolves the time expressions of one text. The text is tokenized once; matching runs
@@ -35,7 +35,7 @@ internal sealed partial class TimexScanner
             if (Expression(i) is not { } m) { i++; continue; }
             int start = toks[m.First].Start, end = toks[m.Last].End;
             output.Add(new TimeMention(start, end, text[start..end], m.Type, m.Value));
-            if (m.Point is { } p && m.Type is "DATE" or "TIME")
+            if (m.Point is { } p && m.Type is "DATE" or "TIME" && !m.Backdated)
             {
                 lastPoint = p;
                 if (p.Grain == Grain.Quarter) lastQuarter = p;
