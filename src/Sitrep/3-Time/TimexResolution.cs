@@ -81,21 +81,21 @@ internal sealed partial class TimexScanner
     }
 
     /// <summary>
-    /// A month without a year: the latest one up to the reference month when the tense looks back,
-    /// the next one from it when it looks forward, else the nearest one.
+    /// A month without a year: the next one from the reference month when the tense looks forward,
+    /// else the nearest one (news names a coming month in the past tense as often as a gone one).
     /// </summary>
     private TimePoint? MonthPoint(int month, int direction, bool strict = false)
     {
         if (reference is not { } r) return null;
         int y = r.Year;
         if (direction > 0) { if (month < r.Month || (strict && month == r.Month)) y++; }
-        else if (direction < 0) { if (month > r.Month || (strict && month == r.Month)) y--; }
+        else if (direction < 0 && strict) { if (month >= r.Month) y--; }
         else if (month - r.Month > 6) y--;
         else if (r.Month - month > 6) y++;
         return TimePoint.Month(y, month);
     }
 
-    /// <summary>A day of the year without a year: in the reference year unless the tense puts it across a year boundary.</summary>
+    /// <summary>A day of the year without a year: the nearest such day, or the next one when the tense looks forward.</summary>
     private TimePoint? MonthDayPoint(int month, int day, int direction)
     {
         if (reference is not { } r) return null;
@@ -103,9 +103,8 @@ internal sealed partial class TimexScanner
         int y = r.Year;
         var d = SafeDate(y, month, day);
         if (direction > 0 && d < r.AddDays(-1)) y++;
-        else if (direction < 0 && d > r.AddDays(14)) y--;
-        else if (direction == 0 && d > r.AddDays(183)) y--;
-        else if (direction == 0 && d < r.AddDays(-183)) y++;
+        else if (direction <= 0 && d > r.AddDays(183)) y--;
+        else if (direction <= 0 && d < r.AddDays(-183)) y++;
         return TimePoint.Day(SafeDate(y, month, day));
     }
 
@@ -141,7 +140,7 @@ internal sealed partial class TimexScanner
     private static readonly HashSet<string> futureCues = new(StringComparer.OrdinalIgnoreCase)
     {
         "will", "shall", "ll", "going", "scheduled", "planned", "plans", "plan", "planning", "expected", "expects", "expect",
-        "due", "upcoming", "would", "intends", "intend", "hopes", "tomorrow", "next", "slated", "set", "to", "begin", "begins",
+        "due", "upcoming", "would", "could", "might", "soon", "intends", "intend", "hopes", "tomorrow", "next", "slated", "set", "to", "begin", "begins",
     };
 
     private static readonly HashSet<string> pastCues = new(StringComparer.OrdinalIgnoreCase)
@@ -184,7 +183,7 @@ internal sealed partial class TimexScanner
                     else cue = 1;
                 }
                 else if (pastCues.Contains(w.ToString()) || (w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0])))
-                    cue = -1;
+                    cue = Has(j + 1) && toks[j + 1].Kind == TokenKind.Word && futureCues.Contains(Word(j + 1).ToString()) && !IsWord(j + 1, "to") ? 1 : -1; // "were planning"
                 if (cue != 0) { best = score; tense = cue; break; }
             }
         }

@@ -278,7 +278,7 @@ internal sealed partial class TimexScanner
         if (ParseQuantity(i) is not { } q) return null;
         int j = q.Last + 1;
         // adjectives: "two-day", "10-year", "8-month-old", "a three-year period"
-        if (IsHyphenAt(j) && Is(j + 1, WordClass.Unit) && !q.Article)
+        if (IsHyphenAt(j) && Is(j + 1, WordClass.Unit) && !q.Article && !Sense(j + 1, WordClass.Unit).Plural)
         {
             int last = j + 1;
             var unit = Sense(last, WordClass.Unit).Value;
@@ -288,6 +288,7 @@ internal sealed partial class TimexScanner
         if (q.Article && IsHyphenAt(j + 1) && Is(j + 2, WordClass.Unit) && ParseQuantity(j) is { Article: false } inner && inner.Last == j)
         {
             int last = j + 2;
+            if (IsHyphenAt(last + 1) && IsWord(last + 2, "old")) return null;
             if (IsWord(last + 1, "period") || IsWord(last + 1, "span") || IsWord(last + 1, "term")) last++;
             return new Timex(i, last, Duration, DurationValue(Sense(j + 2, WordClass.Unit).Value, inner.Value));
         }
@@ -306,7 +307,8 @@ internal sealed partial class TimexScanner
         if (IsWord(end + 1, "or") && IsWord(end + 2, "so")) { end += 2; approx = true; }
         else if (IsWord(end + 1, "and") && IsWord(end + 2, "a") && IsWord(end + 3, "half")) { end += 3; }
         // "two years ago", "a year earlier", "three days later"
-        if (Is(end + 1, WordClass.Ago) && !IsWord(end + 1, "before") && (u.Value is not ("H" or "TM" or "S") || IsWord(end + 1, "ago")))
+        // "later" and "earlier" stay outside a short length ("three days later"), only "ago" and a year's "earlier" make a date
+        if (Is(end + 1, WordClass.Ago) && (IsWord(end + 1, "ago") || IsWord(end + 1, "hence") || (IsWord(end + 1, "earlier") && u.Value is "Y" or "M" or "Q" or "DE")))
         {
             int dir = Sense(end + 1, WordClass.Ago).Number;
             return Shifted(i, end + 1, u.Value, q.Value, dir, IsWord(end + 1, "later"));
@@ -355,7 +357,7 @@ internal sealed partial class TimexScanner
         int day = 0;
         if (Has(j) && T(j).Kind == TokenKind.Number && T(j).Digits <= 2 && T(j).Number is >= 1 and <= 31 && !IsPartOfLargerNumber(j) &&
             (!T(j).HasSuffix || text.AsSpan(T(j).SuffixStart, T(j).End - T(j).SuffixStart) is var sfx && sfx.Length == 2 && !sfx.Equals("am", StringComparison.OrdinalIgnoreCase) && !sfx.Equals("pm", StringComparison.OrdinalIgnoreCase))
-            && !(IsPunct(j + 1, ':') && Touches(j + 1)) && !Is(j + 1, WordClass.Unit))
+            && !(IsPunct(j + 1, ':') && Touches(j + 1) && IsPlainNumber(j + 2) && Touches(j + 2)) && !Is(j + 1, WordClass.Unit))
             day = T(j).Number;
         else if (Is(j, WordClass.Ordinal) && Sense(j, WordClass.Ordinal).Number is >= 1 and <= 31)
             day = Sense(j, WordClass.Ordinal).Number;
@@ -409,9 +411,10 @@ internal sealed partial class TimexScanner
         {
             var part = Sense(i + 1, WordClass.PartOfDay).Value;
             last = i + 1;
-            if (part.StartsWith('T') && p is { } pd)
+            if (p is { } pd)
             {
-                var tp = new TimePoint(pd.Anchor, Grain.Minute, "", int.Parse(part.AsSpan(1)), 0);
+                var tp = part.StartsWith('T') ? new TimePoint(pd.Anchor, Grain.Minute, "", int.Parse(part.AsSpan(1)), 0)
+                                              : pd with { Grain = Grain.PartOfDay, Part = part };
                 return new Timex(i, last, TimeType, tp.ToString(), tp);
             }
         }
