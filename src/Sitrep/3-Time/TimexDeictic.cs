@@ -73,7 +73,7 @@ internal sealed partial class TimexScanner
             if (Is(k, WordClass.Month) && MonthLed(k) is { Point.Grain: Grain.Day } m) return m with { First = i };
             int last = j;
             if (Is(j + 1, WordClass.PartOfDay) && !Sense(j + 1, WordClass.PartOfDay).Value.StartsWith('T')) last++;
-            return Dated(i, last, p, $"XXXX-WXX-{wd}");
+            return Dated(i, last, p, $"XXXX-WXX-{wd}", article: anaphoric);
         }
         if (Is(j, WordClass.Month))
         {

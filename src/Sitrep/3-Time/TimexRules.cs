@@ -285,16 +285,10 @@ internal sealed partial class TimexScanner
             if (IsHyphenAt(last + 1) && IsWord(last + 2, "old")) return null; // an age, not a time
             return new Timex(i, last, Duration, DurationValue(unit, q.Value, q.Half));
         }
-        if (q.Article && IsHyphenAt(j + 1) && Is(j + 2, WordClass.Unit) && ParseQuantity(j) is { Article: false } inner && inner.Last == j)
-        {
-            int last = j + 2;
-            if (IsHyphenAt(last + 1) && IsWord(last + 2, "old")) return null;
-            if (IsWord(last + 1, "period") || IsWord(last + 1, "span") || IsWord(last + 1, "term")) last++;
-            return new Timex(i, last, Duration, DurationValue(Sense(j + 2, WordClass.Unit).Value, inner.Value));
-        }
         if (IsWord(j, "more") || IsWord(j, "additional") || IsWord(j, "full") || IsWord(j, "straight")) j++;
         if (!Is(j, WordClass.Unit)) return null;
         var u = Sense(j, WordClass.Unit);
+        if (q.Article && q.Last == i && u.Value is "Q" or "S" && !Is(j + 1, WordClass.Ago)) return null; // "a quarter of", "a second time"
         // "a year" after an amount is a rate: "$2 million a year"
         if (q.Article && !u.Plural && !Is(j + 1, WordClass.Ago) && Has(i - 1) && (T(i - 1).Kind == TokenKind.Number || IsPunct(i - 1, '%') ||
             (T(i - 1).Kind == TokenKind.Word && amountWords.Contains(Word(i - 1).ToString()))))
@@ -324,7 +318,7 @@ internal sealed partial class TimexScanner
     private Timex Shifted(int first, int last, string unit, int? n, int dir, bool fromLastDate)
     {
         if (n is not { } count)
-            return new Timex(first, last, Date, dir < 0 ? "PAST_REF" : "FUTURE_REF");
+            return new Timex(first, last, Date, dir < 0 ? "PAST_REF" : "FUTURE_REF", Backdated: true);
         // in results season "a year earlier" is the same quarter of the year before
         if (unit == "Y" && count == 1 && dir < 0 && lastQuarter is { } lq)
         {
@@ -334,7 +328,7 @@ internal sealed partial class TimexScanner
         int steps = unit switch { "DE" => 10 * count, "CE" => 100 * count, "FN" => 2 * count, "H" or "TM" or "S" => 0, _ => count };
         TimePoint? anchor = fromLastDate ? Anaphoric(grain) : reference is { } r ? At(r, grain) : null;
         var p = anchor?.Shift(dir * steps);
-        return Dated(first, last, p, "XXXX");
+        return Dated(first, last, p, "XXXX") with { Backdated = true };
     }
 
     // ---- words -------------------------------------------------------------------------------------
@@ -445,7 +439,7 @@ internal sealed partial class TimexScanner
             }
             else if (year is { } yy) p = half ? TimePoint.HalfYear(yy, n) : TimePoint.Quarter(yy, n);
             else p = PartOfYearPoint(grain, n, Tense(i));
-            return Dated(first, last, p, half ? $"XXXX-H{n}" : $"XXXX-Q{n}", article: true);
+            return Dated(first, last, p, half ? $"XXXX-H{n}" : $"XXXX-Q{n}", article: !IsHyphenAt(i + 1));
         }
         // "the first nine months", "the first two years"
         if (n == 1 && ParseQuantity(i + 1) is { Article: false } q && Is(q.Last + 1, WordClass.Unit) && Sense(q.Last + 1, WordClass.Unit).Plural)
@@ -466,7 +460,8 @@ internal sealed partial class TimexScanner
             {
                 int last = i + 2;
                 TimePoint? p = lastQuarter is { } lq ? lq.Shift(-4) : reference is { } r ? TimePoint.Year(r.Year - 1) : null;
-                if (IsWord(last + 1, "quarter") || IsWord(last + 1, "period")) last++;
+                bool noun = IsWord(last + 1, "quarter") || IsWord(last + 1, "period");
+                if (noun) last++;
                 else if (Is(last + 1, WordClass.Ordinal) && IsWord(last + 2, "quarter") && reference is { } r2 && Sense(last + 1, WordClass.Ordinal).Number is >= 1 and <= 4)
                 {
                     p = TimePoint.Quarter(r2.Year - 1, Sense(last + 1, WordClass.Ordinal).Number);
@@ -474,7 +469,7 @@ internal sealed partial class TimexScanner
                 }
                 else if (ParseQuantity(last + 1) is { Article: false } q && Is(q.Last + 1, WordClass.Unit))
                     return new Timex(i, q.Last + 1, Duration, DurationValue(Sense(q.Last + 1, WordClass.Unit).Value, q.Value), TakesArticle: true);
-                return Dated(i, last, p, "XXXX", article: true) with { Backdated = true };
+                return Dated(i, last, p, "XXXX", article: noun || last > i + 2) with { Backdated = true };
             }
             // "year-end", "year end", "year's end"
             if ((IsHyphenAt(i + 1) && IsWord(i + 2, "end")) || (IsPunct(i + 1, '\'') && IsWord(i + 2, "s") && IsWord(i + 3, "end")))

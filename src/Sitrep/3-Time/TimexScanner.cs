@@ -85,11 +85,12 @@ internal sealed partial class TimexScanner
             if (c is { } m && (best is not { } b || m.Last > b.Last || (m.Last == b.Last && m.First < b.First))) best = m;
         }
 
-        if (IsWord(i, "the") || (Is(i, WordClass.Quantity) && IsWord(i, "a")))
+        if (IsWord(i, "the"))
         {
-            // "the third quarter", "the past two months", "the weekend", "the future"
+            // "the third quarter", "the past two months", "the weekend", "the future", "the late 1970s"
             if (Core(i + 1) is { TakesArticle: true } m) Consider(m with { First = i });
-            if (IsWord(i, "the") && BoundaryPhrase(i) is { } bp) Consider(bp);
+            if (Modified(i + 1) is { TakesArticle: true } mm) Consider(mm with { First = i });
+            if (BoundaryPhrase(i) is { } bp) Consider(bp);
         }
         if (Approximation(i) is { } approxEnd && Core(approxEnd) is { } a && ApproximationApplies(a))
             Consider(a with { First = i });
@@ -98,12 +99,14 @@ internal sealed partial class TimexScanner
         return best;
     }
 
-    private static bool ApproximationApplies(Timex m) => m.Type is "DURATION" or "TIME" || m.Value.Length > 0;
+    /// <summary>"about two years", "nearly two years ago", "around 7:15 p.m.", but not "around Wednesday" or "almost daily".</summary>
+    private static bool ApproximationApplies(Timex m) => m.Type is "DURATION" or "TIME" || (m.Type == "DATE" && m.Backdated);
 
     /// <summary>The token after an approximation phrase ("about", "at least", "more than", "no more than", "up to"), or null.</summary>
     private int? Approximation(int i)
     {
-        if (IsWord(i, "at") && IsWord(i + 1, "least")) return i + 2;
+        if (IsWord(i, "at")) return IsWord(i + 1, "least") ? i + 2 : null;
+        if (IsWord(i, "within") || IsWord(i, "over") || IsWord(i, "no")) return null; // signals, not part of the expression
         if (IsWord(i, "no") && IsWord(i + 1, "more") && IsWord(i + 2, "than")) return i + 3;
         if ((IsWord(i, "more") || IsWord(i, "less") || IsWord(i, "fewer")) && IsWord(i + 1, "than")) return i + 2;
         if (IsWord(i, "up") && IsWord(i + 1, "to")) return i + 2;
@@ -136,7 +139,11 @@ internal sealed partial class TimexScanner
             if (g is { } gg && Coarsen(lp, gg) is { } p) return new Timex(i, next + 1, "DATE", p.ToString(), p);
         }
         if (Core(next) is { } m && m.Type is "DATE" or "TIME" && m.Point is not null)
+        {
+            bool comparative = w.Equals("earlier", StringComparison.OrdinalIgnoreCase) || w.Equals("later", StringComparison.OrdinalIgnoreCase);
+            if (comparative && Is(next, WordClass.Weekday)) return null; // "earlier Friday": the day alone
             return m with { First = i };
+        }
         if (IsWord(next, "the") && Core(next + 1) is { } d && d.Type == "DATE" && d.TakesArticle)
             return d with { First = i };
         return null;
