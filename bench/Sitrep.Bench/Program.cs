@@ -3,18 +3,19 @@ using Sitrep;
 using Sitrep.Ingest;
 
 // Throughput of one pipeline stage over real files, in one process: docs/s and MB/s.
-// Usage: dotnet run -c Release --project bench/Sitrep.Bench -- extract INPUT... [--repeat N]
+// Usage: dotnet run -c Release --project bench/Sitrep.Bench -- extract|time INPUT... [--repeat N]
 var arguments = args.ToList();
 int repeat = 3;
 int at = arguments.IndexOf("--repeat");
 if (at >= 0) { repeat = int.Parse(arguments[at + 1]); arguments.RemoveRange(at, 2); }
-if (arguments.Count < 2 || arguments[0] != "extract")
+if (arguments.Count < 2 || arguments[0] is not ("extract" or "time"))
 {
-    Console.Error.WriteLine("usage: Sitrep.Bench extract INPUT... [--repeat N]");
+    Console.Error.WriteLine("usage: Sitrep.Bench extract|time INPUT... [--repeat N]");
     return 2;
 }
 var problems = new ProblemList();
 var documents = new ArticleSource(problems).Read(arguments.Skip(1)).ToList();
+if (arguments[0] == "time") return TimeBench.Run(documents, repeat);
 long bytes = documents.Sum(d => (long)(d.Html?.Length ?? d.Text.Length) * sizeof(char));
 var pipeline = Pipeline.Extraction();
 for (int round = 0; round <= repeat; round++)

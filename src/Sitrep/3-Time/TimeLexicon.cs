@@ -66,3 +66,12 @@ internal static class TimeLexicon
         return senses.ToDictionary(p => p.Key, p => new WordInfo([.. p.Value]), StringComparer.OrdinalIgnoreCase);
     }
 }
+
+/// <summary>A small case-insensitive word list looked up by span (no string per lookup).</summary>
+internal sealed class WordSet(IEnumerable<string> words)
+{
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup =
+        new HashSet<string>(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public bool Contains(ReadOnlySpan<char> word) => lookup.Contains(word);
+}

@@ -95,16 +95,17 @@ internal sealed partial class TimexScanner
         return TimePoint.Month(y, month);
     }
 
-    /// <summary>A day of the year without a year: the nearest such day, or the next one when the tense looks forward.</summary>
+    /// <summary>A day of the year without a year: in the reference year unless that puts it well ahead of the reference (then the year before) or far behind (the year after).</summary>
     private TimePoint? MonthDayPoint(int month, int day, int direction)
     {
         if (reference is not { } r) return null;
         if (day > DateTime.DaysInMonth(r.Year == 0 ? 2000 : r.Year, month) && !(month == 2 && day == 29)) return null;
         int y = r.Year;
         var d = SafeDate(y, month, day);
-        if (direction > 0 && d < r.AddDays(-1)) y++;
-        else if (direction <= 0 && d > r.AddDays(183)) y--;
-        else if (direction <= 0 && d < r.AddDays(-183)) y++;
+        // News dates a day of the month mostly within the past months or the weeks ahead; the tense
+        // of the sentence is too weak a cue to move it across a year.
+        if (d > r.AddDays(direction > 0 ? 183 : 61)) y--;
+        else if (d < r.AddDays(-240)) y++;
         return TimePoint.Day(SafeDate(y, month, day));
     }
 
@@ -137,17 +138,17 @@ internal sealed partial class TimexScanner
 
     // ---- tense ---------------------------------------------------------------------------------
 
-    private static readonly HashSet<string> futureCues = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordSet futureCues = new(
+    [
         "will", "shall", "ll", "going", "scheduled", "planned", "plans", "plan", "planning", "expected", "expects", "expect",
         "due", "upcoming", "would", "could", "might", "soon", "intends", "intend", "hopes", "tomorrow", "next", "slated", "set", "to", "begin", "begins",
-    };
+    ]);
 
-    private static readonly HashSet<string> pastCues = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordSet pastCues = new(
+    [
         "said", "was", "were", "had", "did", "told", "ago", "yesterday", "last", "earlier", "came", "went", "met", "began",
         "took", "gave", "made", "left", "fell", "rose", "won", "lost", "held", "saw", "struck", "hit", "killed", "sent", "ran",
-    };
+    ]);
 
     /// <summary>
     /// +1 when the nearest tense cue of the sentence looks forward ("will", "is scheduled to"), -1
@@ -175,15 +176,15 @@ internal sealed partial class TimexScanner
                 if (score >= best) break;
                 var w = Word(j);
                 int cue = 0;
-                if (futureCues.Contains(w.ToString()))
+                if (futureCues.Contains(w))
                 {
                     // "to" and "set" look forward only as "is to", "set to"
                     if (w.Equals("to", StringComparison.OrdinalIgnoreCase)) cue = IsWord(j - 1, "is") || IsWord(j - 1, "are") ? 1 : 0;
                     else if (w.Equals("set", StringComparison.OrdinalIgnoreCase)) cue = IsWord(j + 1, "to") || IsWord(j + 1, "for") ? 1 : 0;
                     else cue = 1;
                 }
-                else if (pastCues.Contains(w.ToString()) || (w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0])))
-                    cue = Has(j + 1) && toks[j + 1].Kind == TokenKind.Word && futureCues.Contains(Word(j + 1).ToString()) && !IsWord(j + 1, "to") ? 1 : -1; // "were planning"
+                else if (pastCues.Contains(w) || (w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0])))
+                    cue = Has(j + 1) && toks[j + 1].Kind == TokenKind.Word && futureCues.Contains(Word(j + 1)) && !IsWord(j + 1, "to") ? 1 : -1; // "were planning"
                 if (cue != 0) { best = score; tense = cue; break; }
             }
         }

@@ -190,7 +190,7 @@ internal sealed partial class TimexScanner
     private Timex? YearLed(int i)
     {
         int y = T(i).Number;
-        bool signal = Has(i - 1) && toks[i - 1].Kind == TokenKind.Word && yearSignals.Contains(Word(i - 1).ToString().ToLowerInvariant());
+        bool signal = Has(i - 1) && toks[i - 1].Kind == TokenKind.Word && InSet(yearSignals, i - 1);
         if (!(y is >= 1900 and <= 2099 || (y is >= 1000 and < 1900 && signal))) return null;
         if (IsPunct(i - 1, '-') && Touches(i) && Has(i - 2) && T(i - 2).Kind == TokenKind.Number) return null; // "1989-1990" second part is fine, "25-1990" is not a year
         var year = TimePoint.Year(y);
@@ -266,10 +266,10 @@ internal sealed partial class TimexScanner
         return new Quantity(value, last, half, article);
     }
 
-    private static readonly HashSet<string> amountWords = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordSet amountWords = new(
+    [
         "million", "billion", "trillion", "thousand", "hundred", "percent", "dollars", "cents", "times", "once", "twice", "tons", "barrels", "people",
-    };
+    ]);
 
     private Timex? QuantityLed(int i)
     {
@@ -291,7 +291,7 @@ internal sealed partial class TimexScanner
         if (q.Article && q.Last == i && u.Value is "Q" or "S" && !Is(j + 1, WordClass.Ago)) return null; // "a quarter of", "a second time"
         // "a year" after an amount is a rate: "$2 million a year"
         if (q.Article && !u.Plural && !Is(j + 1, WordClass.Ago) && Has(i - 1) && (T(i - 1).Kind == TokenKind.Number || IsPunct(i - 1, '%') ||
-            (T(i - 1).Kind == TokenKind.Word && amountWords.Contains(Word(i - 1).ToString()))))
+            (T(i - 1).Kind == TokenKind.Word && InSet(amountWords, i - 1))))
             return new Timex(i, j, SetType, DurationValue(u.Value, 1));
         if (u.Plural && q.Value == 1 && !q.Half) return null;
         if (!u.Plural && q.Article && q.Value != 1) return null;
@@ -333,14 +333,14 @@ internal sealed partial class TimexScanner
 
     // ---- words -------------------------------------------------------------------------------------
 
-    private static readonly HashSet<string> monthSignals = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly WordSet monthSignals = new(
+    [
         "in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid", "of", "through", "during",
-        "from", "before", "after", "between", "and", "or", "to", "on", "-", "every", "each", "until", "throughout", "past",
-    };
+        "from", "before", "after", "between", "and", "or", "to", "on", "-", "every", "each", "throughout", "past",
+    ]);
 
     private bool MonthSignalBefore(int i) =>
-        Has(i - 1) && monthSignals.Contains(text.AsSpan(T(i - 1).Start, T(i - 1).End - T(i - 1).Start).ToString());
+        InSet(monthSignals, i - 1);
 
     /// <summary>"March 3, 2025", "Dec. 5", "July 1997", "January this year", "March".</summary>
     private Timex? MonthLed(int i)

@@ -72,8 +72,10 @@ internal sealed partial class TimexScanner
         return false;
     }
 
-    private static readonly string[] yearSignals =
-        ["in", "since", "of", "from", "until", "till", "by", "to", "between", "and", "year", "fiscal", "before", "after", "during", "early", "late", "mid", "through", "around", "circa"];
+    private bool InSet(WordSet set, int i) => Has(i) && set.Contains(Word(i));
+
+    private static readonly WordSet yearSignals = new(
+        ["in", "since", "of", "from", "until", "till", "by", "to", "between", "and", "year", "fiscal", "before", "after", "during", "early", "late", "mid", "through", "around", "circa"]);
 
     // ---- the top level: prefixes (article, approximation, early/late) around a core ---------------
 
