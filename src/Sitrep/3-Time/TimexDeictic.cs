@@ -36,7 +36,7 @@ internal sealed partial class TimexScanner
                 if (recent || IsWord(i, "past"))
                     return unit == "Y" ? new Timex(i, j, Date, "PAST_REF", TakesArticle: true)
                                        : new Timex(i, j, Duration, DurationValue(unit, null), TakesArticle: true);
-                if (dir > 0) return new Timex(i, j, Duration, DurationValue(unit, null), TakesArticle: true);
+                if (dir > 0) return new Timex(i, j, Date, "FUTURE_REF", TakesArticle: true); // "in the coming days"
                 return null;
             }
             if (recent || GrainOf(unit) is not { } grain) return null;
