@@ -18,7 +18,9 @@ public sealed class TemporalTagger : IDocumentStep
             document.Published = inferred;
             document.PublishedInferred = true;
         }
-        new TimexScanner(document.Text, tokens, document.Published).Scan(document.Times);
+        // a reference at the very ends of the calendar would push arithmetic out of range
+        var reference = document.Published is { Year: > 1 and < 9999 } p ? p : (PartialDate?)null;
+        new TimexScanner(document.Text, tokens, reference).Scan(document.Times);
         if (tokens.Capacity > 1 << 16) tokenBuffer = null; // do not keep a huge document's buffer alive
     }
 

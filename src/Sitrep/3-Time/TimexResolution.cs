@@ -109,7 +109,11 @@ internal sealed partial class TimexScanner
         return TimePoint.Day(SafeDate(y, month, day));
     }
 
-    private static DateOnly SafeDate(int y, int m, int d) => new(y, m, Math.Min(d, DateTime.DaysInMonth(y, m)));
+    private static DateOnly SafeDate(int y, int m, int d)
+    {
+        y = Math.Clamp(y, 1, 9999);
+        return new(y, m, Math.Min(d, DateTime.DaysInMonth(y, m)));
+    }
 
     /// <summary>A quarter or half of the reference year, or of the year before when it has not begun yet and the tense looks back.</summary>
     private TimePoint? PartOfYearPoint(Grain grain, int index, int direction)

@@ -50,8 +50,8 @@ internal sealed partial class TimexScanner
     {
         if (!IsDigitsAt(i, 4) || !IsHyphenAt(i + 1) || !IsDigitsAt(i + 2, 2) || !IsHyphenAt(i + 3) || !IsDigitsAt(i + 4, 2)) return null;
         int y = T(i).Number, m = T(i + 2).Number, d = T(i + 4).Number;
-        if (m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(Math.Max(y, 1), m)) return null;
-        return Dated(i, i + 4, TimePoint.Day(new DateOnly(Math.Max(y, 1), m, d)));
+        if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return null;
+        return Dated(i, i + 4, TimePoint.Day(new DateOnly(y, m, d)));
     }
 
     /// <summary>"3/14/2025" (month first, as US wires write it) or "14/3/2025" when the first number cannot be a month.</summary>
@@ -61,7 +61,7 @@ internal sealed partial class TimexScanner
             !IsPunct(i + 3, '/') || !Touches(i + 3) || !IsPlainNumber(i + 4) || !Touches(i + 4)) return null;
         int a = T(i).Number, b = T(i + 2).Number, y = T(i + 4).Number;
         if (T(i + 4).Digits == 2) y += y < 50 ? 2000 : 1900;
-        else if (T(i + 4).Digits != 4) return null;
+        else if (T(i + 4).Digits != 4 || y < 1000) return null;
         int m = a, d = b;
         if (a > 12) (m, d) = (b, a);
         if (m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return null;
@@ -155,8 +155,8 @@ internal sealed partial class TimexScanner
     /// <summary>A year written right after a date part: "1998", ", 1998", "of 1998", "nineteen ninety-six".</summary>
     private (int Year, int Last)? YearAfter(int j)
     {
-        if (IsPunct(j, ',') && IsDigitsAt(j + 1, 4) && !IsPartOfLargerNumber(j + 1)) return (T(j + 1).Number, j + 1);
-        if (IsDigitsAt(j, 4) && !IsPartOfLargerNumber(j)) return (T(j).Number, j);
+        if (IsPunct(j, ',') && IsDigitsAt(j + 1, 4) && !IsPartOfLargerNumber(j + 1) && T(j + 1).Number >= 1000) return (T(j + 1).Number, j + 1);
+        if (IsDigitsAt(j, 4) && !IsPartOfLargerNumber(j) && T(j).Number >= 1000) return (T(j).Number, j);
         if (IsPunct(j, '\'') && IsDigitsAt(j + 1, 2) && Touches(j + 1)) return (1900 + T(j + 1).Number + (T(j + 1).Number < 30 ? 100 : 0), j + 1);
         if (SpelledYear(j) is { } s) return s;
         return null;
@@ -202,8 +202,9 @@ internal sealed partial class TimexScanner
         }
         if (IsWord(i + 1, "quarter") || IsWord(i + 1, "period"))
         {
+            // "the 1988 period": the quarter under discussion, in an earlier year for comparison
             var p = lastQuarter is { } lq ? TimePoint.Quarter(y, lq.QuarterOfYear) : year;
-            return Dated(i, i + 1, p, article: true);
+            return Dated(i, i + 1, p, article: true) with { Backdated = true };
         }
         if (IsPunct(i - 1, '-') && Touches(i) && IsWord(i - 2, "post")) return Dated(i - 2, i, year);
         return Dated(i, i, year);
@@ -214,7 +215,7 @@ internal sealed partial class TimexScanner
     private readonly record struct Quantity(int? Value, int Last, bool Half, bool Article);
 
     /// <summary>A count before a unit: "three", "twenty-four", "a", "a few", "several", "2 1/2", "12 to 18".</summary>
-    private Quantity? ParseQuantity(int i)
+    private Quantity? ParseQuantity(int i, bool range = true)
     {
         if (!Has(i)) return null;
         var t = T(i);
@@ -257,7 +258,7 @@ internal sealed partial class TimexScanner
         }
         // ranges: "12 to 18 months", "two or three days", "10-15 years"
         int r = last + 1;
-        if ((IsWord(r, "to") || IsWord(r, "or") || (IsPunct(r, '-') && t.Kind == TokenKind.Number)) && ParseQuantity(r + 1) is { Article: false } upper && upper.Value is not null &&
+        if (range && (IsWord(r, "to") || IsWord(r, "or") || (IsPunct(r, '-') && t.Kind == TokenKind.Number)) && ParseQuantity(r + 1, range: false) is { Article: false } upper && upper.Value is not null &&
             (Is(upper.Last + 1, WordClass.Unit) || IsWord(upper.Last + 1, "more")))
         {
             value = null;
@@ -601,6 +602,7 @@ internal sealed partial class TimexScanner
 
     private static DateOnly Holiday(string code, int y)
     {
+        y = Math.Clamp(y, 1, 9998);
         switch (code)
         {
             case "THANKSGIVING":

@@ -173,4 +173,14 @@ public class TemporalTaggerTests
     [Fact]
     public void The_annotation_pipeline_includes_the_tagger() =>
         Pipeline.Annotation().Steps.OfType<TemporalTagger>().ShouldHaveSingleItem();
+
+    [Fact]
+    public void Malformed_dates_and_long_number_chains_neither_throw_nor_invent_values()
+    {
+        var text = "0000-00-00, 31/02/0000, Feb. 30, 0000, 99:99, 25:00 Dec. 31, 9999, 12000 years ago, " +
+                   string.Join(" to ", Enumerable.Repeat("1", 5000)) + " days.";
+        var times = Tag(text, PartialDate.OfDay(new DateOnly(9999, 12, 31)));
+        times.ShouldNotContain(t => t.Value.StartsWith("0000"));
+        Tag(text, null).ShouldAllBe(t => t.End <= text.Length);
+    }
 }
