@@ -78,7 +78,7 @@ internal sealed partial class TimexScanner
         if (Is(j, WordClass.Month))
         {
             int month = Sense(j, WordClass.Month).Number;
-            var p = dir == 0 ? MonthPoint(month, Tense(i)) : MonthPoint(month, dir, strict: true);
+            var p = MonthPoint(month, dir);
             return Dated(i, j, p, $"XXXX-{month:D2}");
         }
         if (Is(j, WordClass.Season) && !Sense(j, WordClass.Season).Plural)

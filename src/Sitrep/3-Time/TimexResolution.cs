@@ -81,15 +81,15 @@ internal sealed partial class TimexScanner
     }
 
     /// <summary>
-    /// A month without a year: the next one from the reference month when the tense looks forward,
-    /// else the nearest one (news names a coming month in the past tense as often as a gone one).
+    /// A month without a year: "last" / "next" month names strictly before / after the reference
+    /// month; a bare one is the nearest (tense moves a bare month across a year too rarely to trust).
     /// </summary>
-    private TimePoint? MonthPoint(int month, int direction, bool strict = false)
+    private TimePoint? MonthPoint(int month, int shift)
     {
         if (reference is not { } r) return null;
         int y = r.Year;
-        if (direction > 0) { if (month < r.Month || (strict && month == r.Month)) y++; }
-        else if (direction < 0 && strict) { if (month >= r.Month) y--; }
+        if (shift > 0) { if (month <= r.Month) y++; }
+        else if (shift < 0) { if (month >= r.Month) y--; }
         else if (month - r.Month > 6) y--;
         else if (r.Month - month > 6) y++;
         return TimePoint.Month(y, month);
