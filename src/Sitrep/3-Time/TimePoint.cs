@@ -23,7 +23,7 @@ internal readonly record struct TimePoint(DateOnly Anchor, Grain Grain, string P
     public static TimePoint Week(DateOnly d) => new(d.AddDays(-(((int)d.DayOfWeek + 6) % 7)), Grain.Week);
     public static TimePoint Weekend(DateOnly d) => new(Week(d).Anchor.AddDays(5), Grain.Weekend);
 
-    public int Year_ => Anchor.Year;
+    public int YearNumber => Anchor.Year;
     public int QuarterOfYear => (Anchor.Month - 1) / 3 + 1;
 
     /// <summary>The same grain shifted by n of its own units (a decade by ten years, a season by a year).</summary>

@@ -48,9 +48,9 @@ internal sealed partial class TimexScanner
             // "this year's third quarter", "last year's quarter"
             if (unit == "Y" && IsPunct(j + 1, '\'') && IsWord(j + 2, "s") && p is { } py)
             {
-                if (Is(j + 3, WordClass.Ordinal) && OrdinalLed(j + 3, py.Year_, i) is { } o) return o;
+                if (Is(j + 3, WordClass.Ordinal) && OrdinalLed(j + 3, py.YearNumber, i) is { } o) return o;
                 if (IsWord(j + 3, "quarter") || IsWord(j + 3, "period"))
-                    return Dated(i, j + 3, lastQuarter is { } lq ? TimePoint.Quarter(py.Year_, lq.QuarterOfYear) : py, article: true);
+                    return Dated(i, j + 3, lastQuarter is { } lq ? TimePoint.Quarter(py.YearNumber, lq.QuarterOfYear) : py, article: true);
             }
             return Dated(i, j, p, unit == "W" ? "XXXX-WXX" : "XXXX", article: true);
         }

@@ -16,33 +16,29 @@ internal sealed partial class TimexScanner
     {
         var t = T(i);
         Timex? best = null;
-        void Consider(Timex? c)
-        {
-            if (c is { } m && (best is not { } b || m.Last > b.Last)) best = m;
-        }
         if (IsPartOfLargerNumber(i)) return null;
         if (!t.HasSuffix)
         {
-            Consider(IsoDate(i));
-            Consider(SlashedDate(i));
-            Consider(ClockTime(i));
+            best = Longer(best, IsoDate(i));
+            best = Longer(best, SlashedDate(i));
+            best = Longer(best, ClockTime(i));
         }
-        else if (ClockTime(i) is { } ct) Consider(ct);
+        else if (ClockTime(i) is { } ct) best = Longer(best, ct);
         var suffix = t.HasSuffix ? text.AsSpan(t.SuffixStart, t.End - t.SuffixStart) : default;
         if (suffix.Equals("s", StringComparison.OrdinalIgnoreCase))
         {
             // "1960s", "'80s"
-            if (t.Digits == 4 && t.Number % 10 == 0) Consider(Dated(i, i, TimePoint.Decade(t.Number), article: true));
+            if (t.Digits == 4 && t.Number % 10 == 0) best = Longer(best, Dated(i, i, TimePoint.Decade(t.Number), article: true));
             else if (t.Digits == 2 && t.Number % 10 == 0 && IsPunct(i - 1, '\'') && Touches(i))
-                Consider(Dated(i - 1, i, TimePoint.Decade(1900 + t.Number), article: true));
+                best = Longer(best, Dated(i - 1, i, TimePoint.Decade(1900 + t.Number), article: true));
         }
         bool ordinal = suffix.Length == 2 && !suffix.Equals("am", StringComparison.OrdinalIgnoreCase) && !suffix.Equals("pm", StringComparison.OrdinalIgnoreCase);
         if (ordinal && IsWord(i + 1, "century") && t.Number is > 0 and <= 21)
-            Consider(Dated(i, i + 1, TimePoint.Century((t.Number - 1) * 100), article: true));
+            best = Longer(best, Dated(i, i + 1, TimePoint.Century((t.Number - 1) * 100), article: true));
         if ((ordinal || !t.HasSuffix) && t.Digits <= 2 && t.Number is >= 1 and <= 31)
-            Consider(DayMonth(i, t.Number));
-        if (!t.HasSuffix && t.Digits == 4) Consider(YearLed(i));
-        if (!t.HasSuffix) Consider(QuantityLed(i));
+            best = Longer(best, DayMonth(i, t.Number));
+        if (!t.HasSuffix && t.Digits == 4) best = Longer(best, YearLed(i));
+        if (!t.HasSuffix) best = Longer(best, QuantityLed(i));
         return best;
     }
 
@@ -298,8 +294,7 @@ internal sealed partial class TimexScanner
         if (!u.Plural && q.Article && q.Value != 1) return null;
         if (!u.Plural && q.Value is not { } count) return null;
         int end = j;
-        bool approx = false;
-        if (IsWord(end + 1, "or") && IsWord(end + 2, "so")) { end += 2; approx = true; }
+        if (IsWord(end + 1, "or") && IsWord(end + 2, "so")) end += 2;
         else if (IsWord(end + 1, "and") && IsWord(end + 2, "a") && IsWord(end + 3, "half")) { end += 3; }
         // "two years ago", "a year earlier", "three days later"
         // "later" and "earlier" stay outside a short length ("three days later"), only "ago" and a year's "earlier" make a date
@@ -310,7 +305,6 @@ internal sealed partial class TimexScanner
         }
         if (IsWord(end + 1, "from") && IsWord(end + 2, "now"))
             return Shifted(i, end + 2, u.Value, q.Value, 1, false);
-        _ = approx;
         bool fractionalHalf = q.Half || IsWord(end, "half");
         return new Timex(i, end, Duration, DurationValue(u.Value, q.Value, fractionalHalf), TakesArticle: true);
     }

@@ -77,27 +77,27 @@ internal sealed partial class TimexScanner
     private static readonly WordSet yearSignals = new(
         ["in", "since", "of", "from", "until", "till", "by", "to", "between", "and", "year", "fiscal", "before", "after", "during", "early", "late", "mid", "through", "around", "circa"]);
 
+    /// <summary>The candidate covering more tokens; on a tie, the one starting earlier.</summary>
+    private static Timex? Longer(Timex? best, Timex? candidate) =>
+        candidate is { } c && (best is not { } b || c.Last > b.Last || (c.Last == b.Last && c.First < b.First)) ? c : best;
+
     // ---- the top level: prefixes (article, approximation, early/late) around a core ---------------
 
     private Timex? Expression(int i)
     {
         Timex? best = null;
-        void Consider(Timex? c)
-        {
-            if (c is { } m && (best is not { } b || m.Last > b.Last || (m.Last == b.Last && m.First < b.First))) best = m;
-        }
 
         if (IsWord(i, "the"))
         {
             // "the third quarter", "the past two months", "the weekend", "the future", "the late 1970s"
-            if (Core(i + 1) is { TakesArticle: true } m) Consider(m with { First = i });
-            if (Modified(i + 1) is { TakesArticle: true } mm) Consider(mm with { First = i });
-            if (BoundaryPhrase(i) is { } bp) Consider(bp);
+            if (Core(i + 1) is { TakesArticle: true } m) best = Longer(best, m with { First = i });
+            if (Modified(i + 1) is { TakesArticle: true } mm) best = Longer(best, mm with { First = i });
+            if (BoundaryPhrase(i) is { } bp) best = Longer(best, bp);
         }
         if (Approximation(i) is { } approxEnd && Core(approxEnd) is { } a && ApproximationApplies(a))
-            Consider(a with { First = i });
-        if (Modified(i) is { } mod) Consider(mod);
-        Consider(Core(i));
+            best = Longer(best, a with { First = i });
+        if (Modified(i) is { } mod) best = Longer(best, mod);
+        best = Longer(best, Core(i));
         return best;
     }
 
@@ -179,25 +179,21 @@ internal sealed partial class TimexScanner
         if (t.Kind == TokenKind.Number) return NumberLed(i);
         if (t.Kind != TokenKind.Word || t.Info is null) return null;
         Timex? best = null;
-        void Consider(Timex? c)
-        {
-            if (c is { } m && (best is not { } b || m.Last > b.Last)) best = m;
-        }
-        if (Is(i, WordClass.Month)) Consider(MonthLed(i));
-        if (Is(i, WordClass.Weekday)) Consider(WeekdayLed(i));
-        if (Is(i, WordClass.Number) || Is(i, WordClass.Quantity)) Consider(QuantityLed(i));
-        if (Is(i, WordClass.Ordinal)) Consider(OrdinalLed(i));
-        if (Is(i, WordClass.Unit)) Consider(UnitLed(i));
-        if (Is(i, WordClass.UnitAdverb)) Consider(SetAdverb(i));
-        if (Is(i, WordClass.Set)) Consider(SetLed(i));
-        if (Is(i, WordClass.Deictic)) Consider(DeicticLed(i));
-        if (Is(i, WordClass.DayWord)) Consider(DayWordLed(i));
-        if (Is(i, WordClass.PartOfDay)) Consider(PartOfDayLed(i));
-        if (Is(i, WordClass.Season)) Consider(SeasonLed(i));
-        if (Is(i, WordClass.Holiday)) Consider(HolidayLed(i));
-        if (Is(i, WordClass.Fiscal)) Consider(FiscalLed(i));
-        if (Is(i, WordClass.DecadeWord)) Consider(DecadeWordLed(i));
-        if (Is(i, WordClass.Ref)) Consider(RefLed(i));
+        if (Is(i, WordClass.Month)) best = Longer(best, MonthLed(i));
+        if (Is(i, WordClass.Weekday)) best = Longer(best, WeekdayLed(i));
+        if (Is(i, WordClass.Number) || Is(i, WordClass.Quantity)) best = Longer(best, QuantityLed(i));
+        if (Is(i, WordClass.Ordinal)) best = Longer(best, OrdinalLed(i));
+        if (Is(i, WordClass.Unit)) best = Longer(best, UnitLed(i));
+        if (Is(i, WordClass.UnitAdverb)) best = Longer(best, SetAdverb(i));
+        if (Is(i, WordClass.Set)) best = Longer(best, SetLed(i));
+        if (Is(i, WordClass.Deictic)) best = Longer(best, DeicticLed(i));
+        if (Is(i, WordClass.DayWord)) best = Longer(best, DayWordLed(i));
+        if (Is(i, WordClass.PartOfDay)) best = Longer(best, PartOfDayLed(i));
+        if (Is(i, WordClass.Season)) best = Longer(best, SeasonLed(i));
+        if (Is(i, WordClass.Holiday)) best = Longer(best, HolidayLed(i));
+        if (Is(i, WordClass.Fiscal)) best = Longer(best, FiscalLed(i));
+        if (Is(i, WordClass.DecadeWord)) best = Longer(best, DecadeWordLed(i));
+        if (Is(i, WordClass.Ref)) best = Longer(best, RefLed(i));
         return best;
     }
 }
