@@ -610,8 +610,8 @@ internal sealed partial class TimexScanner
                     h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7,
                     m = (a + 11 * h + 22 * l) / 451, month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
                 return new DateOnly(y, month, day);
-            default:
-                return new DateOnly(y, int.Parse(code.AsSpan(0, 2)), int.Parse(code.AsSpan(3, 2)));
+            default: // a fixed day, "MM-DD"
+                return new DateOnly(y, int.Parse(code.AsSpan(0, 2), provider: Inv), int.Parse(code.AsSpan(3, 2), provider: Inv));
         }
     }
 

@@ -94,6 +94,17 @@ public class TemporalTaggerTests
         Expect("Elections were held last week.", NewYear, "last week", "DATE", "2024-W52");
     }
 
+    [Theory]
+    [InlineData("Markets close early on Christmas Eve.", "Christmas Eve", "2024-12-24")]
+    [InlineData("Shops reopened after Ramadan ended.", null, null)]
+    [InlineData("Turnout was high on Election Day.", "Election Day", "2024-11-05")]
+    public void Holidays_with_a_fixed_rule_resolve_and_others_are_left_alone(string text, string? span, string? value)
+    {
+        var times = Tag(text, NewYear);
+        if (span is null) times.ShouldBeEmpty();
+        else Expect(text, NewYear, span, "DATE", value!);
+    }
+
     [Fact]
     public void Ranges_give_each_end_its_own_expression()
     {
