@@ -400,12 +400,10 @@ internal sealed partial class TimexScanner
         {
             var part = Sense(i + 1, WordClass.PartOfDay).Value;
             last = i + 1;
-            if (p is { } pd)
-            {
-                var tp = part.StartsWith('T') ? new TimePoint(pd.Anchor, Grain.Minute, "", int.Parse(part.AsSpan(1)), 0)
-                                              : pd with { Grain = Grain.PartOfDay, Part = part };
-                return new Timex(i, last, TimeType, tp.ToString(), tp);
-            }
+            if (p is not { } pd) return new Timex(i, last, TimeType, $"XXXX-WXX-{wd}T{(part.StartsWith('T') ? part[1..] : part)}");
+            var tp = part.StartsWith('T') ? new TimePoint(pd.Anchor, Grain.Minute, "", int.Parse(part.AsSpan(1)), 0)
+                                          : pd with { Grain = Grain.PartOfDay, Part = part };
+            return new Timex(i, last, TimeType, tp.ToString(), tp);
         }
         return Dated(i, last, p, $"XXXX-WXX-{wd}");
     }
@@ -564,7 +562,7 @@ internal sealed partial class TimexScanner
         var s = Sense(i, WordClass.Season);
         if (s.Plural) return null;
         if (YearAfter(i + 1) is { } y && !IsPunct(i + 1, ',')) return Dated(i, y.Last, TimePoint.Season(y.Year, s.Value), article: true);
-        if (IsWord(i + 1, "of") && YearAfter(i + 2) is { } yo) return Dated(i, yo.Last, TimePoint.Season(yo.Year, s.Value), article: true);
+        if (IsWord(i + 1, "of")) return YearAfter(i + 2) is { } yo ? Dated(i, yo.Last, TimePoint.Season(yo.Year, s.Value), article: true) : null; // "the fall of Baghdad"
         bool signal = IsWord(i - 1, "the") || IsWord(i - 1, "in") || IsWord(i - 1, "during") || IsWord(i - 1, "until") ||
                       IsWord(i - 1, "since") || IsWord(i - 1, "by") || IsWord(i - 1, "early") || IsWord(i - 1, "late") || IsWord(i - 1, "this");
         if (!signal) return null;
