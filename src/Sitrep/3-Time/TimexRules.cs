@@ -38,8 +38,22 @@ internal sealed partial class TimexScanner
         if ((ordinal || !t.HasSuffix) && t.Digits <= 2 && t.Number is >= 1 and <= 31)
             best = Longer(best, DayMonth(i, t.Number));
         if (!t.HasSuffix && t.Digits == 4) best = Longer(best, YearLed(i));
+        if (!t.HasSuffix && t.Digits <= 2) best = Longer(best, RangeEnd(i));
         if (!t.HasSuffix) best = Longer(best, QuantityLed(i));
         return best;
+    }
+
+    /// <summary>The second end of a hyphenated range: "1990-91" (1991), "November 19-20" (the 20th).</summary>
+    private Timex? RangeEnd(int i)
+    {
+        if (!IsHyphenAt(i - 1) || !IsPlainNumber(i - 2)) return null;
+        int n = T(i).Number, before = T(i - 2).Number;
+        if (T(i - 2).Digits == 4 && T(i).Digits == 2 && before is >= 1000 and <= 2099 && n > before % 100)
+            return Dated(i, i, TimePoint.Year(before / 100 * 100 + n));
+        if (T(i - 2).Digits <= 2 && n > before && n <= 31 && Is(i - 3, WordClass.Month) && lastPoint is { Grain: Grain.Day } first &&
+            n <= DateTime.DaysInMonth(first.Anchor.Year, first.Anchor.Month))
+            return Dated(i, i, TimePoint.Day(new DateOnly(first.Anchor.Year, first.Anchor.Month, n)));
+        return null;
     }
 
     private Timex? IsoDate(int i)

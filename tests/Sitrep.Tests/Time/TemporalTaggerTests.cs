@@ -112,6 +112,8 @@ public class TemporalTaggerTests
         times.Select(t => t.Value).ShouldBe(["2010", "2015"]);
         times = Tag("Talks ran from March 3 to March 5 without result.", Wednesday);
         times.Select(t => t.Value).ShouldBe(["2025-03-03", "2025-03-05"]);
+        times = Tag("The drought of 1983-85 killed thousands; the summit on February 19-20 ended early.", Wednesday);
+        times.Select(t => (t.Text, t.Value)).ShouldBe([("1983", "1983"), ("85", "1985"), ("February 19", "2025-02-19"), ("20", "2025-02-20")]);
     }
 
     [Theory]
