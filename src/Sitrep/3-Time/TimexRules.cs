@@ -43,12 +43,13 @@ internal sealed partial class TimexScanner
         return best;
     }
 
-    /// <summary>The second end of a hyphenated range: "1990-91" (1991), "November 19-20" (the 20th).</summary>
+    /// <summary>The second end of a range: "1990-91" (1991), "November 19-20", "April 24 and 25" (the day in the same month).</summary>
     private Timex? RangeEnd(int i)
     {
-        if (!IsHyphenAt(i - 1) || !IsPlainNumber(i - 2)) return null;
+        bool hyphen = IsHyphenAt(i - 1);
+        if (!(hyphen || IsWord(i - 1, "and") || IsWord(i - 1, "to") || IsWord(i - 1, "through") || IsWord(i - 1, "or")) || !IsPlainNumber(i - 2)) return null;
         int n = T(i).Number, before = T(i - 2).Number;
-        if (T(i - 2).Digits == 4 && T(i).Digits == 2 && before is >= 1000 and <= 2099 && n > before % 100)
+        if (hyphen && T(i - 2).Digits == 4 && T(i).Digits == 2 && before is >= 1000 and <= 2099 && n > before % 100)
             return Dated(i, i, TimePoint.Year(before / 100 * 100 + n));
         if (T(i - 2).Digits <= 2 && n > before && n <= 31 && Is(i - 3, WordClass.Month) && lastPoint is { Grain: Grain.Day } first &&
             n <= DateTime.DaysInMonth(first.Anchor.Year, first.Anchor.Month))
@@ -345,7 +346,7 @@ internal sealed partial class TimexScanner
     private static readonly WordSet monthSignals = new(
     [
         "in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid", "of", "through", "during",
-        "from", "before", "after", "between", "and", "or", "to", "on", "-", "every", "each", "throughout", "past",
+        "from", "before", "after", "between", "and", "or", "to", "on", "-", "every", "each", "throughout", "past", "the",
     ]);
 
     private bool MonthSignalBefore(int i) =>
