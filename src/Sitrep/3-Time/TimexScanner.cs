@@ -13,7 +13,6 @@ internal sealed partial class TimexScanner
     private readonly string text;
     private readonly List<TimeToken> toks;
     private readonly DateOnly? reference;
-    private readonly PartialDate? referenceDate;
     private TimePoint? lastQuarter;   // the fiscal quarter the text last spoke of ("a year earlier" compares with it)
     private TimePoint? lastPoint;     // the last resolved calendar value, anchor of "the following day"
 
@@ -21,18 +20,17 @@ internal sealed partial class TimexScanner
     {
         this.text = text;
         toks = tokens;
-        referenceDate = reference;
         this.reference = reference?.FirstDay;
     }
 
     public void Scan(List<TimeMention> output)
     {
-        int n = toks.Count;
+        int n = toks.Count, free = 0; // tokens before `free` belong to an expression already found
         for (int i = 0; i < n;)
         {
             var t = toks[i];
             if (t.Info is null && t.Kind != TokenKind.Number) { i++; continue; }
-            if (Expression(i) is not { } m) { i++; continue; }
+            if (Expression(i) is not { } m || m.First < free) { i++; continue; }
             int start = toks[m.First].Start, end = toks[m.Last].End;
             output.Add(new TimeMention(start, end, text[start..end], m.Type, m.Value));
             if (m.Point is { } p && m.Type is "DATE" or "TIME" && !m.Backdated)
@@ -40,13 +38,12 @@ internal sealed partial class TimexScanner
                 lastPoint = p;
                 if (p.Grain == Grain.Quarter) lastQuarter = p;
             }
-            i = m.Last + 1;
+            i = free = m.Last + 1;
         }
     }
 
     // ---- token helpers -------------------------------------------------------------------------
 
-    private int Count => toks.Count;
     private bool Has(int i) => i >= 0 && i < toks.Count;
     private TimeToken T(int i) => toks[i];
     private bool Is(int i, WordClass c) => Has(i) && toks[i].Is(c) && (!Sense(i, c).NeedsCapital || toks[i].Capitalized);
