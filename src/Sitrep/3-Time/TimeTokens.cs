@@ -54,7 +54,7 @@ internal static class TimeTokenizer
                 if (j - i <= TimeLexicon.LongestWord && TimeLexicon.Find(text.AsSpan(i, j - i)) is { } info)
                 {
                     t.Info = info;
-                    if (j < n && text[j] == '.' && info.Senses.Any(s => s.Abbreviation)) t.End = j + 1;
+                    if (j < n && text[j] == '.' && info.Senses.Any(s => s.Abbreviation) && !EndsSentence(text, j)) t.End = j + 1;
                 }
                 i = t.End;
             }
@@ -85,6 +85,22 @@ internal static class TimeTokenizer
             tokens.Add(t);
             space = newline = false;
         }
+    }
+
+    /// <summary>A dot that also ends the sentence ("at 10 p.m. The"): it is the sentence's, not the abbreviation's.</summary>
+    private static bool EndsSentence(string text, int dot)
+    {
+        int k = dot + 1;
+        if (k >= text.Length || text[k] == '\n') return true;
+        if (!char.IsWhiteSpace(text[k])) return false;
+        while (k < text.Length && text[k] is ' ' or '\t') k++;
+        if (k >= text.Length || text[k] == '\n' || text[k] is '"' or '\u201C') return true;
+        if (!char.IsUpper(text[k])) return false;
+        // "10 p.m. Tuesday", "5 p.m. EST" go on; "10 p.m. The" does not
+        int end = k;
+        while (end < text.Length && char.IsLetter(text[end])) end++;
+        return TimeLexicon.Find(text.AsSpan(k, end - k)) is not { } next ||
+               !next.Is(WordClass.Weekday | WordClass.Month | WordClass.Zone | WordClass.DayWord);
     }
 
     private static bool IsNumberSuffix(ReadOnlySpan<char> s) =>
