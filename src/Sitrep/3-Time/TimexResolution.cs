@@ -160,6 +160,7 @@ internal sealed partial class TimexScanner
     /// </summary>
     private int Tense(int at)
     {
+        if (IsWord(at - 1, "as") && IsWord(at - 3, "as") && (IsWord(at - 2, "soon") || IsWord(at - 2, "early"))) return 1; // "as early as Tuesday"
         int best = int.MaxValue, tense = 0;
         for (int dir = -1; dir <= 1; dir += 2)
         {

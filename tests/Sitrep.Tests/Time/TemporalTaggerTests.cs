@@ -80,6 +80,8 @@ public class TemporalTaggerTests
         Expect("The delegation will arrive in Addis Ababa on Monday.", Wednesday, "Monday", "DATE", "2025-03-10");
         Expect("Negotiators are scheduled to meet again on Friday.", Wednesday, "Friday", "DATE", "2025-03-07");
         Expect("Negotiators met again on Friday.", Wednesday, "Friday", "DATE", "2025-02-28");
+        Expect("The envoy could reach Kassala as early as Friday.", Wednesday, "Friday", "DATE", "2025-03-07");
+        Expect("Rebels said Friday they will withdraw.", Wednesday, "Friday", "DATE", "2025-02-28");
     }
 
     [Fact]
