@@ -400,12 +400,9 @@ internal sealed partial class TimexScanner
     {
         var s = Sense(i, WordClass.Weekday);
         int wd = s.Number;
-        if (s.Plural)
-        {
-            if (Is(i + 1, WordClass.PartOfDay) && Sense(i + 1, WordClass.PartOfDay).Plural)
-                return new Timex(i, i + 1, SetType, $"XXXX-WXX-{wd}T{Sense(i + 1, WordClass.PartOfDay).Value}");
-            return new Timex(i, i, SetType, $"XXXX-WXX-{wd}");
-        }
+        if (s.Plural) return new Timex(i, i, SetType, $"XXXX-WXX-{wd}"); // "on Tuesdays"
+        if (Is(i + 1, WordClass.PartOfDay) && Sense(i + 1, WordClass.PartOfDay).Plural) // "Tuesday nights"
+            return new Timex(i, i + 1, SetType, $"XXXX-WXX-{wd}T{Sense(i + 1, WordClass.PartOfDay).Value}");
         int j = IsPunct(i + 1, ',') ? i + 2 : i + 1;
         if (Is(j, WordClass.Month) && MonthLed(j) is { } m && m.Point is { Grain: Grain.Day })
             return m with { First = i };

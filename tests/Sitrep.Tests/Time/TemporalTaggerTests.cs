@@ -132,6 +132,8 @@ public class TemporalTaggerTests
     [InlineData("The festival is held annually in the old city.", "annually", "P1Y")]
     [InlineData("Refugees queue for rations each Thursday.", "each Thursday", "XXXX-WXX-4")]
     [InlineData("The bulletin is published daily.", "daily", "P1D")]
+    [InlineData("Two flights leave Bombay on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI")]
+    [InlineData("The market is closed on Fridays.", "Fridays", "XXXX-WXX-5")]
     public void Recurrences_are_sets(string text, string span, string value) => Expect(text, Wednesday, span, "SET", value);
 
     [Theory]
