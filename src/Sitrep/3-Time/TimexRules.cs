@@ -38,6 +38,8 @@ internal sealed partial class TimexScanner
         if ((ordinal || !t.HasSuffix) && t.Digits <= 2 && t.Number is >= 1 and <= 31)
             best = Longer(best, DayMonth(i, t.Number));
         if (!t.HasSuffix && t.Digits == 4) best = Longer(best, YearLed(i));
+        if (!t.HasSuffix && t.Digits == 4 && t.Number % 100 < 60 && t.Number / 100 < 24 && Is(i + 1, WordClass.Zone))
+            best = Longer(best, MilitaryTime(i));
         if (!t.HasSuffix && t.Digits <= 2) best = Longer(best, RangeEnd(i));
         if (!t.HasSuffix) best = Longer(best, QuantityLed(i));
         return best;
@@ -124,14 +126,24 @@ internal sealed partial class TimexScanner
         if (!explicitMeridiem && (t.Digits != 2 && hour > 12 is false && minute == 0 && T(i + 2).Digits != 2)) return null;
         if (hour > 24 || (explicitMeridiem && t.Number is 0 or > 12)) return null;
         if (Is(last + 1, WordClass.Zone)) last++;
-        // without a named day, a clock time belongs to the day last spoken of, else the reference day
-        var day = lastPoint is { Grain: >= Grain.Day } lp ? TimePoint.Day(lp.Anchor) : reference is { } r ? TimePoint.Day(r) : (TimePoint?)null;
+        // without a named day, a clock time belongs to the day the sentence spoke of, else the reference day
+        var day = lastPoint is { Grain: >= Grain.Day } lp && lastPointToken >= 0 && SameSentence(lastPointToken, i) ? TimePoint.Day(lp.Anchor)
+                : reference is { } r ? TimePoint.Day(r) : (TimePoint?)null;
         // a day named after the clock time: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon yesterday"
         int after = IsPunct(last + 1, ',') ? last + 2 : last + 1;
         if (DayAfterTime(after) is { } dd) { day = dd.Point; last = dd.Last; }
         if (day is not { } dp) return new Timex(i, last, TimeType, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
         var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, minute);
         return new Timex(i, last, TimeType, p.ToString(), p);
+    }
+
+    /// <summary>"1345 GMT": a four-digit clock time, recognised only with its time zone.</summary>
+    private Timex? MilitaryTime(int i)
+    {
+        int hour = T(i).Number / 100, minute = T(i).Number % 100;
+        if (reference is not { } r) return new Timex(i, i + 1, TimeType, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
+        var p = new TimePoint(r, Grain.Minute, "", hour, minute);
+        return new Timex(i, i + 1, TimeType, p.ToString(), p);
     }
 
     private (TimePoint? Point, int Last)? DayAfterTime(int j)

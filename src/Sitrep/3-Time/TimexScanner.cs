@@ -15,6 +15,7 @@ internal sealed partial class TimexScanner
     private readonly DateOnly? reference;
     private TimePoint? lastQuarter;   // the fiscal quarter the text last spoke of ("a year earlier" compares with it)
     private TimePoint? lastPoint;     // the last resolved calendar value, anchor of "the following day"
+    private int lastPointToken = -1;  // where it was said
 
     public TimexScanner(string text, List<TimeToken> tokens, PartialDate? reference)
     {
@@ -36,6 +37,7 @@ internal sealed partial class TimexScanner
             if (m.Point is { } p && m.Type is "DATE" or "TIME" && !m.Backdated)
             {
                 lastPoint = p;
+                lastPointToken = m.Last;
                 if (p.Grain == Grain.Quarter) lastQuarter = p;
             }
             i = free = m.Last + 1;
@@ -67,6 +69,17 @@ internal sealed partial class TimexScanner
         if (Has(i + 1) && Touches(i + 1) && (IsPunct(i + 1, ',') || IsPunct(i + 1, '.')) && IsPlainNumber(i + 2) && Touches(i + 2)) return true;
         if (Has(i + 1) && Touches(i + 1) && IsPunct(i + 1, '%')) return true;
         return false;
+    }
+
+    /// <summary>True when no sentence end (. ! ? or a line break) lies between tokens from and to.</summary>
+    private bool SameSentence(int from, int to)
+    {
+        for (int k = from + 1; k <= to && k < toks.Count; k++)
+        {
+            if (toks[k].NewlineBefore) return false;
+            if (toks[k].Kind == TokenKind.Punct && text[toks[k].Start] is '.' or '!' or '?') return false;
+        }
+        return true;
     }
 
     private bool InSet(WordSet set, int i) => Has(i) && set.Contains(Word(i));
