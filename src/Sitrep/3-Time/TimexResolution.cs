@@ -188,6 +188,8 @@ internal sealed partial class TimexScanner
                     else if (w.Equals("set", StringComparison.OrdinalIgnoreCase)) cue = IsWord(j + 1, "to") || IsWord(j + 1, "for") ? 1 : 0;
                     else cue = 1;
                 }
+                else if (IsWord(j - 1, "be") || IsWord(j - 1, "been") || IsWord(j - 1, "being") || IsWord(j - 1, "to"))
+                    cue = 0; // "would be restored", "to be held": a participle, not a past tense
                 else if (pastCues.Contains(w) || (w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0])))
                     cue = Has(j + 1) && toks[j + 1].Kind == TokenKind.Word && futureCues.Contains(Word(j + 1)) && !IsWord(j + 1, "to") ? 1 : -1; // "were planning"
                 if (cue != 0) { best = score; tense = cue; break; }

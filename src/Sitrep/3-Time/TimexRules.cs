@@ -470,6 +470,15 @@ internal sealed partial class TimexScanner
     private Timex? UnitLed(int i)
     {
         var u = Sense(i, WordClass.Unit);
+        if (u.Value == "Y" && !u.Plural && IsWord(i - 1, "new") && T(i - 1).Capitalized && IsPunct(i + 1, '\'') && IsWord(i + 2, "s") &&
+            (IsWord(i + 3, "day") || IsWord(i + 3, "eve")))
+        {
+            // "New Year's Day", "New Year's Eve": the turn of the year nearest the reference
+            if (reference is not { } r) return Dated(i - 1, i + 3, null, IsWord(i + 3, "eve") ? "XXXX-12-31" : "XXXX-01-01");
+            int y = r.Month >= 7 ? r.Year + 1 : r.Year;
+            var turn = IsWord(i + 3, "eve") ? new DateOnly(y - 1, 12, 31) : new DateOnly(y, 1, 1);
+            return Dated(i - 1, i + 3, TimePoint.Day(turn));
+        }
         if (u.Value == "Y" && !u.Plural)
         {
             // "year-ago", "year-earlier": the same period a year before

@@ -86,6 +86,7 @@ public class TemporalTaggerTests
         Expect("Negotiators met again on Friday.", Wednesday, "Friday", "DATE", "2025-02-28");
         Expect("The envoy could reach Kassala as early as Friday.", Wednesday, "Friday", "DATE", "2025-03-07");
         Expect("Rebels said Friday they will withdraw.", Wednesday, "Friday", "DATE", "2025-02-28");
+        Expect("The mayor said power would be restored by Friday.", Wednesday, "Friday", "DATE", "2025-03-07");
     }
 
     [Fact]
@@ -104,6 +105,7 @@ public class TemporalTaggerTests
     [InlineData("Markets close early on Christmas Eve.", "Christmas Eve", "2024-12-24")]
     [InlineData("Shops reopened after Ramadan ended.", null, null)]
     [InlineData("Turnout was high on Election Day.", "Election Day", "2024-11-05")]
+    [InlineData("The campaign ended on New Year's Eve.", "New Year's Eve", "2024-12-31")]
     public void Holidays_with_a_fixed_rule_resolve_and_others_are_left_alone(string text, string? span, string? value)
     {
         var times = Tag(text, NewYear);
