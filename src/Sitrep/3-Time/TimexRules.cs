@@ -316,7 +316,12 @@ internal sealed partial class TimexScanner
         // "a year" after an amount is a rate: "$2 million a year"
         if (q.Article && !u.Plural && !Is(j + 1, WordClass.Ago) && Has(i - 1) && (T(i - 1).Kind == TokenKind.Number || IsPunct(i - 1, '%') ||
             (T(i - 1).Kind == TokenKind.Word && InSet(amountWords, i - 1))))
-            return new Timex(i, j, SetType, DurationValue(u.Value, 1));
+        {
+            // the frequency belongs to the set: "twice a month", "three times a week"
+            int first = IsWord(i - 1, "once") || IsWord(i - 1, "twice") ? i - 1
+                      : IsWord(i - 1, "times") && (IsPlainNumber(i - 2) || Is(i - 2, WordClass.Number)) ? i - 2 : i;
+            return new Timex(first, j, SetType, DurationValue(u.Value, 1));
+        }
         if (u.Plural && q.Value == 1 && !q.Half) return null;
         if (!u.Plural && q.Article && q.Value != 1) return null;
         if (!u.Plural && q.Value is not { } count) return null;

@@ -140,6 +140,8 @@ public class TemporalTaggerTests
     [InlineData("The bulletin is published daily.", "daily", "P1D")]
     [InlineData("Two flights leave Bombay on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI")]
     [InlineData("The market is closed on Fridays.", "Fridays", "XXXX-WXX-5")]
+    [InlineData("The ministry updates its casualty figures twice a month.", "twice a month", "P1M")]
+    [InlineData("Convoys cross three times a week.", "three times a week", "P1W")]
     public void Recurrences_are_sets(string text, string span, string value) => Expect(text, Wednesday, span, "SET", value);
 
     [Theory]
