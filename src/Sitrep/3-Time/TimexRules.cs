@@ -21,9 +21,8 @@ internal sealed partial class TimexScanner
         {
             best = Longer(best, IsoDate(i));
             best = Longer(best, SlashedDate(i));
-            best = Longer(best, ClockTime(i));
         }
-        else if (ClockTime(i) is { } ct) best = Longer(best, ct);
+        best = Longer(best, ClockTime(i));
         var suffix = t.HasSuffix ? text.AsSpan(t.SuffixStart, t.End - t.SuffixStart) : default;
         if (suffix.Equals("s", StringComparison.OrdinalIgnoreCase))
         {
@@ -680,6 +679,9 @@ internal sealed partial class TimexScanner
     {
         var value = Sense(i, WordClass.Ref).Value;
         if (IsWord(i, "once") || IsWord(i, "previously") || IsWord(i, "formerly")) return null;
+        if (IsWord(i, "term")) // "in the near term", "over the short term"
+            return (IsWord(i - 1, "near") || IsWord(i - 1, "short")) && IsWord(i - 2, "the") && !IsHyphenAt(i - 1) && !IsHyphenAt(i + 1)
+                ? new Timex(i - 2, i, Date, value) : null;
         if (IsWord(i, "recent")) return null; // the adjective alone ("recent attacks") is rarely a time
         if (IsWord(i, "past"))
             return IsWord(i - 1, "the") && !Is(i + 1, WordClass.Unit) && !Is(i + 1, WordClass.Number) && !Is(i + 1, WordClass.Quantity) && !IsDigitsAt(i + 1, T(i + 1).Digits)

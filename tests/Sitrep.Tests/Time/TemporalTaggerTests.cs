@@ -151,6 +151,7 @@ public class TemporalTaggerTests
     [InlineData("Such raids were common in the past.", "the past", "PAST_REF")]
     [InlineData("More troops are due in the coming days.", "the coming days", "FUTURE_REF")]
     [InlineData("Both sides hope to sign a deal in the near future.", "the near future", "FUTURE_REF")]
+    [InlineData("Prices will stay high in the short term.", "the short term", "FUTURE_REF")]
     public void Vague_references_are_present_past_or_future(string text, string span, string value) => Expect(text, Wednesday, span, "DATE", value);
 
     [Theory]
