@@ -519,7 +519,8 @@ internal sealed partial class TimexScanner
             return Dated(i, named.Last, TimePoint.Year(named.Year), article: true); // "the year two thousand"
         if (u.Value == "W" && IsWord(i + 1, "of") && Core(i + 2) is { Point: { Grain: Grain.Day } day } d)
             return Dated(i, d.Last, TimePoint.Week(day.Anchor), article: true); // "the week of March 6"
-        bool lengthContext = IsWord(i - 2, "for") || IsWord(i - 2, "during") || IsWord(i - 2, "throughout") || IsWord(i - 2, "over");
+        // "the year ended March 31" is a twelve-month period, not a calendar year
+        bool lengthContext = IsWord(i + 1, "ended") || IsWord(i + 1, "ending");
         return u.Value switch
         {
             "Q" => Dated(i, i, lastQuarter ?? (reference is { } r ? At(r, Grain.Quarter).Shift(-1) : null), "XXXX-QX", article: true),

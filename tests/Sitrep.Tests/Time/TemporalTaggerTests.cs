@@ -131,6 +131,7 @@ public class TemporalTaggerTests
     [InlineData("The curfew will last at least 72 hours.", "at least 72 hours", "PT72H")]
     [InlineData("The convoy waited for several weeks at the crossing.", "several weeks", "PXW")]
     [InlineData("He served 2 1/2 years in prison.", "2 1/2 years", "P2Y6M")]
+    [InlineData("Revenue for the year ended June 30 fell by a third.", "the year", "P1Y")]
     public void Durations_are_periods(string text, string span, string value) => Expect(text, Wednesday, span, "DURATION", value);
 
     [Theory]
