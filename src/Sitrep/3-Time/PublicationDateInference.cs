@@ -2,26 +2,51 @@ namespace Sitrep.Time;
 
 /// <summary>
 /// A publication date for an article that came without one: the full date of its dateline
-/// ("KHARTOUM, May 4, 2025 (AP) -"), else the latest full date the text states. The text never
-/// dates itself after publication, so the latest stated day is the best lower bound it offers.
+/// ("KHARTOUM, May 4, 2025 (AP) -"), else the latest full date the text states outside sentences
+/// that look ahead ("the mandate expires on March 1, 2027"). Reports date themselves no later than
+/// publication, so the latest such day is the best lower bound the text offers.
 /// </summary>
 internal static class PublicationDateInference
 {
-    /// <summary>How far into the text a dateline may sit.</summary>
-    private const int DatelineReach = 300;
+    /// <summary>How far into the text a dateline may sit (and never past the first sentence).</summary>
+    private const int DatelineReach = 200;
 
     public static PartialDate? Infer(string text, List<TimeToken> tokens)
     {
         var found = new List<TimeMention>();
-        new TimexScanner(text, tokens, null).Scan(found);
+        var tenses = new List<int>();
+        new TimexScanner(text, tokens, null).Scan(found, tenses);
         PartialDate? latest = null;
-        foreach (var t in found)
+        int datelineEnd = FirstSentenceEnd(text, DatelineReach);
+        for (int k = 0; k < found.Count; k++)
         {
+            var t = found[k];
             if (t.Type != "DATE" || !TimexValues.TryParse(t.Value, out var d) || d.Precision < DatePrecision.Day) continue;
-            if (t.Start < DatelineReach) return d;
+            if (t.Start < datelineEnd) return d;
+            if (tenses[k] > 0) continue;
             if (latest is not { } l || d.FirstDay > l.FirstDay) latest = d;
         }
         return latest;
+    }
+
+    /// <summary>
+    /// Where the dateline zone ends: at the first full stop, question or exclamation mark before a
+    /// capital, or after two lines of text (a headline and a dateline line).
+    /// </summary>
+    private static int FirstSentenceEnd(string text, int limit)
+    {
+        limit = Math.Min(limit, text.Length);
+        bool seenText = false;
+        int lines = 0;
+        for (int i = 0; i < limit; i++)
+        {
+            char c = text[i];
+            if (c == '\n' && seenText && ++lines == 2) return i;
+            if (c == '\n') seenText = false;
+            else if (!char.IsWhiteSpace(c)) seenText = true;
+            if (c is '.' or '!' or '?' && i + 2 < text.Length && text[i + 1] == ' ' && char.IsUpper(text[i + 2])) return i;
+        }
+        return limit;
     }
 }
 

@@ -24,7 +24,8 @@ internal sealed partial class TimexScanner
         this.reference = reference?.FirstDay;
     }
 
-    public void Scan(List<TimeMention> output)
+    /// <summary>Finds the expressions; with <paramref name="tenses"/>, also records each one's sentence tense (+1 future, -1 past, 0 unknown).</summary>
+    public void Scan(List<TimeMention> output, List<int>? tenses = null)
     {
         int n = toks.Count, free = 0; // tokens before `free` belong to an expression already found
         for (int i = 0; i < n;)
@@ -34,6 +35,7 @@ internal sealed partial class TimexScanner
             if (Expression(i) is not { } m || m.First < free) { i++; continue; }
             int start = toks[m.First].Start, end = toks[m.Last].End;
             output.Add(new TimeMention(start, end, text[start..end], m.Type, m.Value));
+            tenses?.Add(Tense(m.First));
             if (m.Point is { } p && m.Type is "DATE" or "TIME" && !m.Backdated)
             {
                 lastPoint = p;

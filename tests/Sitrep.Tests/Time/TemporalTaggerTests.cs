@@ -178,6 +178,33 @@ public class TemporalTaggerTests
     }
 
     [Fact]
+    public void Without_a_dateline_the_latest_date_stated_outside_forward_looking_sentences_is_the_reference()
+    {
+        var document = new Document("d", new SourceLocation("d.txt"))
+        {
+            Text = "Aid agencies have warned for months that the camps are overflowing, and that the rains will make matters worse. " +
+                   "The first convoy reached the border on April 2, 2025, and a second one crossed on April 9, 2025. " +
+                   "The UN mandate will expire on March 1, 2027, unless the council renews it. Fighting resumed on Monday.",
+        };
+        new TemporalTagger().Process(document);
+        document.Published.ToString().ShouldBe("2025-04-09");
+        document.PublishedInferred.ShouldBeTrue();
+        document.Times.Single(t => t.Text == "Monday").Value.ShouldBe("2025-04-07");
+    }
+
+    [Fact]
+    public void A_dateline_on_the_line_under_the_headline_counts()
+    {
+        var document = new Document("d", new SourceLocation("d.txt"))
+        {
+            Text = "Strikes hit fuel depots in Port Sudan\nMay 6, 2025\n\nThe attacks began on Sunday. The mandate expires on June 1, 2026.",
+        };
+        new TemporalTagger().Process(document);
+        document.Published.ToString().ShouldBe("2025-05-06");
+        document.Times.Single(t => t.Text == "Sunday").Value.ShouldBe("2025-05-04");
+    }
+
+    [Fact]
     public void A_given_publication_date_is_kept()
     {
         var document = new Document("d", new SourceLocation("d.txt")) { Text = "On May 4, 2025 the port was hit.", Published = Wednesday };
