@@ -12,11 +12,11 @@ internal static class PublicationDateInference
     /// <summary>How far into the text a dateline may sit (and never past the first sentence).</summary>
     private const int DatelineReach = 200;
 
-    public static PartialDate? Infer(string text, List<TimeToken> tokens)
+    public static PartialDate? Infer(string text, TimeToken[] tokens, int count)
     {
         var found = new List<TimeMention>();
         var tenses = new List<int>();
-        new TimexScanner(text, tokens, null).Scan(found, tenses);
+        new TimexScanner(text, tokens, count, null).Scan(found, tenses);
         PartialDate? latest = null, earliestAhead = null;
         int datelineEnd = FirstSentenceEnd(text, DatelineReach);
         for (int k = 0; k < found.Count; k++)

@@ -7,21 +7,21 @@ namespace Sitrep.Time;
 /// </summary>
 public sealed class TemporalTagger : IDocumentStep
 {
-    [ThreadStatic] private static List<TimeToken>? tokenBuffer;
+    [ThreadStatic] private static TimeToken[]? tokenBuffer;
 
     public void Process(Document document)
     {
-        var tokens = tokenBuffer ??= [];
-        TimeTokenizer.Tokenize(document.Text, tokens);
-        if (document.Published is null && PublicationDateInference.Infer(document.Text, tokens) is { } inferred)
+        var tokens = tokenBuffer ?? new TimeToken[256];
+        int count = TimeTokenizer.Tokenize(document.Text, ref tokens);
+        if (document.Published is null && PublicationDateInference.Infer(document.Text, tokens, count) is { } inferred)
         {
             document.Published = inferred;
             document.PublishedInferred = true;
         }
         // a reference at the very ends of the calendar would push arithmetic out of range
         var reference = document.Published is { Year: > 1 and < 9999 } p ? p : (PartialDate?)null;
-        new TimexScanner(document.Text, tokens, reference).Scan(document.Times);
-        if (tokens.Capacity > 1 << 16) tokenBuffer = null; // do not keep a huge document's buffer alive
+        new TimexScanner(document.Text, tokens, count, reference).Scan(document.Times);
+        tokenBuffer = tokens.Length > 1 << 16 ? null : tokens; // do not keep a huge document's buffer alive
     }
 
     /// <summary>Tags a text against a reference time (tests, tools).</summary>

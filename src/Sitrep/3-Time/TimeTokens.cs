@@ -22,12 +22,16 @@ internal struct TimeToken
     public readonly bool HasSuffix => Kind == TokenKind.Number && SuffixStart < End;
 }
 
-/// <summary>Splits text into <see cref="TimeToken"/>s in one pass, looking each word up in <see cref="TimeLexicon"/>.</summary>
+/// <summary>
+/// Splits text into <see cref="TimeToken"/>s in one pass, looking each word up in <see cref="TimeLexicon"/>.
+/// Tokens go into a reusable array (read in place by the matcher, never copied).
+/// </summary>
 internal static class TimeTokenizer
 {
-    public static void Tokenize(string text, List<TimeToken> tokens)
+    /// <summary>Fills <paramref name="tokens"/> (grown when needed) and returns how many it holds.</summary>
+    public static int Tokenize(string text, ref TimeToken[] tokens)
     {
-        tokens.Clear();
+        int count = 0;
         int i = 0, n = text.Length;
         bool space = true, newline = true;
         while (i < n)
@@ -82,9 +86,11 @@ internal static class TimeTokenizer
                 t.End = i + 1;
                 i++;
             }
-            tokens.Add(t);
+            if (count == tokens.Length) Array.Resize(ref tokens, Math.Max(256, tokens.Length * 2));
+            tokens[count++] = t;
             space = newline = false;
         }
+        return count;
     }
 
     /// <summary>A dot that also ends the sentence ("at 10 p.m. The"): it is the sentence's, not the abbreviation's.</summary>

@@ -167,7 +167,7 @@ internal sealed partial class TimexScanner
             int penalty = 0;
             for (int k = 1, j = at + dir; k <= 14 && Has(j); k++, j += dir)
             {
-                var t = toks[j];
+                ref readonly var t = ref toks[j];
                 if (t.Kind == TokenKind.Punct)
                 {
                     char c = text[t.Start];

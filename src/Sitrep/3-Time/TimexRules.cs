@@ -14,7 +14,7 @@ internal sealed partial class TimexScanner
 
     private Timex? NumberLed(int i)
     {
-        var t = T(i);
+        ref readonly var t = ref T(i);
         Timex? best = null;
         if (IsPartOfLargerNumber(i)) return null;
         if (!t.HasSuffix)
@@ -83,7 +83,7 @@ internal sealed partial class TimexScanner
     /// <summary>"09:12", "10:35 a.m.", "10 p.m. EST Wednesday", "9pm", "4 in the morning".</summary>
     private Timex? ClockTime(int i)
     {
-        var t = T(i);
+        ref readonly var t = ref T(i);
         if (t.Digits > 2 || t.Number > 24) return null;
         int hour = t.Number, minute = 0, last = i;
         bool explicitMeridiem = false, colon = false;
@@ -99,7 +99,7 @@ internal sealed partial class TimexScanner
             minute = T(i + 2).Number; // "10.30 pm"
             last = i + 2;
         }
-        var lastTok = T(last);
+        ref readonly var lastTok = ref T(last);
         if (lastTok.HasSuffix)
         {
             var s = text.AsSpan(lastTok.SuffixStart, lastTok.End - lastTok.SuffixStart);
@@ -240,7 +240,7 @@ internal sealed partial class TimexScanner
     private Quantity? ParseQuantity(int i, bool range = true)
     {
         if (!Has(i)) return null;
-        var t = T(i);
+        ref readonly var t = ref T(i);
         int? value;
         int last = i;
         bool article = false;

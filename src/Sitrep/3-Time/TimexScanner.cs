@@ -11,27 +11,28 @@ internal readonly record struct Timex(int First, int Last, string Type, string V
 internal sealed partial class TimexScanner
 {
     private readonly string text;
-    private readonly List<TimeToken> toks;
+    private readonly TimeToken[] toks;
+    private readonly int count;
     private readonly DateOnly? reference;
     private TimePoint? lastQuarter;   // the fiscal quarter the text last spoke of ("a year earlier" compares with it)
     private TimePoint? lastPoint;     // the last resolved calendar value, anchor of "the following day"
     private int lastPointToken = -1;  // where it was said
 
-    public TimexScanner(string text, List<TimeToken> tokens, PartialDate? reference)
+    public TimexScanner(string text, TimeToken[] tokens, int count, PartialDate? reference)
     {
         this.text = text;
         toks = tokens;
+        this.count = count;
         this.reference = reference?.FirstDay;
     }
 
     /// <summary>Finds the expressions; with <paramref name="tenses"/>, also records each one's sentence tense (+1 future, -1 past, 0 unknown).</summary>
     public void Scan(List<TimeMention> output, List<int>? tenses = null)
     {
-        int n = toks.Count, free = 0; // tokens before `free` belong to an expression already found
+        int n = count, free = 0; // tokens before `free` belong to an expression already found
         for (int i = 0; i < n;)
         {
-            var t = toks[i];
-            if (t.Info is null && t.Kind != TokenKind.Number) { i++; continue; }
+            if (toks[i].Info is null && toks[i].Kind != TokenKind.Number) { i++; continue; }
             if (Expression(i) is not { } m || m.First < free) { i++; continue; }
             int start = toks[m.First].Start, end = toks[m.Last].End;
             output.Add(new TimeMention(start, end, text[start..end], m.Type, m.Value));
@@ -48,8 +49,8 @@ internal sealed partial class TimexScanner
 
     // ---- token helpers -------------------------------------------------------------------------
 
-    private bool Has(int i) => i >= 0 && i < toks.Count;
-    private TimeToken T(int i) => toks[i];
+    private bool Has(int i) => i >= 0 && i < count;
+    private ref readonly TimeToken T(int i) => ref toks[i];
     private bool Is(int i, WordClass c) => Has(i) && toks[i].Is(c) && (!Sense(i, c).NeedsCapital || toks[i].Capitalized);
     private WordSense Sense(int i, WordClass c) => toks[i].Info!.Sense(c);
     private ReadOnlySpan<char> Word(int i) => text.AsSpan(toks[i].Start, toks[i].End - toks[i].Start);
@@ -76,7 +77,7 @@ internal sealed partial class TimexScanner
     /// <summary>True when no sentence end (. ! ? or a line break) lies between tokens from and to.</summary>
     private bool SameSentence(int from, int to)
     {
-        for (int k = from + 1; k <= to && k < toks.Count; k++)
+        for (int k = from + 1; k <= to && k < count; k++)
         {
             if (toks[k].NewlineBefore) return false;
             if (toks[k].Kind == TokenKind.Punct && text[toks[k].Start] is '.' or '!' or '?') return false;
@@ -119,6 +120,7 @@ internal sealed partial class TimexScanner
     /// <summary>The token after an approximation phrase ("about", "at least", "more than", "no more than", "up to"), or null.</summary>
     private int? Approximation(int i)
     {
+        if (!Is(i, WordClass.Approx)) return null;
         if (IsWord(i, "at")) return IsWord(i + 1, "least") ? i + 2 : null;
         if (IsWord(i, "within") || IsWord(i, "over") || IsWord(i, "no")) return null; // signals, not part of the expression
         if (IsWord(i, "no") && IsWord(i + 1, "more") && IsWord(i + 2, "than")) return i + 3;
@@ -187,7 +189,7 @@ internal sealed partial class TimexScanner
     private Timex? Core(int i)
     {
         if (!Has(i)) return null;
-        var t = T(i);
+        ref readonly var t = ref T(i);
         if (t.Kind == TokenKind.Number) return NumberLed(i);
         if (t.Kind != TokenKind.Word || t.Info is null) return null;
         Timex? best = null;
