@@ -1,60 +1,36 @@
-using System.Diagnostics;
-using Sitrep;
-using Sitrep.Entities;
-using Sitrep.Ingest;
-using Sitrep.Text;
+// Sitrep's benchmarks: throughput of each stage over real files, and of the whole analysis.
+// Usage: dotnet run -c Release --project bench/Sitrep.Bench -- MODE ...
+//   extract|ner|places|annotate INPUT... [--repeat N]   one stage over real files (see StageBench)
+//   time INPUT... [--repeat N]                           the temporal tagger alone on one core
+//   analyze INPUT... [--copies N]                        analyze end to end, with peak memory
+//   cluster [SIZE...]                                    story clustering on synthetic streams
+//   train-stories DOCS.jsonl GOLD.json                   fits the story decision
+const string Usage = "usage: Sitrep.Bench extract|ner|places|annotate|time INPUT... [--repeat N] | analyze INPUT... [--copies N] | cluster [SIZE...] | train-stories DOCS.jsonl GOLD.json";
 
-// Throughput of one pipeline stage over real files, in one process: docs/s and MB/s.
-// Usage: dotnet run -c Release --project bench/Sitrep.Bench -- extract|ner INPUT... [--repeat N]
-//   extract: HTML extraction and layout on all cores.
-//   ner:     tokenize + sentence split + entity tagging on ONE core (the per-core figure), after
-//            extraction; also prints the time to load the entity model.
 var arguments = args.ToList();
-int repeat = 3;
-int at = arguments.IndexOf("--repeat");
-if (at >= 0) { repeat = int.Parse(arguments[at + 1]); arguments.RemoveRange(at, 2); }
-if (arguments.Count < 2 || arguments[0] is not ("extract" or "ner"))
+int repeat = TakeOption(arguments, "--repeat", 3);
+int copies = TakeOption(arguments, "--copies", 1);
+return arguments switch
 {
-    Console.Error.WriteLine("usage: Sitrep.Bench extract|ner INPUT... [--repeat N]");
+    ["train-stories", var docs, var gold] => StoryTraining.Run(docs, gold),
+    ["cluster", .. var sizes] => ClusterBench.Run(sizes.Count > 0 ? sizes.Select(int.Parse) : [10_000, 100_000, 1_000_000]),
+    ["time", _, ..] => TimeBench.Run(StageBench.Read(arguments.Skip(1)), repeat),
+    ["analyze", _, ..] => AnalyzeBench.Run(arguments.Skip(1).ToList(), copies),
+    [var mode, _, ..] when StageBench.Modes.Contains(mode) => StageBench.Run(mode, StageBench.Read(arguments.Skip(1)), repeat),
+    _ => Fail(),
+};
+
+static int Fail()
+{
+    Console.Error.WriteLine(Usage);
     return 2;
 }
-string mode = arguments[0];
-var problems = new ProblemList();
-var documents = new ArticleSource(problems).Read(arguments.Skip(1)).ToList();
-if (mode == "ner")
-{
-    var load = Stopwatch.StartNew();
-    _ = EntityModel.Shipped;
-    _ = EntityGazetteer.Shipped;
-    Console.WriteLine($"entity model and gazetteer loaded in {load.Elapsed.TotalMilliseconds:F0} ms");
-    var extraction = Pipeline.Extraction();
-    documents.AsParallel().ForAll(extraction.Process);
-}
-long bytes = mode == "ner"
-    ? documents.Sum(d => (long)d.Text.Length * sizeof(char))
-    : documents.Sum(d => (long)(d.Html?.Length ?? d.Text.Length) * sizeof(char));
-var pipeline = mode == "ner" ? new Pipeline([new SentenceSplitter(), new EntityRecognizer()]) : Pipeline.Extraction();
-for (int round = 0; round <= repeat; round++)
-{
-    var copies = documents.Select(d => Copy(d, withBody: mode == "ner")).ToList();
-    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-    var clock = Stopwatch.StartNew();
-    if (mode == "ner") copies.ForEach(pipeline.Process);
-    else copies.AsParallel().ForAll(pipeline.Process);
-    clock.Stop();
-    if (round == 0) continue; // warm-up
-    string cores = mode == "ner" ? "1 core" : $"{Environment.ProcessorCount} cores";
-    // On a shared machine the wall clock includes waiting for a core; CPU time does not.
-    double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-    Console.WriteLine($"{mode} round {round}: {copies.Count} docs in {clock.Elapsed.TotalSeconds:F3} s = " +
-                      $"{copies.Count / clock.Elapsed.TotalSeconds:F0} docs/s, {bytes / 2 / 1e6 / clock.Elapsed.TotalSeconds:F1} MB/s ({cores}); " +
-                      $"{cpuSeconds:F3} s of CPU = {bytes / 2 / 1e6 / cpuSeconds:F1} MB/s per CPU-second");
-}
-return 0;
 
-static Document Copy(Document d, bool withBody)
+static int TakeOption(List<string> arguments, string name, int fallback)
 {
-    var copy = new Document(d.Id, d.Source) { Html = d.Html, Text = d.Text, TextIsInput = d.TextIsInput };
-    if (withBody) copy.Body.AddRange(d.Body);
-    return copy;
+    int at = arguments.IndexOf(name);
+    if (at < 0 || at + 1 >= arguments.Count) return fallback;
+    int value = int.Parse(arguments[at + 1]);
+    arguments.RemoveRange(at, 2);
+    return value;
 }

@@ -1,5 +1,7 @@
 using Sitrep.Entities;
+using Sitrep.Places;
 using Sitrep.Text;
+using Sitrep.Time;
 
 namespace Sitrep;
 
@@ -15,7 +17,15 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
     public static Pipeline Extraction() => new([new HtmlArticleExtractor(), new TextLayout()]);
 
     /// <summary>Extraction plus entities, places and times.</summary>
-    public static Pipeline Annotation() => new([.. Extraction().Steps, new SentenceSplitter(), new EntityRecognizer(), new EntityCanonicalizer()]);
+    public static Pipeline Annotation() => new([
+        .. Extraction().Steps,
+        new SentenceSplitter(),
+        new EntityRecognizer(),
+        new EntityCanonicalizer(),
+        // The geoparser reads the tagger's LOC, ORG, PER and MISC mentions.
+        new Geoparser(),
+        new TemporalTagger(),
+    ]);
 
     public void Process(Document document)
     {

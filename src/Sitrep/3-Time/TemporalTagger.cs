@@ -1,0 +1,34 @@
+namespace Sitrep.Time;
+
+/// <summary>
+/// Stage 3, Time: finds the time expressions of a document and resolves them to TIMEX3 values
+/// against the publication time. When the input gives no publication time, one is inferred from
+/// a dateline or the first full date in the text and marked as inferred.
+/// </summary>
+public sealed class TemporalTagger : IDocumentStep
+{
+    [ThreadStatic] private static TimeToken[]? tokenBuffer;
+
+    public void Process(Document document)
+    {
+        var tokens = tokenBuffer ?? new TimeToken[256];
+        int count = TimeTokenizer.Tokenize(document.Text, ref tokens);
+        if (document.Published is null && PublicationDateInference.Infer(document.Text, tokens, count) is { } inferred)
+        {
+            document.Published = inferred;
+            document.PublishedInferred = true;
+        }
+        // a reference at the very ends of the calendar would push arithmetic out of range
+        var reference = document.Published is { Year: > 1 and < 9999 } p ? p : (PartialDate?)null;
+        new TimexScanner(document.Text, tokens, count, reference).Scan(document.Times);
+        tokenBuffer = tokens.Length > 1 << 16 ? null : tokens; // do not keep a huge document's buffer alive
+    }
+
+    /// <summary>Tags a text against a reference time (tests, tools).</summary>
+    public static List<TimeMention> Tag(string text, PartialDate? reference)
+    {
+        var document = new Document("text", new SourceLocation("text")) { Text = text, Published = reference };
+        new TemporalTagger().Process(document);
+        return document.Times;
+    }
+}
