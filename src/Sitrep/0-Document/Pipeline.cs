@@ -1,3 +1,4 @@
+using Sitrep.Places;
 using Sitrep.Text;
 
 namespace Sitrep;
@@ -14,7 +15,11 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
     public static Pipeline Extraction() => new([new HtmlArticleExtractor(), new TextLayout()]);
 
     /// <summary>Extraction plus entities, places and times.</summary>
-    public static Pipeline Annotation() => new([.. Extraction().Steps]);
+    public static Pipeline Annotation() => new([
+        .. Extraction().Steps,
+        // The entity step goes here: the geoparser reads its LOC, ORG, PER and MISC mentions.
+        new Geoparser(),
+    ]);
 
     public void Process(Document document)
     {

@@ -1,0 +1,373 @@
+namespace Sitrep.Places;
+
+/// <summary>
+/// Finds place names in a text: the tagger's LOC mentions when the document has them, and runs of
+/// capitalised words the gazetteer knows, read with the cues a reader uses. A first name before a
+/// name makes it a person ("Henry Jackson"), an organisation word after it makes it part of an
+/// organisation ("Kharkiv Regional Administration"), a street word an address ("Dublin Road").
+/// Ordinary words ("Hope", "Mobile") need a locative cue; unknown spellings are tried through
+/// their transliteration skeleton and one-letter edits when the place is prominent enough.
+/// </summary>
+public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
+{
+    private const int MaxNameTokens = 6;
+
+    public List<Toponym> Find(string text, IReadOnlyList<EntityMention> entities)
+    {
+        var tokens = Tokenize(text);
+        var found = new List<Toponym>();
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new bool[text.Length + 1];
+
+        foreach (var e in entities)
+        {
+            if (e.Type != "LOC" || e.End > text.Length) continue;
+            var t = FromEntity(text, e);
+            found.Add(t);
+            for (int c = e.Start; c < e.End; c++) taken[c] = true;
+        }
+
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!IsCapitalised(text, tokens[i]) || taken[tokens[i].Start]) continue;
+            int runEnd = RunEnd(text, tokens, i);
+            var run = new Run(i, runEnd);
+            if (IsPersonRun(text, tokens, run, surnames))
+            {
+                i = runEnd - 1;
+                continue;
+            }
+            int next = i;
+            for (int s = i; s < runEnd; s = next)
+            {
+                next = s + 1;
+                if (!IsCapitalised(text, tokens[s])) continue;
+                var match = LongestMatch(text, tokens, s, runEnd);
+                if (match is not { } m) continue;
+                next = m.EndToken;
+                var toponym = Read(text, tokens, run, m, entities, surnames);
+                if (toponym != null && !Overlaps(toponym, taken)) found.Add(toponym);
+            }
+            i = runEnd - 1;
+        }
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return AttachContainers(text, found);
+    }
+
+    // ---- tokens --------------------------------------------------------------------------------
+
+    internal readonly record struct Token(int Start, int End);
+
+    private readonly record struct Run(int First, int End);
+
+    private readonly record struct Match(int StartToken, int EndToken, int End, string Key, IReadOnlyList<NameMatch> Candidates, bool Fuzzy);
+
+    /// <summary>Words: letters and digits, joined by inner hyphens, apostrophes and the dots of "U.S." or "W.Va.".</summary>
+    internal static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            int start = i;
+            while (i < text.Length)
+            {
+                if (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark) i++;
+                else if (text[i] is '-' or '\'' or '’' or '.' && i + 1 < text.Length && char.IsLetter(text[i + 1])
+                         && (text[i] != '.' || IsInitialDot(text, start, i))) i++;
+                else break;
+            }
+            tokens.Add(new Token(start, i));
+        }
+        return tokens;
+    }
+
+    // A dot inside a word only in abbreviations written without spaces: "U.S", "W.Va", "N.Y".
+    private static bool IsInitialDot(string text, int start, int dot) =>
+        dot - start <= 2 && char.IsUpper(text[start]) && char.IsUpper(text[dot + 1]);
+
+    private static readonly HashSet<string> Connectors = ["of", "de", "del", "la", "le", "du", "da", "and", "the", "upon", "on", "al", "el", "es", "y", "dos", "das"];
+
+    private static bool IsCapitalised(string text, Token t)
+    {
+        char c = text[t.Start];
+        if (char.IsUpper(c)) return true;
+        // "al-Fashir", "el-Obeid": a lower-case article joined to a capitalised name.
+        int dash = text.IndexOf('-', t.Start, t.End - t.Start);
+        return dash > 0 && dash <= t.Start + 3 && dash + 1 < t.End && char.IsUpper(text[dash + 1]);
+    }
+
+    /// <summary>The end of a run of capitalised words (with inner connectors) starting at <paramref name="i"/>.</summary>
+    private static int RunEnd(string text, List<Token> tokens, int i)
+    {
+        int end = i + 1;
+        while (end < tokens.Count && Adjacent(text, tokens[end - 1], tokens[end]))
+        {
+            if (IsCapitalised(text, tokens[end])) { end++; continue; }
+            var word = Word(text, tokens[end]);
+            if (Connectors.Contains(word) && end + 1 < tokens.Count && Adjacent(text, tokens[end], tokens[end + 1])
+                && IsCapitalised(text, tokens[end + 1])) { end += 2; continue; }
+            break;
+        }
+        return end;
+    }
+
+    private static bool Adjacent(string text, Token a, Token b)
+    {
+        int gap = b.Start - a.End;
+        if (gap == 1) return text[a.End] is ' ' or '-';
+        // "St. Louis", "Ft. Worth": an abbreviation's dot then a space.
+        return gap == 2 && text[a.End] == '.' && text[a.End + 1] == ' ' && Word(text, a) is "St" or "Mt" or "Ft" or "Pt";
+    }
+
+    private static string Word(string text, Token t) => text.Substring(t.Start, t.End - t.Start);
+
+    private static bool IsSentenceStart(string text, Token t)
+    {
+        for (int k = t.Start - 1; k >= 0; k--)
+        {
+            char c = text[k];
+            if (c is ' ' or '"' or '“' or '‘' or '\'' or '(' or '\t') continue;
+            return c is '.' or '!' or '?' or ':' or '\n' or '\r' or '•' or '-' or '—';
+        }
+        return true;
+    }
+
+    // ---- matching ------------------------------------------------------------------------------
+
+    private Match? LongestMatch(string text, List<Token> tokens, int s, int runEnd)
+    {
+        int max = Math.Min(MaxNameTokens, runEnd - s);
+        for (int n = max; n >= 1; n--)
+        {
+            var last = tokens[s + n - 1];
+            if (!IsCapitalised(text, last)) continue;
+            int end = last.End;
+            var key = PlaceNames.Fold(text.AsSpan(tokens[s].Start, end - tokens[s].Start));
+            var exact = gazetteer.Find(key);
+            if (exact.Count > 0)
+            {
+                // Keep the dot of an abbreviation the gazetteer writes with one ("Ga.", "U.S.").
+                if (end < text.Length && text[end] == '.' && exact.Any(c => c.Alias == AliasKind.Abbreviation || c.Entry.Kind == PlaceKind.Country && key.Length <= 3))
+                    end++;
+                return new Match(s, s + n, end, key, exact, false);
+            }
+            if (n >= 2 || !words.IsCommonWord(Word(text, tokens[s])))
+            {
+                var fuzzy = FindFuzzy(key);
+                if (fuzzy.Count > 0) return new Match(s, s + n, end, key, fuzzy, true);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Other spellings of a name not in the gazetteer: the same transliteration skeleton, or one
+    /// letter added, dropped, changed or swapped. Only places prominent enough that a writer would
+    /// name them without spelling help qualify, the more so the shorter the name.
+    /// </summary>
+    public IReadOnlyList<NameMatch> FindFuzzy(string key)
+    {
+        if (key.Replace(" ", "").Length < 4) return [];
+        var skeleton = PlaceNames.Skeleton(key);
+        int strength = PlaceNames.Strength(skeleton);
+        long floor = strength >= 4 ? 20_000 : strength == 3 ? 100_000 : 500_000;
+        var result = new List<NameMatch>();
+        foreach (var e in gazetteer.FindBySkeleton(skeleton))
+            if (Prominent(e, floor)) result.Add(new NameMatch(e, AliasKind.Name));
+        if (result.Count > 0 || key.Length < 6) return result;
+        foreach (var variant in OneEditVariants(key))
+            foreach (var m in gazetteer.Find(variant))
+                if (m.Alias == AliasKind.Name && Prominent(m.Entry, 100_000) && !result.Contains(m)) result.Add(m);
+        return result;
+    }
+
+    private static bool Prominent(GazetteerEntry e, long floor) =>
+        e.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region || e.Population >= floor;
+
+    private static IEnumerable<string> OneEditVariants(string key)
+    {
+        for (int i = 0; i < key.Length; i++)
+        {
+            yield return key.Remove(i, 1);
+            if (i + 1 < key.Length) yield return string.Concat(key.AsSpan(0, i), key[i + 1].ToString(), key[i].ToString(), key.AsSpan(i + 2));
+            for (char c = 'a'; c <= 'z'; c++)
+            {
+                if (c != key[i]) yield return string.Concat(key.AsSpan(0, i), c.ToString(), key.AsSpan(i + 1));
+                yield return key.Insert(i, c.ToString());
+            }
+        }
+        for (char c = 'a'; c <= 'z'; c++) yield return key + c;
+    }
+
+    // ---- reading a match in its context ----------------------------------------------------------
+
+    private static readonly HashSet<string> OrganisationWords =
+    [
+        "Network", "Administration", "Department", "Dept", "Police", "Council", "Office", "Ministry", "University", "College",
+        "School", "Schools", "Committee", "Authority", "Party", "Army", "Forces", "Company", "Corporation", "Corp", "Inc",
+        "Bank", "Times", "Post", "News", "Sheriff", "Commission", "Agency", "Association", "Society", "Institute",
+        "Center", "Centers", "Centre", "Board", "Bureau", "Service", "Services", "Court", "Hospital", "Club", "Church",
+        "Foundation", "League", "Union", "Government", "Museum", "Journal", "Herald", "Tribune", "Gazette", "Group",
+        "Academy", "Chamber", "Organization", "Organisation", "Senate", "Legislature", "Assembly", "Guard", "Patrol",
+        "Airlines", "Airways", "Railway", "Railroad", "Press", "Daily", "Register", "Coalition", "Alliance", "Federation",
+        "Library", "Jail", "Clinic", "Project", "Program", "Programme", "Campaign", "Fund", "Trust", "Partnership", "Corps",
+        "Brigade", "Battalion", "Regiment", "Division", "Command", "Front", "Movement", "Parliament", "Cabinet",
+        "Observatory", "Mission", "Embassy", "Consulate", "Team", "FC", "United", "Rangers", "Fire",
+        "Democrats", "Republicans", "Star", "Observer", "Chronicle", "Courier", "Mail", "Telegraph",
+        "Television", "TV", "Radio", "Broadcasting", "Energy", "Electric", "Power", "Water", "Gas", "Oil",
+    ];
+
+    private static readonly HashSet<string> StreetWords =
+        ["Street", "St", "Road", "Rd", "Avenue", "Ave", "Drive", "Dr", "Lane", "Ln", "Boulevard", "Blvd", "Way", "Pike", "Parkway", "Pkwy", "Court", "Ct", "Circle", "Place", "Terrace", "Trail"];
+
+    private static readonly HashSet<string> FeatureWords =
+        ["Airport", "Bridge", "Dam", "Port", "Harbour", "Harbor", "Station", "Stadium", "Motorway", "Highway", "Crossing", "Checkpoint", "Base", "Camp", "Square", "Mall", "Park"];
+
+    private static readonly HashSet<string> Titles =
+    [
+        "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Rep", "Representative", "Gov", "Governor", "President", "Judge",
+        "Officer", "Sgt", "Lt", "Capt", "Captain", "Det", "Detective", "Rev", "Reverend", "Prof", "Professor", "Mayor",
+        "Minister", "Secretary", "General", "Gen", "Col", "Colonel", "Maj", "Major", "Chief", "Deputy", "Sheriff", "Coach",
+        "Sir", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Pope", "Saint", "Attorney", "Commissioner", "Trooper",
+    ];
+
+    private static readonly HashSet<string> Locatives =
+        ["in", "at", "near", "from", "to", "outside", "across", "toward", "towards", "into", "through", "throughout", "around", "between", "of", "via", "within", "inside", "downtown", "across"];
+
+    private bool IsPersonRun(string text, List<Token> tokens, Run run, HashSet<string> surnames)
+    {
+        int length = run.End - run.First;
+        bool titled = run.First > 0 && Titles.Contains(Word(text, tokens[run.First - 1]).TrimEnd('.'));
+        if (titled && length <= 3 && !KnownWhole(text, tokens, run))
+        {
+            surnames.Add(Word(text, tokens[run.End - 1]));
+            return true;
+        }
+        if (length < 2 || length > 4) return false;
+        var first = Word(text, tokens[run.First]);
+        if (!words.IsFirstName(first) || KnownWhole(text, tokens, run)) return false;
+        for (int k = run.First; k < run.End; k++)
+        {
+            var w = Word(text, tokens[k]).TrimEnd('.');
+            if (OrganisationWords.Contains(w) || StreetWords.Contains(w) || FeatureWords.Contains(w) || !IsCapitalised(text, tokens[k])) return false;
+        }
+        // "Georgia Smith" is a person, "Georgia Tech" is not: the second word must not be an ordinary word.
+        var second = Word(text, tokens[run.First + 1]);
+        if (words.IsCommonWord(second) || gazetteer.Contains(PlaceNames.Fold(second)) && !words.IsFirstName(second) && length == 2) return false;
+        surnames.Add(Word(text, tokens[run.End - 1]));
+        return true;
+    }
+
+    private bool KnownWhole(string text, List<Token> tokens, Run run) =>
+        gazetteer.Contains(PlaceNames.Fold(text.AsSpan(tokens[run.First].Start, tokens[run.End - 1].End - tokens[run.First].Start)));
+
+    private Toponym? Read(string text, List<Token> tokens, Run run, Match m, IReadOnlyList<EntityMention> entities, HashSet<string> surnames)
+    {
+        var start = tokens[m.StartToken].Start;
+        var surface = text[start..m.End];
+        foreach (var e in entities)
+        {
+            if (e.Start >= m.End || e.End <= start) continue;
+            if (e.Type == "PER") return null;
+            if (e.Type == "ORG") return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Organisation);
+            if (e.Type == "MISC") return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
+        }
+        int n = m.EndToken - m.StartToken;
+        var firstWord = Word(text, tokens[m.StartToken]);
+        bool single = n == 1;
+
+        if (m.Candidates.All(c => c.Alias == AliasKind.Demonym))
+            return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
+        var candidates = m.Candidates.Where(c => c.Alias != AliasKind.Demonym).ToList();
+        if (candidates.All(c => c.Alias == AliasKind.Abbreviation) && !AfterCommaPlace(text, start)) return null;
+        if (single && IsAllCaps(firstWord) && !candidates.Any(c => c.Entry.Kind == PlaceKind.Country || c.Alias == AliasKind.Abbreviation)) return null;
+        if (single && firstWord.Length <= 2 && !IsAllCaps(firstWord)) return null;
+
+        // What follows inside the same capitalised run: an organisation word, a street, a feature.
+        for (int k = m.EndToken; k < run.End; k++)
+        {
+            var w = Word(text, tokens[k]).TrimEnd('.');
+            if (StreetWords.Contains(w) || k == m.EndToken && m.StartToken > 0 && IsHouseNumber(text, tokens[m.StartToken - 1])) return null;
+            if (OrganisationWords.Contains(w)) return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Organisation);
+            if (FeatureWords.Contains(w))
+                return new Toponym(start, tokens[k].End, text[start..tokens[k].End], m.Key, candidates, ToponymRole.Feature) { PlaceInside = new TextSpan(start, m.End), Fuzzy = m.Fuzzy };
+        }
+        // "University of Georgia", "Bank of Kharkiv": an organisation word before, in the same run.
+        for (int k = run.First; k < m.StartToken; k++)
+            if (OrganisationWords.Contains(Word(text, tokens[k]).TrimEnd('.')))
+                return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Organisation);
+        if (m.StartToken > run.First && m.StartToken > 0 && words.IsFirstName(Word(text, tokens[run.First])) && m.EndToken == run.End)
+            return null; // the surname of "Chiquita Raquel Henry"
+
+        if (single && surnames.Contains(firstWord) && !candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1)) return null;
+        bool major = candidates.Any(c => c.Alias == AliasKind.Name && (c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region || c.Entry.Population >= 100_000));
+        bool common = Enumerable.Range(m.StartToken, n).All(k => words.IsCommonWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
+        if (common)
+        {
+            bool cue = Locative(text, tokens, m.StartToken) || AfterCommaPlace(text, start) || BeforeCommaPlace(text, m.End);
+            bool atStart = IsSentenceStart(text, tokens[m.StartToken]);
+            if (atStart && !cue) return null;
+            if (!major && !cue) return null;
+        }
+        if (candidates.All(c => c.Alias == AliasKind.Short) && (common || words.IsFirstName(firstWord)) && !Locative(text, tokens, m.StartToken))
+            return null;
+        if (m.Fuzzy && !Locative(text, tokens, m.StartToken) && !major) return null;
+        return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Place) { Fuzzy = m.Fuzzy };
+    }
+
+    private Toponym FromEntity(string text, EntityMention e)
+    {
+        var surface = text[e.Start..e.End];
+        var key = PlaceNames.Fold(surface);
+        if (key.StartsWith("the ")) key = key[4..];
+        IReadOnlyList<NameMatch> candidates = gazetteer.Find(key);
+        bool fuzzy = false;
+        if (candidates.Count == 0)
+        {
+            candidates = FindFuzzy(key);
+            fuzzy = candidates.Count > 0;
+        }
+        return new Toponym(e.Start, e.End, surface, key, candidates.Where(c => c.Alias != AliasKind.Demonym).ToList(), ToponymRole.Place) { Fuzzy = fuzzy };
+    }
+
+    private static bool IsAllCaps(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
+
+    private static bool IsHouseNumber(string text, Token t) => char.IsDigit(text[t.Start]) && t.End + 1 < text.Length;
+
+    private static bool Locative(string text, List<Token> tokens, int k) =>
+        k > 0 && tokens[k - 1].End >= tokens[k].Start - 2 && Locatives.Contains(Word(text, tokens[k - 1]).ToLowerInvariant())
+        || k > 1 && Word(text, tokens[k - 1]) == "the" && Locatives.Contains(Word(text, tokens[k - 2]).ToLowerInvariant());
+
+    private bool AfterCommaPlace(string text, int start)
+    {
+        int k = start - 1;
+        while (k >= 0 && text[k] == ' ') k--;
+        return k > 0 && text[k] == ',' && k > 0 && char.IsLetter(text[k - 1]);
+    }
+
+    private static bool BeforeCommaPlace(string text, int end) =>
+        end + 2 < text.Length && text[end] == ',' && text[end + 1] == ' ' && char.IsUpper(text[end + 2]);
+
+    private static bool Overlaps(Toponym t, bool[] taken)
+    {
+        for (int c = t.Start; c < t.End; c++) if (taken[c]) return true;
+        return false;
+    }
+
+    /// <summary>"Paris, Texas", "Gainesville, Ga.": the second name contains the first.</summary>
+    private static List<Toponym> AttachContainers(string text, List<Toponym> found)
+    {
+        for (int i = 0; i + 1 < found.Count; i++)
+        {
+            var (a, b) = (found[i], found[i + 1]);
+            if (a.Role != ToponymRole.Place || b.Role != ToponymRole.Place) continue;
+            var between = text.AsSpan(a.End, Math.Max(0, b.Start - a.End)).Trim();
+            if (between is ",") found[i] = a with { Container = b.Candidates };
+        }
+        // An abbreviation needs its town: "Ga." alone is no place.
+        return found.Where((t, i) => t.Role != ToponymRole.Place || !t.Candidates.All(c => c.Alias == AliasKind.Abbreviation)
+                                      || i > 0 && found[i - 1].Container.Count > 0).ToList();
+    }
+}
