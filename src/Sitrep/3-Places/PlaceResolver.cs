@@ -93,7 +93,7 @@ public sealed class PlaceResolver
         s += e.Kind switch
         {
             PlaceKind.Country => 3,
-            PlaceKind.Region => 2,
+            PlaceKind.Region => e.Code == "CONT" ? 2 : 0,
             PlaceKind.Admin1 => 0.5,
             PlaceKind.Admin2 => -0.5,
             _ => e.Code switch { "PPLC" => 2, "PPLA" => 1, "PPLA2" => 0.3, "" => -0.5, _ => 0 },

@@ -15,27 +15,39 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     public List<Toponym> Find(string text, IReadOnlyList<EntityMention> entities)
     {
         var tokens = Tokenize(text);
-        var found = new List<Toponym>();
         var surnames = new HashSet<string>(StringComparer.Ordinal);
-        var taken = new bool[text.Length + 1];
+        var found = Scan(text, tokens, entities, [], surnames);
+        // A name read as a place once is a place name throughout the document ("in Mobile ... Mobile
+        // officials"), except where a person's or organisation's name holds it.
+        var accepted = found.Where(t => t.Role == ToponymRole.Place && !t.Fuzzy).Select(t => t.Key).ToHashSet();
+        found = Scan(text, tokens, entities, accepted, surnames);
+        AddAcronyms(text, tokens, found);
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return AttachContainers(text, found);
+    }
 
+    private List<Toponym> Scan(string text, List<Token> tokens, IReadOnlyList<EntityMention> entities, HashSet<string> accepted, HashSet<string> surnames)
+    {
+        var found = new List<Toponym>();
+        var taken = new bool[text.Length + 1];
         foreach (var e in entities)
         {
             if (e.Type != "LOC" || e.End > text.Length) continue;
-            var t = FromEntity(text, e);
-            found.Add(t);
+            found.Add(FromEntity(text, e));
             for (int c = e.Start; c < e.End; c++) taken[c] = true;
         }
-
         for (int i = 0; i < tokens.Count; i++)
         {
             if (!IsCapitalised(text, tokens[i]) || taken[tokens[i].Start]) continue;
             int runEnd = RunEnd(text, tokens, i);
             var run = new Run(i, runEnd);
-            if (IsPersonRun(text, tokens, run, surnames))
+            if (LongestMatch(text, tokens, i, runEnd) is not { } whole || whole.EndToken < runEnd)
             {
-                i = runEnd - 1;
-                continue;
+                if (IsPersonRun(text, tokens, run, surnames))
+                {
+                    i = runEnd - 1;
+                    continue;
+                }
             }
             int next = i;
             for (int s = i; s < runEnd; s = next)
@@ -44,14 +56,37 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
                 if (!IsCapitalised(text, tokens[s])) continue;
                 var match = LongestMatch(text, tokens, s, runEnd);
                 if (match is not { } m) continue;
+                var toponym = Read(text, tokens, run, m, entities, surnames, accepted);
+                if (toponym == null) continue; // a shorter name inside may still be a place
                 next = m.EndToken;
-                var toponym = Read(text, tokens, run, m, entities, surnames);
-                if (toponym != null && !Overlaps(toponym, taken)) found.Add(toponym);
+                if (!Overlaps(toponym, taken)) found.Add(toponym);
             }
             i = runEnd - 1;
         }
-        found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return AttachContainers(text, found);
+        return found;
+    }
+
+    /// <summary>"New South Wales (NSW)": the acronym names the same place wherever the text uses it.</summary>
+    private static void AddAcronyms(string text, List<Token> tokens, List<Toponym> found)
+    {
+        var acronyms = new Dictionary<string, Toponym>(StringComparer.Ordinal);
+        foreach (var t in found)
+        {
+            if (t.Role != ToponymRole.Place || t.End + 4 >= text.Length || text[t.End] != ' ' || text[t.End + 1] != '(') continue;
+            int close = text.IndexOf(')', t.End + 2);
+            if (close < 0 || close - t.End - 2 is < 2 or > 6) continue;
+            var acronym = text[(t.End + 2)..close];
+            var initials = string.Concat(t.Text.Split(' ', '-').Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]));
+            if (acronym == initials) acronyms.TryAdd(acronym, t);
+        }
+        if (acronyms.Count == 0) return;
+        var taken = found.Select(t => (t.Start, t.End)).ToList();
+        foreach (var token in tokens)
+        {
+            if (!acronyms.TryGetValue(text[token.Start..token.End], out var place)) continue;
+            if (taken.Any(x => x.Start < token.End && token.Start < x.End)) continue;
+            found.Add(place with { Start = token.Start, End = token.End, Text = text[token.Start..token.End], Container = [] });
+        }
     }
 
     // ---- tokens --------------------------------------------------------------------------------
@@ -75,13 +110,16 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             {
                 if (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark) i++;
                 else if (text[i] is '-' or '\'' or '’' or '.' && i + 1 < text.Length && char.IsLetter(text[i + 1])
-                         && (text[i] != '.' || IsInitialDot(text, start, i))) i++;
+                         && (text[i] != '.' || IsInitialDot(text, start, i)) && !IsPossessive(text, i)) i++;
                 else break;
             }
             tokens.Add(new Token(start, i));
         }
         return tokens;
     }
+
+    private static bool IsPossessive(string text, int apostrophe) =>
+        text[apostrophe] is '\'' or '’' && text[apostrophe + 1] == 's' && (apostrophe + 2 == text.Length || !char.IsLetter(text[apostrophe + 2]));
 
     // A dot inside a word only in abbreviations written without spaces: "U.S", "W.Va", "N.Y".
     private static bool IsInitialDot(string text, int start, int dot) =>
@@ -138,6 +176,8 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
 
     private Match? LongestMatch(string text, List<Token> tokens, int s, int runEnd)
     {
+        var head = Word(text, tokens[s]);
+        if (CalendarWords.Contains(head.TrimEnd('.')) || IsContraction(head)) return null;
         int max = Math.Min(MaxNameTokens, runEnd - s);
         for (int n = max; n >= 1; n--)
         {
@@ -153,7 +193,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
                     end++;
                 return new Match(s, s + n, end, key, exact, false);
             }
-            if (n >= 2 || !words.IsCommonWord(Word(text, tokens[s])))
+            if (Enumerable.Range(s, n).All(k => IsCapitalised(text, tokens[k]) && !words.IsCommonWord(Word(text, tokens[k])) && !words.IsFirstName(Word(text, tokens[k]))))
             {
                 var fuzzy = FindFuzzy(key);
                 if (fuzzy.Count > 0) return new Match(s, s + n, end, key, fuzzy, true);
@@ -233,37 +273,52 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         "Sir", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Pope", "Saint", "Attorney", "Commissioner", "Trooper",
     ];
 
+    // Words after a name that make it a place: "an Alexandria woman", "Harwinton residents".
+    private static readonly HashSet<string> PlaceNouns =
+        ["resident", "residents", "native", "natives", "area", "man", "woman", "men", "women", "city", "town", "village", "township",
+         "county", "suburb", "neighborhood", "neighbourhood", "district", "province", "region", "officials", "border", "mayor"];
+
+    // Calendar words are never places, whatever village bears their name.
+    private static readonly HashSet<string> CalendarWords =
+    [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
+        "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Christmas", "Easter",
+    ];
+
     private static readonly HashSet<string> Locatives =
         ["in", "at", "near", "from", "to", "outside", "across", "toward", "towards", "into", "through", "throughout", "around", "between", "of", "via", "within", "inside", "downtown", "across"];
 
+    /// <summary>
+    /// A person's name: after a title ("Gov. Beshear"), or two to four capitalised words starting
+    /// with a given name or with a word that is neither a place nor an ordinary word ("Mahmoud Abbas").
+    /// Its last word is remembered: alone later it is the person, not a town of that name.
+    /// </summary>
     private bool IsPersonRun(string text, List<Token> tokens, Run run, HashSet<string> surnames)
     {
         int length = run.End - run.First;
+        var last = Word(text, tokens[run.End - 1]);
         bool titled = run.First > 0 && Titles.Contains(Word(text, tokens[run.First - 1]).TrimEnd('.'));
-        if (titled && length <= 3 && !KnownWhole(text, tokens, run))
+        if (titled && length <= 3)
         {
-            surnames.Add(Word(text, tokens[run.End - 1]));
+            surnames.Add(last);
             return true;
         }
         if (length < 2 || length > 4) return false;
-        var first = Word(text, tokens[run.First]);
-        if (!words.IsFirstName(first) || KnownWhole(text, tokens, run)) return false;
         for (int k = run.First; k < run.End; k++)
         {
             var w = Word(text, tokens[k]).TrimEnd('.');
-            if (OrganisationWords.Contains(w) || StreetWords.Contains(w) || FeatureWords.Contains(w) || !IsCapitalised(text, tokens[k])) return false;
+            if (OrganisationWords.Contains(w) || StreetWords.Contains(w) || FeatureWords.Contains(w) || !IsCapitalised(text, tokens[k]) || IsAllCaps(w)) return false;
         }
+        var first = Word(text, tokens[run.First]);
+        bool given = words.IsFirstName(first) || !gazetteer.Contains(PlaceNames.Fold(first)) && !words.IsCommonWord(first);
         // "Georgia Smith" is a person, "Georgia Tech" is not: the second word must not be an ordinary word.
-        var second = Word(text, tokens[run.First + 1]);
-        if (words.IsCommonWord(second) || gazetteer.Contains(PlaceNames.Fold(second)) && !words.IsFirstName(second) && length == 2) return false;
-        surnames.Add(Word(text, tokens[run.End - 1]));
+        if (!given || words.IsCommonWord(Word(text, tokens[run.First + 1]))) return false;
+        surnames.Add(last);
         return true;
     }
 
-    private bool KnownWhole(string text, List<Token> tokens, Run run) =>
-        gazetteer.Contains(PlaceNames.Fold(text.AsSpan(tokens[run.First].Start, tokens[run.End - 1].End - tokens[run.First].Start)));
-
-    private Toponym? Read(string text, List<Token> tokens, Run run, Match m, IReadOnlyList<EntityMention> entities, HashSet<string> surnames)
+    private Toponym? Read(string text, List<Token> tokens, Run run, Match m, IReadOnlyList<EntityMention> entities, HashSet<string> surnames, HashSet<string> accepted)
     {
         var start = tokens[m.StartToken].Start;
         var surface = text[start..m.End];
@@ -301,19 +356,19 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         if (m.StartToken > run.First && m.StartToken > 0 && words.IsFirstName(Word(text, tokens[run.First])) && m.EndToken == run.End)
             return null; // the surname of "Chiquita Raquel Henry"
 
+        if (accepted.Contains(m.Key)) return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Place);
         if (single && surnames.Contains(firstWord) && !candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1)) return null;
         bool major = candidates.Any(c => c.Alias == AliasKind.Name && (c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region || c.Entry.Population >= 100_000));
         bool common = Enumerable.Range(m.StartToken, n).All(k => words.IsCommonWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
-        if (common)
-        {
-            bool cue = Locative(text, tokens, m.StartToken) || AfterCommaPlace(text, start) || BeforeCommaPlace(text, m.End);
-            bool atStart = IsSentenceStart(text, tokens[m.StartToken]);
-            if (atStart && !cue) return null;
-            if (!major && !cue) return null;
-        }
-        if (candidates.All(c => c.Alias == AliasKind.Short) && (common || words.IsFirstName(firstWord)) && !Locative(text, tokens, m.StartToken))
-            return null;
-        if (m.Fuzzy && !Locative(text, tokens, m.StartToken) && !major) return null;
+        // An ordinary word inside a longer capitalised name is part of that name ("University of ...").
+        if (common && run.End - run.First > n) return null;
+        bool cue = Locative(text, tokens, m.StartToken) || AfterCommaPlace(text, start) || ContainerFollows(text, tokens, m.EndToken)
+                   || m.EndToken < tokens.Count && PlaceNouns.Contains(Word(text, tokens[m.EndToken]));
+        if (common && !cue && (!major || IsSentenceStart(text, tokens[m.StartToken]))) return null;
+        // A small place named once, with nothing saying it is a place, is more likely a surname or a word.
+        bool small = candidates.All(c => c.Entry.Kind is PlaceKind.City or PlaceKind.Admin2 && c.Entry.Population < 10_000 || c.Alias == AliasKind.Short);
+        if (single && small && !cue) return null;
+        if (m.Fuzzy && !cue && !major) return null;
         return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Place) { Fuzzy = m.Fuzzy };
     }
 
@@ -332,6 +387,13 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         return new Toponym(e.Start, e.End, surface, key, candidates.Where(c => c.Alias != AliasKind.Demonym).ToList(), ToponymRole.Place) { Fuzzy = fuzzy };
     }
 
+    // "We're", "They'll", "Don't": a pronoun or verb, not "Were".
+    private static bool IsContraction(string word)
+    {
+        int a = word.IndexOfAny(['\'', '’']);
+        return a > 0 && word.Length - a - 1 is 1 or 2 && word[(a + 1)..].All(char.IsLower);
+    }
+
     private static bool IsAllCaps(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
     private static bool IsHouseNumber(string text, Token t) => char.IsDigit(text[t.Start]) && t.End + 1 < text.Length;
@@ -347,8 +409,17 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         return k > 0 && text[k] == ',' && k > 0 && char.IsLetter(text[k - 1]);
     }
 
-    private static bool BeforeCommaPlace(string text, int end) =>
-        end + 2 < text.Length && text[end] == ',' && text[end + 1] == ' ' && char.IsUpper(text[end + 2]);
+    /// <summary>", Texas", ", Ga.", ", Ukraine" right after: a place the name lies in.</summary>
+    private bool ContainerFollows(string text, List<Token> tokens, int k)
+    {
+        if (k >= tokens.Count || k == 0 || !text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End).Trim().SequenceEqual(",")) return false;
+        for (int n = 1; n <= 2 && k + n <= tokens.Count; n++)
+        {
+            var key = PlaceNames.Fold(text.AsSpan(tokens[k].Start, tokens[k + n - 1].End - tokens[k].Start));
+            if (gazetteer.Find(key).Any(c => c.Alias == AliasKind.Abbreviation || c.Entry.Kind is PlaceKind.Admin1 or PlaceKind.Country)) return true;
+        }
+        return false;
+    }
 
     private static bool Overlaps(Toponym t, bool[] taken)
     {
