@@ -110,13 +110,18 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             {
                 if (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark) i++;
                 else if (text[i] is '-' or '\'' or '’' or '.' && i + 1 < text.Length && char.IsLetter(text[i + 1])
-                         && (text[i] != '.' || IsInitialDot(text, start, i)) && !IsPossessive(text, i)) i++;
+                         && (text[i] != '.' || IsInitialDot(text, start, i)) && (text[i] != '-' || IsArticle(text, start, i))
+                         && !IsPossessive(text, i)) i++;
                 else break;
             }
             tokens.Add(new Token(start, i));
         }
         return tokens;
     }
+
+    // Hyphens split words ("Fargo-Moorhead", "R-Marshall") except after an Arabic article ("al-Fashir").
+    private static bool IsArticle(string text, int start, int hyphen) =>
+        hyphen - start is 2 or 3 && text.AsSpan(start, hyphen - start).ToString().ToLowerInvariant() is "al" or "el" or "ar" or "as" or "ad" or "an" or "at" or "az" or "ash" or "ad" or "ed" or "en" or "es" or "et";
 
     private static bool IsPossessive(string text, int apostrophe) =>
         text[apostrophe] is '\'' or '’' && text[apostrophe + 1] == 's' && (apostrophe + 2 == text.Length || !char.IsLetter(text[apostrophe + 2]));
@@ -276,7 +281,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     // Words after a name that make it a place: "an Alexandria woman", "Harwinton residents".
     private static readonly HashSet<string> PlaceNouns =
         ["resident", "residents", "native", "natives", "area", "man", "woman", "men", "women", "city", "town", "village", "township",
-         "county", "suburb", "neighborhood", "neighbourhood", "district", "province", "region", "officials", "border", "mayor"];
+         "county", "based", "suburb", "neighborhood", "neighbourhood", "district", "province", "region", "officials", "border", "mayor"];
 
     // Calendar words are never places, whatever village bears their name.
     private static readonly HashSet<string> CalendarWords =
@@ -314,6 +319,9 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         bool given = words.IsFirstName(first) || !gazetteer.Contains(PlaceNames.Fold(first)) && !words.IsCommonWord(first);
         // "Georgia Smith" is a person, "Georgia Tech" is not: the second word must not be an ordinary word.
         if (!given || words.IsCommonWord(Word(text, tokens[run.First + 1]))) return false;
+        // "North Texas", "Grant County": an ordinary first word before a well-known place.
+        if (words.IsCommonWord(first) && Enumerable.Range(run.First + 1, length - 1).Any(k => IsMajor(gazetteer.Find(PlaceNames.Fold(Word(text, tokens[k]))))))
+            return false;
         surnames.Add(last);
         return true;
     }
@@ -336,8 +344,9 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         if (m.Candidates.All(c => c.Alias == AliasKind.Demonym))
             return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
         var candidates = m.Candidates.Where(c => c.Alias != AliasKind.Demonym).ToList();
-        if (candidates.All(c => c.Alias == AliasKind.Abbreviation) && !AfterCommaPlace(text, start)) return null;
-        if (single && IsAllCaps(firstWord) && !candidates.Any(c => c.Entry.Kind == PlaceKind.Country || c.Alias == AliasKind.Abbreviation)) return null;
+        if (candidates.All(c => c.Alias == AliasKind.Abbreviation) && !IsDottedAbbreviation(surface) && !AfterCommaPlace(text, start)) return null;
+        if (IsAllCaps(firstWord) && !candidates.Any(c => c.Entry.Kind == PlaceKind.Country || c.Alias == AliasKind.Abbreviation)
+            && !IsDateline(text, tokens, m)) return null;
         if (single && firstWord.Length <= 2 && !IsAllCaps(firstWord)) return null;
 
         // What follows inside the same capitalised run: an organisation word, a street, a feature.
@@ -353,12 +362,10 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         for (int k = run.First; k < m.StartToken; k++)
             if (OrganisationWords.Contains(Word(text, tokens[k]).TrimEnd('.')))
                 return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Organisation);
-        if (m.StartToken > run.First && m.StartToken > 0 && words.IsFirstName(Word(text, tokens[run.First])) && m.EndToken == run.End)
-            return null; // the surname of "Chiquita Raquel Henry"
 
         if (accepted.Contains(m.Key)) return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Place);
         if (single && surnames.Contains(firstWord) && !candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1)) return null;
-        bool major = candidates.Any(c => c.Alias == AliasKind.Name && (c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region || c.Entry.Population >= 100_000));
+        bool major = IsMajor(candidates);
         bool common = Enumerable.Range(m.StartToken, n).All(k => words.IsCommonWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
         // An ordinary word inside a longer capitalised name is part of that name ("University of ...").
         if (common && run.End - run.First > n) return null;
@@ -394,7 +401,21 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         return a > 0 && word.Length - a - 1 is 1 or 2 && word[(a + 1)..].All(char.IsLower);
     }
 
+    // "W.Va.", "S.C.", "D.C.": no word is spelt like these; "Ga.", "Ind." are ("Ind." = independent).
+    private static bool IsDottedAbbreviation(string surface) => surface.IndexOf('.') is > 0 and var dot && dot < surface.Length - 1;
+
     private static bool IsAllCaps(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
+
+    /// <summary>"CHARLESTON, W.Va. --", "MANSFIELD —": a capitalised place opening a line or sentence before a comma or dash.</summary>
+    private static bool IsMajor(IEnumerable<NameMatch> candidates) =>
+        candidates.Any(c => c.Alias == AliasKind.Name && (c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region || c.Entry.Population >= 100_000));
+
+    private static bool IsDateline(string text, List<Token> tokens, Match m)
+    {
+        if (!IsSentenceStart(text, tokens[m.StartToken]) || m.End >= text.Length) return false;
+        var after = text.AsSpan(m.End).TrimStart(' ');
+        return after.Length > 0 && after[0] is ',' or '-' or '—' or '–';
+    }
 
     private static bool IsHouseNumber(string text, Token t) => char.IsDigit(text[t.Start]) && t.End + 1 < text.Length;
 
@@ -439,6 +460,6 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         }
         // An abbreviation needs its town: "Ga." alone is no place.
         return found.Where((t, i) => t.Role != ToponymRole.Place || !t.Candidates.All(c => c.Alias == AliasKind.Abbreviation)
-                                      || i > 0 && found[i - 1].Container.Count > 0).ToList();
+                                      || IsDottedAbbreviation(t.Text) || i > 0 && found[i - 1].Container.Count > 0).ToList();
     }
 }
