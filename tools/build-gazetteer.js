@@ -211,6 +211,17 @@ const continents = [
   ['East Africa', 1.0, 38.0], ['West Africa', 12.0, -2.0], ['Balkans', 43.0, 21.0], ['Scandinavia', 63.0, 14.0],
 ];
 for (const [name, lat, lon] of continents) rows.push(['L', name, '', '', '', lat, lon, 1e9, 'CONT', '']);
+// Oceans, seas and unions news names as places (approximate centres).
+const waters = [
+  ['Pacific Ocean', 'Pacific', 0, -160], ['Atlantic Ocean', 'Atlantic', 10, -30], ['Indian Ocean', '', -20, 80],
+  ['Arctic Ocean', 'Arctic', 85, 0], ['Mediterranean Sea', 'Mediterranean', 35, 18], ['Black Sea', '', 43.5, 34.5],
+  ['Red Sea', '', 20, 38.5], ['Caribbean Sea', '', 15, -75], ['Baltic Sea', '', 58, 20], ['North Sea', '', 56, 3],
+  ['Arabian Sea', '', 15, 65], ['Persian Gulf', 'Arabian Gulf', 27, 51], ['Gulf of Mexico', '', 25, -90],
+  ['South China Sea', '', 12, 114], ['Caspian Sea', '', 42, 50.5], ['Dead Sea', '', 31.5, 35.5],
+  ['Sea of Japan', '', 40, 135], ['Lake Victoria', '', -1, 33], ['Gulf of Aden', '', 12.5, 48],
+];
+for (const [name, alt, lat, lon] of waters) rows.push(['L', name, alt, '', '', lat, lon, 1e8, 'SEA', '']);
+rows.push(['L', 'European Union', 'EU', '', '', 50.8503, 4.3517, 1e9, 'UNION', '']); // seat: Brussels
 
 // ---- write ----------------------------------------------------------------------------------
 const num = (x, d) => (Math.round(x * 10 ** d) / 10 ** d).toString();

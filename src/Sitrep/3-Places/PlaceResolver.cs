@@ -29,8 +29,7 @@ public sealed class PlaceResolver
         }
         var result = new GazetteerEntry?[toponyms.Count];
         foreach (var g in groups)
-            if (g.Toponyms[0].Role is ToponymRole.Place or ToponymRole.Feature || Environment.GetEnvironmentVariable("GEO_ALL") != null)
-                foreach (var i in g.Indexes) result[i] = g.Pick;
+            foreach (var i in g.Indexes) result[i] = g.Pick;
         return result;
     }
 
@@ -40,7 +39,8 @@ public sealed class PlaceResolver
         public Toponym[] Toponyms { get; } = toponyms;
         public GazetteerEntry? Pick { get; set; }
         public GazetteerEntry? Next { get; set; }
-        public double Weight => Toponyms[0].Role == ToponymRole.Place ? 1 : 0.5;
+        /// <summary>How strongly the group speaks for its place: a mention 1, a demonym or organisation name half.</summary>
+        public double Weight { get; } = Math.Sqrt(toponyms.Sum(t => t.Role is ToponymRole.Place or ToponymRole.Feature ? 1 : 0.25));
     }
 
     /// <summary>What the document as a whole is about: mentions per country and per first-level region, and its places.</summary>
@@ -57,10 +57,10 @@ public sealed class PlaceResolver
         foreach (var g in groups)
         {
             if (g.Pick is not { } p) continue;
-            double w = g.Weight * Math.Sqrt(g.Toponyms.Length);
+            double w = g.Weight;
             Add(focus.Countries, p.Country, w);
             if (p.Kind != PlaceKind.Country && p.Kind != PlaceKind.Region) Add(focus.Regions, (p.Country, p.Admin1), w);
-            if (p.Kind is PlaceKind.City or PlaceKind.Admin2 && g.Toponyms[0].Role == ToponymRole.Place) focus.Places.Add((g, p));
+            if (p.Kind is PlaceKind.City or PlaceKind.Admin2 && g.Toponyms.Any(t => t.Role == ToponymRole.Place)) focus.Places.Add((g, p));
         }
         return focus;
     }
@@ -110,7 +110,7 @@ public sealed class PlaceResolver
             if (t.Container.Count > 0 && t.Container.Any(c => Contains(c.Entry, e))) { s += ContainerBonus; break; }
         if (focus == null) return s;
         // The group's own vote does not count for itself.
-        double own = g.Pick is { } p ? g.Weight * Math.Sqrt(g.Toponyms.Length) : 0;
+        double own = g.Pick != null ? g.Weight : 0;
         double country = focus.Countries.GetValueOrDefault(e.Country) - (g.Pick?.Country == e.Country ? own : 0);
         s += Math.Min(MaxFocus, FocusWeight * Math.Log2(1 + Math.Max(0, country)));
         if (e.Kind is PlaceKind.City or PlaceKind.Admin2)

@@ -149,7 +149,8 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         {
             if (IsCapitalised(text, tokens[end])) { end++; continue; }
             var word = Word(text, tokens[end]);
-            if (Connectors.Contains(word) && end + 1 < tokens.Count && Adjacent(text, tokens[end], tokens[end + 1])
+            bool hyphenated = text[tokens[end].Start - 1] == '-' && tokens[end].End < text.Length && text[tokens[end].End] == '-';
+            if ((Connectors.Contains(word) || hyphenated) && end + 1 < tokens.Count && Adjacent(text, tokens[end], tokens[end + 1])
                 && IsCapitalised(text, tokens[end + 1])) { end += 2; continue; }
             break;
         }
@@ -259,7 +260,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         "Airlines", "Airways", "Railway", "Railroad", "Press", "Daily", "Register", "Coalition", "Alliance", "Federation",
         "Library", "Jail", "Clinic", "Project", "Program", "Programme", "Campaign", "Fund", "Trust", "Partnership", "Corps",
         "Brigade", "Battalion", "Regiment", "Division", "Command", "Front", "Movement", "Parliament", "Cabinet",
-        "Observatory", "Mission", "Embassy", "Consulate", "Team", "FC", "United", "Rangers", "Fire",
+        "Observatory", "Mission", "Embassy", "Consulate", "Team", "FC", "Rangers", "Fire",
         "Democrats", "Republicans", "Star", "Observer", "Chronicle", "Courier", "Mail", "Telegraph",
         "Television", "TV", "Radio", "Broadcasting", "Energy", "Electric", "Power", "Water", "Gas", "Oil",
     ];
@@ -269,6 +270,10 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
 
     private static readonly HashSet<string> FeatureWords =
         ["Airport", "Bridge", "Dam", "Port", "Harbour", "Harbor", "Station", "Stadium", "Motorway", "Highway", "Crossing", "Checkpoint", "Base", "Camp", "Square", "Mall", "Park"];
+
+    private static readonly HashSet<string> Compass =
+        ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater",
+         "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern", "Downtown"];
 
     private static readonly HashSet<string> Titles =
     [
@@ -319,8 +324,9 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         bool given = words.IsFirstName(first) || !gazetteer.Contains(PlaceNames.Fold(first)) && !words.IsCommonWord(first);
         // "Georgia Smith" is a person, "Georgia Tech" is not: the second word must not be an ordinary word.
         if (!given || words.IsCommonWord(Word(text, tokens[run.First + 1]))) return false;
-        // "North Texas", "Grant County": an ordinary first word before a well-known place.
-        if (words.IsCommonWord(first) && Enumerable.Range(run.First + 1, length - 1).Any(k => IsMajor(gazetteer.Find(PlaceNames.Fold(Word(text, tokens[k]))))))
+        // "North Texas", "Grant County": a compass point or ordinary word before a well-known place.
+        if ((Compass.Contains(first) || words.IsCommonWord(first))
+            && Enumerable.Range(run.First + 1, length - 1).Any(k => IsMajor(gazetteer.Find(PlaceNames.Fold(Word(text, tokens[k]))))))
             return false;
         surnames.Add(last);
         return true;
@@ -349,8 +355,13 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             && !IsDateline(text, tokens, m)) return null;
         if (single && firstWord.Length <= 2 && !IsAllCaps(firstWord)) return null;
 
-        // What follows inside the same capitalised run: an organisation word, a street, a feature.
-        for (int k = m.EndToken; k < run.End; k++)
+        // The name the match belongs to: its run of capitalised words, cut at "and" ("United States and Canada").
+        int nameStart = m.StartToken, nameEnd = m.EndToken;
+        while (nameStart > run.First && !IsListWord(Word(text, tokens[nameStart - 1]))) nameStart--;
+        while (nameEnd < run.End && !IsListWord(Word(text, tokens[nameEnd]))) nameEnd++;
+
+        // What follows inside the same name: an organisation word, a street, a feature.
+        for (int k = m.EndToken; k < nameEnd; k++)
         {
             var w = Word(text, tokens[k]).TrimEnd('.');
             if (StreetWords.Contains(w) || k == m.EndToken && m.StartToken > 0 && IsHouseNumber(text, tokens[m.StartToken - 1])) return null;
@@ -359,7 +370,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
                 return new Toponym(start, tokens[k].End, text[start..tokens[k].End], m.Key, candidates, ToponymRole.Feature) { PlaceInside = new TextSpan(start, m.End), Fuzzy = m.Fuzzy };
         }
         // "University of Georgia", "Bank of Kharkiv": an organisation word before, in the same run.
-        for (int k = run.First; k < m.StartToken; k++)
+        for (int k = nameStart; k < m.StartToken; k++)
             if (OrganisationWords.Contains(Word(text, tokens[k]).TrimEnd('.')))
                 return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Organisation);
 
@@ -368,7 +379,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         bool major = IsMajor(candidates);
         bool common = Enumerable.Range(m.StartToken, n).All(k => words.IsCommonWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
         // An ordinary word inside a longer capitalised name is part of that name ("University of ...").
-        if (common && run.End - run.First > n) return null;
+        if ((common || single && Compass.Contains(firstWord)) && nameEnd - nameStart > n) return null;
         bool cue = Locative(text, tokens, m.StartToken) || AfterCommaPlace(text, start) || ContainerFollows(text, tokens, m.EndToken)
                    || m.EndToken < tokens.Count && PlaceNouns.Contains(Word(text, tokens[m.EndToken]));
         if (common && !cue && (!major || IsSentenceStart(text, tokens[m.StartToken]))) return null;
@@ -407,6 +418,8 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private static bool IsAllCaps(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
     /// <summary>"CHARLESTON, W.Va. --", "MANSFIELD —": a capitalised place opening a line or sentence before a comma or dash.</summary>
+    private static bool IsListWord(string word) => word is "and" or "or" or "&";
+
     private static bool IsMajor(IEnumerable<NameMatch> candidates) =>
         candidates.Any(c => c.Alias == AliasKind.Name && (c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region || c.Entry.Population >= 100_000));
 
