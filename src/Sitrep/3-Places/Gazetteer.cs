@@ -21,6 +21,8 @@ public enum AliasKind : byte
     Abbreviation,
     /// <summary>The people or adjective of a country ("Syrian", "Ukrainians").</summary>
     Demonym,
+    /// <summary>Another spelling met through the transliteration skeleton or a one-letter edit ("Kharkov").</summary>
+    Variant,
 }
 
 /// <summary>An entry reachable under a key, and how.</summary>
@@ -147,21 +149,30 @@ public sealed class Gazetteer
 public sealed class WordLists
 {
     private static readonly Lazy<WordLists> Shared = new(() => new WordLists(
-        Read(Gazetteer.OpenData("common-words.txt.gz")), Read(Gazetteer.OpenData("first-names.txt.gz"))));
+        Read(Gazetteer.OpenData("common-words.txt.gz")), Read(Gazetteer.OpenData("capitalised-words.txt.gz")),
+        Read(Gazetteer.OpenData("first-names.txt.gz"))));
 
     public static WordLists Default => Shared.Value;
 
     private readonly HashSet<string> commonWords;
+    private readonly HashSet<string> capitalisedWords;
     private readonly HashSet<string> firstNames;
 
-    public WordLists(IEnumerable<string> commonWords, IEnumerable<string> firstNames)
+    public WordLists(IEnumerable<string> commonWords, IEnumerable<string> capitalisedWords, IEnumerable<string> firstNames)
     {
         this.commonWords = new HashSet<string>(commonWords, StringComparer.Ordinal);
+        this.capitalisedWords = new HashSet<string>(capitalisedWords, StringComparer.Ordinal);
         this.firstNames = new HashSet<string>(firstNames, StringComparer.Ordinal);
     }
 
     /// <summary>A word mostly written in lower case ("hope", "mobile", "police").</summary>
     public bool IsCommonWord(string word) => commonWords.Contains(word.ToLowerInvariant());
+
+    /// <summary>
+    /// A dictionary word, even one mostly met capitalised ("However", "University", "Valley", "China"):
+    /// a place reading of it needs a cue unless the place is prominent.
+    /// </summary>
+    public bool IsDictionaryWord(string word) => IsCommonWord(word) || capitalisedWords.Contains(word.ToLowerInvariant());
 
     /// <summary>A given name ("Henry", "Georgia", "Jordan"): followed by a surname it starts a person's name.</summary>
     public bool IsFirstName(string word) => firstNames.Contains(word);

@@ -18,7 +18,7 @@ public static class PlaceNames
     {
         var sb = new StringBuilder(name.Length);
         bool space = false;
-        foreach (var c in name.ToString().Normalize(NormalizationForm.FormD))
+        foreach (var c in name)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             if (char.IsLetterOrDigit(c))
@@ -45,8 +45,26 @@ public static class PlaceNames
             case 'đ' or 'Đ' or 'ð': sb.Append('d'); break;
             case 'ı': sb.Append('i'); break;
             case 'þ': sb.Append("th"); break;
-            default: sb.Append(char.ToLowerInvariant(c)); break;
+            default: sb.Append(char.ToLowerInvariant(BaseLetter(c))); break;
         }
+    }
+
+    // The letter under the accents of Latin letters U+00C0-U+024F and U+1E00-U+1EFF ('?' = none).
+    // Written out because invariant globalization has no Unicode normalization to decompose them.
+    private const string Latin00C0 =
+        "aaaaaaaceeeeiiiidnooooo?ouuuuytsaaaaaaaceeeeiiiidnooooo?ouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkkllllllllllnnnnnn?nnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs??????o???????eeeff?????????????oo?????????????uu????????????????????????????aaiioouuuuuuuuuueaaaa????ggkkoooo??j???gg??nnaa????aaaaeeeeiiiioooorrrruuuusstt??hh??????aaeeooooooooyy????????????????????????????";
+    private const string Latin1E00 =
+        "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy?s??s?aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy??????";
+
+    private static char BaseLetter(char c)
+    {
+        char b = c switch
+        {
+            >= '\u00C0' and <= '\u024F' => Latin00C0[c - 0xC0],
+            >= '\u1E00' and <= '\u1EFF' => Latin1E00[c - 0x1E00],
+            _ => '?',
+        };
+        return b == '?' ? c : b;
     }
 
     private static string SpellOut(string key)
@@ -87,6 +105,34 @@ public static class PlaceNames
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Edit distance between two folded names, articles and spaces ignored, a vowel written for
+    /// another costing half ("Kiev" / "Kyiv" = 1, "Odessa" / "Odesa" = 1, "Odessa" / "Odisha" = 1.5).
+    /// </summary>
+    public static double Distance(string foldedA, string foldedB)
+    {
+        string a = Letters(foldedA), b = Letters(foldedB);
+        var previous = new double[b.Length + 1];
+        var current = new double[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                double substitute = a[i - 1] == b[j - 1] ? 0 : IsVowel(a[i - 1]) && IsVowel(b[j - 1]) ? 0.5 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + substitute);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    private static string Letters(string folded) =>
+        string.Concat(folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !Articles.Contains(t)));
 
     /// <summary>How many consonants a skeleton keeps: short outlines match too much to trust alone.</summary>
     public static int Strength(string skeleton) => skeleton.Count(c => c != ' ');

@@ -39,8 +39,8 @@ public sealed class PlaceResolver
         public Toponym[] Toponyms { get; } = toponyms;
         public GazetteerEntry? Pick { get; set; }
         public GazetteerEntry? Next { get; set; }
-        /// <summary>How strongly the group speaks for its place: a mention 1, a demonym or organisation name half.</summary>
-        public double Weight { get; } = Math.Sqrt(toponyms.Sum(t => t.Role is ToponymRole.Place or ToponymRole.Feature ? 1 : 0.25));
+        /// <summary>How strongly the group speaks for its place: a mention or demonym 1, an organisation's name a quarter.</summary>
+        public double Weight { get; } = Math.Sqrt(toponyms.Sum(t => t.Role == ToponymRole.Organisation ? 0.25 : 1));
     }
 
     /// <summary>What the document as a whole is about: mentions per country and per first-level region, and its places.</summary>
@@ -78,7 +78,7 @@ public sealed class PlaceResolver
             foreach (var c in t.Candidates)
             {
                 if (!seen.Add(c.Entry.Id)) continue;
-                double s = Prior(c, t.Fuzzy) + Context(c.Entry, g, focus);
+                double s = Prior(c) + Context(c.Entry, g, focus);
                 if (s > bestScore) { best = c.Entry; bestScore = s; }
             }
         }
@@ -86,7 +86,7 @@ public sealed class PlaceResolver
     }
 
     /// <summary>How likely a name means this entry before reading the document.</summary>
-    internal static double Prior(NameMatch m, bool fuzzy)
+    internal static double Prior(NameMatch m)
     {
         var e = m.Entry;
         double s = Math.Log10(e.Population + 10);
@@ -99,7 +99,7 @@ public sealed class PlaceResolver
             _ => e.Code switch { "PPLC" => 2, "PPLA" => 1, "PPLA2" => 0.3, "" => -0.5, _ => 0 },
         };
         if (m.Alias == AliasKind.Short) s -= 1.5;
-        if (fuzzy) s -= 0.5;
+        if (m.Alias == AliasKind.Variant) s -= 0.5;
         return s;
     }
 

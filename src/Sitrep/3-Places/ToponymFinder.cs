@@ -22,6 +22,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         var accepted = found.Where(t => t.Role == ToponymRole.Place && !t.Fuzzy).Select(t => t.Key).ToHashSet();
         found = Scan(text, tokens, entities, accepted, surnames);
         AddAcronyms(text, tokens, found);
+        AddNamedFeatures(text, tokens, found);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return AttachContainers(text, found);
     }
@@ -65,6 +66,27 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         }
         return found;
     }
+
+    /// <summary>
+    /// "the M4 motorway", "the Antonivskyi bridge": a named feature with no place name in it. It has
+    /// no candidates of its own; the geoparser places it at the nearest place of its sentence.
+    /// </summary>
+    private static void AddNamedFeatures(string text, List<Token> tokens, List<Toponym> found)
+    {
+        for (int k = 1; k + 1 < tokens.Count; k++)
+        {
+            if (!FeatureNouns.Contains(Word(text, tokens[k]))) continue;
+            int first = k;
+            while (first > 0 && k - first < 3 && IsFeatureName(text, tokens[first - 1]) && tokens[first].Start - tokens[first - 1].End == 1) first--;
+            if (first == k || first == 0 || !Word(text, tokens[first - 1]).Equals("the", StringComparison.OrdinalIgnoreCase)) continue;
+            var span = new TextSpan(tokens[first].Start, tokens[k].End);
+            if (found.Any(t => t.Start < span.End && span.Start < t.End)) continue;
+            var surface = text[span.Start..span.End];
+            found.Add(new Toponym(span.Start, span.End, surface, PlaceNames.Fold(surface), [], ToponymRole.Feature));
+        }
+    }
+
+    private static bool IsFeatureName(string text, Token t) => char.IsUpper(text[t.Start]) || char.IsDigit(text[t.Start]) && t.End - t.Start <= 4;
 
     /// <summary>"New South Wales (NSW)": the acronym names the same place wherever the text uses it.</summary>
     private static void AddAcronyms(string text, List<Token> tokens, List<Toponym> found)
@@ -130,7 +152,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private static bool IsInitialDot(string text, int start, int dot) =>
         dot - start <= 2 && char.IsUpper(text[start]) && char.IsUpper(text[dot + 1]);
 
-    private static readonly HashSet<string> Connectors = ["of", "de", "del", "la", "le", "du", "da", "and", "the", "upon", "on", "al", "el", "es", "y", "dos", "das"];
+    private static readonly HashSet<string> Connectors = ["of", "de", "del", "la", "le", "du", "da", "and", "the", "upon", "al", "el", "es", "y", "dos", "das"];
 
     private static bool IsCapitalised(string text, Token t)
     {
@@ -191,15 +213,17 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             if (!IsCapitalised(text, last)) continue;
             int end = last.End;
             var key = PlaceNames.Fold(text.AsSpan(tokens[s].Start, end - tokens[s].Start));
-            var exact = gazetteer.Find(key);
+            IReadOnlyList<NameMatch> exact = gazetteer.Find(key);
             if (exact.Count > 0)
             {
+                exact = WithProminentVariants(key, exact);
                 // Keep the dot of an abbreviation the gazetteer writes with one ("Ga.", "U.S.").
                 if (end < text.Length && text[end] == '.' && exact.Any(c => c.Alias == AliasKind.Abbreviation || c.Entry.Kind == PlaceKind.Country && key.Length <= 3))
                     end++;
                 return new Match(s, s + n, end, key, exact, false);
             }
-            if (Enumerable.Range(s, n).All(k => IsCapitalised(text, tokens[k]) && !words.IsCommonWord(Word(text, tokens[k])) && !words.IsFirstName(Word(text, tokens[k]))))
+            if (Enumerable.Range(s, n).All(k => IsArabicArticle(Word(text, tokens[k])) && k + 1 < s + n
+                                               || IsCapitalised(text, tokens[k]) && !words.IsCommonWord(Word(text, tokens[k])) && !words.IsFirstName(Word(text, tokens[k]))))
             {
                 var fuzzy = FindFuzzy(key);
                 if (fuzzy.Count > 0) return new Match(s, s + n, end, key, fuzzy, true);
@@ -220,13 +244,27 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         int strength = PlaceNames.Strength(skeleton);
         long floor = strength >= 4 ? 20_000 : strength == 3 ? 100_000 : 500_000;
         var result = new List<NameMatch>();
+        // The outline finds candidates; the spelling must still be close for its length.
+        double allowed = Math.Max(1, key.Replace(" ", "").Length / 5.0);
         foreach (var e in gazetteer.FindBySkeleton(skeleton))
-            if (Prominent(e, floor)) result.Add(new NameMatch(e, AliasKind.Name));
+            if (Prominent(e, floor) && PlaceNames.Distance(key, PlaceNames.Fold(e.Name)) <= allowed) result.Add(new NameMatch(e, AliasKind.Variant));
         if (result.Count > 0 || key.Length < 6) return result;
         foreach (var variant in OneEditVariants(key))
             foreach (var m in gazetteer.Find(variant))
-                if (m.Alias == AliasKind.Name && Prominent(m.Entry, 100_000) && !result.Contains(m)) result.Add(m);
+                if (m.Alias == AliasKind.Name && Prominent(m.Entry, 100_000) && !result.Any(r => r.Entry == m.Entry)) result.Add(m with { Alias = AliasKind.Variant });
         return result;
+    }
+
+    /// <summary>
+    /// "Odessa" is a Texan town by its exact spelling and Ukraine's Odesa by its skeleton: a much
+    /// bigger place spelt a little differently joins the candidates, and the document decides.
+    /// </summary>
+    private IReadOnlyList<NameMatch> WithProminentVariants(string key, IReadOnlyList<NameMatch> exact)
+    {
+        if (exact.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region)) return exact;
+        long biggest = exact.Max(c => c.Entry.Population);
+        var variants = FindFuzzy(key).Where(v => v.Entry.Population >= Math.Max(100_000, 5 * biggest) && exact.All(c => c.Entry != v.Entry)).ToList();
+        return variants.Count == 0 ? exact : [.. exact, .. variants];
     }
 
     private static bool Prominent(GazetteerEntry e, long floor) =>
@@ -275,6 +313,9 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater",
          "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern", "Downtown"];
 
+    private static readonly HashSet<string> FeatureNouns =
+        ["airport", "airbase", "bridge", "dam", "motorway", "highway", "crossing", "checkpoint", "port", "harbour", "harbor", "base", "camp", "refinery"];
+
     private static readonly HashSet<string> Titles =
     [
         "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Rep", "Representative", "Gov", "Governor", "President", "Judge",
@@ -321,6 +362,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             if (OrganisationWords.Contains(w) || StreetWords.Contains(w) || FeatureWords.Contains(w) || !IsCapitalised(text, tokens[k]) || IsAllCaps(w)) return false;
         }
         var first = Word(text, tokens[run.First]);
+        if (IsArabicArticle(first)) return false;
         bool given = words.IsFirstName(first) || !gazetteer.Contains(PlaceNames.Fold(first)) && !words.IsCommonWord(first);
         // "Georgia Smith" is a person, "Georgia Tech" is not: the second word must not be an ordinary word.
         if (!given || words.IsCommonWord(Word(text, tokens[run.First + 1]))) return false;
@@ -350,10 +392,10 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         if (m.Candidates.All(c => c.Alias == AliasKind.Demonym))
             return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
         var candidates = m.Candidates.Where(c => c.Alias != AliasKind.Demonym).ToList();
-        if (candidates.All(c => c.Alias == AliasKind.Abbreviation) && !IsDottedAbbreviation(surface) && !AfterCommaPlace(text, start)) return null;
+        if (candidates.All(c => c.Alias == AliasKind.Abbreviation) && !IsDottedAbbreviation(surface) && !AfterCommaPlace(text, tokens, m.StartToken)) return null;
         if (IsAllCaps(firstWord) && !candidates.Any(c => c.Entry.Kind == PlaceKind.Country || c.Alias == AliasKind.Abbreviation)
             && !IsDateline(text, tokens, m)) return null;
-        if (single && firstWord.Length <= 2 && !IsAllCaps(firstWord)) return null;
+        if (single && firstWord.Length <= 2 && !IsAllCaps(firstWord) && m.End == tokens[m.StartToken].End) return null;
 
         // The name the match belongs to: its run of capitalised words, cut at "and" ("United States and Canada").
         int nameStart = m.StartToken, nameEnd = m.EndToken;
@@ -369,6 +411,13 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             if (FeatureWords.Contains(w))
                 return new Toponym(start, tokens[k].End, text[start..tokens[k].End], m.Key, candidates, ToponymRole.Feature) { PlaceInside = new TextSpan(start, m.End), Fuzzy = m.Fuzzy };
         }
+        // "the Kherson airport": a feature named after the place, written in lower case.
+        if (nameEnd == m.EndToken && m.EndToken < tokens.Count && tokens[m.EndToken].Start == m.End + 1
+            && FeatureNouns.Contains(Word(text, tokens[m.EndToken])))
+        {
+            var feature = tokens[m.EndToken];
+            return new Toponym(start, feature.End, text[start..feature.End], m.Key, candidates, ToponymRole.Feature) { PlaceInside = new TextSpan(start, m.End), Fuzzy = m.Fuzzy };
+        }
         // "University of Georgia", "Bank of Kharkiv": an organisation word before, in the same run.
         for (int k = nameStart; k < m.StartToken; k++)
             if (OrganisationWords.Contains(Word(text, tokens[k]).TrimEnd('.')))
@@ -378,11 +427,13 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         if (single && surnames.Contains(firstWord) && !candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1)) return null;
         bool major = IsMajor(candidates);
         bool common = Enumerable.Range(m.StartToken, n).All(k => words.IsCommonWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
+        bool dictionary = Enumerable.Range(m.StartToken, n).All(k => words.IsDictionaryWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
         // An ordinary word inside a longer capitalised name is part of that name ("University of ...").
-        if ((common || single && Compass.Contains(firstWord)) && nameEnd - nameStart > n) return null;
-        bool cue = Locative(text, tokens, m.StartToken) || AfterCommaPlace(text, start) || ContainerFollows(text, tokens, m.EndToken)
+        if ((dictionary || single && Compass.Contains(firstWord)) && nameEnd - nameStart > n) return null;
+        bool cue = Locative(text, tokens, m.StartToken) || AfterCommaPlace(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken)
                    || m.EndToken < tokens.Count && PlaceNouns.Contains(Word(text, tokens[m.EndToken]));
         if (common && !cue && (!major || IsSentenceStart(text, tokens[m.StartToken]))) return null;
+        if (dictionary && !cue && !major) return null;
         // A small place named once, with nothing saying it is a place, is more likely a surname or a word.
         bool small = candidates.All(c => c.Entry.Kind is PlaceKind.City or PlaceKind.Admin2 && c.Entry.Population < 10_000 || c.Alias == AliasKind.Short);
         if (single && small && !cue) return null;
@@ -418,10 +469,13 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private static bool IsAllCaps(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
     /// <summary>"CHARLESTON, W.Va. --", "MANSFIELD —": a capitalised place opening a line or sentence before a comma or dash.</summary>
+    // "Al Fashir", "El Obeid": written apart, the article is still part of the name.
+    private static bool IsArabicArticle(string word) => word is "Al" or "El" or "Ar" or "Ad" or "Az" or "Ash" or "Ath" or "Adh";
+
     private static bool IsListWord(string word) => word is "and" or "or" or "&";
 
     private static bool IsMajor(IEnumerable<NameMatch> candidates) =>
-        candidates.Any(c => c.Alias == AliasKind.Name && (c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region || c.Entry.Population >= 100_000));
+        candidates.Any(c => c.Alias is AliasKind.Name or AliasKind.Variant && (c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region || c.Entry.Population >= 100_000));
 
     private static bool IsDateline(string text, List<Token> tokens, Match m)
     {
@@ -436,11 +490,12 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         k > 0 && tokens[k - 1].End >= tokens[k].Start - 2 && Locatives.Contains(Word(text, tokens[k - 1]).ToLowerInvariant())
         || k > 1 && Word(text, tokens[k - 1]) == "the" && Locatives.Contains(Word(text, tokens[k - 2]).ToLowerInvariant());
 
-    private bool AfterCommaPlace(string text, int start)
+    /// <summary>"Gainesville, Ga.": right after a comma that follows a capitalised place name.</summary>
+    private bool AfterCommaPlace(string text, List<Token> tokens, int k)
     {
-        int k = start - 1;
-        while (k >= 0 && text[k] == ' ') k--;
-        return k > 0 && text[k] == ',' && k > 0 && char.IsLetter(text[k - 1]);
+        if (k == 0 || !text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End).Trim().SequenceEqual(",")) return false;
+        var before = tokens[k - 1];
+        return char.IsUpper(text[before.Start]) && gazetteer.Contains(PlaceNames.Fold(text.AsSpan(before.Start, before.End - before.Start)));
     }
 
     /// <summary>", Texas", ", Ga.", ", Ukraine" right after: a place the name lies in.</summary>
@@ -472,7 +527,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             if (between is ",") found[i] = a with { Container = b.Candidates };
         }
         // An abbreviation needs its town: "Ga." alone is no place.
-        return found.Where((t, i) => t.Role != ToponymRole.Place || !t.Candidates.All(c => c.Alias == AliasKind.Abbreviation)
+        return found.Where((t, i) => t.Role != ToponymRole.Place || t.Candidates.Count == 0 || !t.Candidates.All(c => c.Alias == AliasKind.Abbreviation)
                                       || IsDottedAbbreviation(t.Text) || i > 0 && found[i - 1].Container.Count > 0).ToList();
     }
 }
