@@ -39,17 +39,18 @@ public sealed class Gazetteer
     /// <summary>The gazetteer shipped with Sitrep, loaded on first use.</summary>
     public static Gazetteer Default => Shared.Value;
 
-    private readonly Dictionary<string, NameMatch[]> byName;
-    private readonly Dictionary<string, GazetteerEntry[]> bySkeleton;
+    private readonly Dictionary<string, List<NameMatch>> byName;
+    private readonly Dictionary<string, List<GazetteerEntry>> bySkeleton;
     private readonly Dictionary<string, GazetteerEntry> countries;
 
-    private Gazetteer(Dictionary<string, NameMatch[]> byName, Dictionary<string, GazetteerEntry[]> bySkeleton,
+    private Gazetteer(Dictionary<string, List<NameMatch>> byName, Dictionary<string, List<GazetteerEntry>> bySkeleton,
         Dictionary<string, GazetteerEntry> countries, int count)
     {
         this.byName = byName;
         this.bySkeleton = bySkeleton;
         this.countries = countries;
         Count = count;
+        byDeletion = new(BuildDeletionIndex);
     }
 
     public int Count { get; }
@@ -63,6 +64,47 @@ public sealed class Gazetteer
         bySkeleton.TryGetValue(skeleton, out var found) ? found : [];
 
     public bool Contains(string foldedName) => byName.ContainsKey(foldedName);
+
+    /// <summary>
+    /// Prominent places (countries, first-level regions, cities of 100,000 or more) whose name is one
+    /// letter away from <paramref name="foldedName"/>: added, dropped, changed or two swapped.
+    /// </summary>
+    public IReadOnlyList<GazetteerEntry> FindWithinOneEdit(string foldedName)
+    {
+        var found = new List<GazetteerEntry>();
+        void Collect(string key)
+        {
+            if (!byDeletion.Value.TryGetValue(key, out var entries)) return;
+            foreach (var e in entries) if (!found.Contains(e)) found.Add(e);
+        }
+        Collect(foldedName);
+        for (int i = 0; i < foldedName.Length; i++) Collect(foldedName.Remove(i, 1));
+        return found;
+    }
+
+    // Symmetric deletions: two names one edit apart share a key after at most one deletion each.
+    private readonly Lazy<Dictionary<string, List<GazetteerEntry>>> byDeletion;
+
+    private Dictionary<string, List<GazetteerEntry>> BuildDeletionIndex()
+    {
+        var index = new Dictionary<string, List<GazetteerEntry>>();
+        void Add(string key, GazetteerEntry e)
+        {
+            if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+            if (list.Count == 0 || list[^1] != e) list.Add(e);
+        }
+        foreach (var (key, matches) in byName)
+        {
+            if (key.Length < 5) continue;
+            foreach (var m in matches)
+            {
+                if (m.Alias != AliasKind.Name || !(m.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1 || m.Entry.Population >= 100_000)) continue;
+                Add(key, m.Entry);
+                for (int i = 0; i < key.Length; i++) Add(key.Remove(i, 1), m.Entry);
+            }
+        }
+        return index;
+    }
 
     /// <summary>The country entry of an ISO 3166-1 alpha-2 code.</summary>
     public GazetteerEntry? Country(string iso2) => countries.GetValueOrDefault(iso2);
@@ -81,52 +123,69 @@ public sealed class Gazetteer
     /// </summary>
     public static Gazetteer Load(Stream tsv)
     {
-        var names = new Dictionary<string, List<NameMatch>>(300_000);
-        var skeletons = new Dictionary<string, List<GazetteerEntry>>(250_000);
+        var rows = new List<(GazetteerEntry Entry, string Alternates, string Extras)>(210_000);
         var countries = new Dictionary<string, GazetteerEntry>();
-        using var reader = new StreamReader(tsv);
-        int id = 0;
-        var inv = CultureInfo.InvariantCulture;
-        while (reader.ReadLine() is { } line)
+        using (var reader = new StreamReader(tsv))
         {
-            if (line.Length == 0 || line[0] == '#') continue;
-            var f = line.Split('\t');
-            if (f.Length < 10) continue;
-            var kind = f[0] switch
+            var inv = CultureInfo.InvariantCulture;
+            while (reader.ReadLine() is { } line)
             {
-                "P" => PlaceKind.City, "A1" => PlaceKind.Admin1, "A2" => PlaceKind.Admin2,
-                "C" => PlaceKind.Country, _ => PlaceKind.Region,
-            };
-            var entry = new GazetteerEntry(id++, f[1], kind, f[3], f[4],
-                double.Parse(f[5], inv), double.Parse(f[6], inv), long.Parse(f[7], inv), f[8]);
-            if (kind == PlaceKind.Country) countries[entry.Country] = entry;
-            Add(names, f[1], entry, AliasKind.Name);
-            foreach (var alt in Split(f[2])) Add(names, alt, entry, kind is PlaceKind.Admin1 or PlaceKind.Admin2 ? AliasKind.Short : AliasKind.Name);
-            foreach (var extra in Split(f[9]))
+                if (line.Length == 0 || line[0] == '#') continue;
+                var f = line.Split('\t');
+                if (f.Length < 10) continue;
+                var kind = f[0] switch
+                {
+                    "P" => PlaceKind.City, "A1" => PlaceKind.Admin1, "A2" => PlaceKind.Admin2,
+                    "C" => PlaceKind.Country, _ => PlaceKind.Region,
+                };
+                var entry = new GazetteerEntry(rows.Count, f[1], kind, f[3], f[4],
+                    double.Parse(f[5], inv), double.Parse(f[6], inv), long.Parse(f[7], inv), f[8]);
+                if (kind == PlaceKind.Country) countries[entry.Country] = entry;
+                rows.Add((entry, f[2], f[9]));
+            }
+        }
+        // The two indexes are independent: build them side by side.
+        var names = Task.Run(() => IndexNames(rows));
+        var skeletons = IndexSkeletons(rows);
+        return new Gazetteer(names.Result, skeletons, countries, rows.Count);
+    }
+
+    private static Dictionary<string, List<NameMatch>> IndexNames(List<(GazetteerEntry Entry, string Alternates, string Extras)> rows)
+    {
+        var names = new Dictionary<string, List<NameMatch>>(300_000);
+        foreach (var (entry, alternates, extras) in rows)
+        {
+            Add(names, entry.Name, entry, AliasKind.Name);
+            foreach (var alt in Split(alternates)) Add(names, alt, entry, entry.Kind is PlaceKind.Admin1 or PlaceKind.Admin2 ? AliasKind.Short : AliasKind.Name);
+            foreach (var extra in Split(extras))
             {
-                if (kind == PlaceKind.Country)
+                if (entry.Kind == PlaceKind.Country)
                 {
                     Add(names, extra, entry, AliasKind.Demonym);
                     Add(names, Plural(extra), entry, AliasKind.Demonym);
                 }
                 else Add(names, extra, entry, AliasKind.Abbreviation);
             }
+        }
+        return names;
+    }
+
+    private static Dictionary<string, List<GazetteerEntry>> IndexSkeletons(List<(GazetteerEntry Entry, string Alternates, string Extras)> rows)
+    {
+        var skeletons = new Dictionary<string, List<GazetteerEntry>>(200_000);
+        foreach (var (entry, alternates, _) in rows)
+        {
             // Skeleton matches are for places a reader may have heard of: skip the unnamed hamlets.
-            if (kind != PlaceKind.City || entry.Population >= 1000)
+            if (entry.Kind == PlaceKind.City && entry.Population < 1000) continue;
+            foreach (var name in Split(alternates).Prepend(entry.Name))
             {
-                foreach (var name in Split(f[1]).Concat(Split(f[2])))
-                {
-                    var key = PlaceNames.Skeleton(PlaceNames.Fold(name));
-                    if (key.Length == 0) continue;
-                    if (!skeletons.TryGetValue(key, out var list)) skeletons[key] = list = [];
-                    if (!list.Contains(entry)) list.Add(entry);
-                }
+                var key = PlaceNames.Skeleton(PlaceNames.Fold(name));
+                if (key.Length == 0) continue;
+                if (!skeletons.TryGetValue(key, out var list)) skeletons[key] = list = [];
+                if (list.Count == 0 || list[^1] != entry) list.Add(entry);
             }
         }
-        return new Gazetteer(
-            names.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
-            skeletons.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
-            countries, id);
+        return skeletons;
     }
 
     private static string Plural(string demonym) =>

@@ -20,6 +20,17 @@ public static class PlaceNames
         bool space = false;
         foreach (var c in name)
         {
+            if (c < 128)
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    if (space && sb.Length > 0) sb.Append(' ');
+                    space = false;
+                    sb.Append(char.ToLowerInvariant(c));
+                }
+                else if (c is not ('.' or '\'' or '`')) space = true;
+                continue;
+            }
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             if (char.IsLetterOrDigit(c))
             {

@@ -39,8 +39,8 @@ public sealed class PlaceResolver
         public Toponym[] Toponyms { get; } = toponyms;
         public GazetteerEntry? Pick { get; set; }
         public GazetteerEntry? Next { get; set; }
-        /// <summary>How strongly the group speaks for its place: a mention or demonym 1, an organisation's name a quarter.</summary>
-        public double Weight { get; } = Math.Sqrt(toponyms.Sum(t => t.Role == ToponymRole.Organisation ? 0.25 : 1));
+        /// <summary>How strongly the group speaks for its place: every mention counts, in an organisation's name too ("Dublin City Council" says the story is local to Dublin).</summary>
+        public double Weight { get; } = Math.Sqrt(toponyms.Length);
     }
 
     /// <summary>What the document as a whole is about: mentions per country and per first-level region, and its places.</summary>

@@ -15,6 +15,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     public List<Toponym> Find(string text, IReadOnlyList<EntityMention> entities)
     {
         var tokens = Tokenize(text);
+        memo.Clear();
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         var found = Scan(text, tokens, entities, [], surnames);
         // A name read as a place once is a place name throughout the document ("in Mobile ... Mobile
@@ -204,6 +205,16 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
 
     private Match? LongestMatch(string text, List<Token> tokens, int s, int runEnd)
     {
+        if (memo.TryGetValue((s, runEnd), out var known)) return known;
+        return memo[(s, runEnd)] = LongestMatchUncached(text, tokens, s, runEnd);
+    }
+
+    // Both passes over a document ask the same questions: the answers are kept for the document.
+    [ThreadStatic] private static Dictionary<(int, int), Match?>? memoStore;
+    private static Dictionary<(int, int), Match?> memo => memoStore ??= [];
+
+    private Match? LongestMatchUncached(string text, List<Token> tokens, int s, int runEnd)
+    {
         var head = Word(text, tokens[s]);
         if (CalendarWords.Contains(head.TrimEnd('.')) || IsContraction(head)) return null;
         int max = Math.Min(MaxNameTokens, runEnd - s);
@@ -239,6 +250,15 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     /// </summary>
     public IReadOnlyList<NameMatch> FindFuzzy(string key)
     {
+        var result = FindBySkeleton(key);
+        if (result.Count > 0 || key.Length < 6) return result;
+        foreach (var e in gazetteer.FindWithinOneEdit(key))
+            if (!result.Any(r => r.Entry == e)) result.Add(new NameMatch(e, AliasKind.Variant));
+        return result;
+    }
+
+    private List<NameMatch> FindBySkeleton(string key)
+    {
         if (key.Replace(" ", "").Length < 4) return [];
         var skeleton = PlaceNames.Skeleton(key);
         int strength = PlaceNames.Strength(skeleton);
@@ -248,10 +268,6 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         double allowed = Math.Max(1, key.Replace(" ", "").Length / 5.0);
         foreach (var e in gazetteer.FindBySkeleton(skeleton))
             if (Prominent(e, floor) && PlaceNames.Distance(key, PlaceNames.Fold(e.Name)) <= allowed) result.Add(new NameMatch(e, AliasKind.Variant));
-        if (result.Count > 0 || key.Length < 6) return result;
-        foreach (var variant in OneEditVariants(key))
-            foreach (var m in gazetteer.Find(variant))
-                if (m.Alias == AliasKind.Name && Prominent(m.Entry, 100_000) && !result.Any(r => r.Entry == m.Entry)) result.Add(m with { Alias = AliasKind.Variant });
         return result;
     }
 
@@ -263,27 +279,12 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     {
         if (exact.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region)) return exact;
         long biggest = exact.Max(c => c.Entry.Population);
-        var variants = FindFuzzy(key).Where(v => v.Entry.Population >= Math.Max(100_000, 5 * biggest) && exact.All(c => c.Entry != v.Entry)).ToList();
+        var variants = FindBySkeleton(key).Where(v => v.Entry.Population >= Math.Max(100_000, 5 * biggest) && exact.All(c => c.Entry != v.Entry)).ToList();
         return variants.Count == 0 ? exact : [.. exact, .. variants];
     }
 
     private static bool Prominent(GazetteerEntry e, long floor) =>
         e.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region || e.Population >= floor;
-
-    private static IEnumerable<string> OneEditVariants(string key)
-    {
-        for (int i = 0; i < key.Length; i++)
-        {
-            yield return key.Remove(i, 1);
-            if (i + 1 < key.Length) yield return string.Concat(key.AsSpan(0, i), key[i + 1].ToString(), key[i].ToString(), key.AsSpan(i + 2));
-            for (char c = 'a'; c <= 'z'; c++)
-            {
-                if (c != key[i]) yield return string.Concat(key.AsSpan(0, i), c.ToString(), key.AsSpan(i + 1));
-                yield return key.Insert(i, c.ToString());
-            }
-        }
-        for (char c = 'a'; c <= 'z'; c++) yield return key + c;
-    }
 
     // ---- reading a match in its context ----------------------------------------------------------
 
