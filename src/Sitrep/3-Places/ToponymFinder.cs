@@ -394,7 +394,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
         var candidates = m.Candidates.Where(c => c.Alias != AliasKind.Demonym).ToList();
         if (candidates.All(c => c.Alias == AliasKind.Abbreviation) && !IsDottedAbbreviation(surface) && !AfterCommaPlace(text, tokens, m.StartToken)) return null;
-        if (IsAllCaps(firstWord) && !candidates.Any(c => c.Entry.Kind == PlaceKind.Country || c.Alias == AliasKind.Abbreviation)
+        if (IsAllCaps(firstWord) && !candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Region || c.Alias == AliasKind.Abbreviation)
             && !IsDateline(text, tokens, m)) return null;
         if (single && firstWord.Length <= 2 && !IsAllCaps(firstWord) && m.End == tokens[m.StartToken].End) return null;
 
@@ -426,11 +426,11 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
 
         if (accepted.Contains(m.Key)) return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Place);
         if (single && surnames.Contains(firstWord) && !candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1)) return null;
-        bool major = IsMajor(candidates);
         bool common = Enumerable.Range(m.StartToken, n).All(k => words.IsCommonWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
         bool dictionary = Enumerable.Range(m.StartToken, n).All(k => words.IsDictionaryWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
         // An ordinary word inside a longer capitalised name is part of that name ("University of ...").
-        if ((dictionary || single && Compass.Contains(firstWord)) && nameEnd - nameStart > n) return null;
+        bool major = IsMajor(candidates);
+        if ((common || dictionary && !major || single && Compass.Contains(firstWord)) && nameEnd - nameStart > n) return null;
         bool cue = Locative(text, tokens, m.StartToken) || AfterCommaPlace(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken)
                    || m.EndToken < tokens.Count && PlaceNouns.Contains(Word(text, tokens[m.EndToken]));
         if (common && !cue && (!major || IsSentenceStart(text, tokens[m.StartToken]))) return null;
