@@ -38,9 +38,22 @@ public sealed class PlaceResolver
         public int[] Indexes { get; } = indexes;
         public Toponym[] Toponyms { get; } = toponyms;
         public GazetteerEntry? Pick { get; set; }
+
+        /// <summary>The readings whose prior is close enough to the best one to be meant.</summary>
+        public List<GazetteerEntry> Plausible { get; } = Readings(toponyms);
         public GazetteerEntry? Next { get; set; }
         /// <summary>How strongly the group speaks for its place: every mention counts, in an organisation's name too ("Dublin City Council" says the story is local to Dublin).</summary>
         public double Weight { get; } = Math.Sqrt(toponyms.Length);
+    }
+
+    private const double PlausibleMargin = 3;
+
+    private static List<GazetteerEntry> Readings(Toponym[] toponyms)
+    {
+        var all = toponyms.SelectMany(t => t.Candidates).DistinctBy(c => c.Entry.Id).ToList();
+        if (all.Count == 0) return [];
+        double best = all.Max(Prior);
+        return all.Where(c => Prior(c) >= best - PlausibleMargin).Select(c => c.Entry).ToList();
     }
 
     /// <summary>What the document as a whole is about: mentions per country and per first-level region, and its places.</summary>
@@ -60,7 +73,11 @@ public sealed class PlaceResolver
             double w = g.Weight;
             Add(focus.Countries, p.Country, w);
             if (p.Kind != PlaceKind.Country && p.Kind != PlaceKind.Region) Add(focus.Regions, (p.Country, p.Admin1), w);
-            if (p.Kind is PlaceKind.City or PlaceKind.Admin2 && g.Toponyms.Any(t => t.Role == ToponymRole.Place)) focus.Places.Add((g, p));
+            if (!g.Toponyms.Any(t => t.Role == ToponymRole.Place)) continue;
+            // Every plausible reading of the other names counts for closeness, not only the current
+            // pick: "Paris" and "Henry County" settle on Tennessee together.
+            foreach (var c in g.Plausible)
+                if (c.Kind is PlaceKind.City or PlaceKind.Admin2) focus.Places.Add((g, c));
         }
         return focus;
     }

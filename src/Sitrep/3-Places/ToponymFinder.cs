@@ -60,7 +60,8 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
                 if (match is not { } m) continue;
                 var toponym = Read(text, tokens, run, m, entities, surnames, accepted);
                 if (toponym == null) continue; // a shorter name inside may still be a place
-                next = m.EndToken;
+                // The rest of an organisation's name holds no place of its own ("Paris Police Department").
+                next = toponym.Role == ToponymRole.Organisation ? NameEnd(text, tokens, m.EndToken, runEnd) : m.EndToken;
                 if (!Overlaps(toponym, taken)) found.Add(toponym);
             }
             i = runEnd - 1;
@@ -216,7 +217,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private Match? LongestMatchUncached(string text, List<Token> tokens, int s, int runEnd)
     {
         var head = Word(text, tokens[s]);
-        if (CalendarWords.Contains(head.TrimEnd('.')) || IsContraction(head)) return null;
+        if (CalendarWords.Contains(head.TrimEnd('.')) || OrganisationWords.Contains(head) || IsContraction(head)) return null;
         int max = Math.Min(MaxNameTokens, runEnd - s);
         for (int n = max; n >= 1; n--)
         {
@@ -472,6 +473,12 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     /// <summary>"CHARLESTON, W.Va. --", "MANSFIELD —": a capitalised place opening a line or sentence before a comma or dash.</summary>
     // "Al Fashir", "El Obeid": written apart, the article is still part of the name.
     private static bool IsArabicArticle(string word) => word is "Al" or "El" or "Ar" or "Ad" or "Az" or "Ash" or "Ath" or "Adh";
+
+    private static int NameEnd(string text, List<Token> tokens, int k, int runEnd)
+    {
+        while (k < runEnd && !IsListWord(Word(text, tokens[k]))) k++;
+        return k;
+    }
 
     private static bool IsListWord(string word) => word is "and" or "or" or "&";
 
