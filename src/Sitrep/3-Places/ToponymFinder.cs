@@ -186,7 +186,9 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         int gap = b.Start - a.End;
         if (gap == 1) return text[a.End] is ' ' or '-';
         // "St. Louis", "Ft. Worth": an abbreviation's dot then a space.
-        return gap == 2 && text[a.End] == '.' && text[a.End + 1] == ' ' && Word(text, a) is "St" or "Mt" or "Ft" or "Pt";
+        // "W. Va.", "N. Y.": an initial's dot then a space.
+        return gap == 2 && text[a.End] == '.' && text[a.End + 1] == ' '
+               && (Word(text, a) is "St" or "Mt" or "Ft" or "Pt" || a.End - a.Start == 1 && char.IsUpper(text[a.Start]) && b.End - b.Start <= 3);
     }
 
     private static string Word(string text, Token t) => text.Substring(t.Start, t.End - t.Start);
@@ -217,7 +219,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private Match? LongestMatchUncached(string text, List<Token> tokens, int s, int runEnd)
     {
         var head = Word(text, tokens[s]);
-        if (CalendarWords.Contains(head.TrimEnd('.')) || OrganisationWords.Contains(head) || IsContraction(head)) return null;
+        if (CalendarWords.Contains(head) || OrganisationWords.Contains(head) || Titles.Contains(head) || IsContraction(head)) return null;
         int max = Math.Min(MaxNameTokens, runEnd - s);
         for (int n = max; n >= 1; n--)
         {
@@ -323,7 +325,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Rep", "Representative", "Gov", "Governor", "President", "Judge",
         "Officer", "Sgt", "Lt", "Capt", "Captain", "Det", "Detective", "Rev", "Reverend", "Prof", "Professor", "Mayor",
         "Minister", "Secretary", "General", "Gen", "Col", "Colonel", "Maj", "Major", "Chief", "Deputy", "Sheriff", "Coach",
-        "Sir", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Pope", "Saint", "Attorney", "Commissioner", "Trooper",
+        "Sir", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Pope", "Attorney", "Commissioner", "Trooper", "Sens", "Reps",
     ];
 
     // Words after a name that make it a place: "an Alexandria woman", "Harwinton residents".
@@ -394,14 +396,15 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         if (m.Candidates.All(c => c.Alias == AliasKind.Demonym))
             return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
         var candidates = m.Candidates.Where(c => c.Alias != AliasKind.Demonym).ToList();
-        if (candidates.All(c => c.Alias == AliasKind.Abbreviation) && !IsDottedAbbreviation(surface) && !AfterCommaPlace(text, tokens, m.StartToken)) return null;
+        if (candidates.All(c => c.Alias == AliasKind.Abbreviation) && !IsDottedAbbreviation(surface) && !AfterCommaPlace(text, tokens, m.StartToken)
+            && !AfterParty(text, tokens, m.StartToken)) return null;
         if (IsAllCaps(firstWord) && !candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Region || c.Alias == AliasKind.Abbreviation)
             && !IsDateline(text, tokens, m)) return null;
         if (single && firstWord.Length <= 2 && !IsAllCaps(firstWord) && m.End == tokens[m.StartToken].End) return null;
 
         // The name the match belongs to: its run of capitalised words, cut at "and" ("United States and Canada").
         int nameStart = m.StartToken, nameEnd = m.EndToken;
-        while (nameStart > run.First && !IsListWord(Word(text, tokens[nameStart - 1]))) nameStart--;
+        while (nameStart > run.First && !IsListWord(Word(text, tokens[nameStart - 1])) && !AfterParty(text, tokens, nameStart)) nameStart--;
         while (nameEnd < run.End && !IsListWord(Word(text, tokens[nameEnd]))) nameEnd++;
 
         // What follows inside the same name: an organisation word, a street, a feature.
@@ -432,7 +435,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         // An ordinary word inside a longer capitalised name is part of that name ("University of ...").
         bool major = IsMajor(candidates);
         if ((common || dictionary && !major || single && Compass.Contains(firstWord)) && nameEnd - nameStart > n) return null;
-        bool cue = Locative(text, tokens, m.StartToken) || AfterCommaPlace(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken)
+        bool cue = Locative(text, tokens, m.StartToken) || AfterParty(text, tokens, m.StartToken) || AfterCommaPlace(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken)
                    || m.EndToken < tokens.Count && PlaceNouns.Contains(Word(text, tokens[m.EndToken]));
         if (common && !cue && (!major || IsSentenceStart(text, tokens[m.StartToken]))) return null;
         if (dictionary && !cue && !major) return null;
@@ -470,7 +473,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
 
     private static bool IsAllCaps(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
-    /// <summary>"CHARLESTON, W.Va. --", "MANSFIELD —": a capitalised place opening a line or sentence before a comma or dash.</summary>
+    /// <summary>"CHARLESTON, W.Va. --", "BEIRUT:", "NEWARK  It": a place in capitals before a comma, colon, dash or gap.</summary>
     // "Al Fashir", "El Obeid": written apart, the article is still part of the name.
     private static bool IsArabicArticle(string word) => word is "Al" or "El" or "Ar" or "Ad" or "Az" or "Ash" or "Ath" or "Adh";
 
@@ -487,10 +490,15 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
 
     private static bool IsDateline(string text, List<Token> tokens, Match m)
     {
-        if (!IsSentenceStart(text, tokens[m.StartToken]) || m.End >= text.Length) return false;
+        if (m.End + 2 >= text.Length) return false;
+        if (text[m.End] == ' ' && text[m.End + 1] == ' ') return true; // "NEWARK  It was ..."
         var after = text.AsSpan(m.End).TrimStart(' ');
-        return after.Length > 0 && after[0] is ',' or '-' or '—' or '–';
+        return after.Length > 0 && after[0] is ',' or ':' or '-' or '—' or '–';
     }
+
+    /// <summary>"Sen. Bob Casey, D-Pa.", "Rep. Marty Seifert, R-Marshall": a legislator's party and home.</summary>
+    private static bool AfterParty(string text, List<Token> tokens, int k) =>
+        k > 0 && tokens[k - 1].End == tokens[k].Start - 1 && text[tokens[k - 1].End] == '-' && Word(text, tokens[k - 1]) is "D" or "R" or "I" or "DFL";
 
     private static bool IsHouseNumber(string text, Token t) => char.IsDigit(text[t.Start]) && t.End + 1 < text.Length;
 
