@@ -39,6 +39,9 @@ public sealed class PlaceResolver
         public Toponym[] Toponyms { get; } = toponyms;
         public GazetteerEntry? Pick { get; set; }
 
+        /// <summary>Whether the name is also the name of a country or first-level region.</summary>
+        public bool HasRegionReading { get; } = toponyms.Any(t => t.Candidates.Any(c => c.Alias == AliasKind.Name && c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1));
+
         /// <summary>The readings whose prior is close enough to the best one to be meant.</summary>
         public List<GazetteerEntry> Plausible { get; } = Readings(toponyms);
         public GazetteerEntry? Next { get; set; }
@@ -134,11 +137,15 @@ public sealed class PlaceResolver
         {
             double region = focus.Regions.GetValueOrDefault((e.Country, e.Admin1))
                             - (g.Pick is { } q && q.Country == e.Country && q.Admin1 == e.Admin1 ? own : 0);
-            s += Math.Min(MaxFocus, FocusWeight * Math.Log2(1 + Math.Max(0, region)));
+            double local = Math.Min(MaxFocus, FocusWeight * Math.Log2(1 + Math.Max(0, region)));
             double nearest = double.MaxValue;
             foreach (var (other, place) in focus.Places)
                 if (other != g) nearest = Math.Min(nearest, Kilometres(e.Lat, e.Lon, place.Lat, place.Lon));
-            s += nearest < 50 ? 2 : nearest < 200 ? 1.5 : nearest < 500 ? 0.5 : 0;
+            local += nearest < 50 ? 2 : nearest < 200 ? 1.5 : nearest < 500 ? 0.5 : 0;
+            // "California" is the state even in a story about Pennsylvania: a town outranks a state or
+            // country of its name only when the text places it ("California, Pa.").
+            if (g.HasRegionReading) local = Math.Min(local, 2);
+            s += local;
         }
         return s;
     }
