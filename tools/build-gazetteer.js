@@ -117,6 +117,19 @@ function cellCentre(a) {
   return [Math.atan2(z, Math.hypot(x, y)) * 180 / Math.PI, Math.atan2(y, x) * 180 / Math.PI];
 }
 
+// A large region (8 degrees or more across) is mostly empty land its places do not cover: the
+// middle of its box is nearer its area's centre there. Longitudes are unwrapped across 180.
+function regionCentre(a) {
+  const lons = a.lons.map(lon => lon);
+  if (Math.max(...lons) - Math.min(...lons) > 180) for (let i = 0; i < lons.length; i++) if (lons[i] < 0) lons[i] += 360;
+  const minLat = Math.min(...a.lats), maxLat = Math.max(...a.lats), minLon = Math.min(...lons), maxLon = Math.max(...lons);
+  const midLat = (minLat + maxLat) / 2;
+  const extent = Math.max(maxLat - minLat, (maxLon - minLon) * Math.cos(midLat * Math.PI / 180));
+  if (extent < 8) return cellCentre(a);
+  const midLon = (minLon + maxLon) / 2;
+  return [midLat, midLon > 180 ? midLon - 360 : midLon];
+}
+
 const rows = [];
 const admin1Acc = new Map(), admin2Acc = new Map();
 for (const p of places) {
@@ -153,7 +166,7 @@ for (const [code, a] of [...admin1Acc].sort()) {
   const [cc, c1] = code.split('.');
   const name = admin1Names.get(code);
   const abbrev = cc === 'US' ? [c1, ...(usAbbreviations[c1] || '').split('|')].filter(Boolean) : [];
-  const [lat, lon] = cellCentre(a);
+  const [lat, lon] = regionCentre(a);
   rows.push(['A1', name, shortForms(name).join('|'), cc, c1, lat, lon, a.pop, 'ADM1', abbrev.join('|')]);
 }
 // Regions news names whole that the data splits by compass point: "Darfur" is North, South, West,
