@@ -90,17 +90,21 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
 
     private static bool IsFeatureName(string text, Token t) => char.IsUpper(text[t.Start]) || char.IsDigit(text[t.Start]) && t.End - t.Start <= 4;
 
-    /// <summary>"New South Wales (NSW)": the acronym names the same place wherever the text uses it.</summary>
+    /// <summary>"New South Wales ... NSW": the acronym of a place named in the text names the same place.</summary>
     private static void AddAcronyms(string text, List<Token> tokens, List<Toponym> found)
     {
         var acronyms = new Dictionary<string, Toponym>(StringComparer.Ordinal);
         foreach (var t in found)
         {
-            if (t.Role != ToponymRole.Place || t.End + 4 >= text.Length || text[t.End] != ' ' || text[t.End + 1] != '(') continue;
+            if (t.Role != ToponymRole.Place) continue;
+            var initials = string.Concat(t.Text.Split(' ', '-').Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]));
+            // Three or more initials stand for the name anywhere in the text ("NSW", "DRC");
+            // two only where the text defines them: "Hong Kong (HK)".
+            if (initials.Length >= 3) acronyms.TryAdd(initials, t);
+            if (t.End + 4 >= text.Length || text[t.End] != ' ' || text[t.End + 1] != '(') continue;
             int close = text.IndexOf(')', t.End + 2);
             if (close < 0 || close - t.End - 2 is < 2 or > 6) continue;
             var acronym = text[(t.End + 2)..close];
-            var initials = string.Concat(t.Text.Split(' ', '-').Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]));
             if (acronym == initials) acronyms.TryAdd(acronym, t);
         }
         if (acronyms.Count == 0) return;
