@@ -140,7 +140,9 @@ for (const p of places) {
   if (a1 && admin1Names.has(a1)) accumulate(admin1Acc, a1, lat, lon, pop);
   const a2 = a1 && p.admin2 ? `${a1}.${p.admin2}` : null;
   if (a2 && admin2Names.has(a2)) accumulate(admin2Acc, a2, lat, lon, pop);
-  rows.push(['P', p.name, '', p.country, p.admin1 || '', lat, lon, pop, joined ? joined.featureCode : '', '']);
+  // "Acapulco de Juárez" is "Acapulco" in the news: a big city's name before "de" stands alone.
+  const before = / de /.test(p.name) && pop >= 100000 ? p.name.split(' de ')[0] : '';
+  rows.push(['P', p.name, before.includes(' ') ? '' : before, p.country, p.admin1 || '', lat, lon, pop, joined ? joined.featureCode : '', '']);
 }
 
 // AP style abbreviations of US states, written after a town ("Gainesville, Ga."): a fixed list.

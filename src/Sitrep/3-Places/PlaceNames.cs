@@ -91,7 +91,7 @@ public static class PlaceNames
 
     /// <summary>
     /// The consonant outline of a folded name: Arabic articles dropped, vowels and y/w/h (after the
-    /// first letter) dropped, q = k, ph = f, dj = j, doubled letters single. Names whose outlines
+    /// first letter) dropped, q = k, hard c = k, ph = f, dj = j, doubled letters single. Names whose outlines
     /// match are transliterations of each other often enough to be candidates, never proof.
     /// </summary>
     public static string Skeleton(string folded)
@@ -107,7 +107,7 @@ public static class PlaceNames
                 char c = token[i];
                 if (c == 'p' && i + 1 < token.Length && token[i + 1] == 'h') { c = 'f'; i++; }
                 else if (c == 'd' && i + 1 < token.Length && token[i + 1] == 'j') { c = 'j'; i++; }
-                else if (c == 'q') c = 'k';
+                else if (c == 'q' || c == 'c' && (i + 1 == token.Length || !"eiyh".Contains(token[i + 1]))) c = 'k';
                 if (i > 0 && "aeiouyhw".Contains(c)) continue;
                 if (i == 0 && "aeiouy".Contains(c)) c = 'a';
                 if (sb.Length > tokenStart && sb[^1] == c) continue;

@@ -223,7 +223,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private Match? LongestMatchUncached(string text, List<Token> tokens, int s, int runEnd)
     {
         var head = Word(text, tokens[s]);
-        if (CalendarWords.Contains(head) || OrganisationWords.Contains(head) || Titles.Contains(head) || IsContraction(head)) return null;
+        if (CalendarWords.Contains(head) || OrganisationWords.Contains(head) || IsContraction(head)) return null;
         int max = Math.Min(MaxNameTokens, runEnd - s);
         for (int n = max; n >= 1; n--)
         {
@@ -405,6 +405,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         if (IsAllCaps(firstWord) && !candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Region || c.Alias == AliasKind.Abbreviation)
             && !IsDateline(text, tokens, m)) return null;
         if (single && firstWord.Length <= 2 && !IsAllCaps(firstWord) && m.End == tokens[m.StartToken].End) return null;
+        if (single && Titles.Contains(firstWord)) return null; // "Sens.", "General", "Prince"
 
         // The name the match belongs to: its run of capitalised words, cut at "and" ("United States and Canada").
         int nameStart = m.StartToken, nameEnd = m.EndToken;
