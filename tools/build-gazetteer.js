@@ -130,6 +130,17 @@ function regionCentre(a) {
   return [midLat, midLon > 180 ? midLon - 360 : midLon];
 }
 
+// Former and English names the news still uses for renamed cities (GeoNames keeps the current one).
+const formerNames = {
+  'IN|Kolkata': 'Calcutta', 'IN|Mumbai': 'Bombay', 'IN|Chennai': 'Madras', 'IN|Bengaluru': 'Bangalore',
+  'IN|Varanasi': 'Benares', 'IN|Pune': 'Poona', 'CN|Beijing': 'Peking', 'CN|Guangzhou': 'Canton',
+  'MM|Yangon': 'Rangoon', 'VN|Ho Chi Minh City': 'Saigon', 'CD|Kinshasa': 'Léopoldville',
+  'KZ|Almaty': 'Alma-Ata', 'MD|Chisinau': 'Kishinev', 'PL|Gdańsk': 'Danzig', 'TR|Istanbul': 'Constantinople',
+  'UA|Kyiv': 'Kiev', 'UA|Kharkiv': 'Kharkov', 'UA|Odesa': 'Odessa', 'UA|Lviv': 'Lvov', 'UA|Mykolaiv': 'Nikolaev',
+  'UA|Zaporizhzhia': 'Zaporozhye', 'UA|Dnipro': 'Dnepropetrovsk', 'UA|Luhansk': 'Lugansk',
+  'RU|Saint Petersburg': 'Leningrad', 'RU|Volgograd': 'Stalingrad',
+};
+
 const rows = [];
 const admin1Acc = new Map(), admin2Acc = new Map();
 for (const p of places) {
@@ -142,7 +153,8 @@ for (const p of places) {
   if (a2 && admin2Names.has(a2)) accumulate(admin2Acc, a2, lat, lon, pop);
   // "Acapulco de Juárez" is "Acapulco" in the news: a big city's name before "de" stands alone.
   const before = / de /.test(p.name) && pop >= 100000 ? p.name.split(' de ')[0] : '';
-  rows.push(['P', p.name, before.includes(' ') ? '' : before, p.country, p.admin1 || '', lat, lon, pop, joined ? joined.featureCode : '', '']);
+  const alternates = [before.includes(' ') ? '' : before, pop >= 100000 ? formerNames[p.country + '|' + p.name] || '' : ''].filter(Boolean);
+  rows.push(['P', p.name, alternates.join('|'), p.country, p.admin1 || '', lat, lon, pop, joined ? joined.featureCode : '', '']);
 }
 
 // AP style abbreviations of US states, written after a town ("Gainesville, Ga."): a fixed list.
@@ -204,7 +216,7 @@ for (const [code, a] of [...admin2Acc].sort()) {
 // English short forms the package lacks but news uses, and older spellings of renamed places.
 const extraNames = {
   US: ['America', 'U.S.', 'U.S.A.', 'US'], GB: ['Britain', 'U.K.'], TR: ['Turkey'], CZ: ['Czech Republic'],
-  CD: ['Congo-Kinshasa', 'D.R. Congo'], CG: ['Congo-Brazzaville'], MK: ['Macedonia'], CV: ['Cape Verde'],
+  CD: ['Congo-Kinshasa', 'D.R. Congo', 'Zaire', 'Zaïre'], LK: ['Ceylon'], IR: ['Persia'], TH: ['Siam'], CG: ['Congo-Brazzaville'], MK: ['Macedonia'], CV: ['Cape Verde'],
   TL: ['East Timor'], SZ: ['Swaziland'], KR: ['Korea'], PS: ['Palestinian territories', 'Palestinian Territories'],
 };
 // The package's points are rounded to whole degrees; for the largest countries that is hundreds of
