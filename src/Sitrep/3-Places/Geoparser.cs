@@ -22,7 +22,7 @@ public sealed class Geoparser(Gazetteer gazetteer, WordLists words) : IDocumentS
         for (int i = 0; i < toponyms.Count; i++)
         {
             var t = toponyms[i];
-            if (t.Role is not (ToponymRole.Place or ToponymRole.Feature) && Environment.GetEnvironmentVariable("GEO_ALL") == null) continue;
+            if (t.Role is not (ToponymRole.Place or ToponymRole.Feature)) continue;
             var e = entries[i];
             if (t.Role == ToponymRole.Feature && t.Candidates.Count == 0 && e == null) continue; // a feature we cannot place
             // A feature keeps its own name and takes the position of the place it belongs to.

@@ -34,7 +34,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         var taken = new bool[text.Length + 1];
         foreach (var e in entities)
         {
-            if (e.Type != "LOC" || e.End > text.Length) continue;
+            if (e.Type != "LOC" || e.Start < 0 || e.End > text.Length || e.End <= e.Start) continue;
             found.Add(FromEntity(text, e));
             for (int c = e.Start; c < e.End; c++) taken[c] = true;
         }
@@ -152,7 +152,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         hyphen - start is 2 or 3 && text.AsSpan(start, hyphen - start).ToString().ToLowerInvariant() is "al" or "el" or "ar" or "as" or "ad" or "an" or "at" or "az" or "ash" or "ad" or "ed" or "en" or "es" or "et";
 
     private static bool IsPossessive(string text, int apostrophe) =>
-        text[apostrophe] is '\'' or '’' && text[apostrophe + 1] == 's' && (apostrophe + 2 == text.Length || !char.IsLetter(text[apostrophe + 2]));
+        apostrophe + 1 < text.Length && text[apostrophe] is '\'' or '’' && text[apostrophe + 1] == 's' && (apostrophe + 2 == text.Length || !char.IsLetter(text[apostrophe + 2]));
 
     // A dot inside a word only in abbreviations written without spaces: "U.S", "W.Va", "N.Y".
     private static bool IsInitialDot(string text, int start, int dot) =>
@@ -416,6 +416,9 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         for (int k = m.EndToken; k < nameEnd; k++)
         {
             var w = Word(text, tokens[k]).TrimEnd('.');
+            // "East Bank Mayor Chuck Blair", "DuPage Sheriff John Zaruba": a title, not an organisation
+            // ("the Sheriff's Office" is one).
+            if (Titles.Contains(w) && !IsPossessive(text, tokens[k].End)) break;
             if (StreetWords.Contains(w) || k == m.EndToken && m.StartToken > 0 && IsHouseNumber(text, tokens[m.StartToken - 1])) return null;
             if (OrganisationWords.Contains(w)) return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Organisation);
             if (FeatureWords.Contains(w))
