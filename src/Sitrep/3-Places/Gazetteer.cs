@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 
 namespace Sitrep.Places;
 
@@ -85,6 +86,7 @@ public sealed class Gazetteer
     // Symmetric deletions: two names one edit apart share a key after at most one deletion each.
     private readonly Lazy<Dictionary<string, List<GazetteerEntry>>> byDeletion;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once, over 200,000 rows: no time to warm up
     private Dictionary<string, List<GazetteerEntry>> BuildDeletionIndex()
     {
         var index = new Dictionary<string, List<GazetteerEntry>>();
@@ -121,6 +123,7 @@ public sealed class Gazetteer
     /// Reads the tab-separated rows tools/build-gazetteer.js writes: kind, name, alternate names,
     /// country, admin1, lat, lon, population, feature code, demonyms or abbreviations.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once, over 200,000 rows: no time to warm up
     public static Gazetteer Load(Stream tsv)
     {
         var rows = new List<(GazetteerEntry Entry, string Alternates, string Extras)>(210_000);
@@ -150,6 +153,7 @@ public sealed class Gazetteer
         return new Gazetteer(names.Result, skeletons, countries, rows.Count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once, over 200,000 rows: no time to warm up
     private static Dictionary<string, List<NameMatch>> IndexNames(List<(GazetteerEntry Entry, string Alternates, string Extras)> rows)
     {
         var names = new Dictionary<string, List<NameMatch>>(300_000);
@@ -170,6 +174,7 @@ public sealed class Gazetteer
         return names;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once, over 200,000 rows: no time to warm up
     private static Dictionary<string, List<GazetteerEntry>> IndexSkeletons(List<(GazetteerEntry Entry, string Alternates, string Extras)> rows)
     {
         var skeletons = new Dictionary<string, List<GazetteerEntry>>(200_000);

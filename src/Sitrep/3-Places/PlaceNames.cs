@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Sitrep.Places;
@@ -14,9 +15,10 @@ public static class PlaceNames
     /// Lower case, diacritics and apostrophes dropped, dots dropped ("U.S." = "US"), other
     /// punctuation turned into single spaces, "St"/"Mt"/"Ft" spelt out.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called for every name while the gazetteer loads
     public static string Fold(ReadOnlySpan<char> name)
     {
-        var sb = new StringBuilder(name.Length);
+        var sb = Buffer();
         bool space = false;
         foreach (var c in name)
         {
@@ -87,19 +89,28 @@ public static class PlaceNames
         return whole == null ? key : whole + key[space..];
     }
 
-    private static readonly HashSet<string> Articles = ["al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ad", "the"];
+    // Keys are built millions of times while the gazetteer loads: one buffer per thread.
+    [ThreadStatic] private static StringBuilder? buffer;
+
+    private static StringBuilder Buffer() => (buffer ??= new StringBuilder(64)).Clear();
 
     /// <summary>
     /// The consonant outline of a folded name: Arabic articles dropped, vowels and y/w/h (after the
     /// first letter) dropped, q = k, hard c = k, ph = f, dj = j, doubled letters single. Names whose outlines
     /// match are transliterations of each other often enough to be candidates, never proof.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called for every name while the gazetteer loads
     public static string Skeleton(string folded)
     {
-        var sb = new StringBuilder(folded.Length);
-        foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var sb = Buffer();
+        int start = 0;
+        while (start < folded.Length)
         {
-            if (Articles.Contains(token)) continue;
+            int end = folded.IndexOf(' ', start);
+            if (end < 0) end = folded.Length;
+            var token = folded.AsSpan(start, end - start);
+            start = end + 1;
+            if (token.Length == 0 || IsArticle(token)) continue;
             if (sb.Length > 0) sb.Append(' ');
             int tokenStart = sb.Length;
             for (int i = 0; i < token.Length; i++)
@@ -116,6 +127,9 @@ public static class PlaceNames
         }
         return sb.ToString();
     }
+
+    private static bool IsArticle(ReadOnlySpan<char> token) =>
+        token is "al" or "el" or "ar" or "as" or "ad" or "an" or "at" or "az" or "ash" or "ath" or "adh" or "the";
 
     /// <summary>
     /// Edit distance between two folded names, articles and spaces ignored, a vowel written for
@@ -143,7 +157,7 @@ public static class PlaceNames
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     private static string Letters(string folded) =>
-        string.Concat(folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !Articles.Contains(t)));
+        string.Concat(folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !IsArticle(t)));
 
     /// <summary>How many consonants a skeleton keeps: short outlines match too much to trust alone.</summary>
     public static int Strength(string skeleton) => skeleton.Count(c => c != ' ');
