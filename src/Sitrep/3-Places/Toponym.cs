@@ -24,7 +24,4 @@ public sealed record Toponym(int Start, int End, string Text, string Key, IReadO
 
     /// <summary>The entries of a containing place named right after this one, when there is one.</summary>
     public IReadOnlyList<NameMatch> Container { get; init; } = [];
-
-    /// <summary>Where a feature's own place name sits inside it ("Kherson" in "the Kherson airport").</summary>
-    public TextSpan? PlaceInside { get; init; }
 }

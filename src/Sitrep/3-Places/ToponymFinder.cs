@@ -15,7 +15,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     public List<Toponym> Find(string text, IReadOnlyList<EntityMention> entities)
     {
         var tokens = Tokenize(text);
-        memo.Clear();
+        Memo.Clear();
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         var found = Scan(text, tokens, entities, [], surnames);
         // A name read as a place once is a place name throughout the document ("in Mobile ... Mobile
@@ -212,13 +212,13 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
 
     private Match? LongestMatch(string text, List<Token> tokens, int s, int runEnd)
     {
-        if (memo.TryGetValue((s, runEnd), out var known)) return known;
-        return memo[(s, runEnd)] = LongestMatchUncached(text, tokens, s, runEnd);
+        if (Memo.TryGetValue((s, runEnd), out var known)) return known;
+        return Memo[(s, runEnd)] = LongestMatchUncached(text, tokens, s, runEnd);
     }
 
     // Both passes over a document ask the same questions: the answers are kept for the document.
     [ThreadStatic] private static Dictionary<(int, int), Match?>? memoStore;
-    private static Dictionary<(int, int), Match?> memo => memoStore ??= [];
+    private static Dictionary<(int, int), Match?> Memo => memoStore ??= [];
 
     private Match? LongestMatchUncached(string text, List<Token> tokens, int s, int runEnd)
     {
@@ -422,14 +422,14 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             if (StreetWords.Contains(w) || k == m.EndToken && m.StartToken > 0 && IsHouseNumber(text, tokens[m.StartToken - 1])) return null;
             if (OrganisationWords.Contains(w)) return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Organisation);
             if (FeatureWords.Contains(w))
-                return new Toponym(start, tokens[k].End, text[start..tokens[k].End], m.Key, candidates, ToponymRole.Feature) { PlaceInside = new TextSpan(start, m.End), Fuzzy = m.Fuzzy };
+                return new Toponym(start, tokens[k].End, text[start..tokens[k].End], m.Key, candidates, ToponymRole.Feature) { Fuzzy = m.Fuzzy };
         }
         // "the Kherson airport": a feature named after the place, written in lower case.
         if (nameEnd == m.EndToken && m.EndToken < tokens.Count && tokens[m.EndToken].Start == m.End + 1
             && FeatureNouns.Contains(Word(text, tokens[m.EndToken])))
         {
             var feature = tokens[m.EndToken];
-            return new Toponym(start, feature.End, text[start..feature.End], m.Key, candidates, ToponymRole.Feature) { PlaceInside = new TextSpan(start, m.End), Fuzzy = m.Fuzzy };
+            return new Toponym(start, feature.End, text[start..feature.End], m.Key, candidates, ToponymRole.Feature) { Fuzzy = m.Fuzzy };
         }
         // "University of Georgia", "Bank of Kharkiv": an organisation word before, in the same run.
         for (int k = nameStart; k < m.StartToken; k++)
