@@ -255,7 +255,9 @@ const continents = [
   ['Latin America', -14.6048, -57.6563], ['Caribbean', 14.5254, -75.8203], ['Southeast Asia', 6.3149, 110.0390],
   ['East Africa', 1.0, 38.0], ['West Africa', 12.0, -2.0], ['Balkans', 43.0, 21.0], ['Scandinavia', 63.0, 14.0],
 ];
-for (const [name, lat, lon] of continents) rows.push(['L', name, '', '', '', lat, lon, 1e9, 'CONT', '']);
+const continentDemonyms = { Africa: 'African', Asia: 'Asian', Europe: 'European', 'Latin America': 'Latin American',
+  'Middle East': 'Middle Eastern', Caribbean: 'Caribbean', Scandinavia: 'Scandinavian', Balkans: 'Balkan' };
+for (const [name, lat, lon] of continents) rows.push(['L', name, '', '', '', lat, lon, 1e9, 'CONT', continentDemonyms[name] || '']);
 // Oceans, seas and unions news names as places (approximate centres).
 const waters = [
   ['Pacific Ocean', 'Pacific', 0, -160], ['Atlantic Ocean', 'Atlantic', 10, -30], ['Indian Ocean', '', -20, 80],

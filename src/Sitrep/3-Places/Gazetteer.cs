@@ -121,7 +121,7 @@ public sealed class Gazetteer
 
     /// <summary>
     /// Reads the tab-separated rows tools/build-gazetteer.js writes: kind, name, alternate names,
-    /// country, admin1, lat, lon, population, feature code, demonyms or abbreviations.
+    /// country, admin1, lat, lon, population, feature code, demonyms (countries, continents) or abbreviations.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once, over 200,000 rows: no time to warm up
     public static Gazetteer Load(Stream tsv)
@@ -163,7 +163,7 @@ public sealed class Gazetteer
             foreach (var alt in Split(alternates)) Add(names, alt, entry, entry.Kind is PlaceKind.Admin1 or PlaceKind.Admin2 ? AliasKind.Short : AliasKind.Name);
             foreach (var extra in Split(extras))
             {
-                if (entry.Kind == PlaceKind.Country)
+                if (entry.Kind is PlaceKind.Country or PlaceKind.Region)
                 {
                     Add(names, extra, entry, AliasKind.Demonym);
                     Add(names, Plural(extra), entry, AliasKind.Demonym);
