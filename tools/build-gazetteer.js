@@ -252,6 +252,7 @@ const continents = [
   ['Africa', 7.1881, 21.0936], ['Asia', 29.8405, 89.2969], ['Europe', 48.6908, 9.1405],
   ['North America', 46.0731, -100.5469], ['South America', -14.6048, -57.6563], ['Oceania', -18.3128, 138.5156],
   ['Antarctica', -78.1586, 16.4063], ['Middle East', 29.0, 41.0], ['Central America', 12.7690, -85.6024],
+  ['Americas', 15.7342, -79.1016], // between North and South America
   ['Latin America', -14.6048, -57.6563], ['Caribbean', 14.5254, -75.8203], ['Southeast Asia', 6.3149, 110.0390],
   ['East Africa', 1.0, 38.0], ['West Africa', 12.0, -2.0], ['Balkans', 43.0, 21.0], ['Scandinavia', 63.0, 14.0],
 ];

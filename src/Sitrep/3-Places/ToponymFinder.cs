@@ -450,10 +450,12 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         // A small place named once, with nothing saying it is a place, is more likely a surname or a word.
         bool small = candidates.All(c => c.Entry.Kind is PlaceKind.City or PlaceKind.Admin2 && c.Entry.Population < 10_000 || c.Alias == AliasKind.Short);
         if (single && small && !cue) return null;
-        // A respelling or a given name alone needs a cue unless it names a country or a big city.
-        bool prominent = candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Region || c.Entry.Population >= 1_000_000);
+        // A respelling or a given name alone needs a cue unless it names a country or a city
+        // ("Saturn" is no spelling of Thailand's Satun province).
+        bool prominent = candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Region
+                                             || c.Entry.Kind == PlaceKind.City && c.Entry.Population >= 100_000);
         if (m.Fuzzy && !cue && !prominent) return null;
-        if (single && words.IsFirstName(firstWord) && !cue && !(prominent || candidates.Any(c => c.Entry.Population >= 100_000))) return null;
+        if (single && words.IsFirstName(firstWord) && !cue && !prominent && !candidates.Any(c => c.Entry.Kind == PlaceKind.Admin1 || c.Entry.Population >= 100_000)) return null;
         return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Place) { Fuzzy = m.Fuzzy };
     }
 
