@@ -234,6 +234,7 @@ for (const c of countries) {
   for (const s of c.altSpellings) {
     if (!isoCodes.has(s) && !/[\u0370-\uffff]/.test(s) && !s.includes(',')) names.add(s);
   }
+  for (const s of [...names]) if (s.includes(' of the ')) names.add(s.replace(' of the ', ' of ')); // "Republic of Congo"
   for (const s of [...names]) {
     const stripped = s.replace(/^(The\s+)?(Republic|Kingdom|State|Principality|Commonwealth|Federation|Sultanate|Grand Duchy) of (the )?/, '');
     if (stripped !== s && stripped.length > 2) names.add(stripped);

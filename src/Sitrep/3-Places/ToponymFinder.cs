@@ -151,8 +151,9 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private static bool IsArticle(string text, int start, int hyphen) =>
         hyphen - start is 2 or 3 && text.AsSpan(start, hyphen - start).ToString().ToLowerInvariant() is "al" or "el" or "ar" or "as" or "ad" or "an" or "at" or "az" or "ash" or "ad" or "ed" or "en" or "es" or "et";
 
+    // "People's" stays whole: it belongs to country names ("People's Republic of China").
     private static bool IsPossessive(string text, int apostrophe) =>
-        apostrophe + 1 < text.Length && text[apostrophe] is '\'' or '’' && text[apostrophe + 1] == 's' && (apostrophe + 2 == text.Length || !char.IsLetter(text[apostrophe + 2]));
+        !(apostrophe >= 6 && text.AsSpan(apostrophe - 6, 6).SequenceEqual("People")) && apostrophe + 1 < text.Length && text[apostrophe] is '\'' or '’' && text[apostrophe + 1] == 's' && (apostrophe + 2 == text.Length || !char.IsLetter(text[apostrophe + 2]));
 
     // A dot inside a word only in abbreviations written without spaces: "U.S", "W.Va", "N.Y".
     private static bool IsInitialDot(string text, int start, int dot) =>
@@ -240,7 +241,9 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
                     end++;
                 return new Match(s, s + n, end, key, exact, false);
             }
-            if (Enumerable.Range(s, n).All(k => IsArabicArticle(Word(text, tokens[k])) && k + 1 < s + n
+            // A dictionary word alone is no misspelling of a place ("Republic" / "Republica").
+            if ((n > 1 || !words.IsDictionaryWord(Word(text, tokens[s])))
+                && Enumerable.Range(s, n).All(k => IsArabicArticle(Word(text, tokens[k])) && k + 1 < s + n
                                                || IsCapitalised(text, tokens[k]) && !words.IsCommonWord(Word(text, tokens[k])) && !words.IsFirstName(Word(text, tokens[k]))))
             {
                 var fuzzy = FindFuzzy(key);
@@ -478,7 +481,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private static bool IsContraction(string word)
     {
         int a = word.IndexOfAny(['\'', '’']);
-        return a > 0 && word.Length - a - 1 is 1 or 2 && word[(a + 1)..].All(char.IsLower);
+        return a > 0 && word.Length - a - 1 is 1 or 2 && word[(a + 1)..].All(char.IsLower) && !word.StartsWith("People");
     }
 
     // "W.Va.", "S.C.", "D.C.": no word is spelt like these; "Ga.", "Ind." are ("Ind." = independent).
