@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime;
 using System.Runtime.CompilerServices;
 
 namespace Sitrep.Places;
@@ -150,7 +151,11 @@ public sealed class Gazetteer
         // The two indexes are independent: build them side by side.
         var names = Task.Run(() => IndexNames(rows));
         var skeletons = IndexSkeletons(rows);
-        return new Gazetteer(names.Result, skeletons, countries, rows.Count);
+        var gazetteer = new Gazetteer(names.Result, skeletons, countries, rows.Count);
+        // Loading leaves some hundred megabytes of parsed lines and grown tables behind: give them back now.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return gazetteer;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once, over 200,000 rows: no time to warm up
