@@ -11,6 +11,7 @@ namespace Sitrep.Places;
 public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
 {
     private const int MaxNameTokens = 6;
+    private const int MaxFuzzyLength = 40;
 
     public List<Toponym> Find(string text, IReadOnlyList<EntityMention> entities)
     {
@@ -260,6 +261,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     /// </summary>
     public IReadOnlyList<NameMatch> FindFuzzy(string key)
     {
+        if (key.Length > MaxFuzzyLength) return []; // no place name is that long; spares garbage input
         var result = FindBySkeleton(key);
         if (result.Count > 0 || key.Length < 6) return result;
         foreach (var e in gazetteer.FindWithinOneEdit(key))
