@@ -11,6 +11,7 @@ public sealed class PlaceResolver
 {
     private const double FocusWeight = 2.5;
     private const double ContainerBonus = 20;
+    private const double RegionHintBonus = 5;
     // Context may lift a small place over a big namesake elsewhere, not a village over a country.
     private const double MaxFocus = 3;
 
@@ -128,6 +129,7 @@ public sealed class PlaceResolver
         double s = 0;
         foreach (var t in g.Toponyms)
             if (t.Container.Count > 0 && t.Container.Any(c => Contains(c.Entry, e))) { s += ContainerBonus; break; }
+        if (e.Kind is PlaceKind.Admin1 or PlaceKind.Country && g.Toponyms.Any(t => t.RegionHint)) s += RegionHintBonus;
         if (focus == null) return s;
         // The group's own vote does not count for itself.
         double own = g.Pick != null ? g.Weight : 0;

@@ -24,4 +24,7 @@ public sealed record Toponym(int Start, int End, string Text, string Key, IReadO
 
     /// <summary>The entries of a containing place named right after this one, when there is one.</summary>
     public IReadOnlyList<NameMatch> Container { get; init; } = [];
+
+    /// <summary>The text reads the name as a region: "Washington state", or a list of states.</summary>
+    public bool RegionHint { get; init; }
 }

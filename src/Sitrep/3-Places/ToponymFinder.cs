@@ -550,18 +550,61 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         return false;
     }
 
-    /// <summary>"Paris, Texas", "Gainesville, Ga.": the second name contains the first.</summary>
+    /// <summary>
+    /// "Paris, Texas", "Gainesville, Ga.": the second name contains the first, unless the names
+    /// form a list ("Texas, Utah, Washington and Wyoming"), whose members are read as the same kind
+    /// of place. "Washington state" and "the state of Washington" name the region too.
+    /// </summary>
     private static List<Toponym> AttachContainers(string text, List<Toponym> found)
     {
-        for (int i = 0; i + 1 < found.Count; i++)
+        for (int i = 0; i < found.Count;)
         {
-            var (a, b) = (found[i], found[i + 1]);
-            if (a.Role != ToponymRole.Place || b.Role != ToponymRole.Place) continue;
-            var between = text.AsSpan(a.End, Math.Max(0, b.Start - a.End)).Trim();
-            if (between is ",") found[i] = a with { Container = b.Candidates };
+            int j = i;
+            bool conjunction = false;
+            // "Gainesville, Ga., and Athens": a state abbreviation closes its town, it starts no list.
+            while (j + 1 < found.Count && found[j].Role == ToponymRole.Place && found[j + 1].Role == ToponymRole.Place
+                   && !IsAbbreviation(found[j + 1]) && ListSeparator(text, found[j], found[j + 1]) is { } separator)
+            {
+                conjunction |= separator;
+                j++;
+            }
+            int count = j - i + 1;
+            if (count >= 3 || count == 2 && conjunction)
+            {
+                int regions = Enumerable.Range(i, count).Count(k => IsRegionLike(found[k]));
+                for (int k = i; k <= j; k++)
+                    if (regions - (IsRegionLike(found[k]) ? 1 : 0) >= 2) found[k] = found[k] with { RegionHint = true };
+            }
+            else if (count == 2)
+                found[i] = found[i] with { Container = found[j].Candidates };
+            if (j + 1 < found.Count && IsAbbreviation(found[j + 1]) && ListSeparator(text, found[j], found[j + 1]) == false)
+                found[j] = found[j] with { Container = found[j + 1].Candidates };
+            i = j + 1;
         }
+        for (int i = 0; i < found.Count; i++)
+            if (StateWordAround(text, found[i])) found[i] = found[i] with { RegionHint = true };
         // An abbreviation needs its town: "Ga." alone is no place.
         return found.Where((t, i) => t.Role != ToponymRole.Place || t.Candidates.Count == 0 || !t.Candidates.All(c => c.Alias == AliasKind.Abbreviation)
                                       || IsDottedAbbreviation(t.Text) || i > 0 && found[i - 1].Container.Count > 0).ToList();
     }
+
+    /// <summary>What joins two names of a list: null when they are not adjacent in one; true for "and"/"or".</summary>
+    private static bool? ListSeparator(string text, Toponym a, Toponym b)
+    {
+        if (b.Start < a.End) return null;
+        var between = text.AsSpan(a.End, b.Start - a.End).Trim();
+        if (between is ",") return false;
+        return between is "and" or "or" or ", and" or ", or" ? true : null;
+    }
+
+    private static bool IsAbbreviation(Toponym t) => t.Candidates.Count > 0 && t.Candidates.Any(c => c.Alias == AliasKind.Abbreviation);
+
+    // Names only a region or country bears ("Utah", "Pennsylvania") mark a list of regions.
+    private static bool IsRegionLike(Toponym t) =>
+        t.Candidates.Count > 0 && t.Candidates.Where(c => c.Alias == AliasKind.Name).All(c => c.Entry.Kind is PlaceKind.Admin1 or PlaceKind.Country)
+        && t.Candidates.Any(c => c.Alias == AliasKind.Name);
+
+    private static bool StateWordAround(string text, Toponym t) =>
+        text.AsSpan(t.End).StartsWith(" state", StringComparison.Ordinal) && (t.End + 6 == text.Length || !char.IsLetter(text[t.End + 6]))
+        || text.AsSpan(0, t.Start).EndsWith("state of ", StringComparison.Ordinal);
 }

@@ -91,6 +91,24 @@ public class GeoparserTests
         Place(d, "Ga.").Name.ShouldBe("Georgia");
     }
 
+    [Theory]
+    [InlineData("Cases were confirmed in Texas, Utah, Washington and Wyoming.")]
+    [InlineData("The cow came from a Washington state farm.")]
+    [InlineData("Officials in the state of Washington confirmed it.")]
+    public void Lists_of_states_and_the_word_state_read_Washington_as_the_state(string text)
+    {
+        var p = Place(Annotate(text), "Washington");
+        p.Kind.ShouldBe("admin");
+        p.Lon!.Value.ShouldBeLessThan(-115);
+    }
+
+    [Fact]
+    public void Washington_alone_is_the_capital()
+    {
+        var p = Place(Annotate("Talks resumed in Washington on Tuesday."), "Washington");
+        Km(p, 38.90, -77.04).ShouldBeLessThan(20);
+    }
+
     [Fact]
     public void A_place_inside_an_organisation_name_is_not_a_place_mention()
     {
