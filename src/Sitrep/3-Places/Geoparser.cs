@@ -1,0 +1,67 @@
+namespace Sitrep.Places;
+
+/// <summary>
+/// The places step: finds the place names of a document (<see cref="ToponymFinder"/>), resolves
+/// them to gazetteer entries (<see cref="PlaceResolver"/>) and adds them to
+/// <see cref="Document.Places"/>, each also as a LOC entity when the entity step did not tag it.
+/// Place names inside organisation names and demonyms only inform the resolution.
+/// </summary>
+public sealed class Geoparser(Gazetteer gazetteer, WordLists words) : IDocumentStep
+{
+    private readonly ToponymFinder finder = new(gazetteer, words);
+    private readonly PlaceResolver resolver = new();
+
+    public Geoparser() : this(Gazetteer.Default, WordLists.Default) { }
+
+    public void Process(Document document)
+    {
+        var toponyms = finder.Find(document.Text, document.Entities);
+        var entries = resolver.Resolve(toponyms);
+        AttachFeatures(document.Text, toponyms, entries);
+        var tagged = document.Entities.ToList();
+        for (int i = 0; i < toponyms.Count; i++)
+        {
+            var t = toponyms[i];
+            if (t.Role is not (ToponymRole.Place or ToponymRole.Feature)) continue;
+            var e = entries[i];
+            if (t.Role == ToponymRole.Feature && t.Candidates.Count == 0 && e == null) continue; // a feature we cannot place
+            // A feature keeps its own name and takes the position of the place it belongs to.
+            document.Places.Add(t.Role == ToponymRole.Feature
+                ? new PlaceMention(t.Start, t.End, t.Text, t.Text, NullIfEmpty(e?.Country), e?.Lat, e?.Lon, "feature")
+                : new PlaceMention(t.Start, t.End, t.Text, e?.Name, NullIfEmpty(e?.Country), e?.Lat, e?.Lon, KindName(e)));
+            if (!tagged.Any(x => x.Start < t.End && t.Start < x.End))
+                document.Entities.Add(new EntityMention(t.Start, t.End, t.Text, "LOC"));
+        }
+        document.Entities.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+    }
+
+    /// <summary>A named feature without a place name of its own lies at the nearest place of its sentence.</summary>
+    private static void AttachFeatures(string text, IReadOnlyList<Toponym> toponyms, GazetteerEntry?[] entries)
+    {
+        for (int i = 0; i < toponyms.Count; i++)
+        {
+            if (toponyms[i].Role != ToponymRole.Feature || entries[i] != null) continue;
+            int best = -1, distance = int.MaxValue;
+            for (int j = 0; j < toponyms.Count; j++)
+            {
+                if (entries[j] is not { Kind: PlaceKind.City or PlaceKind.Admin2 or PlaceKind.Admin1 } || toponyms[j].Role != ToponymRole.Place) continue;
+                int from = Math.Min(toponyms[i].End, toponyms[j].End), to = Math.Max(toponyms[i].Start, toponyms[j].Start);
+                if (from < to && text.AsSpan(from, to - from).IndexOfAny(".!?\n") >= 0) continue; // another sentence
+                int d = Math.Abs(toponyms[i].Start - toponyms[j].Start);
+                if (d < distance) (best, distance) = (j, d);
+            }
+            if (best >= 0) entries[i] = entries[best];
+        }
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+
+    private static string? KindName(GazetteerEntry? e) => e?.Kind switch
+    {
+        null => null,
+        PlaceKind.City => "city",
+        PlaceKind.Admin1 or PlaceKind.Admin2 => "admin",
+        PlaceKind.Country => "country",
+        _ => "feature", // continents and large regions: named areas with no administration
+    };
+}

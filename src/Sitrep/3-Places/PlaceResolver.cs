@@ -1,0 +1,171 @@
+namespace Sitrep.Places;
+
+/// <summary>
+/// Picks the gazetteer entry each place name of one document refers to. Every candidate starts
+/// from its prominence (population, capital or region, how the name met it); the document then
+/// votes: the countries and regions it names (demonyms and organisation names included), the
+/// place written after a comma ("Paris, Texas"), and closeness to the document's other places.
+/// One name keeps one sense in a document.
+/// </summary>
+public sealed class PlaceResolver
+{
+    private const double FocusWeight = 2.5;
+    private const double ContainerBonus = 20;
+    private const double RegionHintBonus = 5;
+    // Context may lift a small place over a big namesake elsewhere, not a village over a country.
+    private const double MaxFocus = 3;
+
+    /// <summary>The chosen entry of each toponym, in order (null when it has no candidate).</summary>
+    public GazetteerEntry?[] Resolve(IReadOnlyList<Toponym> toponyms)
+    {
+        // One sense per document: the mentions of one name decide together.
+        var groups = toponyms.Select((t, i) => (t, i)).Where(x => x.t.Candidates.Count > 0)
+            .GroupBy(x => x.t.Key).Select(g => new Group(g.Select(x => x.i).ToArray(), g.Select(x => x.t).ToArray())).ToList();
+        foreach (var g in groups) g.Pick = Best(g, null);
+        for (int round = 0; round < 2; round++)
+        {
+            var focus = Focus(groups);
+            foreach (var g in groups) g.Next = Best(g, focus);
+            foreach (var g in groups) g.Pick = g.Next;
+        }
+        var result = new GazetteerEntry?[toponyms.Count];
+        foreach (var g in groups)
+            foreach (var i in g.Indexes) result[i] = g.Pick;
+        return result;
+    }
+
+    private sealed class Group(int[] indexes, Toponym[] toponyms)
+    {
+        public int[] Indexes { get; } = indexes;
+        public Toponym[] Toponyms { get; } = toponyms;
+        public GazetteerEntry? Pick { get; set; }
+
+        /// <summary>Whether the name is also the name of a country or first-level region.</summary>
+        public bool HasRegionReading { get; } = toponyms.Any(t => t.Candidates.Any(c => c.Alias == AliasKind.Name && c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1));
+
+        /// <summary>The readings whose prior is close enough to the best one to be meant.</summary>
+        public List<GazetteerEntry> Plausible { get; } = Readings(toponyms);
+        public GazetteerEntry? Next { get; set; }
+        /// <summary>How strongly the group speaks for its place: every mention counts, in an organisation's name too ("Dublin City Council" says the story is local to Dublin).</summary>
+        public double Weight { get; } = Math.Sqrt(toponyms.Length);
+    }
+
+    private const double PlausibleMargin = 3;
+
+    private static List<GazetteerEntry> Readings(Toponym[] toponyms)
+    {
+        var all = toponyms.SelectMany(t => t.Candidates).DistinctBy(c => c.Entry.Id).ToList();
+        if (all.Count == 0) return [];
+        double best = all.Max(Prior);
+        return all.Where(c => Prior(c) >= best - PlausibleMargin).Select(c => c.Entry).ToList();
+    }
+
+    /// <summary>What the document as a whole is about: mentions per country and per first-level region, and its places.</summary>
+    private sealed class DocumentFocus
+    {
+        public Dictionary<string, double> Countries { get; } = [];
+        public Dictionary<(string, string), double> Regions { get; } = [];
+        public List<(Group Group, GazetteerEntry Place)> Places { get; } = [];
+    }
+
+    private static DocumentFocus Focus(List<Group> groups)
+    {
+        var focus = new DocumentFocus();
+        foreach (var g in groups)
+        {
+            if (g.Pick is not { } p) continue;
+            double w = g.Weight;
+            Add(focus.Countries, p.Country, w);
+            if (p.Kind != PlaceKind.Country && p.Kind != PlaceKind.Region) Add(focus.Regions, (p.Country, p.Admin1), w);
+            if (!g.Toponyms.Any(t => t.Role == ToponymRole.Place)) continue;
+            // Every plausible reading of the other names counts for closeness, not only the current
+            // pick: "Paris" and "Henry County" settle on Tennessee together.
+            foreach (var c in g.Plausible)
+                if (c.Kind is PlaceKind.City or PlaceKind.Admin2) focus.Places.Add((g, c));
+        }
+        return focus;
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, double> counts, TKey key, double w) where TKey : notnull =>
+        counts[key] = counts.GetValueOrDefault(key) + w;
+
+    private static GazetteerEntry? Best(Group g, DocumentFocus? focus)
+    {
+        GazetteerEntry? best = null;
+        double bestScore = double.NegativeInfinity;
+        var seen = new HashSet<int>();
+        foreach (var t in g.Toponyms)
+        {
+            foreach (var c in t.Candidates)
+            {
+                if (!seen.Add(c.Entry.Id)) continue;
+                double s = Prior(c) + Context(c.Entry, g, focus);
+                if (s > bestScore) { best = c.Entry; bestScore = s; }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>How likely a name means this entry before reading the document.</summary>
+    internal static double Prior(NameMatch m)
+    {
+        var e = m.Entry;
+        double s = Math.Log10(e.Population + 10);
+        s += e.Kind switch
+        {
+            PlaceKind.Country => 3,
+            PlaceKind.Region => e.Code == "CONT" ? 2 : 0,
+            PlaceKind.Admin1 => 0.5,
+            PlaceKind.Admin2 => -0.5,
+            _ => e.Code switch { "PPLC" => 2, "PPLA" => 1, "PPLA2" => 0.3, "" => -0.5, _ => 0 },
+        };
+        if (m.Alias == AliasKind.Short) s -= 1.5;
+        if (m.Alias == AliasKind.Variant) s -= 0.5;
+        return s;
+    }
+
+    private static double Context(GazetteerEntry e, Group g, DocumentFocus? focus)
+    {
+        double s = 0;
+        foreach (var t in g.Toponyms)
+            if (t.Container.Count > 0 && t.Container.Any(c => Contains(c.Entry, e))) { s += ContainerBonus; break; }
+        if (e.Kind is PlaceKind.Admin1 or PlaceKind.Country && g.Toponyms.Any(t => t.RegionHint)) s += RegionHintBonus;
+        if (focus == null) return s;
+        // The group's own vote does not count for itself.
+        double own = g.Pick != null ? g.Weight : 0;
+        double country = focus.Countries.GetValueOrDefault(e.Country) - (g.Pick?.Country == e.Country ? own : 0);
+        s += Math.Min(MaxFocus, FocusWeight * Math.Log2(1 + Math.Max(0, country)));
+        if (e.Kind is PlaceKind.City or PlaceKind.Admin2)
+        {
+            double region = focus.Regions.GetValueOrDefault((e.Country, e.Admin1))
+                            - (g.Pick is { } q && q.Country == e.Country && q.Admin1 == e.Admin1 ? own : 0);
+            double local = Math.Min(MaxFocus, FocusWeight * Math.Log2(1 + Math.Max(0, region)));
+            double nearest = double.MaxValue;
+            foreach (var (other, place) in focus.Places)
+                if (other != g) nearest = Math.Min(nearest, Kilometres(e.Lat, e.Lon, place.Lat, place.Lon));
+            local += nearest < 50 ? 2 : nearest < 200 ? 1.5 : nearest < 500 ? 0.5 : 0;
+            // "California" is the state even in a story about Pennsylvania: a town outranks a state or
+            // country of its name only when the text places it ("California, Pa.").
+            if (g.HasRegionReading) local = Math.Min(local, 2);
+            s += local;
+        }
+        return s;
+    }
+
+    /// <summary>Whether <paramref name="outer"/> contains <paramref name="inner"/> (a region by its codes, a county by distance).</summary>
+    private static bool Contains(GazetteerEntry outer, GazetteerEntry inner) => outer.Kind switch
+    {
+        PlaceKind.Country => inner.Country == outer.Country && inner != outer,
+        PlaceKind.Admin1 => inner.Country == outer.Country && inner.Admin1 == outer.Admin1 && inner != outer,
+        PlaceKind.Admin2 => inner.Country == outer.Country && inner.Kind == PlaceKind.City && Kilometres(inner.Lat, inner.Lon, outer.Lat, outer.Lon) < 80,
+        _ => false,
+    };
+
+    public static double Kilometres(double lat1, double lon1, double lat2, double lon2)
+    {
+        double p1 = lat1 * Math.PI / 180, p2 = lat2 * Math.PI / 180;
+        double dp = p2 - p1, dl = (lon2 - lon1) * Math.PI / 180;
+        double a = Math.Sin(dp / 2) * Math.Sin(dp / 2) + Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2);
+        return 2 * 6371.0088 * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}

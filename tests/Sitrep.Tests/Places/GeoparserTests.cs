@@ -1,0 +1,189 @@
+using Sitrep.Places;
+
+namespace Sitrep.Tests.Places;
+
+public class GeoparserTests
+{
+    private static Document Annotate(string text, params EntityMention[] entities)
+    {
+        var document = new Document("test", new SourceLocation("test.txt")) { Text = text, TextIsInput = true };
+        document.Entities.AddRange(entities);
+        new Geoparser().Process(document);
+        return document;
+    }
+
+    private static PlaceMention Place(Document d, string surface) =>
+        d.Places.FirstOrDefault(p => p.Text == surface) ?? throw new ShouldAssertException(
+            $"no place '{surface}' among [{string.Join(", ", d.Places.Select(p => p.Text))}]");
+
+    private static double Km(PlaceMention p, double lat, double lon) => PlaceResolver.Kilometres(p.Lat!.Value, p.Lon!.Value, lat, lon);
+
+    [Theory]
+    [InlineData("El Fasher")]
+    [InlineData("Al Fashir")]
+    [InlineData("al-Fashir")]
+    [InlineData("El-Fasher")]
+    public void Spellings_of_El_Fasher_all_land_on_the_Sudanese_city(string spelling)
+    {
+        var d = Annotate($"The Rapid Support Forces shelled {spelling} again on Tuesday, residents said.");
+        var p = Place(d, spelling);
+        p.Country.ShouldBe("SD");
+        p.Kind.ShouldBe("city");
+        Km(p, 13.63, 25.35).ShouldBeLessThan(20);
+    }
+
+    [Theory]
+    [InlineData("Khan Younis")]
+    [InlineData("Khan Yunis")]
+    [InlineData("Khān Yūnis")]
+    public void Khan_Younis_is_found_however_it_is_transliterated(string spelling)
+    {
+        var d = Annotate($"Families fled {spelling} after new evacuation orders for the southern Gaza Strip.");
+        var p = Place(d, spelling);
+        p.Country.ShouldBe("PS");
+        Km(p, 31.34, 34.31).ShouldBeLessThan(15);
+    }
+
+    [Theory]
+    [InlineData("Kiev")]
+    [InlineData("Kyiv")]
+    [InlineData("Kharkov")]
+    [InlineData("Odessa")]
+    public void Russian_and_Ukrainian_spellings_resolve_to_the_same_Ukrainian_city(string spelling)
+    {
+        var d = Annotate($"Air-raid sirens sounded over {spelling} for three hours overnight.");
+        Place(d, spelling).Country.ShouldBe("UA");
+    }
+
+    [Fact]
+    public void A_one_letter_misspelling_of_a_well_known_city_still_resolves()
+    {
+        var d = Annotate("Separatist officials in Donestk said the shelling had stopped."); // Donetsk, letters swapped
+        var p = Place(d, "Donestk");
+        p.Country.ShouldBe("UA");
+        Km(p, 48.02, 37.80).ShouldBeLessThan(20);
+    }
+
+    [Fact]
+    public void Paris_is_in_France_when_the_text_is_about_France()
+    {
+        var d = Annotate("French police cleared a protest camp in Paris on Sunday. Lyon and Marseille saw smaller rallies, " +
+                         "the interior ministry of France said.");
+        Place(d, "Paris").Country.ShouldBe("FR");
+    }
+
+    [Fact]
+    public void Paris_is_in_Texas_when_the_text_is_about_Northeast_Texas()
+    {
+        var d = Annotate("The Lamar County commissioners met in Paris on Monday to discuss road repairs. " +
+                         "Drivers between Paris and Clarksville, Texas, should expect delays, officials said.");
+        var p = Place(d, "Paris");
+        p.Country.ShouldBe("US");
+        Km(p, 33.66, -95.56).ShouldBeLessThan(20);
+    }
+
+    [Fact]
+    public void A_place_written_after_a_comma_holds_the_one_before_it()
+    {
+        var d = Annotate("The storm knocked out power in Gainesville, Ga., and in Athens, Ga., late Sunday.");
+        Place(d, "Gainesville").Lat!.Value.ShouldBe(34.30, 0.1);
+        Place(d, "Athens").Country.ShouldBe("US");
+        Place(d, "Ga.").Name.ShouldBe("Georgia");
+    }
+
+    [Theory]
+    [InlineData("Cases were confirmed in Texas, Utah, Washington and Wyoming.")]
+    [InlineData("The cow came from a Washington state farm.")]
+    [InlineData("Officials in the state of Washington confirmed it.")]
+    public void Lists_of_states_and_the_word_state_read_Washington_as_the_state(string text)
+    {
+        var p = Place(Annotate(text), "Washington");
+        p.Kind.ShouldBe("admin");
+        p.Lon!.Value.ShouldBeLessThan(-115);
+    }
+
+    [Fact]
+    public void Washington_alone_is_the_capital()
+    {
+        var p = Place(Annotate("Talks resumed in Washington on Tuesday."), "Washington");
+        Km(p, 38.90, -77.04).ShouldBeLessThan(20);
+    }
+
+    [Fact]
+    public void A_place_inside_an_organisation_name_is_not_a_place_mention()
+    {
+        var d = Annotate("The Sudan Doctors Network said 14 people were killed in El Fasher. " +
+                         "The Kharkiv Regional Administration reported no casualties.");
+        d.Places.Select(p => p.Text).ShouldBe(["El Fasher"]);
+        d.Entities.ShouldNotContain(e => e.Text == "Sudan" || e.Text == "Kharkiv");
+    }
+
+    [Fact]
+    public void The_taggers_organisation_mentions_veto_place_readings_inside_them()
+    {
+        const string text = "Officials of Kherson Oblast Military Administration said Kherson was shelled.";
+        var org = new EntityMention(13, 49, "Kherson Oblast Military Administration", "ORG");
+        var d = Annotate(text, org);
+        d.Places.Select(p => p.Text).ShouldBe(["Kherson"]);
+        d.Entities.Count(e => e.Type == "ORG").ShouldBe(1);
+    }
+
+    [Fact]
+    public void The_taggers_location_mentions_are_resolved_even_where_the_matcher_would_not_read_a_place()
+    {
+        const string text = "Reading was quiet overnight, police said.";
+        var d = Annotate(text, new EntityMention(0, 7, "Reading", "LOC"));
+        Place(d, "Reading").Country.ShouldBe("GB");
+        d.Entities.Count(e => e.Type == "LOC").ShouldBe(1); // not added twice
+        Annotate(text).Places.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Demonyms_are_context_not_places_and_steer_the_reading_of_ambiguous_names()
+    {
+        var d = Annotate("Lebanese officials said Tripoli was calm after the clashes.");
+        d.Places.ShouldNotContain(p => p.Text == "Lebanese");
+        Place(d, "Tripoli").Country.ShouldBe("LB");
+
+        var libya = Annotate("Libyan officials said Tripoli was calm after the clashes.");
+        Place(libya, "Tripoli").Country.ShouldBe("LY");
+    }
+
+    [Fact]
+    public void People_named_like_towns_are_not_places()
+    {
+        var d = Annotate("Chiquita Raquel Henry, 19, was arrested on Tuesday. Henry told deputies she lived in Alexandria, La.");
+        d.Places.Select(p => p.Text).ShouldBe(["Alexandria", "La."]);
+        Place(d, "Alexandria").Lat!.Value.ShouldBe(31.3, 0.2);
+    }
+
+    [Fact]
+    public void Named_features_are_attached_to_their_place()
+    {
+        var d = Annotate("Drones struck the Kherson airport. Government forces shelled the M4 motorway near Saraqib.");
+        var airport = Place(d, "Kherson airport");
+        airport.Kind.ShouldBe("feature");
+        airport.Country.ShouldBe("UA");
+        var motorway = Place(d, "M4 motorway");
+        motorway.Kind.ShouldBe("feature");
+        Km(motorway, 35.86, 36.80).ShouldBeLessThan(20);
+    }
+
+    [Fact]
+    public void Every_place_mention_is_also_a_LOC_entity_with_the_same_span()
+    {
+        var d = Annotate("Heavy rain hit Bangladesh and the Indian state of Assam, flooding Sylhet.");
+        d.Places.Count.ShouldBe(3);
+        foreach (var p in d.Places)
+            d.Entities.ShouldContain(e => e.Start == p.Start && e.End == p.End && e.Type == "LOC");
+        Place(d, "Bangladesh").Kind.ShouldBe("country");
+        Place(d, "Assam").Kind.ShouldBe("admin");
+    }
+
+    [Fact]
+    public void Ordinary_words_and_weekdays_are_not_places()
+    {
+        var d = Annotate("However, Police said on Monday that Hope remained. March was wet in Georgia.");
+        d.Places.Select(p => p.Text).ShouldBe(["Georgia"]);
+    }
+}
