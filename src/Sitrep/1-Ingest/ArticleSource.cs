@@ -11,6 +11,8 @@ public sealed class ArticleSource(IProblemSink problems)
         [InputFormat.PlainText] = new PlainTextReader(),
         [InputFormat.Html] = new HtmlPageReader(),
         [InputFormat.JsonLines] = new JsonLinesReader(),
+        [InputFormat.Feed] = new FeedReader(),
+        [InputFormat.Warc] = new WarcReader(),
     };
 
     /// <summary>Adds or replaces the reader for a format.</summary>

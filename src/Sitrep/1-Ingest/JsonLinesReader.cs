@@ -13,19 +13,22 @@ public sealed class JsonLinesReader : IArticleReader
     {
         using var stream = file.OpenContent();
         using var lines = BoundedLineReader.Lines(stream).GetEnumerator();
+        int lastLine = 0;
+        bool anyContent = false;
         while (true)
         {
             RawLine line;
             try
             {
-                if (!lines.MoveNext()) yield break;
+                if (!lines.MoveNext()) break;
                 line = lines.Current;
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
-                problems.Report(new Problem(new SourceLocation(file.DisplayName, 0), $"unreadable after the last good line: {e.Message}"));
+                problems.Report(new Problem(new SourceLocation(file.DisplayName, lastLine + 1), $"unreadable from here on: {e.Message}"));
                 yield break;
             }
+            lastLine = line.Number;
             var where = new SourceLocation(file.DisplayName, line.Number);
             if (line.TooLong)
             {
@@ -33,9 +36,17 @@ public sealed class JsonLinesReader : IArticleReader
                 continue;
             }
             if (IsBlank(line.Bytes.Span)) continue;
+            if (!anyContent && InputFormats.LooksBinary(line.Bytes.Span))
+            {
+                problems.Report(new Problem(where, "binary data, not JSON Lines"));
+                yield break;
+            }
+            anyContent = true;
             var document = Parse(line.Bytes, where, $"{file.BaseName}:{line.Number}", problems);
             if (document != null) yield return document;
         }
+        if (!anyContent)
+            problems.Report(new Problem(new SourceLocation(file.DisplayName, 1), "empty file: no JSON Lines records"));
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> bytes)
