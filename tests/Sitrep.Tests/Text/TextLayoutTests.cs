@@ -1,0 +1,203 @@
+using Sitrep.Text;
+
+namespace Sitrep.Tests.Text;
+
+/// <summary>
+/// One invented story (a truce breaking down around Tessalit, in northern Mali) as five kinds of
+/// outlet deliver it once the HTML is gone: a rewrite site, a WordPress blog, an analysis
+/// newsletter, a wire-style page and a bare paragraph.
+/// </summary>
+public class TextLayoutTests
+{
+    private static Document Layout(string text, string? title = null)
+    {
+        var document = new Document("d", new SourceLocation("d.txt")) { Text = text, TextIsInput = true, Title = title };
+        new TextLayout().Process(document);
+        return document;
+    }
+
+    private static string[] Paragraphs(Document d) => d.Body.Select(s => d.Text[s.Start..s.End]).ToArray();
+
+    [Fact]
+    public void A_rewrite_site_with_a_dateline_view_counter_and_original_source()
+    {
+        var d = Layout("""
+            World | March 3, 2025, Monday // 09:12| views
+
+            Fighting resumes around Tessalit as three-day truce collapses
+
+            Back
+
+            Heavy fighting broke out again on Sunday around Tessalit, in Mali's Kidal region, after a three-day truce between the army and rebel fighters collapsed.
+            Residents said mortar fire hit the market and at least four civilians were wounded.
+
+            Share on Facebook  Share on Twitter  WhatsApp
+
+            The army said it had repelled an attack on its camp near the airstrip.
+
+            Original Source: www.sahel-monitor.example
+            """);
+
+        d.Title.ShouldBe("Fighting resumes around Tessalit as three-day truce collapses");
+        d.Published.ToString().ShouldBe("2025-03-03T09:12:00");
+        d.OriginalSource.ShouldBe("www.sahel-monitor.example");
+        Paragraphs(d).ShouldBe([
+            "Heavy fighting broke out again on Sunday around Tessalit, in Mali's Kidal region, after a three-day truce between the army and rebel fighters collapsed.\nResidents said mortar fire hit the market and at least four civilians were wounded.",
+            "The army said it had repelled an attack on its camp near the airstrip.",
+        ]);
+        d.Lead.ShouldBeNull();
+        d.CitedSources.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_blog_post_loses_its_share_bar_author_biography_and_comment_form()
+    {
+        var d = Layout("""
+            Truce in Tessalit: what went wrong
+            Posted on March 4, 2025 by Jane Doe
+
+            The truce lasted barely three days. Local elders who brokered it say neither side withdrew its heavy weapons.
+
+            Read more: Mali's north after the UN withdrawal
+
+            Aid groups have suspended convoys on the road to Gao.
+
+            Share this:
+            Twitter
+            Facebook
+            Like this:
+            Like Loading...
+            Related
+
+            About Jane Doe
+            Jane Doe has covered the Sahel since 2012 and is based in Bamako.
+            View all posts by Jane Doe →
+
+            Leave a Reply Cancel reply
+            Your email address will not be published. Required fields are marked *
+            Comment *
+            Name *
+            Email *
+            """);
+
+        d.Title.ShouldBe("Truce in Tessalit: what went wrong");
+        d.Published.ToString().ShouldBe("2025-03-04");
+        d.Authors.ShouldBe(["Jane Doe"]);
+        Paragraphs(d).ShouldBe([
+            "The truce lasted barely three days. Local elders who brokered it say neither side withdrew its heavy weapons.",
+            "Aid groups have suspended convoys on the road to Gao.",
+        ]);
+    }
+
+    [Fact]
+    public void An_analysis_newsletter_keeps_its_lead_bullets_and_source_list_apart()
+    {
+        var d = Layout("""
+            Key judgements
+            - Analysis: The collapse of the truce is likely to push fighting south towards Anefis.
+            - Forecast: Renewed drone strikes on rebel positions are likely within two weeks.
+
+            Mali: Tessalit truce collapses after three days
+
+            By Omar Haidara and Léa Martin, Sahel Desk
+
+            The truce agreed on Thursday between the Malian army and the rebel coalition collapsed on Sunday.
+
+            Both sides accuse each other of moving fighters during the pause.
+
+            Sources:
+            - Reuters
+            - Sahel Monitor
+            - Statement by the Malian Armed Forces (FAMa), 2 March 2025
+            """);
+
+        d.Lead.ShouldBe("""
+            Key judgements
+            - Analysis: The collapse of the truce is likely to push fighting south towards Anefis.
+            - Forecast: Renewed drone strikes on rebel positions are likely within two weeks.
+            """);
+        d.Title.ShouldBe("Mali: Tessalit truce collapses after three days");
+        d.Authors.ShouldBe(["Omar Haidara", "Léa Martin"]);
+        d.CitedSources.ShouldBe(["Reuters", "Sahel Monitor", "Statement by the Malian Armed Forces (FAMa), 2 March 2025"]);
+        Paragraphs(d).ShouldBe([
+            "The truce agreed on Thursday between the Malian army and the rebel coalition collapsed on Sunday.",
+            "Both sides accuse each other of moving fighters during the pause.",
+        ]);
+    }
+
+    [Fact]
+    public void A_wire_style_page_with_an_inline_source_list_and_follow_lines()
+    {
+        var d = Layout("""
+            Mali army says it repelled rebel attack near Tessalit
+            03.03.2025 14:05 | 1,204 views | 3 min read
+            BAMAKO, March 3 (Sahel Wire) - The Malian army said on Monday it had repelled an attack by rebel fighters near Tessalit.
+            READ ALSO: Who are the rebels of northern Mali?
+            A rebel spokesman said his forces had seized two armoured vehicles.
+            Follow us on Telegram for the latest updates
+            Sources: Reuters; AFP; MINUSMA archive
+            © 2025 Sahel Wire. All rights reserved.
+            """, title: "Mali army says it repelled rebel attack near Tessalit");
+
+        d.Title.ShouldBe("Mali army says it repelled rebel attack near Tessalit");
+        d.Published.ToString().ShouldBe("2025-03-03T14:05:00");
+        d.CitedSources.ShouldBe(["Reuters", "AFP", "MINUSMA archive"]);
+        Paragraphs(d).ShouldBe([
+            "BAMAKO, March 3 (Sahel Wire) - The Malian army said on Monday it had repelled an attack by rebel fighters near Tessalit.",
+            "A rebel spokesman said his forces had seized two armoured vehicles.",
+        ]);
+    }
+
+    [Fact]
+    public void A_bare_paragraph_is_all_body_and_keeps_its_offsets()
+    {
+        var text = "\n  Residents of Tessalit said on Sunday that the truce had ended. Shops stayed closed.  \n";
+        var d = Layout(text);
+
+        d.Title.ShouldBeNull();
+        d.Body.ShouldBe([new TextSpan(3, 86)]);
+        d.BodyText().ShouldBe("Residents of Tessalit said on Sunday that the truce had ended. Shops stayed closed.");
+        d.Text.ShouldBe(text);
+    }
+
+    [Fact]
+    public void Bullets_without_a_headline_after_them_are_the_article()
+    {
+        var d = Layout("""
+            - Fighting resumed around Tessalit on Sunday.
+            - Four civilians were wounded by mortar fire.
+            """);
+
+        d.Lead.ShouldBeNull();
+        Paragraphs(d).Single().ShouldStartWith("- Fighting resumed");
+    }
+
+    [Fact]
+    public void A_short_sentence_with_a_date_after_the_headline_is_body_not_a_dateline()
+    {
+        var d = Layout("""
+            Tessalit truce collapses
+
+            The truce ended on March 2, 2025.
+
+            Fighting resumed at dawn.
+            """);
+
+        d.Published.ShouldBeNull();
+        Paragraphs(d).ShouldBe(["The truce ended on March 2, 2025.", "Fighting resumed at dawn."]);
+    }
+
+    [Fact]
+    public void Text_extracted_from_html_keeps_short_first_paragraphs_but_drops_a_repeated_title()
+    {
+        var d = new Document("h", new SourceLocation("h.html"))
+        {
+            Html = "<html/>",
+            Title = "Tessalit truce collapses after three days",
+            Text = "Tessalit truce collapses after three days\n\nThe army and the rebels traded blame\n\nFighting resumed on Sunday.\n\nShare this:\n\nFacebook",
+        };
+        new TextLayout().Process(d);
+
+        Paragraphs(d).ShouldBe(["The army and the rebels traded blame", "Fighting resumed on Sunday."]);
+    }
+}
