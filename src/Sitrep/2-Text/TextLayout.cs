@@ -25,7 +25,7 @@ public sealed class TextLayout : IDocumentStep
             kinds[i] = Classify(lines[i], document);
         MarkSourceList(lines, kinds, document);
         if (document.Html == null) MarkHeader(lines, kinds, document);
-        else MarkRepeatedTitle(lines, kinds, document.Title);
+        else MarkExtractedHeader(lines, kinds, document);
         MarkTail(lines, kinds);
         AddBodySpans(lines, kinds, document);
     }
@@ -115,11 +115,25 @@ public sealed class TextLayout : IDocumentStep
         document.Lead = document.Text[lines[lead[0]].Start..lines[lead[^1]].End];
     }
 
-    /// <summary>Extractors often keep the page's h1 as the first paragraph: it is the title, not body.</summary>
-    private static void MarkRepeatedTitle(List<TextLine> lines, Kind[] kinds, string? title)
+    /// <summary>
+    /// Extractors often keep the page's h1 as the first paragraph, and a date line under it: the
+    /// title and the publication date, not body.
+    /// </summary>
+    private static void MarkExtractedHeader(List<TextLine> lines, Kind[] kinds, Document document)
     {
-        int first = Array.IndexOf(kinds, Kind.Body);
-        if (first >= 0 && title != null && IsTitle(lines[first], title)) kinds[first] = Kind.Headline;
+        int seen = 0;
+        for (int i = 0; i < lines.Count && seen < 3; i++)
+        {
+            if (kinds[i] != Kind.Body) continue;
+            seen++;
+            if (seen == 1 && IsTitle(lines[i], document.Title)) kinds[i] = Kind.Headline;
+            else if (LineClasses.IsDateline(lines[i]) && TextDates.TryFind(lines[i].Content, out var date, out _))
+            {
+                kinds[i] = Kind.Header;
+                document.Published ??= date;
+            }
+            else return;
+        }
     }
 
     /// <summary>Everything from an author biography, comment form or related-links block on is not the article.</summary>
