@@ -188,16 +188,34 @@ public class TextLayoutTests
     }
 
     [Fact]
-    public void Text_extracted_from_html_keeps_short_first_paragraphs_but_drops_a_repeated_title()
+    public void Text_extracted_from_html_keeps_short_first_paragraphs_but_drops_a_repeated_title_and_date_line()
     {
         var d = new Document("h", new SourceLocation("h.html"))
         {
             Html = "<html/>",
             Title = "Tessalit truce collapses after three days",
-            Text = "Tessalit truce collapses after three days\n\nThe army and the rebels traded blame\n\nFighting resumed on Sunday.\n\nShare this:\n\nFacebook",
+            Text = "Tessalit truce collapses after three days\n\nSunday, March 2, 2025\n\nThe army and the rebels traded blame\n\nFighting resumed on Sunday.\n\nShare this:\n\nFacebook",
         };
         new TextLayout().Process(d);
 
         Paragraphs(d).ShouldBe(["The army and the rebels traded blame", "Fighting resumed on Sunday."]);
+        d.Published.ToString().ShouldBe("2025-03-02");
     }
+
+    [Theory]
+    [InlineData("Posted on Mar. 3rd, 2025 at 9:12 pm", "2025-03-03T21:12:00")]
+    [InlineData("Updated 14/03/2025", "2025-03-14")]
+    [InlineData("3 March 2025 | 5 min read", "2025-03-03")]
+    [InlineData("2025-03-03 08:00", "2025-03-03T08:00:00")]
+    public void Dates_in_header_lines_are_read_at_their_precision(string line, string expected)
+    {
+        TextDates.TryFind(line, out var date, out _).ShouldBeTrue();
+        date.ToString().ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("03/04/2025")]
+    [InlineData("February 30, 2025")]
+    [InlineData("no date here")]
+    public void Ambiguous_or_impossible_dates_are_not_read(string line) => TextDates.TryFind(line, out _, out _).ShouldBeFalse();
 }
