@@ -15,9 +15,10 @@ public static partial class LineClasses
     /// <summary>A line that is page furniture wherever it appears.</summary>
     public static bool IsFurniture(TextLine line)
     {
-        if (line.WordCount > ShortLineWords && !ReadMore().IsMatch(line.Content)) return false;
+        if (line.Content.Length > 400) return false;
+        if (line.WordCount > ShortLineWords && !ReadMore().IsMatch(line.Content) && !Notice().IsMatch(line.Content)) return false;
         var s = line.Content;
-        return SocialOnly().IsMatch(s) || Furniture().IsMatch(s) || ReadMore().IsMatch(s) || FollowUs().IsMatch(s)
+        return SocialOnly().IsMatch(s) || Furniture().IsMatch(s) || Notice().IsMatch(s) || ReadMore().IsMatch(s) || FollowUs().IsMatch(s)
                || PostAppearedFirst().IsMatch(s) || Copyright().IsMatch(s);
     }
 
@@ -99,8 +100,17 @@ public static partial class LineClasses
         int words = line.WordCount;
         if (s.Length is < 8 or > 200 || words is < 2 or > 25) return false;
         if (!(char.IsUpper(s[0]) || char.IsDigit(s[0]) || s[0] is '"' or '\u201C' or '\'' or '\u2018')) return false;
-        if (s[^1] is '.' or ',' or ';' or ':' or '-' or '\u2014' && !s.EndsWith("...")) return false;
+        var end = s.TrimEnd('"', '\'', '\u201D', '\u2019', ')', ']', ' ');
+        if (end.Length == 0 || end[^1] is '.' or ',' or ';' or ':' or '-' or '\u2014' && !end.EndsWith("...")) return false;
         return !Bullet().IsMatch(s) && s.Any(char.IsLetter);
+    }
+
+    /// <summary>A section or category label printed above a headline ("World", "Middle East", "Africa › Sudan").</summary>
+    public static bool IsSectionLabel(TextLine line)
+    {
+        var s = line.Content;
+        if (s.Length > 40 || line.WordCount > 4 || !char.IsUpper(s[0]) || s.Any(char.IsDigit)) return false;
+        return s[^1] is not ('.' or '!' or '?' or ',' or ';');
     }
 
     /// <summary>"Original Source: www.example.com", "Originally published at ...", "Source URL: ..." (the outlet a rewrite took its text from).</summary>
@@ -130,17 +140,20 @@ public static partial class LineClasses
 
     public static string CleanSourceItem(string s) => WithoutBullet(s).Trim().TrimEnd(',', ';', '.').Trim();
 
-    [GeneratedRegex(@"^(?:[\W_]*(?:share(?:\s+(?:on|via|to))?|tweet|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|tumblr|pocket|email|e-mail|print|copy\s+link|messenger|viber|vk|flipboard|threads|bluesky|mastodon)[\W_]*){1,12}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:[\W_\d]*(?:share(?:\s+(?:on|via|to))?|tweet|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|tumblr|pocket|email|e-mail|print|copy\s+link|messenger|viber|vk|flipboard|threads|bluesky|mastodon)[\W_\d]*){1,12}$", RegexOptions.IgnoreCase)]
     private static partial Regex SocialOnly();
 
-    [GeneratedRegex(@"^(?:[«‹←<]\s*)?(?:back|go\s+back|back\s+to\s+(?:top|news|home(?:page)?|articles?|the\s+(?:list|homepage|top)|all\s+\w+|[\w-]+\s+news|section)|share\s+this(?:\s+(?:article|story|post|page))?\s*:?|like\s+this\s*:?|like\s+loading\.*|loading\.*|advertisement|advertising|sponsored(?:\s+content)?|continue\s+reading\.*|click\s+here\b.*|tags?\s*:.*|filed\s+under\s*:?.*|categories\s*:.*|posted\s+in\s*:?\s*[\w\s,&]+|print(?:\s+this)?(?:\s+article|\s+page)?|listen\s+to\s+(?:this\s+)?article.*|view\s+all\s+posts\s+by\s+.+|subscribe\b.*|sign\s+up\b.*|skip\s+to\s+(?:main\s+)?content|photo\s*:.*|image\s*:.*|(?:photo|image)\s+credit\s*:?.*|previous\s+(?:article|post)\b.*|next\s+(?:article|post)\b.*)\s*[»›→>]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:[«‹←<]\s*)?(?:back|go\s+back|back\s+to\s+(?:top|news|home(?:page)?|articles?|the\s+(?:list|homepage|top)|all\s+\w+|[\w-]+\s+news|section)|share\s+this(?:\s+(?:article|story|post|page))?\s*:?|like\s+this\s*:?|like\s+loading\.*|loading\.*|advertisement|advertising|sponsored(?:\s+content)?|continue\s+reading\.*|click\s+here\b.*|tags?\s*:.*|filed\s+under\s*:?.*|categories\s*:.*|posted\s+in\s*:?\s*[\w\s,&]+|print(?:\s+this)?(?:\s+article|\s+page)?|listen\s+to\s+(?:this\s+)?article.*|view\s+all\s+posts\s+by\s+.+|subscribe\b.*|sign\s+up\b.*|skip\s+to\s+(?:main\s+)?content|photo\s*:.*|image\s*:.*|(?:photo|image)\s+credit\s*:?.*|previous\s+(?:article|post)\b.*|next\s+(?:article|post)\b.*|(?:story|article)\s+continues\s+below.*|scroll\s+(?:down\s+)?to\s+continue.*|skip\s+ad|already\s+(?:a\s+)?(?:subscriber|member|registered)\b.*|(?:log|sign)\s*in\b.*|register\b.*|create\s+(?:an\s+)?account\b.*|you\s+have\s+reached\s+.*\blimit\b.*|(?:home|start|news)\s*(?:[»›>/|]\s*[\w\s,&'-]{1,30}){1,5})\s*[»›→>]?$", RegexOptions.IgnoreCase)]
     private static partial Regex Furniture();
 
-    [GeneratedRegex(@"^(?:[«‹←]\s*)?(?:read\s+more|read\s+also|also\s+read|read\s+next|see\s+also|more\s+on\s+this(?:\s+story)?|related(?:\s+(?:article|story|news|content))?)(?:\s*[:\-–—»›→>|]\s*.{0,200}|\s*[.…]*|\s+(?:about|on|here|at|in)\b.{0,150})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:[«‹←]\s*)?(?:read\s+more|read\s+also|also\s+read|read\s+next|see\s+also|read\s+the\s+full\s+(?:story|article)|continue\s+reading\s+(?:on|at)|click\s+to\s+read\s+more|more\s+on\s+this(?:\s+story)?|related(?:\s+(?:article|story|news|content))?)(?:\s*[:\-–—»›→>|]\s*.{0,200}|\s*[.…]*|\s+(?:about|on|here|at|in)\b.{0,150})$", RegexOptions.IgnoreCase)]
     private static partial Regex ReadMore();
 
     [GeneratedRegex(@"^(?:follow\s+(?:us|@\w+|the\s+\w+)\b.*|join\s+(?:us|our)\s+.*(?:telegram|whatsapp|channel|newsletter|community).*|stay\s+(?:connected|updated)\b.*|get\s+(?:the\s+)?(?:latest|our)\s+.*(?:newsletter|inbox|updates).*|download\s+(?:our|the)\s+app\b.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex FollowUs();
+
+    [GeneratedRegex(@"^(?:(?:this|our)\s+(?:web)?site\s+uses\s+cookies|we\s+use\s+cookies|by\s+(?:using|continuing\s+to\s+(?:use|browse))\s+(?:this|our)\s+(?:web)?site|please\s+enable\s+javascript|(?:javascript|cookies)\s+(?:is|are)\s+(?:disabled|required)|to\s+continue\s+reading,?\s+(?:please\s+)?(?:subscribe|log\s*in|sign\s+in)|this\s+(?:article|content)\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+(?:subscribers|members))\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Notice();
 
     [GeneratedRegex(@"^the\s+post\s+.+\s+appeared\s+first\s+on\s+.+$", RegexOptions.IgnoreCase)]
     private static partial Regex PostAppearedFirst();
@@ -151,7 +164,7 @@ public static partial class LineClasses
     [GeneratedRegex(@"^(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment|write\s+a\s+comment|\d+\s+(?:comments?|responses?|replies)|comments?\s*(?:\(\d+\))?|cancel\s+reply|your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.*|comments\s+are\s+closed\.?)\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex CommentForm();
 
-    [GeneratedRegex(@"^(?:related(?:\s+(?:posts|articles|stories|news|coverage|content|topics|reading))?|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|more\s+(?:from|stories|news|articles)(?:\s.{0,40})?|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|further\s+reading|latest\s+(?:news|stories|posts))\s*:?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:related(?:\s+(?:posts|articles|stories|news|coverage|content|topics|reading))?|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|more\s+(?:from|stories|news|articles)(?:\s.{0,40})?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|further\s+reading|latest\s+(?:news|stories|posts))\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex Related();
 
     [GeneratedRegex(@"^about\s+(?:the\s+)?(?:author|writer|contributor|reporter)s?\s*:?$", RegexOptions.IgnoreCase)]
@@ -185,10 +198,10 @@ public static partial class LineClasses
     [GeneratedRegex(@"^\s*(?:[-–—•*·▪►✓]|\d{1,2}[.)](?=\s)|\[\d{1,2}\])\s*")]
     private static partial Regex Bullet();
 
-    [GeneratedRegex(@"^(?:analysis|assessment|forecast|outlook|prediction|key\s+(?:points?|takeaways?|judg(?:e)?ments?|findings)|summary|in\s+brief|at\s+a\s+glance|bottom\s+line|bluf|what\s+we\s+know|why\s+it\s+matters|highlights?)\b\s*(?:[:\-–—]|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:analysis|assessment|forecast|outlook|prediction|key\s+(?:points?|takeaways?|judg(?:e)?ments?|findings)|summary|in\s+brief|at\s+a\s+glance|bottom\s+line|bluf|what\s+we\s+know|why\s+it\s+matters|highlights?)\b(?:\s*\([^)]{0,30}\))?\s*(?:[:\-–—]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex AnalysisLabel();
 
-    [GeneratedRegex(@"^(?:original(?:ly)?\s+(?:source|article|story)\s*[:\-–—]|originally\s+(?:published|posted|appeared)\s+(?:at|on|by|in)\s*:?|source\s+(?:url|link)\s*:|via\s*:)\s*(?<v>\S.{0,200})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:original(?:ly)?\s+(?:source|article|story)\s*[:\-–—]|originally\s+(?:published|posted|appeared)\s+(?:at|on|by|in)\s*:?|source\s+(?:url|link)\s*:|via\s*:|this\s+(?:article|story|post|piece)\s+(?:was\s+|is\s+)?(?:first\s+|originally\s+)?(?:published|appeared|posted)\s+(?:first\s+)?(?:on|in|at|by))\s*(?<v>\S.{0,200}?)\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex OriginalSource();
 
     [GeneratedRegex(@"^(?:sources?|references|citations?|source\s+list)\s*(?::\s*(?<list>.*)|$)", RegexOptions.IgnoreCase)]

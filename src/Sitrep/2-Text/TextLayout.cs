@@ -101,6 +101,11 @@ public sealed class TextLayout : IDocumentStep
                 lead.Add(i);
                 continue;
             }
+            if (lead.Count == 0 && LineClasses.IsSectionLabel(line) && HeadlineFollows(lines, kinds, i))
+            {
+                kinds[i] = Kind.Header;
+                continue;
+            }
             if (IsTitle(line, document.Title) || LineClasses.IsHeadlineShape(line) && BodyFollows(kinds, i))
             {
                 headline = i;
@@ -165,6 +170,14 @@ public sealed class TextLayout : IDocumentStep
         for (int j = start; j <= end; j++)
             if (lines[j].Content.Contains(surname, StringComparison.Ordinal)) return start;
         return -1;
+    }
+
+    /// <summary>The next body line is shaped like a headline (and is no dateline or byline), with body after it.</summary>
+    private static bool HeadlineFollows(List<TextLine> lines, Kind[] kinds, int i)
+    {
+        int next = Array.IndexOf(kinds, Kind.Body, i + 1);
+        return next >= 0 && LineClasses.IsHeadlineShape(lines[next]) && !LineClasses.IsDateline(lines[next])
+               && !LineClasses.IsByline(lines[next], out _) && BodyFollows(kinds, next);
     }
 
     private static bool BodyFollows(Kind[] kinds, int i)

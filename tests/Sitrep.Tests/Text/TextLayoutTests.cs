@@ -218,4 +218,37 @@ public class TextLayoutTests
     [InlineData("February 30, 2025")]
     [InlineData("no date here")]
     public void Ambiguous_or_impossible_dates_are_not_read(string line) => TextDates.TryFind(line, out _, out _).ShouldBeFalse();
+
+    [Fact]
+    public void A_section_label_breadcrumb_and_paywall_notice_around_a_headline_are_not_body()
+    {
+        var d = Layout("""
+            Home » World » Africa
+            Africa
+
+            Curfew imposed in Tessalit after night of shelling
+
+            We use cookies to improve your experience. By continuing to browse this site you agree to our use of cookies.
+
+            Authorities imposed a dusk-to-dawn curfew on Monday after a night of shelling.
+
+            This article was originally published on Sahel Monitor.
+            """);
+
+        d.Title.ShouldBe("Curfew imposed in Tessalit after night of shelling");
+        d.OriginalSource.ShouldBe("Sahel Monitor");
+        Paragraphs(d).ShouldBe(["Authorities imposed a dusk-to-dawn curfew on Monday after a night of shelling."]);
+    }
+
+    [Fact]
+    public void A_first_line_that_is_a_quoted_sentence_is_not_a_headline()
+    {
+        var d = Layout("""
+            It's official: the ministry confirmed the truce will be extended to "all of Kidal region."
+            Officials gave no date for talks.
+            """);
+
+        d.Title.ShouldBeNull();
+        d.Body.Count.ShouldBe(1);
+    }
 }
