@@ -91,8 +91,6 @@ public static partial class LineClasses
     /// <summary>A bullet point ("- ", "• ", "1. ") or a labelled analysis line ("Forecast: ...", "Key points").</summary>
     public static bool IsLeadLine(TextLine line) => Bullet().IsMatch(line.Content) || AnalysisLabel().IsMatch(line.Content);
 
-    public static string WithoutBullet(string s) => Bullet().Replace(s, "");
-
     /// <summary>A headline: short, starts like a title, and does not end like a sentence or a label.</summary>
     public static bool IsHeadlineShape(TextLine line)
     {
@@ -105,12 +103,23 @@ public static partial class LineClasses
         return !Bullet().IsMatch(s) && s.Any(char.IsLetter);
     }
 
-    /// <summary>A section or category label printed above a headline ("World", "Middle East", "Africa › Sudan").</summary>
+    /// <summary>Words news sites name their sections with; a label of several words must be made of these.</summary>
+    private static readonly HashSet<string> SectionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "world", "news", "local", "national", "international", "politics", "business", "economy", "markets", "opinion",
+        "analysis", "commentary", "editorial", "features", "sport", "sports", "health", "science", "technology", "tech",
+        "culture", "entertainment", "lifestyle", "breaking", "latest", "live", "exclusive", "update", "updates", "video",
+        "photos", "security", "defence", "defense", "conflict", "war", "middle", "east", "west", "north", "south",
+        "africa", "asia", "europe", "americas", "america", "pacific", "latin", "and", "&", "the", "top", "stories", "region",
+    };
+
+    /// <summary>A section label printed above a headline: one word ("Sudan", "World"), or section words ("Middle East", "World News").</summary>
     public static bool IsSectionLabel(TextLine line)
     {
         var s = line.Content;
-        if (s.Length > 40 || line.WordCount > 4 || !char.IsUpper(s[0]) || s.Any(char.IsDigit)) return false;
-        return s[^1] is not ('.' or '!' or '?' or ',' or ';');
+        if (s.Length > 40 || !char.IsUpper(s[0]) || s.Any(char.IsDigit) || s[^1] is '.' or '!' or '?' or ',' or ';') return false;
+        var words = s.Split([' ', '|', '/', '»', '›', '>', '-', '–'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 1 || words.Length <= 4 && words.All(SectionWords.Contains);
     }
 
     /// <summary>"Original Source: www.example.com", "Originally published at ...", "Source URL: ..." (the outlet a rewrite took its text from).</summary>
@@ -138,7 +147,7 @@ public static partial class LineClasses
         return parts.Select(CleanSourceItem).Where(p => p.Length > 0);
     }
 
-    public static string CleanSourceItem(string s) => WithoutBullet(s).Trim().TrimEnd(',', ';', '.').Trim();
+    public static string CleanSourceItem(string s) => Bullet().Replace(s, "").Trim().TrimEnd(',', ';', '.').Trim();
 
     [GeneratedRegex(@"^(?:[\W_\d]*(?:share(?:\s+(?:on|via|to))?|tweet|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|tumblr|pocket|email|e-mail|print|copy\s+link|messenger|viber|vk|flipboard|threads|bluesky|mastodon)[\W_\d]*){1,12}$", RegexOptions.IgnoreCase)]
     private static partial Regex SocialOnly();

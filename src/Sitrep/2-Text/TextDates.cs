@@ -13,10 +13,10 @@ public static partial class TextDates
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
     /// <summary>The first date in the line, with its time when one follows it; false when none or ambiguous (03/04/2025).</summary>
-    public static bool TryFind(string line, out PartialDate date, out Match found)
+    public static bool TryFind(string line, out PartialDate date)
     {
         date = default;
-        found = DatePattern().Match(line);
+        var found = DatePattern().Match(line);
         if (!found.Success) return false;
         int year = Number(found, "y1", "y2", "y3", "y4");
         int month, day;

@@ -85,7 +85,7 @@ public sealed class TextLayout : IDocumentStep
             if (LineClasses.IsDateline(line))
             {
                 kinds[i] = Kind.Header;
-                if (document.Published == null && TextDates.TryFind(line.Content, out var date, out _)) document.Published = date;
+                if (document.Published == null && TextDates.TryFind(line.Content, out var date)) document.Published = date;
                 AddAuthors(document, LineClasses.AuthorsInDateline(line.Content));
                 continue;
             }
@@ -132,7 +132,7 @@ public sealed class TextLayout : IDocumentStep
             if (kinds[i] != Kind.Body) continue;
             seen++;
             if (seen == 1 && IsTitle(lines[i], document.Title)) kinds[i] = Kind.Headline;
-            else if (LineClasses.IsDateline(lines[i]) && TextDates.TryFind(lines[i].Content, out var date, out _))
+            else if (LineClasses.IsDateline(lines[i]) && TextDates.TryFind(lines[i].Content, out var date))
             {
                 kinds[i] = Kind.Header;
                 document.Published ??= date;

@@ -20,8 +20,6 @@ public readonly record struct TextLine(int Start, int End, string Content)
             return words;
         }
     }
-
-    public TextSpan Span => new(Start, End);
 }
 
 public static class TextLines
