@@ -18,8 +18,9 @@ public static partial class LineClasses
         if (line.Content.Length > 400) return false;
         if (line.WordCount > ShortLineWords && !ReadMore().IsMatch(line.Content) && !Notice().IsMatch(line.Content)) return false;
         var s = line.Content;
-        return SocialOnly().IsMatch(s) || Furniture().IsMatch(s) || Notice().IsMatch(s) || ReadMore().IsMatch(s) || FollowUs().IsMatch(s)
-               || PostAppearedFirst().IsMatch(s) || Copyright().IsMatch(s);
+        // Share bars and short furniture lines are short; the length test spares body lines the patterns.
+        return s.Length <= 160 && (SocialOnly().IsMatch(s) || Furniture().IsMatch(s) || FollowUs().IsMatch(s) || Copyright().IsMatch(s))
+               || Notice().IsMatch(s) || ReadMore().IsMatch(s) || PostAppearedFirst().IsMatch(s);
     }
 
     /// <summary>A line after which the rest is not the article: comment forms, author biographies, related links.</summary>
@@ -167,7 +168,7 @@ public static partial class LineClasses
     [GeneratedRegex(@"^the\s+post\s+.+\s+appeared\s+first\s+on\s+.+$", RegexOptions.IgnoreCase)]
     private static partial Regex PostAppearedFirst();
 
-    [GeneratedRegex(@"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*.{0,80}$|all\s+rights\s+reserved\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:copyright\s*)?(?:©|\(c\)|copyright)\s*.{0,80}|.{0,80}\ball\s+rights\s+reserved\.?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Copyright();
 
     [GeneratedRegex(@"^(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment|write\s+a\s+comment|\d+\s+(?:comments?|responses?|replies)|comments?\s*(?:\(\d+\))?|cancel\s+reply|your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.*|comments\s+are\s+closed\.?)\s*:?$", RegexOptions.IgnoreCase)]
