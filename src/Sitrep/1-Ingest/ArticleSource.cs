@@ -29,7 +29,7 @@ public sealed class ArticleSource(IProblemSink problems)
                 yield return document;
     }
 
-    /// <summary>The files behind the inputs, folders expanded in ordinal order of their paths.</summary>
+    /// <summary>The files behind the inputs, folders expanded in ordinal order of their paths (hidden files and folder documentation left out).</summary>
     public IEnumerable<InputFile> Expand(IEnumerable<string> inputs)
     {
         foreach (var input in inputs)
@@ -46,10 +46,21 @@ public sealed class ArticleSource(IProblemSink problems)
         }
     }
 
+    /// <summary>
+    /// Files that document a folder rather than hold an article (README.md, ATTRIBUTION.md, LICENSE):
+    /// skipped when a folder is walked, read when named on the command line.
+    /// </summary>
+    private static readonly HashSet<string> FolderDocumentation = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "README", "ATTRIBUTION", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "AUTHORS",
+    };
+
     private static IEnumerable<string> FilesUnder(string folder)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        var files = Directory.GetFiles(folder, "*", options);
+        var files = Directory.GetFiles(folder, "*", options)
+            .Where(path => !FolderDocumentation.Contains(Path.GetFileNameWithoutExtension(path)))
+            .ToArray();
         Array.Sort(files, StringComparer.Ordinal);
         return files;
     }

@@ -95,14 +95,17 @@ public static partial class LineClasses
     /// <summary>A headline: short, starts like a title, and does not end like a sentence or a label.</summary>
     public static bool IsHeadlineShape(TextLine line)
     {
-        var s = line.Content;
-        int words = line.WordCount;
+        var s = WithoutMarkdownHeading(line.Content);
+        int words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (s.Length is < 8 or > 200 || words is < 2 or > 25) return false;
         if (!(char.IsUpper(s[0]) || char.IsDigit(s[0]) || s[0] is '"' or '\u201C' or '\'' or '\u2018')) return false;
         var end = s.TrimEnd('"', '\'', '\u201D', '\u2019', ')', ']', ' ');
         if (end.Length == 0 || end[^1] is '.' or ',' or ';' or ':' or '-' or '\u2014' && !end.EndsWith("...")) return false;
         return !Bullet().IsMatch(s) && s.Any(char.IsLetter);
     }
+
+    /// <summary>"# Truce holds" as Markdown writes a heading: "Truce holds".</summary>
+    public static string WithoutMarkdownHeading(string s) => s.StartsWith('#') ? s.TrimStart('#').TrimStart() : s;
 
     /// <summary>Words news sites name their sections with; a label of several words must be made of these.</summary>
     private static readonly HashSet<string> SectionWords = new(StringComparer.OrdinalIgnoreCase)

@@ -110,7 +110,7 @@ public sealed class TextLayout : IDocumentStep
             {
                 headline = i;
                 kinds[i] = Kind.Headline;
-                document.Title ??= line.Content;
+                document.Title ??= LineClasses.WithoutMarkdownHeading(line.Content);
                 continue;
             }
             break;

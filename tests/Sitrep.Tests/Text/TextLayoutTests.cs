@@ -251,4 +251,12 @@ public class TextLayoutTests
         d.Title.ShouldBeNull();
         d.Body.Count.ShouldBe(1);
     }
+
+    [Fact]
+    public void A_markdown_heading_is_the_headline()
+    {
+        var d = Layout("# Convoy reaches Gao after two-week pause\n\nThe World Food Programme said its trucks arrived on Tuesday.\n");
+        d.Title.ShouldBe("Convoy reaches Gao after two-week pause");
+        Paragraphs(d).ShouldBe(["The World Food Programme said its trucks arrived on Tuesday."]);
+    }
 }
