@@ -84,7 +84,7 @@ public sealed partial class FeedReader : IArticleReader
             Outlet = outlet,
             Published = DateOf(item),
         };
-        if (LooksLikeHtml(body)) document.Html = body;
+        if (Markup.LooksLikeHtml(body)) document.Html = body;
         else document.Text = body.Trim();
         foreach (var author in item.Elements().Where(e => e.Name.LocalName is "creator" or "author"))
         {
@@ -142,7 +142,7 @@ public sealed partial class FeedReader : IArticleReader
         foreach (var name in (string[])["pubDate", "published", "date", "issued", "updated", "modified"])
         {
             var value = Text(Child(item, name));
-            if (value != null && FeedDates.TryParse(value, out var date)) return date;
+            if (value != null && PublicationDates.TryParse(value, out var date)) return date;
         }
         return null;
     }
@@ -157,14 +157,8 @@ public sealed partial class FeedReader : IArticleReader
         return name.Contains('@') && !name.Contains(' ') ? null : name;
     }
 
-    /// <summary>True when the content carries HTML tags or entities (else it is taken as plain text).</summary>
-    public static bool LooksLikeHtml(string content) => Tag().IsMatch(content) || Entity().IsMatch(content);
-
     [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")]
     private static partial Regex Tag();
-
-    [GeneratedRegex(@"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")]
-    private static partial Regex Entity();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

@@ -4,10 +4,11 @@ using System.Text.RegularExpressions;
 namespace Sitrep.Ingest;
 
 /// <summary>
-/// Dates as feeds write them: RFC 822 in RSS ("Mon, 03 Mar 2025 09:12:00 +0100", often with a
-/// zone name, a two-digit year or no seconds) and ISO 8601 in Atom and Dublin Core.
+/// Publication dates as feeds and news exports write them: RFC 822 in RSS ("Mon, 03 Mar 2025
+/// 09:12:00 +0100", often with a zone name, a two-digit year or no seconds) and ISO 8601 in Atom,
+/// Dublin Core and JSON.
 /// </summary>
-public static partial class FeedDates
+public static partial class PublicationDates
 {
     private static readonly Dictionary<string, int> ZoneHours = new(StringComparer.OrdinalIgnoreCase)
     {
