@@ -74,7 +74,7 @@ public sealed partial class FeedReader : IArticleReader
     {
         var content = Child(item, "encoded") ?? Child(item, "content") ?? Child(item, "description") ?? Child(item, "summary");
         if (content == null) return null;
-        var body = Content(content);
+        var (body, isHtml) = Content(content);
         if (string.IsNullOrWhiteSpace(body)) return null;
         var id = Text(Child(item, "guid")) ?? Text(Child(item, "id")) ?? fallbackId;
         var document = new Document(id, where)
@@ -84,7 +84,7 @@ public sealed partial class FeedReader : IArticleReader
             Outlet = outlet,
             Published = DateOf(item),
         };
-        if (Markup.LooksLikeHtml(body)) document.Html = body;
+        if (isHtml) document.Html = body;
         else document.Text = body.Trim();
         foreach (var author in item.Elements().Where(e => e.Name.LocalName is "creator" or "author"))
         {
@@ -106,12 +106,22 @@ public sealed partial class FeedReader : IArticleReader
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : WhiteSpace().Replace(s.Trim(), " ");
 
-    /// <summary>The content as HTML or text: Atom's xhtml content is markup held as XML children.</summary>
-    private static string Content(XElement content)
+    /// <summary>
+    /// The content and whether it is HTML: Atom says so in its type attribute (xhtml content is
+    /// markup held as XML children; "text" is text even when it shows angle brackets); RSS does not,
+    /// so its content is HTML when it has markup.
+    /// </summary>
+    private static (string Body, bool IsHtml) Content(XElement content)
     {
-        if ((string?)content.Attribute("type") == "xhtml" || content.HasElements)
-            return string.Concat(content.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting)));
-        return content.Value;
+        var type = ((string?)content.Attribute("type"))?.ToLowerInvariant();
+        if (type is "xhtml" or "application/xhtml+xml" || content.HasElements)
+            return (string.Concat(content.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting))), true);
+        return type switch
+        {
+            "text" or "text/plain" => (content.Value, false),
+            "html" or "text/html" => (content.Value, true),
+            _ => (content.Value, Markup.LooksLikeHtml(content.Value)),
+        };
     }
 
     /// <summary>A title may be HTML-escaped (Atom type="html", and many RSS feeds).</summary>

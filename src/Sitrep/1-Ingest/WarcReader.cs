@@ -5,8 +5,9 @@ namespace Sitrep.Ingest;
 
 /// <summary>
 /// Reads web archives (<c>.warc</c>, <c>.warc.gz</c> with one gzip member per record): every
-/// successful <c>response</c> record whose HTTP body is HTML, and every HTML <c>resource</c> record,
-/// becomes one document (id = WARC-Record-ID, url = WARC-Target-URI). Requests, metadata, warcinfo,
+/// successful <c>response</c> record whose HTTP body is HTML, every HTML <c>resource</c> record, and
+/// every plain-text <c>conversion</c> record (the page text of WET files) becomes one document
+/// (id = WARC-Record-ID, url = WARC-Target-URI). Requests, metadata, warcinfo,
 /// revisits, redirects, errors and non-HTML bodies are skipped silently by design. The HTTP body is
 /// de-chunked and decompressed, and decoded with the charset its Content-Type header declares.
 /// </summary>
@@ -54,12 +55,19 @@ public sealed class WarcReader : IArticleReader
         var type = headers.GetValueOrDefault("WARC-Type", "");
         var contentType = headers.GetValueOrDefault("Content-Type", "");
         return type == "response" && contentType.Contains("application/http", StringComparison.OrdinalIgnoreCase)
-               || type == "resource" && IsHtml(contentType);
+               || type == "resource" && IsHtml(contentType)
+               || type == "conversion" && contentType.Contains("text/plain", StringComparison.OrdinalIgnoreCase);
     }
 
     private static Document? ToDocument(WarcRecord record, SourceLocation where, IProblemSink problems)
     {
         var id = (record["WARC-Record-ID"] ?? $"record-{record.Line}").Trim('<', '>');
+        var url = record["WARC-Target-URI"]?.Trim('<', '>');
+        if (record.Type == "conversion")
+        {
+            var text = TextDecoding.Decode(record.Block!, TextDecoding.CharsetOfContentType(record["Content-Type"]));
+            return string.IsNullOrWhiteSpace(text) ? null : new Document(id, where) { Text = text, Url = url };
+        }
         byte[] body;
         string? contentType;
         if (record.Type == "resource")
@@ -91,7 +99,7 @@ public sealed class WarcReader : IArticleReader
         return new Document(id, where)
         {
             Html = TextDecoding.Decode(body, TextDecoding.CharsetOfContentType(contentType)),
-            Url = record["WARC-Target-URI"]?.Trim('<', '>'),
+            Url = url,
         };
     }
 

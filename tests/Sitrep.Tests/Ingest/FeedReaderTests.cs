@@ -104,6 +104,19 @@ public class FeedReaderTests
     }
 
     [Fact]
+    public void Atom_text_content_is_text_even_with_angle_brackets()
+    {
+        var (documents, _) = Read("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>
+            <entry><id>e1</id><content type="text">Turnout was &lt;40% in the north, officials said.</content></entry>
+            </feed>
+            """);
+
+        documents.Single().Html.ShouldBeNull();
+        documents.Single().Text.ShouldBe("Turnout was <40% in the north, officials said.");
+    }
+
+    [Fact]
     public void A_document_type_definition_is_refused_so_no_entity_can_expand()
     {
         var (documents, problems) = Read("""

@@ -75,6 +75,22 @@ public class WarcReaderTests
     }
 
     [Fact]
+    public void Wet_conversion_records_become_text_documents()
+    {
+        var text = "Strike hits fuel depot in Kherson\nA drone strike set a fuel depot on fire late on Friday.\n";
+        var wet = TestInputs.WarcRecord("conversion", "urn:uuid:wet-1", Encoding.UTF8.GetBytes(text), "https://news.example/kherson", "text/plain");
+
+        var (documents, problems) = Read(Crawl(Info(), wet), "crawl.warc.wet.gz");
+
+        problems.ShouldBeEmpty();
+        var page = documents.Single();
+        page.Id.ShouldBe("urn:uuid:wet-1");
+        page.Html.ShouldBeNull();
+        page.Text.ShouldBe(text);
+        page.Url.ShouldBe("https://news.example/kherson");
+    }
+
+    [Fact]
     public void A_truncated_record_is_reported_and_the_records_before_it_come_out()
     {
         var response = TestInputs.HttpResponse(Encoding.UTF8.GetBytes(Page), "Content-Type: text/html");
