@@ -73,14 +73,14 @@ public sealed class ArticleSource(IProblemSink problems)
             var format = file.DisplayName == "-" ? InputFormat.JsonLines : InputFormats.Detect(file);
             if (!readers.TryGetValue(format, out var reader))
             {
-                problems.Report(new Problem(new SourceLocation(file.DisplayName), $"{format} input is not supported yet"));
+                problems.Report(new Problem(new SourceLocation(file.DisplayName, 1), $"{format} input is not supported yet"));
                 yield break;
             }
             documents = reader.Read(file, problems).GetEnumerator();
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            problems.Report(new Problem(new SourceLocation(file.DisplayName), $"unreadable: {e.Message}"));
+            problems.Report(new Problem(new SourceLocation(file.DisplayName, 1), $"unreadable: {e.Message}"));
             yield break;
         }
         using (documents)
@@ -94,7 +94,7 @@ public sealed class ArticleSource(IProblemSink problems)
                 catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
                 {
                     // A reader should report its own problems; this keeps one broken file from ending the run.
-                    problems.Report(new Problem(new SourceLocation(file.DisplayName), $"unreadable: {e.Message}"));
+                    problems.Report(new Problem(new SourceLocation(file.DisplayName, 1), $"unreadable: {e.Message}"));
                     break;
                 }
                 yield return documents.Current;

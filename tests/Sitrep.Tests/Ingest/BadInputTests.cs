@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Sitrep.Cli;
 
 namespace Sitrep.Tests.Ingest;
@@ -115,6 +116,24 @@ public sealed class BadInputTests : IDisposable
             $"{paths[3]}:1: empty file",
             $"{paths[4]}:1: binary data, not JSON Lines",
         ]);
+    }
+
+    [Fact]
+    public void A_truncated_page_or_text_gz_is_reported_at_the_line_where_it_ends()
+    {
+        var page = "<html><body>\n" + string.Concat(Enumerable.Range(1, 300).Select(i => $"<p>Paragraph {i}: the convoy moved north past checkpoint {i * 7 % 97}.</p>\n")) + "</body></html>\n";
+        var gzip = TestInputs.Gzip(page);
+        var path = Write("page.html.gz", gzip[..(gzip.Length / 2)]);
+        var notGzip = Write("fake.txt.gz", [0x1F, 0x8B, 0x08, 0x00, 0x42, 0x42, 0x42]);
+
+        var (exitCode, ids, errors) = Extract(path, notGzip);
+
+        exitCode.ShouldBe(1);
+        ids.ShouldBeEmpty();
+        errors.Length.ShouldBe(2);
+        errors[0].ShouldMatch($@"^{Regex.Escape(path)}:(\d+): unreadable: truncated gzip data");
+        int.Parse(Regex.Match(errors[0], @":(\d+):").Groups[1].Value).ShouldBeGreaterThan(10);
+        errors[1].ShouldStartWith($"{notGzip}:1: unreadable: ");
     }
 
     [Fact]
