@@ -90,7 +90,9 @@ public static partial class LineClasses
     }
 
     /// <summary>A bullet point ("- ", "• ", "1. ") or a labelled analysis line ("Forecast: ...", "Key points").</summary>
-    public static bool IsLeadLine(TextLine line) => Bullet().IsMatch(line.Content) || AnalysisLabel().IsMatch(line.Content);
+    public static bool IsLeadLine(TextLine line) => IsBulleted(line.Content) || AnalysisLabel().IsMatch(line.Content);
+
+    public static bool IsBulleted(string s) => Bullet().IsMatch(s);
 
     /// <summary>A headline: short, starts like a title, and does not end like a sentence or a label.</summary>
     public static bool IsHeadlineShape(TextLine line)

@@ -54,10 +54,20 @@ public sealed class TextLayout : IDocumentStep
                 continue;
             }
             var items = new List<int>();
+            bool afterBlank = false, bulleted = false;
             for (int j = i + 1; j < lines.Count; j++)
             {
-                if (kinds[j] == Kind.Blank) continue;
-                if (kinds[j] != Kind.Body || lines[j].WordCount > 25 || LineClasses.StartsTail(lines[j], lines, j)) break;
+                if (kinds[j] == Kind.Blank)
+                {
+                    afterBlank = items.Count > 0;
+                    continue;
+                }
+                var line = lines[j];
+                if (kinds[j] != Kind.Body || line.WordCount > 25 || LineClasses.StartsTail(line, lines, j)) break;
+                bool bullet = LineClasses.IsBulleted(line.Content);
+                // Past a blank line the list goes on only with more of the same kind of item, not with prose.
+                if (afterBlank && (bulleted ? !bullet : line.WordCount > 8 || line.Content.EndsWith('.'))) break;
+                bulleted |= bullet;
                 items.Add(j);
             }
             if (items.Count == 0) continue;

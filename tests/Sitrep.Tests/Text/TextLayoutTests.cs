@@ -259,4 +259,32 @@ public class TextLayoutTests
         d.Title.ShouldBe("Convoy reaches Gao after two-week pause");
         Paragraphs(d).ShouldBe(["The World Food Programme said its trucks arrived on Tuesday."]);
     }
+
+    [Fact]
+    public void A_biography_without_a_heading_is_found_by_its_view_all_posts_line_and_a_numbered_source_list_is_read()
+    {
+        var d = Layout("""
+            Drone strike hits fuel depot near Gao
+
+            A drone struck a fuel depot on the edge of Gao on Saturday night, residents said.
+
+            Sources
+            1. Reuters, "Drone strike hits Gao depot", 8 March 2025
+            2. https://sahel-monitor.example/gao-depot
+
+            Ibrahim Maïga reports on northern Mali for Sahel Monitor from Gao.
+            View all posts by Ibrahim Maïga
+            """);
+
+        Paragraphs(d).ShouldBe(["A drone struck a fuel depot on the edge of Gao on Saturday night, residents said."]);
+        d.CitedSources.ShouldBe(["Reuters, \"Drone strike hits Gao depot\", 8 March 2025", "https://sahel-monitor.example/gao-depot"]);
+    }
+
+    [Fact]
+    public void A_single_source_line_is_a_cited_source()
+    {
+        var d = Layout("Gao airport reopens\n\nFlights resumed at Gao airport on Monday.\n\nSource: Reuters\n");
+        d.CitedSources.ShouldBe(["Reuters"]);
+        Paragraphs(d).ShouldBe(["Flights resumed at Gao airport on Monday."]);
+    }
 }
