@@ -44,7 +44,9 @@ public sealed class TextLayout : IDocumentStep
     /// <summary>"Sources: A; B" on one line, or a "Sources:" heading with one source per line after it.</summary>
     private static void MarkSourceList(List<TextLine> lines, Kind[] kinds, Document document)
     {
-        for (int i = 0; i < lines.Count; i++)
+        // A source list follows the article; "Sources: talks will resume" on the first line is a headline.
+        int first = Array.IndexOf(kinds, Kind.Body);
+        for (int i = first + 1; i > 0 && i < lines.Count; i++)
         {
             if (kinds[i] != Kind.Body || lines[i].WordCount > 40 || !LineClasses.IsSourcesHeading(lines[i].Content, out var inline)) continue;
             if (inline.Length > 0)

@@ -287,4 +287,12 @@ public class TextLayoutTests
         d.CitedSources.ShouldBe(["Reuters"]);
         Paragraphs(d).ShouldBe(["Flights resumed at Gao airport on Monday."]);
     }
+
+    [Fact]
+    public void A_headline_that_starts_with_sources_is_a_headline()
+    {
+        var d = Layout("Sources: Mali junta to extend truce by a week\n\nTwo officials said the army would hold its positions.\n");
+        d.Title.ShouldBe("Sources: Mali junta to extend truce by a week");
+        d.CitedSources.ShouldBeEmpty();
+    }
 }
