@@ -15,12 +15,12 @@ public static partial class LineClasses
     /// <summary>A line that is page furniture wherever it appears.</summary>
     public static bool IsFurniture(TextLine line)
     {
-        if (line.Content.Length > 400) return false;
-        if (line.WordCount > ShortLineWords && !ReadMore().IsMatch(line.Content) && !Notice().IsMatch(line.Content)) return false;
         var s = line.Content;
-        // Share bars and short furniture lines are short; the length test spares body lines the patterns.
-        return s.Length <= 160 && (SocialOnly().IsMatch(s) || Furniture().IsMatch(s) || FollowUs().IsMatch(s) || Copyright().IsMatch(s))
-               || Notice().IsMatch(s) || ReadMore().IsMatch(s) || PostAppearedFirst().IsMatch(s);
+        if (s.Length > 400) return false;
+        // Notices, read-more teasers and feed footers are sentences of any length; the rest is short.
+        if (Notice().IsMatch(s) || ReadMore().IsMatch(s) || PostAppearedFirst().IsMatch(s)) return true;
+        return s.Length <= 160 && line.WordCount <= ShortLineWords
+               && (SocialOnly().IsMatch(s) || Furniture().IsMatch(s) || FollowUs().IsMatch(s) || Copyright().IsMatch(s));
     }
 
     /// <summary>A line after which the rest is not the article: comment forms, author biographies, related links.</summary>

@@ -8,7 +8,7 @@ namespace Sitrep.Text;
 /// bullets printed before the headline, page furniture (share, back, read more, follow us), an
 /// "Original Source:" line, a "Sources:" list, and tails (author biography, comment form, related
 /// links). Text extracted from HTML already lost its page around it: there only the furniture,
-/// tails, attributions and a repeated title are taken out.
+/// tails, attributions, a repeated title and a date line under it are taken out.
 /// </summary>
 public sealed class TextLayout : IDocumentStep
 {
