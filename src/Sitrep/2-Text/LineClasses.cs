@@ -170,7 +170,8 @@ public static partial class LineClasses
     [GeneratedRegex(@"^(?:(?:this|our)\s+(?:web)?site\s+uses\s+cookies|we\s+use\s+cookies|by\s+(?:using|continuing\s+to\s+(?:use|browse))\s+(?:this|our)\s+(?:web)?site|please\s+enable\s+javascript|(?:javascript|cookies)\s+(?:is|are)\s+(?:disabled|required)|to\s+continue\s+reading,?\s+(?:please\s+)?(?:subscribe|log\s*in|sign\s+in)|this\s+(?:article|content)\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+(?:subscribers|members))\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex Notice();
 
-    [GeneratedRegex(@"^the\s+post\s+.+\s+appeared\s+first\s+on\s+.+$", RegexOptions.IgnoreCase)]
+    /// <summary>Publishing platforms' own lines: WordPress feed footers, MediaWiki's "From Wikipedia, the free encyclopedia".</summary>
+    [GeneratedRegex(@"^(?:the\s+post\s+.+\s+appeared\s+first\s+on\s+.+|from\s+\p{Lu}[\w.-]*,\s+the\s+free\s+[\w\s]{3,60}!?)$", RegexOptions.IgnoreCase)]
     private static partial Regex PostAppearedFirst();
 
     [GeneratedRegex(@"^(?:(?:copyright\s*)?(?:©|\(c\)|copyright)\s*.{0,80}|.{0,80}\ball\s+rights\s+reserved\.?)$", RegexOptions.IgnoreCase)]

@@ -133,8 +133,8 @@ public sealed class TextLayout : IDocumentStep
     }
 
     /// <summary>
-    /// Extractors often keep the page's h1 as the first paragraph, and a date line under it: the
-    /// title and the publication date, not body.
+    /// Extractors often keep the page's h1 as the first paragraph, and a date line among the first
+    /// paragraphs: the title and the publication date, not body.
     /// </summary>
     private static void MarkExtractedHeader(List<TextLine> lines, Kind[] kinds, Document document)
     {
@@ -149,7 +149,6 @@ public sealed class TextLayout : IDocumentStep
                 kinds[i] = Kind.Header;
                 document.Published ??= date;
             }
-            else return;
         }
     }
 

@@ -194,7 +194,7 @@ public class TextLayoutTests
         {
             Html = "<html/>",
             Title = "Tessalit truce collapses after three days",
-            Text = "Tessalit truce collapses after three days\n\nSunday, March 2, 2025\n\nThe army and the rebels traded blame\n\nFighting resumed on Sunday.\n\nShare this:\n\nFacebook",
+            Text = "Tessalit truce collapses after three days\n\nFrom Sahelpedia, the free encyclopedia of the Sahel\n\nSunday, March 2, 2025\n\nThe army and the rebels traded blame\n\nFighting resumed on Sunday.\n\nShare this:\n\nFacebook",
         };
         new TextLayout().Process(d);
 
