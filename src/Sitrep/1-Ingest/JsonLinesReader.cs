@@ -44,7 +44,8 @@ public sealed class JsonLinesReader : IArticleReader
                 yield break;
             }
             anyContent = true;
-            var document = Parse(line.Bytes, where, $"{file.BaseName}:{line.Number}", problems);
+            var json = line.Number == 1 && line.Bytes.Span.StartsWith("\uFEFF"u8) ? line.Bytes[3..] : line.Bytes;
+            var document = Parse(json, where, $"{file.BaseName}:{line.Number}", problems);
             if (document != null) yield return document;
         }
         if (!anyContent)

@@ -78,4 +78,13 @@ public class JsonLinesReaderTests
         documents.Single().Published.ShouldBeNull();
         problems.Single().ToString().ShouldBe("feed.jsonl:1: \"published\" is not a date: last Tuesday (ignored)");
     }
+
+    [Fact]
+    public void A_byte_order_mark_and_windows_line_ends_are_accepted()
+    {
+        var (documents, problems) = Read("\uFEFF{\"id\": \"a\", \"text\": \"Talks resumed.\"}\r\n{\"id\": \"b\", \"text\": \"Talks ended.\"}\r\n");
+        problems.ShouldBeEmpty();
+        documents.Select(d => d.Id).ShouldBe(["a", "b"]);
+        documents[1].Text.ShouldBe("Talks ended.");
+    }
 }
