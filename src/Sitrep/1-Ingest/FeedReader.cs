@@ -81,7 +81,7 @@ public sealed partial class FeedReader : IArticleReader
         {
             Title = TitleOf(Child(item, "title")),
             Url = LinkOf(item),
-            Outlet = outlet,
+            Outlet = SourceOf(item) ?? outlet,
             Published = DateOf(item),
         };
         if (isHtml) document.Html = body;
@@ -130,6 +130,18 @@ public sealed partial class FeedReader : IArticleReader
         var raw = Text(title);
         if (raw == null) return null;
         return Clean(WebUtility.HtmlDecode(Tag().Replace(raw, "")));
+    }
+
+    /// <summary>
+    /// The outlet an aggregator's item comes from: RSS &lt;source url="..."&gt;Reuters&lt;/source&gt;,
+    /// or the title of an Atom entry's &lt;source&gt; feed. It names the item's outlet better than the
+    /// aggregator's channel title does.
+    /// </summary>
+    private static string? SourceOf(XElement item)
+    {
+        var source = Child(item, "source");
+        if (source == null) return null;
+        return source.HasElements ? Text(Child(source, "title")) : Text(source);
     }
 
     /// <summary>RSS's &lt;link&gt;URL&lt;/link&gt;, or Atom's link to the alternate (HTML) version.</summary>

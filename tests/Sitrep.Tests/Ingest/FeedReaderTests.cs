@@ -104,6 +104,20 @@ public class FeedReaderTests
     }
 
     [Fact]
+    public void An_aggregator_item_names_its_own_outlet()
+    {
+        var (documents, _) = Read("""
+            <rss version="2.0"><channel><title>Headlines - Sahel</title>
+            <item><guid>g1</guid><title>Convoy attacked near Menaka - Sahel Wire</title><source url="https://sahel-wire.example">Sahel Wire</source>
+            <description>Gunmen attacked a fuel convoy near Menaka.</description></item>
+            <item><guid>g2</guid><description>Curfew lifted in Gao.</description></item>
+            </channel></rss>
+            """);
+
+        documents.Select(d => d.Outlet).ShouldBe(["Sahel Wire", "Headlines - Sahel"]);
+    }
+
+    [Fact]
     public void Atom_text_content_is_text_even_with_angle_brackets()
     {
         var (documents, _) = Read("""
