@@ -28,22 +28,29 @@ public sealed partial class FeedReader : IArticleReader
         var lineInfo = (IXmlLineInfo)xml;
         string? outlet = null;
         int containerDepth = -1, count = 0;
+        bool positioned = false; // reading an element whole leaves the reader on the node after it
         while (true)
         {
             XElement? item = null;
             int itemLine = 0;
             try
             {
-                if (!xml.Read()) break;
+                if (!positioned && !xml.Read()) break;
+                positioned = false;
+                if (xml.EOF) break;
                 if (xml.NodeType != XmlNodeType.Element) continue;
                 var name = xml.LocalName;
                 if (name is "channel" or "feed") containerDepth = xml.Depth;
                 else if (name == "title" && outlet == null && xml.Depth == containerDepth + 1)
-                    outlet = Clean(xml.ReadElementContentAsString());
+                {
+                    outlet = Clean(((XElement)XNode.ReadFrom(xml)).Value);
+                    positioned = true;
+                }
                 else if (name is "item" or "entry")
                 {
                     itemLine = lineInfo.LineNumber;
                     item = (XElement)XNode.ReadFrom(xml);
+                    positioned = true;
                 }
             }
             catch (XmlException e)

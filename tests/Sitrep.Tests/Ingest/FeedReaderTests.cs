@@ -104,6 +104,30 @@ public class FeedReaderTests
     }
 
     [Fact]
+    public void A_minified_feed_loses_no_item()
+    {
+        var (documents, problems) = Read(
+            "<rss version=\"2.0\"><channel><title type=\"text\">Desk</title><item><guid>a</guid><description>One.</description></item>" +
+            "<item><guid>b</guid><description>Two.</description></item><item><guid>c</guid><description>Three.</description></item></channel></rss>");
+
+        problems.ShouldBeEmpty();
+        documents.Select(d => d.Id).ShouldBe(["a", "b", "c"]);
+        documents[0].Outlet.ShouldBe("Desk");
+    }
+
+    [Fact]
+    public void An_xhtml_feed_title_is_read_as_text()
+    {
+        var (documents, problems) = Read("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Baltic <b>Ledger</b></div></title>
+            <entry><id>e1</id><summary>Ferry runs aground.</summary></entry></feed>
+            """);
+
+        problems.ShouldBeEmpty();
+        documents.Single().Outlet.ShouldBe("Baltic Ledger");
+    }
+
+    [Fact]
     public void An_aggregator_item_names_its_own_outlet()
     {
         var (documents, _) = Read("""
