@@ -65,7 +65,8 @@ public static partial class LineClasses
         var m = Byline().Match(line.Content);
         if (!m.Success) return false;
         authors = Names(m.Groups["names"].Value);
-        return authors.Count > 0;
+        // "By Reuters" alone is a byline without a person; "By Tuesday, the army had retaken it." is a sentence.
+        return authors.Count > 0 || !m.Groups["rest"].Success;
     }
 
     /// <summary>Author names in a dateline such as "Posted on March 3, 2025 by Jane Doe".</summary>
@@ -158,7 +159,7 @@ public static partial class LineClasses
     [GeneratedRegex(@"^(?:[\W_\d]*(?:share(?:\s+(?:on|via|to))?|tweet|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|tumblr|pocket|email|e-mail|print|copy\s+link|messenger|viber|vk|flipboard|threads|bluesky|mastodon)[\W_\d]*){1,12}$", RegexOptions.IgnoreCase)]
     private static partial Regex SocialOnly();
 
-    [GeneratedRegex(@"^(?:[«‹←<]\s*)?(?:back|go\s+back|back\s+to\s+(?:top|news|home(?:page)?|articles?|the\s+(?:list|homepage|top)|all\s+\w+|[\w-]+\s+news|section)|share\s+this(?:\s+(?:article|story|post|page))?\s*:?|like\s+this\s*:?|like\s+loading\.*|loading\.*|advertisement|advertising|sponsored(?:\s+content)?|continue\s+reading\.*|click\s+here\b.*|tags?\s*:.*|filed\s+under\s*:?.*|categories\s*:.*|posted\s+in\s*:?\s*[\w\s,&]+|print(?:\s+this)?(?:\s+article|\s+page)?|listen\s+to\s+(?:this\s+)?article.*|view\s+all\s+posts\s+by\s+.+|subscribe\b.*|sign\s+up\b.*|skip\s+to\s+(?:main\s+)?content|photo\s*:.*|image\s*:.*|(?:photo|image)\s+credit\s*:?.*|previous\s+(?:article|post)\b.*|next\s+(?:article|post)\b.*|(?:story|article)\s+continues\s+below.*|scroll\s+(?:down\s+)?to\s+continue.*|skip\s+ad|already\s+(?:a\s+)?(?:subscriber|member|registered)\b.*|(?:log|sign)\s*in\b.*|register\b.*|create\s+(?:an\s+)?account\b.*|you\s+have\s+reached\s+.*\blimit\b.*|(?:home|start|news)\s*(?:[»›>/|]\s*[\w\s,&'-]{1,30}){1,5})\s*[»›→>]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:[«‹←<]\s*)?(?:back|go\s+back|back\s+to\s+(?:top|news|home(?:page)?|articles?|the\s+(?:list|homepage|top)|all\s+\w+|[\w-]+\s+news|section)|share\s+this(?:\s+(?:article|story|post|page))?\s*:?|like\s+this\s*:?|like\s+loading\.*|loading\.*|advertisement|advertising|sponsored(?:\s+content)?|continue\s+reading\.*|click\s+here\b.*|tags?\s*:.*|filed\s+under\s*:?.*|categories\s*:.*|posted\s+in\s*:?\s*[\w\s,&]+|print(?:\s+this)?(?:\s+article|\s+page)?|listen\s+to\s+(?:this\s+)?article.*|view\s+all\s+posts\s+by\s+.+|subscribe\b.*|sign\s+up\b.*|skip\s+to\s+(?:main\s+)?content|photo\s*:.*|image\s*:.*|(?:photo|image)\s+credit\s*:?.*|previous\s+(?:article|post)\b.*|next\s+(?:article|post)\b.*|(?:story|article)\s+continues\s+below.*|scroll\s+(?:down\s+)?to\s+continue.*|skip\s+ad|click\s+to\s+(?:share|print|email)\b.*|\(?opens\s+in\s+(?:a\s+)?new\s+window\)?|like\s+us\s+on\b.*|tagged\b.*|already\s+(?:a\s+)?(?:subscriber|member|registered)\b.*|(?:log|sign)\s*in\b.*|register\b.*|create\s+(?:an\s+)?account\b.*|you\s+have\s+reached\s+.*\blimit\b.*|(?:home|start|news)\s*(?:[»›>/|]\s*[\w\s,&'-]{1,30}){1,5})\s*[»›→>]?$", RegexOptions.IgnoreCase)]
     private static partial Regex Furniture();
 
     [GeneratedRegex(@"^(?:[«‹←]\s*)?(?:read\s+more|read\s+also|also\s+read|read\s+next|see\s+also|read\s+the\s+full\s+(?:story|article)|continue\s+reading\s+(?:on|at)|click\s+to\s+read\s+more|more\s+on\s+this(?:\s+story)?|related(?:\s+(?:article|story|news|content))?)(?:\s*[:\-–—»›→>|]\s*.{0,200}|\s*[.…]*|\s+(?:about|on|here|at|in)\b.{0,150})$", RegexOptions.IgnoreCase)]
@@ -177,7 +178,7 @@ public static partial class LineClasses
     [GeneratedRegex(@"^(?:(?:copyright\s*)?(?:©|\(c\)|copyright)\s*.{0,80}|.{0,80}\ball\s+rights\s+reserved\.?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Copyright();
 
-    [GeneratedRegex(@"^(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment|write\s+a\s+comment|\d+\s+(?:comments?|responses?|replies)|comments?\s*(?:\(\d+\))?|cancel\s+reply|your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.*|comments\s+are\s+closed\.?)\s*:?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:one|\d+)\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s+.{1,200}|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment|write\s+a\s+comment|\d+\s+(?:comments?|responses?|replies)|comments?\s*(?:\(\d+\))?|cancel\s+reply|your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.*|comments\s+are\s+closed\.?)\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex CommentForm();
 
     [GeneratedRegex(@"^(?:related(?:\s+(?:posts|articles|stories|news|coverage|content|topics|reading))?|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|more\s+(?:from|stories|news|articles)(?:\s.{0,40})?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|further\s+reading|latest\s+(?:news|stories|posts))\s*:?$", RegexOptions.IgnoreCase)]
@@ -205,7 +206,7 @@ public static partial class LineClasses
     [GeneratedRegex(@"\b(?i:by)\s+(?<names>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})*)")]
     private static partial Regex ByName();
 
-    [GeneratedRegex(@"^(?i:by|written\s+by|posted\s+by|reporting\s+by|words\s+by|story\s+by|authors?\s*:|reporter\s*:)\s+(?<names>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})*)(?:\s*[,|–—-]\s*.{0,60})?$")]
+    [GeneratedRegex(@"^(?i:by|written\s+by|posted\s+by|published\s+by|reporting\s+by|words\s+by|story\s+by|authors?\s*:|reporter\s*:)\s+(?<names>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})*)(?<rest>\s*[,|–—-]\s*.{0,60})?$")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"\s*(?:,|\band\b|&)\s*")]

@@ -295,4 +295,26 @@ public class TextLayoutTests
         d.Title.ShouldBe("Sources: Mali junta to extend truce by a week");
         d.CitedSources.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Wordpress_share_buttons_and_comment_threads_and_agency_bylines_are_not_body()
+    {
+        var d = Layout("""
+            Gao airport reopens to civilian flights
+            Published by Sahel Wire
+
+            By Tuesday, the first civilian flight had landed in Gao.
+
+            Click to share on Facebook (Opens in new window)
+            Click to share on WhatsApp (Opens in new window)
+            Like us on Facebook
+            Tagged Gao, Mali, aviation
+
+            2 thoughts on “Gao airport reopens to civilian flights”
+            Moussa says: Finally some good news.
+            """);
+
+        d.Title.ShouldBe("Gao airport reopens to civilian flights");
+        Paragraphs(d).ShouldBe(["By Tuesday, the first civilian flight had landed in Gao."]);
+    }
 }
