@@ -11,6 +11,8 @@ public sealed class ArticleSource(IProblemSink problems)
         [InputFormat.PlainText] = new PlainTextReader(),
         [InputFormat.Html] = new HtmlPageReader(),
         [InputFormat.JsonLines] = new JsonLinesReader(),
+        [InputFormat.Feed] = new FeedReader(),
+        [InputFormat.Warc] = new WarcReader(),
     };
 
     /// <summary>Adds or replaces the reader for a format.</summary>
@@ -27,7 +29,7 @@ public sealed class ArticleSource(IProblemSink problems)
                 yield return document;
     }
 
-    /// <summary>The files behind the inputs, folders expanded in ordinal order of their paths.</summary>
+    /// <summary>The files behind the inputs, folders expanded in ordinal order of their paths (hidden files and folder documentation left out).</summary>
     public IEnumerable<InputFile> Expand(IEnumerable<string> inputs)
     {
         foreach (var input in inputs)
@@ -44,10 +46,21 @@ public sealed class ArticleSource(IProblemSink problems)
         }
     }
 
+    /// <summary>
+    /// Files that document a folder rather than hold an article (README.md, ATTRIBUTION.md, LICENSE):
+    /// skipped when a folder is walked, read when named on the command line.
+    /// </summary>
+    private static readonly HashSet<string> FolderDocumentation = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "README", "ATTRIBUTION", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "AUTHORS",
+    };
+
     private static IEnumerable<string> FilesUnder(string folder)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        var files = Directory.GetFiles(folder, "*", options);
+        var files = Directory.GetFiles(folder, "*", options)
+            .Where(path => !FolderDocumentation.Contains(Path.GetFileNameWithoutExtension(path)))
+            .ToArray();
         Array.Sort(files, StringComparer.Ordinal);
         return files;
     }
@@ -60,14 +73,14 @@ public sealed class ArticleSource(IProblemSink problems)
             var format = file.DisplayName == "-" ? InputFormat.JsonLines : InputFormats.Detect(file);
             if (!readers.TryGetValue(format, out var reader))
             {
-                problems.Report(new Problem(new SourceLocation(file.DisplayName), $"{format} input is not supported yet"));
+                problems.Report(new Problem(new SourceLocation(file.DisplayName, 1), $"{format} input is not supported yet"));
                 yield break;
             }
             documents = reader.Read(file, problems).GetEnumerator();
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            problems.Report(new Problem(new SourceLocation(file.DisplayName), $"unreadable: {e.Message}"));
+            problems.Report(new Problem(new SourceLocation(file.DisplayName, 1), $"unreadable: {e.Message}"));
             yield break;
         }
         using (documents)
@@ -81,7 +94,7 @@ public sealed class ArticleSource(IProblemSink problems)
                 catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
                 {
                     // A reader should report its own problems; this keeps one broken file from ending the run.
-                    problems.Report(new Problem(new SourceLocation(file.DisplayName), $"unreadable: {e.Message}"));
+                    problems.Report(new Problem(new SourceLocation(file.DisplayName, 1), $"unreadable: {e.Message}"));
                     break;
                 }
                 yield return documents.Current;

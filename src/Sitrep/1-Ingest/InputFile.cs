@@ -1,10 +1,9 @@
-using System.IO.Compression;
-
 namespace Sitrep.Ingest;
 
 /// <summary>
 /// One input: a file on disk or standard input. Gives its content as a stream, transparently
-/// gunzipped (gzip is recognised by its magic bytes, not its name).
+/// gunzipped (gzip is recognised by its magic bytes, not its name; a truncated gzip file fails
+/// with <see cref="InvalidDataException"/> at its end).
 /// </summary>
 public sealed class InputFile
 {
@@ -59,7 +58,7 @@ public sealed class InputFile
         Span<byte> head = stackalloc byte[2];
         int n = peek.Peek(head);
         if (n == 2 && head[0] == 0x1F && head[1] == 0x8B)
-            return new LimitedStream(new GZipStream(peek, CompressionMode.Decompress), MaxContentBytes, DisplayName);
+            return new LimitedStream(new CheckedGzipStream(peek), MaxContentBytes, DisplayName);
         return peek;
     }
 }

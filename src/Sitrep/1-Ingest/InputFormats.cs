@@ -17,19 +17,22 @@ public static class InputFormats
         return Detect(head[..n], file.FormatExtension);
     }
 
+    /// <summary>Elements that make markup without an &lt;html&gt; element a page (fragments, saved bodies).</summary>
+    private static readonly string[] HtmlElements = ["<head", "<body", "<meta ", "<title>", "<div", "<p>", "<p ", "<article", "<br"];
+
     public static InputFormat Detect(ReadOnlySpan<byte> head, string extension)
     {
         var text = Encoding.Latin1.GetString(head).TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', ' ', '\t', '\r', '\n');
         if (text.StartsWith("WARC/", StringComparison.Ordinal)) return InputFormat.Warc;
         if (text.StartsWith('{')) return InputFormat.JsonLines;
         var lower = text.ToLowerInvariant();
-        if (lower.StartsWith("<?xml") || lower.StartsWith("<rss") || lower.StartsWith("<feed"))
+        if (lower.StartsWith('<'))
         {
-            if (lower.Contains("<rss") || lower.Contains("<feed") || lower.Contains("<rdf:rdf")) return InputFormat.Feed;
-            if (lower.Contains("<html")) return InputFormat.Html;
+            bool page = lower.Contains("<html");
+            // A feed may open with a comment or a stylesheet instruction before its root element.
+            if (!page && (lower.Contains("<rss") || lower.Contains("<feed") || lower.Contains("<rdf:rdf"))) return InputFormat.Feed;
+            if (page || lower.StartsWith("<!doctype html") || HtmlElements.Any(lower.Contains)) return InputFormat.Html;
         }
-        if (lower.StartsWith("<!doctype html") || lower.StartsWith("<html") || lower.StartsWith("<!--") || lower.StartsWith("<head"))
-            return InputFormat.Html;
         return extension switch
         {
             ".html" or ".htm" or ".xhtml" => InputFormat.Html,

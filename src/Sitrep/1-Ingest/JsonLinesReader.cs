@@ -4,8 +4,10 @@ namespace Sitrep.Ingest;
 
 /// <summary>
 /// Reads JSON Lines: one article per line with <c>id</c>, <c>text</c> or <c>html</c>, and optional
-/// <c>title</c>, <c>published</c>, <c>url</c>, <c>outlet</c>. A bad line is reported with its line
-/// number and skipped.
+/// <c>title</c>, <c>published</c>, <c>url</c>, <c>outlet</c>, <c>authors</c>, <c>language</c>. The
+/// names other exports use for these (body/content, headline, link, date/publishedAt, source,
+/// author) are read too. A bad line is reported with its line number and skipped; an empty or
+/// binary file is reported.
 /// </summary>
 public sealed class JsonLinesReader : IArticleReader
 {
@@ -13,19 +15,22 @@ public sealed class JsonLinesReader : IArticleReader
     {
         using var stream = file.OpenContent();
         using var lines = BoundedLineReader.Lines(stream).GetEnumerator();
+        int lastLine = 0;
+        bool anyContent = false;
         while (true)
         {
             RawLine line;
             try
             {
-                if (!lines.MoveNext()) yield break;
+                if (!lines.MoveNext()) break;
                 line = lines.Current;
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
-                problems.Report(new Problem(new SourceLocation(file.DisplayName, 0), $"unreadable after the last good line: {e.Message}"));
+                problems.Report(new Problem(new SourceLocation(file.DisplayName, lastLine + 1), $"unreadable from here on: {e.Message}"));
                 yield break;
             }
+            lastLine = line.Number;
             var where = new SourceLocation(file.DisplayName, line.Number);
             if (line.TooLong)
             {
@@ -33,9 +38,18 @@ public sealed class JsonLinesReader : IArticleReader
                 continue;
             }
             if (IsBlank(line.Bytes.Span)) continue;
-            var document = Parse(line.Bytes, where, $"{file.BaseName}:{line.Number}", problems);
+            if (!anyContent && InputFormats.LooksBinary(line.Bytes.Span))
+            {
+                problems.Report(new Problem(where, "binary data, not JSON Lines"));
+                yield break;
+            }
+            anyContent = true;
+            var json = line.Number == 1 && line.Bytes.Span.StartsWith("\uFEFF"u8) ? line.Bytes[3..] : line.Bytes;
+            var document = Parse(json, where, $"{file.BaseName}:{line.Number}", problems);
             if (document != null) yield return document;
         }
+        if (!anyContent)
+            problems.Report(new Problem(new SourceLocation(file.DisplayName, 1), "empty file: no JSON Lines records"));
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> bytes)
@@ -57,7 +71,13 @@ public sealed class JsonLinesReader : IArticleReader
                 problems.Report(new Problem(where, $"expected a JSON object, found {root.ValueKind}"));
                 return null;
             }
-            string? text = StringField(root, "text"), html = StringField(root, "html");
+            string? text = StringField(root, "text"), html = StringField(root, "html") ?? FirstString(root, OtherHtmlFields);
+            // Exports from other tools name the body differently; there it may be HTML or text.
+            if (text == null && html == null && FirstString(root, OtherTextFields) is { } body)
+            {
+                if (Markup.LooksLikeHtml(body)) html = body;
+                else text = body;
+            }
             if (text == null && html == null)
             {
                 problems.Report(new Problem(where, "record has neither \"text\" nor \"html\""));
@@ -66,9 +86,10 @@ public sealed class JsonLinesReader : IArticleReader
             var id = StringField(root, "id") ?? NumberField(root, "id") ?? fallbackId;
             var document = new Document(id, where)
             {
-                Title = StringField(root, "title"),
-                Url = StringField(root, "url"),
-                Outlet = StringField(root, "outlet"),
+                Title = StringField(root, "title") ?? StringField(root, "headline"),
+                Url = StringField(root, "url") ?? StringField(root, "link"),
+                Outlet = StringField(root, "outlet") ?? NameField(root, "source") ?? StringField(root, "site_name") ?? NameField(root, "publisher"),
+                Language = StringField(root, "language") ?? StringField(root, "lang"),
             };
             if (text != null)
             {
@@ -79,11 +100,13 @@ public sealed class JsonLinesReader : IArticleReader
             {
                 document.Html = html;
             }
-            var published = StringField(root, "published");
+            foreach (var author in Names(root, "authors").Concat(Names(root, "author")))
+                if (!document.Authors.Contains(author)) document.Authors.Add(author);
+            var (dateField, published) = FirstNamed(root, DateFields);
             if (published != null)
             {
-                if (PartialDate.TryParse(published, out var date)) document.Published = date;
-                else problems.Report(new Problem(where, $"\"published\" is not an ISO 8601 date: {Shorten(published)} (ignored)"));
+                if (PublicationDates.TryParse(published, out var date)) document.Published = date;
+                else problems.Report(new Problem(where, $"\"{dateField}\" is not a date: {Shorten(published)} (ignored)"));
             }
             return document;
         }
@@ -91,6 +114,40 @@ public sealed class JsonLinesReader : IArticleReader
         {
             problems.Report(new Problem(where, $"invalid JSON: {e.Message}"));
             return null;
+        }
+    }
+
+    private static readonly string[] OtherTextFields = ["body", "content", "article", "maintext", "full_text"];
+    private static readonly string[] OtherHtmlFields = ["raw_html", "content_html"];
+    private static readonly string[] DateFields = ["published", "date", "published_at", "publishedAt", "pubDate", "datetime"];
+
+    private static string? FirstString(JsonElement o, string[] names) => FirstNamed(o, names).Value;
+
+    private static (string Name, string? Value) FirstNamed(JsonElement o, string[] names)
+    {
+        foreach (var name in names)
+            if (StringField(o, name) is { } value) return (name, value);
+        return ("", null);
+    }
+
+    /// <summary>A string, or the "name" of an object ({"source": {"id": "x", "name": "Reuters"}}).</summary>
+    private static string? NameField(JsonElement o, string name) =>
+        StringField(o, name) ?? (o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? StringField(v, "name") : null);
+
+    /// <summary>Author names given as a string, an array of strings, or objects with a "name".</summary>
+    private static IEnumerable<string> Names(JsonElement o, string name)
+    {
+        if (!o.TryGetProperty(name, out var v)) yield break;
+        var items = v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().ToList() : [v];
+        foreach (var item in items)
+        {
+            var value = item.ValueKind switch
+            {
+                JsonValueKind.String => item.GetString(),
+                JsonValueKind.Object => StringField(item, "name"),
+                _ => null,
+            };
+            if (!string.IsNullOrWhiteSpace(value)) yield return value.Trim();
         }
     }
 

@@ -69,12 +69,14 @@ public static partial class TextDecoding
         }
     }
 
-    /// <summary>The charset a page declares in its first 4 KiB (meta charset or http-equiv content type).</summary>
+    /// <summary>The charset a page declares in its first 4 KiB (meta charset, http-equiv content type, or an XML declaration's encoding).</summary>
     public static string? MetaCharset(ReadOnlySpan<byte> bytes)
     {
         var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
         var m = MetaCharsetPattern().Match(head);
-        return m.Success ? m.Groups[1].Value : null;
+        if (m.Success) return m.Groups[1].Value;
+        var declaration = XmlEncodingPattern().Match(head);
+        return declaration.Success ? declaration.Groups[1].Value : null;
     }
 
     /// <summary>The charset parameter of a Content-Type header value.</summary>
@@ -87,6 +89,9 @@ public static partial class TextDecoding
 
     [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?\s*([\w:.-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex MetaCharsetPattern();
+
+    [GeneratedRegex(@"^\s*<\?xml[^>]+encoding\s*=\s*[""']([\w:.-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex XmlEncodingPattern();
 
     [GeneratedRegex(@"charset\s*=\s*[""']?([\w:.-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CharsetParameter();

@@ -3,20 +3,26 @@ namespace Sitrep.Ingest;
 /// <summary>Reads a file that holds one article: its bytes, decoded, become one document.</summary>
 public abstract class WholeFileReader : IArticleReader
 {
+    /// <summary>One article is never this large; a bigger file is refused rather than held in memory.</summary>
+    public const long MaxArticleBytes = 64L << 20;
+
     public IEnumerable<Document> Read(InputFile file, IProblemSink problems)
     {
         var where = new SourceLocation(file.DisplayName, 1);
-        byte[] bytes;
+        using var buffer = new MemoryStream();
         try
         {
-            using var stream = file.OpenContent();
-            bytes = ReadAll(stream);
+            using var stream = new LimitedStream(file.OpenContent(), MaxArticleBytes, file.DisplayName);
+            stream.CopyTo(buffer);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            problems.Report(new Problem(where with { Line = 0 }, $"unreadable: {e.Message}"));
+            // Points at the line where reading stopped: the end of what a truncated file still holds.
+            int line = buffer.GetBuffer().AsSpan(0, (int)buffer.Length).Count((byte)'\n') + 1;
+            problems.Report(new Problem(where with { Line = line }, $"unreadable: {e.Message}"));
             yield break;
         }
+        var bytes = buffer.ToArray();
         if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             problems.Report(new Problem(where, "empty file"));
@@ -31,13 +37,6 @@ public abstract class WholeFileReader : IArticleReader
     }
 
     protected abstract Document Create(InputFile file, byte[] bytes, SourceLocation where);
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    }
 }
 
 /// <summary>A <c>.txt</c> or <c>.md</c> article: the text exactly as decoded, offsets refer to it.</summary>

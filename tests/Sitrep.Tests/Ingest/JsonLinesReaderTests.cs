@@ -45,4 +45,46 @@ public class JsonLinesReaderTests
         documents.ShouldBeEmpty();
         problems.Single().ToString().ShouldBe("feed.jsonl:1: record has neither \"text\" nor \"html\"");
     }
+
+    [Fact]
+    public void Field_names_of_other_news_exports_are_understood()
+    {
+        var (documents, problems) = Read("""
+            {"headline": "Port reopens", "content": "<p>The port of Berbera reopened on Monday.</p>", "link": "https://example.org/berbera", "publishedAt": "Mon, 03 Mar 2025 09:12:00 GMT", "source": {"id": "hn", "name": "Horn News"}, "author": ["Amina Yusuf", {"name": "Omar Ali"}], "lang": "en"}
+            {"id": 7, "body": "Flights resumed at Aden airport.", "date": "2025-03-04", "publisher": "Gulf Desk", "authors": "Sara Haddad"}
+            """);
+
+        problems.ShouldBeEmpty();
+        var port = documents[0];
+        port.Title.ShouldBe("Port reopens");
+        port.Html.ShouldBe("<p>The port of Berbera reopened on Monday.</p>");
+        port.Url.ShouldBe("https://example.org/berbera");
+        port.Published.ToString().ShouldBe("2025-03-03T09:12:00Z");
+        port.Outlet.ShouldBe("Horn News");
+        port.Authors.ShouldBe(["Amina Yusuf", "Omar Ali"]);
+        port.Language.ShouldBe("en");
+        var flights = documents[1];
+        flights.Id.ShouldBe("7");
+        flights.Text.ShouldBe("Flights resumed at Aden airport.");
+        flights.TextIsInput.ShouldBeTrue();
+        flights.Outlet.ShouldBe("Gulf Desk");
+        flights.Authors.ShouldBe(["Sara Haddad"]);
+    }
+
+    [Fact]
+    public void An_unreadable_date_is_reported_and_the_record_kept()
+    {
+        var (documents, problems) = Read("{\"id\": \"a\", \"text\": \"Talks resumed.\", \"published\": \"last Tuesday\"}\n");
+        documents.Single().Published.ShouldBeNull();
+        problems.Single().ToString().ShouldBe("feed.jsonl:1: \"published\" is not a date: last Tuesday (ignored)");
+    }
+
+    [Fact]
+    public void A_byte_order_mark_and_windows_line_ends_are_accepted()
+    {
+        var (documents, problems) = Read("\uFEFF{\"id\": \"a\", \"text\": \"Talks resumed.\"}\r\n{\"id\": \"b\", \"text\": \"Talks ended.\"}\r\n");
+        problems.ShouldBeEmpty();
+        documents.Select(d => d.Id).ShouldBe(["a", "b"]);
+        documents[1].Text.ShouldBe("Talks ended.");
+    }
 }
