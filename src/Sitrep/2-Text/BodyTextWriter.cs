@@ -1,0 +1,121 @@
+using System.Text;
+
+namespace Sitrep.Text;
+
+/// <summary>
+/// Writes the chosen part of the page as plain paragraphs separated by blank lines: every block
+/// element (paragraph, heading, list item, cell) becomes its own paragraph, whitespace collapsed.
+/// Inside the article it still leaves out what is not body text: the title heading, figures and
+/// captions, link lists, and blocks that are mostly links.
+/// </summary>
+internal sealed class BodyTextWriter
+{
+    private readonly PageTree _tree;
+    private readonly List<string> _paragraphs = [];
+    private readonly StringBuilder _line = new();
+    private bool _pendingSpace;
+
+    private BodyTextWriter(PageTree tree) => _tree = tree;
+
+    public static List<string> Write(PageTree tree, IEnumerable<int> roots)
+    {
+        var writer = new BodyTextWriter(tree);
+        foreach (int root in roots) writer.WriteSubtree(root);
+        writer.Flush();
+        return writer._paragraphs;
+    }
+
+    private void WriteSubtree(int root)
+    {
+        var blockEnds = new Stack<int>();
+        int end = _tree[root].End;
+        for (int i = root; i < end;)
+        {
+            while (blockEnds.Count > 0 && blockEnds.Peek() <= i)
+            {
+                blockEnds.Pop();
+                Flush();
+            }
+            ref var node = ref _tree[i];
+            if (node.Kind == TagKind.Text)
+            {
+                Append(node.Text!);
+                i++;
+                continue;
+            }
+            if (i != root && Leaves(node))
+            {
+                i = node.End;
+                continue;
+            }
+            switch (node.Kind)
+            {
+                case TagKind.LineBreak:
+                    BreakLine();
+                    break;
+                case TagKind.Inline or TagKind.Link:
+                    break;
+                default:
+                    Flush();
+                    blockEnds.Push(node.End);
+                    break;
+            }
+            i++;
+        }
+        Flush();
+    }
+
+    /// <summary>Whether a node inside the article is left out with its subtree.</summary>
+    private static bool Leaves(in PageNode node)
+    {
+        if (node.Is(NodeFlags.Junk)) return true;
+        switch (node.Kind)
+        {
+            case TagKind.Figure or TagKind.Title:
+                return true;
+            case TagKind.Inline or TagKind.LineBreak or TagKind.Text or TagKind.Rule:
+                return false;
+            case TagKind.Link:
+                return false;
+        }
+        if (node.TextLength == 0) return true;
+        double links = node.LinkDensity;
+        return node.Kind switch
+        {
+            TagKind.List => links > 0.35,
+            TagKind.Heading => links > 0.5,
+            _ => links > 0.5 || (node.NameWeight < 0 && links > 0.2),
+        };
+    }
+
+    private void Append(string text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u00A0')
+            {
+                _pendingSpace = _line.Length > 0;
+                continue;
+            }
+            if (c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD') continue;
+            if (_pendingSpace && _line[^1] != '\n') _line.Append(' ');
+            _pendingSpace = false;
+            _line.Append(c);
+        }
+    }
+
+    private void BreakLine()
+    {
+        if (_line.Length > 0 && _line[^1] != '\n') _line.Append('\n');
+        _pendingSpace = false;
+    }
+
+    private void Flush()
+    {
+        _pendingSpace = false;
+        int end = _line.Length;
+        while (end > 0 && _line[end - 1] == '\n') end--;
+        if (end > 0) _paragraphs.Add(_line.ToString(0, end));
+        _line.Clear();
+    }
+}

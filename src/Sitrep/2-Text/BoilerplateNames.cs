@@ -1,0 +1,92 @@
+using System.Buffers;
+using AngleSharp.Dom;
+
+namespace Sitrep.Text;
+
+/// <summary>
+/// Reads what an element's class, id, role and itemprop say about it. Web pages name their
+/// boilerplate in a shared vocabulary ("share-bar", "related-posts", "cookie-notice", "sidebar")
+/// and their body in another ("article-body", "entry-content"), across outlets and languages of
+/// the page text alike.
+/// </summary>
+internal static class BoilerplateNames
+{
+    internal readonly record struct Verdict(bool Boilerplate, sbyte Weight, bool ArticleBody, bool Author);
+
+    /// <summary>Parts of a class or id name that mark boilerplate wherever they occur.</summary>
+    private static readonly SearchValues<string> BoilerplateParts = SearchValues.Create(
+    [
+        "comment", "disqus", "share", "sharing", "social", "related", "recommend", "newsletter", "subscri",
+        "signup", "sign-up", "cookie", "consent", "gdpr", "breadcrumb", "sidebar", "widget", "outbrain",
+        "taboola", "promo", "advert", "sponsor", "popup", "modal", "paywall", "byline", "author", "caption",
+        "footer", "masthead", "navbar", "navigation", "subnav", "menu", "toolbar", "pagination", "pager",
+        "screen-reader", "sr-only", "visually-hidden", "visuallyhidden", "timestamp", "dateline", "popular",
+        "trending", "readmore", "read-more", "more-stories", "most-read", "skip-link", "donate", "login",
+        "header", "newsfeed", "tag-list", "taglist", "post-tags", "article-tags", "entry-meta", "post-meta",
+        "article-meta", "hidden-print", "print-only", "carousel", "slideshow", "gallery", "teaser",
+        "follow-us", "followus", "mailing", "banner", "overlay", "interstitial", "upsell", "inline-ad",
+        "ad-container", "ad-slot", "adslot", "ad-wrapper", "adwrapper", "dfp", "rating", "reaction",
+    ], StringComparison.Ordinal);
+
+    /// <summary>Whole words of a class or id name that mark boilerplate ("ad" but not "head").</summary>
+    private static readonly HashSet<string> BoilerplateWords =
+    [
+        "ad", "ads", "adv", "nav", "hide", "hidden", "bio", "tag", "tags", "extra", "rss", "aside", "more",
+        "links", "credit", "credits", "meta", "date", "time", "sns", "noprint", "print", "byline", "share",
+        "related", "toc", "pub", "published", "updated", "source",
+    ];
+
+    private static readonly SearchValues<string> ContentParts = SearchValues.Create(
+    [
+        "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "prose",
+    ], StringComparison.Ordinal);
+
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" -_:./\t\n");
+
+    public static Verdict Judge(IElement element)
+    {
+        var className = element.GetAttribute("class");
+        var id = element.Id;
+        var role = element.GetAttribute("role");
+        var itemProp = element.GetAttribute("itemprop");
+        bool author = element.GetAttribute("rel") == "author" || itemProp == "author";
+        if (className == null && id == null && role == null && itemProp == null)
+            return new Verdict(false, 0, false, author);
+
+        bool articleBody = itemProp is "articleBody" or "text" || role is "main" or "article";
+        bool boilerplate = role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog"
+            or "alertdialog" or "menu" or "menubar" or "search" or "toolbar";
+        sbyte weight = 0;
+        var names = (className + " " + id).ToLowerInvariant();
+        if (names.Length > 1)
+        {
+            bool negative = names.AsSpan().ContainsAny(BoilerplateParts) || HasBoilerplateWord(names);
+            bool positive = names.AsSpan().ContainsAny(ContentParts);
+            if (negative) weight -= 25;
+            if (positive) weight += 25;
+            boilerplate |= negative;
+            author |= names.Contains("author") || names.Contains("byline");
+        }
+        if (articleBody)
+        {
+            boilerplate = false;
+            weight += 25;
+        }
+        return new Verdict(boilerplate, weight, articleBody, author);
+    }
+
+    private static bool HasBoilerplateWord(string names)
+    {
+        var rest = names.AsSpan();
+        var lookup = BoilerplateWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        while (!rest.IsEmpty)
+        {
+            int cut = rest.IndexOfAny(Separators);
+            var word = cut < 0 ? rest : rest[..cut];
+            if (!word.IsEmpty && lookup.Contains(word)) return true;
+            if (cut < 0) break;
+            rest = rest[(cut + 1)..];
+        }
+        return false;
+    }
+}

@@ -1,0 +1,225 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Sitrep.Text;
+
+/// <summary>
+/// What a page says about its article outside the body: title, publication date, authors, outlet,
+/// language and canonical URL, each from the most reliable source the page offers (JSON-LD and
+/// meta tags first, then the page's own markup, then the URL and byline text).
+/// </summary>
+internal sealed partial class PageMetadata
+{
+    private readonly PageTree _tree;
+    private readonly JsonLdArticle? _jsonLd;
+    private readonly Dictionary<string, string> _meta = new(StringComparer.OrdinalIgnoreCase);
+
+    public PageMetadata(PageTree tree, JsonLdArticle? jsonLd)
+    {
+        _tree = tree;
+        _jsonLd = jsonLd;
+        foreach (var meta in tree.Metas)
+        {
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop")
+                      ?? meta.GetAttribute("http-equiv");
+            var content = meta.GetAttribute("content");
+            if (key != null && !string.IsNullOrWhiteSpace(content)) _meta.TryAdd(key.Trim(), content.Trim());
+        }
+    }
+
+    private static readonly string[] DateKeys =
+    [
+        "article:published_time", "og:article:published_time", "og:published_time", "published_time", "article:published",
+        "datePublished", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "pub_date",
+        "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created",
+        "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "article.published",
+        "originalpublicationdate", "date", "dateCreated", "article:modified_time",
+    ];
+
+    private static readonly string[] AuthorKeys =
+        ["author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "citation_author", "byl"];
+
+    public string? Url => Absolute(_meta.GetValueOrDefault("og:url"))
+                          ?? Absolute(_tree.HeadLinks.FirstOrDefault(l => l.GetAttribute("rel") == "canonical")?.GetAttribute("href"))
+                          ?? Absolute(_jsonLd?.Url);
+
+    public string? SiteName => Clean(_meta.GetValueOrDefault("og:site_name")) ?? Clean(_jsonLd?.Publisher);
+
+    public string? Outlet(string? url) => SiteName ?? Domain(url);
+
+    public string? Title()
+    {
+        var site = SiteName;
+        var title = Clean(_meta.GetValueOrDefault("og:title")) ?? Clean(_jsonLd?.Headline) ?? FirstHeading()
+                    ?? Clean(_meta.GetValueOrDefault("twitter:title"));
+        if (title != null) return WithoutSiteName(title, site, strict: true);
+        var pageTitle = Clean(_tree.TitleElement?.TextContent);
+        return pageTitle == null ? null : WithoutSiteName(pageTitle, site, strict: false);
+    }
+
+    public PartialDate? Published(string? url)
+    {
+        var date = DateText.FromMachineValue(_jsonLd?.DatePublished);
+        foreach (var key in DateKeys)
+        {
+            if (date != null) break;
+            if (_meta.TryGetValue(key, out var value)) date = DateText.FromMachineValue(value);
+        }
+        date ??= TimeElementDate() ?? DateText.FromUrl(url) ?? BylineDate();
+        return date;
+    }
+
+    public List<string> Authors()
+    {
+        if (_jsonLd is { Authors.Count: > 0 })
+        {
+            var names = _jsonLd.Authors.Where(a => !IsUrl(a)).Select(StripBy).Where(a => a.Length > 0).ToList();
+            if (names.Count > 0) return names;
+        }
+        foreach (var key in AuthorKeys)
+            if (_meta.TryGetValue(key, out var value) && !IsUrl(value))
+            {
+                var names = SplitNames(value);
+                if (names.Count > 0) return names;
+            }
+        foreach (var element in _tree.AuthorElements)
+        {
+            var names = SplitNames(element.TextContent);
+            if (names.Count > 0) return names;
+        }
+        return [];
+    }
+
+    public string? DeclaredLanguage(IElement root)
+    {
+        var declared = root.GetAttribute("lang") ?? root.GetAttribute("xml:lang")
+                       ?? _meta.GetValueOrDefault("content-language") ?? _meta.GetValueOrDefault("language")
+                       ?? _meta.GetValueOrDefault("dc.language") ?? _meta.GetValueOrDefault("og:locale") ?? _jsonLd?.Language;
+        if (string.IsNullOrWhiteSpace(declared)) return null;
+        var primary = declared.Trim().Split(['-', '_', ',', ';', ' '])[0].ToLowerInvariant();
+        return primary.Length is 2 or 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
+    }
+
+    private string? FirstHeading()
+    {
+        foreach (int index in _tree.Titles)
+        {
+            if (_tree[index].Is(NodeFlags.Junk)) continue;
+            var text = Clean(_tree[index].Element!.TextContent);
+            if (text != null) return text;
+        }
+        return null;
+    }
+
+    private PartialDate? TimeElementDate()
+    {
+        IElement? chosen = null;
+        foreach (var time in _tree.Times)
+        {
+            if (!time.HasAttribute("datetime")) continue;
+            chosen ??= time;
+            if (time.HasAttribute("pubdate") || time.GetAttribute("itemprop") == "datePublished")
+            {
+                chosen = time;
+                break;
+            }
+        }
+        return DateText.FromMachineValue(chosen?.GetAttribute("datetime"));
+    }
+
+    private PartialDate? BylineDate()
+    {
+        foreach (var element in _tree.AuthorElements)
+        {
+            var date = DateText.FromProse(element.TextContent);
+            if (date != null) return date;
+        }
+        foreach (var time in _tree.Times)
+        {
+            var date = DateText.FromProse(time.TextContent);
+            if (date != null) return date;
+        }
+        return null;
+    }
+
+    /// <summary>Names from a byline or author field: "By Jane Doe and John Roe | Reuters" → [Jane Doe, John Roe].</summary>
+    internal static List<string> SplitNames(string? byline)
+    {
+        var names = new List<string>();
+        if (string.IsNullOrWhiteSpace(byline)) return names;
+        var text = Squash(byline);
+        int cut = text.IndexOfAny(['|', '\n', '•', '·']);
+        if (cut > 0) text = text[..cut];
+        foreach (var part in NameSeparator().Split(StripBy(text)))
+        {
+            var name = part.Trim(' ', '.', ',', ';', ':', '-', '–', '—');
+            if (LooksLikeName(name) && !names.Contains(name)) names.Add(name);
+        }
+        return names;
+    }
+
+    private static bool LooksLikeName(string name)
+    {
+        if (name.Length is < 3 or > 60 || name.Any(char.IsDigit) || name.Contains('@')) return false;
+        var words = name.Split(' ');
+        return words.Length <= 5 && char.IsUpper(name[0]);
+    }
+
+    private static string StripBy(string text)
+    {
+        var m = ByPrefix().Match(text);
+        return (m.Success ? text[m.Length..] : text).Trim();
+    }
+
+    /// <summary>"Gaza truce holds | The Daily Star" → "Gaza truce holds". Strict: only a suffix that names the site goes.</summary>
+    internal static string WithoutSiteName(string title, string? site, bool strict)
+    {
+        foreach (var separator in TitleSeparators)
+        {
+            int at = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0) continue;
+            var head = title[..at].Trim();
+            var tail = title[(at + separator.Length)..].Trim();
+            bool tailIsSite = site != null && (tail.Contains(site, StringComparison.OrdinalIgnoreCase)
+                                               || site.Contains(tail, StringComparison.OrdinalIgnoreCase));
+            if (tailIsSite || (!strict && head.Split(' ').Length >= 3 && tail.Split(' ').Length <= 5))
+                return head;
+            int first = title.IndexOf(separator, StringComparison.Ordinal);
+            var lead = title[..first].Trim();
+            if (site != null && lead.Length > 0 && (lead.Contains(site, StringComparison.OrdinalIgnoreCase) || site.Contains(lead, StringComparison.OrdinalIgnoreCase)))
+                return title[(first + separator.Length)..].Trim();
+        }
+        return title;
+    }
+
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " / "];
+
+    internal static string? Domain(string? url)
+    {
+        if (url == null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0) return null;
+        var host = uri.Host.ToLowerInvariant();
+        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+    }
+
+    private static string? Absolute(string? url) =>
+        url != null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.ToString() : null;
+
+    private static bool IsUrl(string value) => value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || value.Contains("://");
+
+    private static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return Squash(text);
+    }
+
+    private static string Squash(string text) => WhiteSpace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"^\s*(?:by|written by|posted by|von|por|par|di|oleh)\s*:?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ByPrefix();
+
+    [GeneratedRegex(@"\s*(?:,|&|\band\b|\bund\b|\by\b|\be\b|\bet\b)\s*")]
+    private static partial Regex NameSeparator();
+}
