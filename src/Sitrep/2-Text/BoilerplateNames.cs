@@ -1,5 +1,4 @@
 using System.Buffers;
-using AngleSharp.Dom;
 
 namespace Sitrep.Text;
 
@@ -43,30 +42,27 @@ internal static class BoilerplateNames
 
     private static readonly SearchValues<char> Separators = SearchValues.Create(" -_:./\t\n");
 
-    public static Verdict Judge(IElement element)
+    public static Verdict Judge(in ElementAttributes attributes)
     {
-        var className = element.GetAttribute("class");
-        var id = element.Id;
-        var role = element.GetAttribute("role");
-        var itemProp = element.GetAttribute("itemprop");
-        bool author = element.GetAttribute("rel") == "author" || itemProp == "author";
+        var (className, id, role, itemProp) = (attributes.Class, attributes.Id, attributes.Role, attributes.ItemProp);
+        bool author = attributes.Rel == "author" || itemProp == "author";
         if (className == null && id == null && role == null && itemProp == null)
             return new Verdict(false, 0, false, author);
 
         bool articleBody = itemProp is "articleBody" or "text" || role is "main" or "article";
         bool boilerplate = role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog"
             or "alertdialog" or "menu" or "menubar" or "search" or "toolbar";
-        sbyte weight = 0;
-        var names = (className + " " + id).ToLowerInvariant();
-        if (names.Length > 1)
+        bool negative = false, positive = false;
+        foreach (var name in (ReadOnlySpan<string?>)[className, id])
         {
-            bool negative = names.AsSpan().ContainsAny(BoilerplateParts) || HasBoilerplateWord(names);
-            bool positive = names.AsSpan().ContainsAny(ContentParts);
-            if (negative) weight -= 25;
-            if (positive) weight += 25;
-            boilerplate |= negative;
-            author |= names.Contains("author") || names.Contains("byline");
+            if (string.IsNullOrEmpty(name)) continue;
+            var lower = name.ToLowerInvariant();
+            negative |= lower.AsSpan().ContainsAny(BoilerplateParts) || HasBoilerplateWord(lower);
+            positive |= lower.AsSpan().ContainsAny(ContentParts);
+            author |= lower.Contains("author") || lower.Contains("byline");
         }
+        sbyte weight = (sbyte)((negative ? -25 : 0) + (positive ? 25 : 0));
+        boilerplate |= negative;
         if (articleBody)
         {
             boilerplate = false;

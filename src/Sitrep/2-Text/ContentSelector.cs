@@ -142,11 +142,19 @@ internal static class ContentSelector
         if (sibling.Kind == TagKind.Text) return false;
         float bonus = topClass != null && sibling.Element?.GetAttribute("class") == topClass ? threshold : 0;
         if (sibling.Scored && sibling.Score + bonus >= threshold) return true;
-        if (sibling.Kind is not (TagKind.Paragraph or TagKind.Quote or TagKind.List)) return false;
+        if (!ReadsAsParagraphs(sibling)) return false;
         double links = sibling.LinkDensity;
         if (sibling.TextLength > 80) return links < 0.25;
         return sibling.TextLength > 0 && links == 0 && EndsLikeSentence(tree, index);
     }
+
+    /// <summary>A paragraph, a quote or list, a div used as a paragraph, or a wrapper whose text is all paragraphs.</summary>
+    private static bool ReadsAsParagraphs(in PageNode node) => node.Kind switch
+    {
+        TagKind.Paragraph or TagKind.Quote or TagKind.List or TagKind.Pre => true,
+        TagKind.Container => !node.Is(NodeFlags.HasBlockChild) || node.ParagraphTextLength * 10 >= node.TextLength * 9,
+        _ => false,
+    };
 
     private static bool EndsLikeSentence(PageTree tree, int index)
     {

@@ -87,7 +87,7 @@ internal sealed class PageTree
     private void Walk(IElement root)
     {
         var open = new Stack<OpenElement>();
-        open.Push(new OpenElement(Add(root, -1, TagKind.Container), root.ChildNodes, 0));
+        open.Push(new OpenElement(Add(root, ElementAttributes.Read(root), -1, TagKind.Container), root.ChildNodes, 0));
         while (open.Count > 0)
         {
             var top = open.Pop();
@@ -106,14 +106,16 @@ internal sealed class PageTree
             if (child is not IElement element) continue;
             var kind = Classify(element);
             if (kind == null) continue;
-            int index = Add(element, top.Index, kind.Value);
+            var attributes = ElementAttributes.Read(element);
+            if (attributes.Hidden) continue;
+            int index = Add(element, attributes, top.Index, kind.Value);
             if (kind == TagKind.Title) Titles.Add(index);
             if (element.ChildNodes.Length > 0) open.Push(new OpenElement(index, element.ChildNodes, 0));
             else _nodes[index].End = Count;
         }
     }
 
-    private int Add(IElement element, int parent, TagKind kind)
+    private int Add(IElement element, in ElementAttributes attributes, int parent, TagKind kind)
     {
         int index = Reserve();
         ref var node = ref _nodes[index];
@@ -123,7 +125,7 @@ internal sealed class PageTree
         if (kind == TagKind.Structural) node.Flags |= NodeFlags.LooksLikeBoilerplate;
         if (kind is TagKind.Container or TagKind.Structural && element.LocalName is "article" or "main")
             node.Flags |= NodeFlags.MarkedAsBody;
-        var names = BoilerplateNames.Judge(element);
+        var names = BoilerplateNames.Judge(attributes);
         node.NameWeight = names.Weight;
         if (names.Boilerplate && element.LocalName is not ("html" or "body" or "article" or "main"))
             node.Flags |= NodeFlags.LooksLikeBoilerplate;
@@ -171,7 +173,6 @@ internal sealed class PageTree
             case "time": Times.Add(element); break;
             case "head": return HeadOnly(element);
         }
-        if (Hidden(element)) return null;
         return element.LocalName switch
         {
             "p" => TagKind.Paragraph,
@@ -210,18 +211,6 @@ internal sealed class PageTree
             }
         }
         return null;
-    }
-
-    private static bool Hidden(IElement element)
-    {
-        if (element.HasAttribute("hidden")) return true;
-        if (element.GetAttribute("aria-hidden") == "true") return true;
-        var style = element.GetAttribute("style");
-        if (style == null) return false;
-        return style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
-               || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
-               || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase)
-               || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsBlock(TagKind kind) => kind is not (TagKind.Inline or TagKind.Link or TagKind.LineBreak or TagKind.Text);
