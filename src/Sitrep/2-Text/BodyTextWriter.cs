@@ -15,6 +15,9 @@ internal sealed class BodyTextWriter
     private readonly StringBuilder _line = new();
     private bool _pendingSpace;
 
+    /// <summary>Text outside links a mostly-link paragraph needs to count as a sentence.</summary>
+    private const int MinOwnText = 25;
+
     private BodyTextWriter(PageTree tree) => _tree = tree;
 
     public static List<string> Write(PageTree tree, IEnumerable<int> roots)
@@ -82,8 +85,11 @@ internal sealed class BodyTextWriter
         double links = node.LinkDensity;
         return node.Kind switch
         {
+            // a sentence with a long link in it is still a sentence; "Read more: <headline>" is not
+            TagKind.Paragraph => links > 0.8 || (links > 0.5 && node.TextLength - node.LinkTextLength < MinOwnText),
+            // embedded posts (tweets) are quotes made mostly of handles and links
+            TagKind.Quote => links > 0.8,
             TagKind.List => links > 0.35,
-            TagKind.Heading => links > 0.5,
             _ => links > 0.5 || (node.NameWeight < 0 && links > 0.2),
         };
     }

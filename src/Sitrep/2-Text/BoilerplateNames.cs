@@ -52,17 +52,19 @@ internal static class BoilerplateNames
         bool articleBody = itemProp is "articleBody" or "text" || role is "main" or "article";
         bool boilerplate = role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog"
             or "alertdialog" or "menu" or "menubar" or "search" or "toolbar";
-        bool negative = false, positive = false;
+        bool negative = false, positive = false, embedded = false;
         foreach (var name in (ReadOnlySpan<string?>)[className, id])
         {
             if (string.IsNullOrEmpty(name)) continue;
             var lower = name.ToLowerInvariant();
             negative |= lower.AsSpan().ContainsAny(BoilerplateParts) || HasBoilerplateWord(lower);
             positive |= lower.AsSpan().ContainsAny(ContentParts);
+            embedded |= lower.Contains("tweet") || (lower.Contains("social") && lower.Contains("embed"));
             author |= lower.Contains("author") || lower.Contains("byline");
         }
         sbyte weight = (sbyte)((negative ? -25 : 0) + (positive ? 25 : 0));
-        boilerplate |= negative;
+        // embedded posts ("social-embed", "twitter-tweet") are quoted content, not share bars
+        boilerplate |= negative && !embedded;
         if (articleBody)
         {
             boilerplate = false;
