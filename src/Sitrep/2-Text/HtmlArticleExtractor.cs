@@ -21,7 +21,7 @@ public sealed class HtmlArticleExtractor : IDocumentStep
     public void Process(Document document)
     {
         if (document.Html == null) return;
-        using var page = Parser.Value!.ParseDocument(document.Html);
+        using var page = Parser.Value!.ParseDocument(NestingLimiter.Limit(document.Html));
         var root = page.DocumentElement;
         var tree = PageTree.Build(root, judgeBoilerplate: true);
         var jsonLd = JsonLdArticle.Find(document.Html);

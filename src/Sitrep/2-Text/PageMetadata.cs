@@ -43,16 +43,29 @@ internal sealed partial class PageMetadata
                           ?? Absolute(_tree.HeadLinks.FirstOrDefault(l => l.GetAttribute("rel") == "canonical")?.GetAttribute("href"))
                           ?? Absolute(_jsonLd?.Url);
 
-    public string? SiteName => Clean(_meta.GetValueOrDefault("og:site_name")) ?? Clean(_jsonLd?.Publisher);
+    public string? SiteName
+    {
+        get
+        {
+            var name = Clean(_meta.GetValueOrDefault("og:site_name")) ?? Clean(_jsonLd?.Publisher);
+            // some sites put their address there
+            return name != null && IsUrl(name) ? Domain(name) : name;
+        }
+    }
 
     public string? Outlet(string? url) => SiteName ?? Domain(url);
 
     public string? Title()
     {
         var site = SiteName;
-        var title = Clean(_meta.GetValueOrDefault("og:title")) ?? Clean(_jsonLd?.Headline) ?? FirstHeading()
-                    ?? Clean(_meta.GetValueOrDefault("twitter:title"));
-        if (title != null) return WithoutSiteName(title, site, strict: true);
+        string?[] headlines = [_meta.GetValueOrDefault("og:title"), _jsonLd?.Headline, FirstHeading(), _meta.GetValueOrDefault("twitter:title")];
+        foreach (var headline in headlines)
+        {
+            var title = Clean(headline);
+            // a page that names only its site in og:title says nothing about the article
+            if (title != null && !string.Equals(title, site, StringComparison.OrdinalIgnoreCase))
+                return WithoutSiteName(title, site, strict: true);
+        }
         var pageTitle = Clean(_tree.TitleElement?.TextContent);
         return pageTitle == null ? null : WithoutSiteName(pageTitle, site, strict: false);
     }
@@ -73,7 +86,7 @@ internal sealed partial class PageMetadata
     {
         if (_jsonLd is { Authors.Count: > 0 })
         {
-            var names = _jsonLd.Authors.Where(a => !IsUrl(a)).Select(StripBy).Where(a => a.Length > 0).ToList();
+            var names = _jsonLd.Authors.Where(a => !IsUrl(a)).SelectMany(SplitNames).Distinct().ToList();
             if (names.Count > 0) return names;
         }
         foreach (var key in AuthorKeys)
@@ -84,7 +97,7 @@ internal sealed partial class PageMetadata
             }
         foreach (var element in _tree.AuthorElements)
         {
-            var names = SplitNames(element.TextContent);
+            var names = SplitNames(SpacedText(element));
             if (names.Count > 0) return names;
         }
         return [];
@@ -131,7 +144,7 @@ internal sealed partial class PageMetadata
     {
         foreach (var element in _tree.AuthorElements)
         {
-            var date = DateText.FromProse(element.TextContent);
+            var date = DateText.FromProse(SpacedText(element));
             if (date != null) return date;
         }
         foreach (var time in _tree.Times)
@@ -158,11 +171,31 @@ internal sealed partial class PageMetadata
         return names;
     }
 
+    /// <summary>Two to five words, each capitalized or a name particle: "Ana de la Cruz", not "Syrian defense ministries".</summary>
     private static bool LooksLikeName(string name)
     {
-        if (name.Length is < 3 or > 60 || name.Any(char.IsDigit) || name.Contains('@')) return false;
-        var words = name.Split(' ');
-        return words.Length <= 5 && char.IsUpper(name[0]);
+        if (name.Length is < 3 or > 60 || name.Any(char.IsDigit) || name.Contains('@') || name.Contains(':')) return false;
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 1 or > 5 || words[0] is "The" or "A" or "An") return false;
+        return char.IsUpper(words[0][0]) && words.All(w => char.IsUpper(w[0]) || NameParticles.Contains(w));
+    }
+
+    private static readonly HashSet<string> NameParticles =
+        ["de", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "van", "von", "der", "den", "bin", "bint", "al", "el", "ibn", "y", "e"];
+
+    /// <summary>The element's text with a space between the texts of separate nodes ("Eric Tucker" + "Associated Press").</summary>
+    private static string SpacedText(IElement element)
+    {
+        var parts = new List<string>();
+        var pending = new Stack<INode>();
+        pending.Push(element);
+        while (pending.Count > 0 && parts.Count < 200)
+        {
+            var node = pending.Pop();
+            if (node is IText text) parts.Add(text.Data);
+            for (int i = node.ChildNodes.Length - 1; i >= 0; i--) pending.Push(node.ChildNodes[i]);
+        }
+        return string.Join(' ', parts);
     }
 
     private static string StripBy(string text)
@@ -217,7 +250,7 @@ internal sealed partial class PageMetadata
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
-    [GeneratedRegex(@"^\s*(?:by|written by|posted by|von|por|par|di|oleh)\s*:?\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:by|written by|posted by|von|por|par|oleh)\b\s*:?|\w+:)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();
 
     [GeneratedRegex(@"\s*(?:,|&|\band\b|\bund\b|\by\b|\be\b|\bet\b)\s*")]
