@@ -11,6 +11,7 @@ internal static class ContentSelector
 {
     private const int MinParagraphLength = 25;
     private const int AncestorLevels = 5;
+    private const double MaxSiblingLinkDensity = 0.3;
 
     /// <summary>The subtree roots that make up the article, in document order; empty when none scored.</summary>
     public static List<int> Select(PageTree tree)
@@ -141,7 +142,8 @@ internal static class ContentSelector
         ref var sibling = ref tree[index];
         if (sibling.Kind == TagKind.Text) return false;
         float bonus = topClass != null && sibling.Element?.GetAttribute("class") == topClass ? threshold : 0;
-        if (sibling.Scored && sibling.Score + bonus >= threshold) return true;
+        // a block full of links scores on its teaser texts, but it is a list of other articles
+        if (sibling.Scored && sibling.Score + bonus >= threshold && sibling.LinkDensity < MaxSiblingLinkDensity) return true;
         if (!ReadsAsParagraphs(sibling)) return false;
         double links = sibling.LinkDensity;
         if (sibling.TextLength > 80) return links < 0.25;
