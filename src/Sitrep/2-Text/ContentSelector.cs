@@ -141,20 +141,24 @@ internal static class ContentSelector
     {
         ref var sibling = ref tree[index];
         if (sibling.Kind == TagKind.Text) return false;
-        float bonus = topClass != null && sibling.Element?.GetAttribute("class") == topClass ? threshold : 0;
+        bool sameClass = !string.IsNullOrWhiteSpace(topClass) && sibling.Element?.GetAttribute("class") == topClass;
+        float bonus = sameClass ? threshold : 0;
         // a block full of links scores on its teaser texts, but it is a list of other articles
         if (sibling.Scored && sibling.Score + bonus >= threshold && sibling.LinkDensity < MaxSiblingLinkDensity) return true;
-        if (!ReadsAsParagraphs(sibling)) return false;
+        if (!ReadsAsParagraphs(sibling, sameClass)) return false;
         double links = sibling.LinkDensity;
         if (sibling.TextLength > 80) return links < 0.25;
         return sibling.TextLength > 0 && links == 0 && EndsLikeSentence(tree, index);
     }
 
     /// <summary>A paragraph, a quote or list, a div used as a paragraph, or a wrapper whose text is all paragraphs.</summary>
-    private static bool ReadsAsParagraphs(in PageNode node) => node.Kind switch
+    private static bool ReadsAsParagraphs(in PageNode node, bool sameClassAsBest) => node.Kind switch
     {
         TagKind.Paragraph or TagKind.Quote or TagKind.List or TagKind.Pre => true,
-        TagKind.Container => !node.Is(NodeFlags.HasBlockChild) || node.ParagraphTextLength * 10 >= node.TextLength * 9,
+        // a wrapper qualifies when its paragraphs make up its text and are near (they scored it)
+        // or it is marked up like the best block (the body continued after an embed)
+        TagKind.Container => !node.Is(NodeFlags.HasBlockChild)
+                             || ((node.Scored || sameClassAsBest) && node.ParagraphTextLength * 10 >= node.TextLength * 9),
         _ => false,
     };
 
