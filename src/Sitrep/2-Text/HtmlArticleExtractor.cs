@@ -23,7 +23,7 @@ public sealed class HtmlArticleExtractor : IDocumentStep
         if (document.Html == null) return;
         using var page = Parser.Value!.ParseDocument(NestingLimiter.Limit(document.Html));
         var root = page.DocumentElement;
-        var tree = PageTree.Build(root, judgeBoilerplate: true);
+        using var tree = PageTree.Build(root, judgeBoilerplate: true);
         var jsonLd = JsonLdArticle.Find(document.Html);
 
         if (document.Text.Length == 0 && !document.TextIsInput)
@@ -44,7 +44,8 @@ public sealed class HtmlArticleExtractor : IDocumentStep
         var body = BodyOf(tree);
         if (body.Length < ShortBody)
         {
-            var lenient = BodyOf(PageTree.Build(root, judgeBoilerplate: false));
+            using var lenientTree = PageTree.Build(root, judgeBoilerplate: false);
+            var lenient = BodyOf(lenientTree);
             if (lenient.Length > body.Length) body = lenient;
         }
         var declared = jsonLd?.ArticleBody;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 
 namespace Sitrep.Text;
@@ -56,9 +57,11 @@ internal struct PageNode
 /// nesting cannot overflow the stack); scripts, styles, forms controls and hidden elements are left
 /// out. Also collects the elements metadata is read from, so the page is walked only once.
 /// </summary>
-internal sealed class PageTree
+internal sealed class PageTree : IDisposable
 {
-    private PageNode[] _nodes = new PageNode[1024];
+    // Pooled: a large page's node array lands on the large-object heap, and allocating one per
+    // page would trigger a full garbage collection every few pages.
+    private PageNode[] _nodes = ArrayPool<PageNode>.Shared.Rent(4096);
 
     public int Count { get; private set; }
     public ref PageNode this[int index] => ref _nodes[index];
@@ -153,9 +156,25 @@ internal sealed class PageTree
         node.Commas = commas;
     }
 
+    public void Dispose()
+    {
+        if (_nodes.Length == 0) return;
+        Array.Clear(_nodes, 0, Count); // let go of the page's DOM now
+        ArrayPool<PageNode>.Shared.Return(_nodes);
+        _nodes = [];
+        Count = 0;
+    }
+
     private int Reserve()
     {
-        if (Count == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
+        if (Count == _nodes.Length)
+        {
+            var larger = ArrayPool<PageNode>.Shared.Rent(_nodes.Length * 2);
+            Array.Copy(_nodes, larger, Count);
+            Array.Clear(_nodes, 0, Count);
+            ArrayPool<PageNode>.Shared.Return(_nodes);
+            _nodes = larger;
+        }
         _nodes[Count] = default;
         return Count++;
     }
