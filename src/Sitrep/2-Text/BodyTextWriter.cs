@@ -10,8 +10,11 @@ namespace Sitrep.Text;
 /// </summary>
 internal sealed class BodyTextWriter
 {
+    internal readonly record struct Paragraph(string Text, bool IsHeading);
+
     private readonly PageTree _tree;
-    private readonly List<string> _paragraphs = [];
+    private readonly List<Paragraph> _paragraphs = [];
+    private bool _inHeading;
     private readonly StringBuilder _line = new();
     private bool _pendingSpace;
 
@@ -20,7 +23,7 @@ internal sealed class BodyTextWriter
 
     private BodyTextWriter(PageTree tree) => _tree = tree;
 
-    public static List<string> Write(PageTree tree, IEnumerable<int> roots)
+    public static List<Paragraph> Write(PageTree tree, IEnumerable<int> roots)
     {
         var writer = new BodyTextWriter(tree);
         foreach (int root in roots) writer.WriteSubtree(root);
@@ -30,14 +33,14 @@ internal sealed class BodyTextWriter
 
     private void WriteSubtree(int root)
     {
-        var blockEnds = new Stack<int>();
+        var blockEnds = new Stack<(int End, bool Heading)>();
         int end = _tree[root].End;
         for (int i = root; i < end;)
         {
-            while (blockEnds.Count > 0 && blockEnds.Peek() <= i)
+            while (blockEnds.Count > 0 && blockEnds.Peek().End <= i)
             {
-                blockEnds.Pop();
                 Flush();
+                if (blockEnds.Pop().Heading) _inHeading = false;
             }
             ref var node = ref _tree[i];
             if (node.Kind == TagKind.Text)
@@ -60,7 +63,9 @@ internal sealed class BodyTextWriter
                     break;
                 default:
                     Flush();
-                    blockEnds.Push(node.End);
+                    bool heading = node.Kind == TagKind.Heading && !_inHeading;
+                    if (heading) _inHeading = true;
+                    blockEnds.Push((node.End, heading));
                     break;
             }
             i++;
@@ -110,9 +115,11 @@ internal sealed class BodyTextWriter
         }
     }
 
+    /// <summary>One &lt;br&gt; breaks the line; a second in a row ends the paragraph, as it looks on the page.</summary>
     private void BreakLine()
     {
-        if (_line.Length > 0 && _line[^1] != '\n') _line.Append('\n');
+        if (_line.Length > 0 && _line[^1] == '\n') Flush();
+        else if (_line.Length > 0) _line.Append('\n');
         _pendingSpace = false;
     }
 
@@ -121,7 +128,7 @@ internal sealed class BodyTextWriter
         _pendingSpace = false;
         int end = _line.Length;
         while (end > 0 && _line[end - 1] == '\n') end--;
-        if (end > 0) _paragraphs.Add(_line.ToString(0, end));
+        if (end > 0) _paragraphs.Add(new Paragraph(_line.ToString(0, end), _inHeading));
         _line.Clear();
     }
 }

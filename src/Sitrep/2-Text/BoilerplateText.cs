@@ -4,7 +4,7 @@ namespace Sitrep.Text;
 
 /// <summary>
 /// Short lines that sit inside article containers without being article text: ad labels, "Read
-/// more" teasers, share prompts, photo credits, copyright lines.
+/// more" teasers, share prompts, photo credits, comment counters, filing and update stamps.
 /// </summary>
 internal static partial class BoilerplateText
 {
@@ -13,7 +13,17 @@ internal static partial class BoilerplateText
     public static bool IsBoilerplate(string paragraph) =>
         paragraph.Length <= MaxLength && Pattern().IsMatch(paragraph);
 
-    [GeneratedRegex(@"^(?:advertisements?|advertising|ad|sponsored(?: content)?|story continues below.*|continue reading.*|read more\b.*|related\b.*|see also\b.*|also read\b.*|recommended\b.*|share (?:this|on)\b.*|share|tweet|image (?:source|copyright|caption)\b.*|(?:photo|image|picture)s?(?: credit)?:.*|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|getty images|(?:\(?ap photo|\(?reuters/).*|loading\W*|all rights reserved.*|copyright\b.*|©.*)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""
+        ^(?:
+          advertisements?|advertising|advert|ad|sponsored(?:\ content)?|story\ continues\ below.*|continue\ reading.*
+        | read\ more\b.*|related\b.*|see\ also\b.*|also\ read\b.*|recommended\b.*|more:|you\ may\ also\ like\W*
+        | (?:most\ )?popular\ (?:on|in)\ .*|more\ .{1,30}\ stories|don'?t\ miss\W*
+        | share(?:\ (?:this|on)\b.*)?|tweet|like\ this\ (?:story|article)\b.*|follow\ us\b.*|tell\ us\ what\ you\ think.*
+        | image\ (?:source|copyright|caption)\b.*|(?:photo|image|picture)s?(?:\ credit)?:.*|getty\ images|(?:\(?ap\ photo|\(?reuters/).*
+        | sign\ up\b.*|subscribe\b.*|click\ here\b.*|loading\W*
+        | \d*\ ?comments?|leave\ a\ (?:comment|reply)\W*|filed\ under:.*|(?:posted|updated|published)(?:\ on|\ at)?:?\ .{0,40}\d.{0,20}
+        | all\ rights\ reserved.*|copyright\b.*|©.*
+        )$
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Pattern();
 }

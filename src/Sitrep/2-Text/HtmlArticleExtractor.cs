@@ -57,7 +57,9 @@ public sealed class HtmlArticleExtractor : IDocumentStep
     private static string BodyOf(PageTree tree)
     {
         var paragraphs = BodyTextWriter.Write(tree, ContentSelector.Select(tree));
-        paragraphs.RemoveAll(BoilerplateText.IsBoilerplate);
-        return string.Join("\n\n", paragraphs);
+        paragraphs.RemoveAll(p => BoilerplateText.IsBoilerplate(p.Text));
+        // a heading with nothing after it introduced a list of links or comments that was left out
+        while (paragraphs.Count > 0 && paragraphs[^1].IsHeading) paragraphs.RemoveAt(paragraphs.Count - 1);
+        return string.Join("\n\n", paragraphs.Select(p => p.Text));
     }
 }

@@ -250,6 +250,28 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Text_laid_out_with_double_line_breaks_becomes_paragraphs_and_a_trailing_heading_goes()
+    {
+        var d = Extract(
+            """
+            <html><body><div id="story">
+            Residents of the eastern district said the water supply had been cut for a fourth day on Thursday.<br><br>
+            Queues formed at the few wells that still work, and prices for a jerrycan doubled overnight.<br><br>
+            The utility blamed damage to the main pumping station and promised repairs within a week.
+            <h3>More from this region</h3>
+            <ul><li><a href="/1">Fuel shortages hit bakeries across the capital</a></li><li><a href="/2">Schools reopen in two districts</a></li></ul>
+            </div></body></html>
+            """);
+
+        Paragraphs(d).ShouldBe(
+        [
+            "Residents of the eastern district said the water supply had been cut for a fourth day on Thursday.",
+            "Queues formed at the few wells that still work, and prices for a jerrycan doubled overnight.",
+            "The utility blamed damage to the main pumping station and promised repairs within a week.",
+        ]);
+    }
+
+    [Fact]
     public void Very_deep_nesting_neither_crashes_nor_loses_the_text()
     {
         var deep = string.Concat(Enumerable.Repeat("<div>", 100_000)) +
