@@ -10,7 +10,7 @@ namespace Sitrep.Text;
 /// </summary>
 internal static class BoilerplateNames
 {
-    internal readonly record struct Verdict(bool Boilerplate, sbyte Weight, bool ArticleBody, bool Author);
+    internal readonly record struct Verdict(bool Boilerplate, sbyte Weight, bool ArticleBody, bool Author, bool Dated = false);
 
     /// <summary>Parts of a class or id name that mark boilerplate wherever they occur.</summary>
     private static readonly SearchValues<string> BoilerplateParts = SearchValues.Create(
@@ -25,6 +25,9 @@ internal static class BoilerplateNames
         "article-meta", "hidden-print", "print-only", "carousel", "slideshow", "gallery", "teaser",
         "follow-us", "followus", "mailing", "banner", "overlay", "interstitial", "upsell", "inline-ad",
         "ad-container", "ad-slot", "adslot", "ad-wrapper", "adwrapper", "dfp", "rating", "reaction",
+        // the same in the other languages class names are commonly written in
+        "kommentar", "komentar", "werbung", "anzeige", "teilen", "partage", "publicite", "compartir",
+        "relacionad", "correlat", "verwandt",
     ], StringComparison.Ordinal);
 
     /// <summary>Whole words of a class or id name that mark boilerplate ("ad" but not "head").</summary>
@@ -48,6 +51,7 @@ internal static class BoilerplateNames
         bool author = attributes.Rel == "author" || itemProp == "author";
         if (className == null && id == null && role == null && itemProp == null)
             return new Verdict(false, 0, false, author);
+        bool dated = false;
 
         bool articleBody = itemProp is "articleBody" or "text" || role is "main" or "article";
         bool boilerplate = role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog"
@@ -61,6 +65,7 @@ internal static class BoilerplateNames
             positive |= lower.AsSpan().ContainsAny(ContentParts);
             embedded |= lower.Contains("tweet") || (lower.Contains("social") && lower.Contains("embed"));
             author |= lower.Contains("author") || lower.Contains("byline");
+            dated |= lower.Contains("date") || lower.Contains("time") || lower.Contains("publish") || lower.Contains("posted");
         }
         sbyte weight = (sbyte)((negative ? -25 : 0) + (positive ? 25 : 0));
         // embedded posts ("social-embed", "twitter-tweet") are quoted content, not share bars
@@ -70,7 +75,7 @@ internal static class BoilerplateNames
             boilerplate = false;
             weight += 25;
         }
-        return new Verdict(boilerplate, weight, articleBody, author);
+        return new Verdict(boilerplate, weight, articleBody, author, dated);
     }
 
     private static bool HasBoilerplateWord(string names)

@@ -41,7 +41,8 @@ internal static partial class DateText
         var m = UrlDate().Match(url);
         if (!m.Success) return null;
         int year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-        int month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var monthText = m.Groups["m"].Value;
+        int month = char.IsAsciiDigit(monthText[0]) ? int.Parse(monthText, CultureInfo.InvariantCulture) : MonthNumber(monthText);
         if (month is < 1 or > 12) return null;
         if (!m.Groups["d"].Success) return Plausible(new PartialDate(year, month, 1, DatePrecision.Month));
         int day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
@@ -65,6 +66,10 @@ internal static partial class DateText
         var numeric = NumericDate().Match(text);
         if (numeric.Success)
             return FromUrl($"/{numeric.Groups["y"].Value}/{numeric.Groups["m"].Value.PadLeft(2, '0')}/{numeric.Groups["d"].Value.PadLeft(2, '0')}/");
+        // day first with dots ("18.11.2019") is the European order, never the American one
+        var dotted = DottedDate().Match(text);
+        if (dotted.Success)
+            return FromUrl($"/{dotted.Groups["y"].Value}/{dotted.Groups["m"].Value.PadLeft(2, '0')}/{dotted.Groups["d"].Value.PadLeft(2, '0')}/");
         return null;
     }
 
@@ -82,7 +87,7 @@ internal static partial class DateText
     [GeneratedRegex(@"^(?:19|20)\d{6}$")]
     private static partial Regex CompactDate();
 
-    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})(?:/|-|_)?(?<m>[01]\d)(?:(?:/|-|_)?(?<d>[0-3]\d))?(?:/|-|_|\.|$)")]
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})(?:(?:/|-|_)?(?<m>[01]\d)|/(?<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?:(?:/|-|_)?(?<d>[0-3]?\d))?(?:/|-|_|\.|$)", RegexOptions.IgnoreCase)]
     private static partial Regex UrlDate();
 
     [GeneratedRegex(@"\b(?:(?<mon1>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<y1>(?:19|20)\d{2})|(?<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+(?<y2>(?:19|20)\d{2}))\b", RegexOptions.IgnoreCase)]
@@ -90,4 +95,7 @@ internal static partial class DateText
 
     [GeneratedRegex(@"\b(?<y>(?:19|20)\d{2})[/.-](?<m>[01]?\d)[/.-](?<d>[0-3]?\d)\b")]
     private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"\b(?<d>[0-3]?\d)\.(?<m>[01]?\d)\.(?<y>(?:19|20)\d{2})\b")]
+    private static partial Regex DottedDate();
 }

@@ -147,9 +147,9 @@ internal sealed partial class PageMetadata
             var date = DateText.FromProse(SpacedText(element));
             if (date != null) return date;
         }
-        foreach (var time in _tree.Times)
+        foreach (var element in _tree.Times.Concat(_tree.DateElements))
         {
-            var date = DateText.FromProse(time.TextContent);
+            var date = DateText.FromProse(SpacedText(element));
             if (date != null) return date;
         }
         return null;

@@ -70,6 +70,8 @@ internal sealed class PageTree : IDisposable
     public List<IElement> HeadLinks { get; } = [];
     public List<IElement> Times { get; } = [];
     public List<IElement> AuthorElements { get; } = [];
+    /// <summary>Elements named like a dateline ("post-date", "published"), in document order.</summary>
+    public List<IElement> DateElements { get; } = [];
     public List<int> Titles { get; } = [];
     public IElement? TitleElement { get; private set; }
 
@@ -134,6 +136,7 @@ internal sealed class PageTree : IDisposable
             node.Flags |= NodeFlags.LooksLikeBoilerplate;
         if (names.ArticleBody) node.Flags |= NodeFlags.MarkedAsBody;
         if (names.Author) AuthorElements.Add(element);
+        if (names.Dated) DateElements.Add(element);
         return index;
     }
 

@@ -27,6 +27,7 @@ public class PageMetadataTests
     [InlineData("20191119", "2019-11-19")]
     [InlineData("Tue, Nov. 19, 2019", "2019-11-19")]
     [InlineData("19th November 2019, 10:12", "2019-11-19")]
+    [InlineData("Aktualisiert am 18.11.2019, 14:02 Uhr", "2019-11-18")]
     [InlineData("not a date", null)]
     public void Machine_and_prose_dates_parse(string value, string? expected) =>
         (DateText.FromMachineValue(value)?.ToString()).ShouldBe(expected);
@@ -35,6 +36,7 @@ public class PageMetadataTests
     [InlineData("https://news.example/2021/03/07/story-slug/", "2021-03-07")]
     [InlineData("https://news.example/world/2021-03-07-story-slug", "2021-03-07")]
     [InlineData("https://news.example/2021/03/story-slug.html", "2021-03")]
+    [InlineData("https://news.example/world/2019/nov/18/story-slug", "2019-11-18")]
     [InlineData("https://news.example/story/12345678", null)]
     [InlineData("https://news.example/2021/13/40/x", null)]
     public void Dates_are_read_from_urls(string url, string? expected) =>
