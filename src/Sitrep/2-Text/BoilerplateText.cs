@@ -13,6 +13,12 @@ internal static partial class BoilerplateText
     public static bool IsBoilerplate(string paragraph) =>
         paragraph.Length <= MaxLength && Pattern().IsMatch(paragraph);
 
+    /// <summary>A byline standing as its own paragraph: "By Jane Doe and John Roe", "Por Ana Ruiz | EFE".</summary>
+    public static bool IsByline(string paragraph) => paragraph.Length <= 80 && Byline().IsMatch(paragraph);
+
+    [GeneratedRegex(@"^(?:[Bb]y|BY|[Pp]or|[Vv]on|[Pp]ar|[Oo]leh)\s+\p{Lu}[^.!?]*$")]
+    private static partial Regex Byline();
+
     [GeneratedRegex("""
         ^(?:
           advertisements?|advertising|advert|ad|sponsored(?:\ content)?|story\ continues\ below.*|continue\ reading.*

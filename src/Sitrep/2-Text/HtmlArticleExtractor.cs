@@ -26,12 +26,13 @@ public sealed class HtmlArticleExtractor : IDocumentStep
         using var tree = PageTree.Build(root, judgeBoilerplate: true);
         var jsonLd = JsonLdArticle.Find(document.Html);
 
-        if (document.Text.Length == 0 && !document.TextIsInput)
-            document.Text = Body(tree, root, jsonLd);
-
         var metadata = new PageMetadata(tree, jsonLd);
+        var title = metadata.Title();
+        if (document.Text.Length == 0 && !document.TextIsInput)
+            document.Text = Body(tree, root, jsonLd, title);
+
         document.Url ??= metadata.Url;
-        if (string.IsNullOrWhiteSpace(document.Title)) document.Title = metadata.Title();
+        if (string.IsNullOrWhiteSpace(document.Title)) document.Title = title;
         document.Published ??= metadata.Published(document.Url);
         if (document.Authors.Count == 0) document.Authors.AddRange(metadata.Authors());
         if (string.IsNullOrWhiteSpace(document.Outlet)) document.Outlet = metadata.Outlet(document.Url);
@@ -39,13 +40,13 @@ public sealed class HtmlArticleExtractor : IDocumentStep
             document.Language = metadata.DeclaredLanguage(root) ?? LanguageGuess.Guess(document.Text);
     }
 
-    private static string Body(PageTree tree, AngleSharp.Dom.IElement root, JsonLdArticle? jsonLd)
+    private static string Body(PageTree tree, AngleSharp.Dom.IElement root, JsonLdArticle? jsonLd, string? title)
     {
-        var body = BodyOf(tree);
+        var body = BodyOf(tree, title);
         if (body.Length < ShortBody)
         {
             using var lenientTree = PageTree.Build(root, judgeBoilerplate: false);
-            var lenient = BodyOf(lenientTree);
+            var lenient = BodyOf(lenientTree, title);
             if (lenient.Length > body.Length) body = lenient;
         }
         var declared = jsonLd?.ArticleBody;
@@ -54,9 +55,18 @@ public sealed class HtmlArticleExtractor : IDocumentStep
         return body;
     }
 
-    private static string BodyOf(PageTree tree)
+    /// <summary>How many paragraphs at the top may still be the headline or byline repeated.</summary>
+    private const int LeadingParagraphs = 3;
+
+    private static string BodyOf(PageTree tree, string? title)
     {
         var paragraphs = BodyTextWriter.Write(tree, ContentSelector.Select(tree));
+        for (int i = Math.Min(LeadingParagraphs, paragraphs.Count) - 1; i >= 0; i--)
+        {
+            var text = paragraphs[i].Text;
+            if (BoilerplateText.IsByline(text) || (title != null && string.Equals(text, title, StringComparison.OrdinalIgnoreCase)))
+                paragraphs.RemoveAt(i);
+        }
         paragraphs.RemoveAll(p => BoilerplateText.IsBoilerplate(p.Text));
         // a heading with nothing after it introduced a list of links or comments that was left out
         while (paragraphs.Count > 0 && paragraphs[^1].IsHeading) paragraphs.RemoveAt(paragraphs.Count - 1);

@@ -50,3 +50,24 @@ public class PageMetadataTests
     public void Language_is_guessed_from_text(string text, string? expected) =>
         LanguageGuess.Guess(text).ShouldBe(expected);
 }
+
+public class BoilerplateTextTests
+{
+    [Theory]
+    [InlineData("By Jane Doe and John Roe", true)]
+    [InlineData("Por Ana Ruiz | EFE", true)]
+    [InlineData("by the end of the week the road had reopened", false)]
+    [InlineData("By Monday, the army had withdrawn from the town. Residents returned.", false)]
+    public void Bylines_are_recognized(string paragraph, bool byline) =>
+        BoilerplateText.IsByline(paragraph).ShouldBe(byline);
+
+    [Theory]
+    [InlineData("Advertisement", true)]
+    [InlineData("12 comments", true)]
+    [InlineData("Updated at 1:23 p.m.", true)]
+    [InlineData("Read more: Ceasefire collapses in the north", true)]
+    [InlineData("Officials said the updated figures would be published on Monday.", false)]
+    [InlineData("Comments from residents suggested the shelling had moved east.", false)]
+    public void Boilerplate_lines_are_recognized(string paragraph, bool boilerplate) =>
+        BoilerplateText.IsBoilerplate(paragraph).ShouldBe(boilerplate);
+}
