@@ -56,7 +56,7 @@ internal static class ContentSelector
     {
         float score = 1 + commas + Math.Min(length / 100, 3);
         int ancestor = firstAncestor;
-        for (int level = 0; level < AncestorLevels && ancestor > 0; level++)
+        for (int level = 0; level < AncestorLevels && ancestor >= 0; level++)
         {
             ref var a = ref tree[ancestor];
             if (!a.Scored) Initialize(ref a);
@@ -82,23 +82,17 @@ internal static class ContentSelector
     {
         int best = -1;
         float bestScore = float.MinValue;
-        for (int i = 1; i < tree.Count; i++)
+        for (int i = 0; i < tree.Count; i++)
         {
             ref var node = ref tree[i];
-            if (node.Scored && node.Score > bestScore && !InsideJunk(tree, i))
+            // only ancestors of paragraphs outside boilerplate were scored, so none is inside boilerplate
+            if (node.Scored && node.Score > bestScore)
             {
                 best = i;
                 bestScore = node.Score;
             }
         }
         return best;
-    }
-
-    private static bool InsideJunk(PageTree tree, int index)
-    {
-        for (int i = index; i > 0; i = tree[i].Parent)
-            if (tree[i].Is(NodeFlags.Junk)) return true;
-        return false;
     }
 
     /// <summary>A candidate that is all its parent holds says nothing new: the parent is the better root for sibling merging.</summary>

@@ -41,7 +41,7 @@ internal struct PageNode
     public int LinkTextLength;
     /// <summary>Text inside &lt;p&gt; elements of the subtree.</summary>
     public int ParagraphTextLength;
-    /// <summary>Text of the node's own text children (not of child elements).</summary>
+    /// <summary>Text of the node's own, not inside a block child: its text children and inline elements (b, span, a).</summary>
     public int DirectTextLength;
     public int Commas;
     public float Score;
@@ -255,6 +255,7 @@ internal sealed class PageTree : IDisposable
             if (node.Kind == TagKind.Link) node.LinkTextLength = node.TextLength;
             if (node.Kind == TagKind.Paragraph) node.ParagraphTextLength = node.TextLength;
             if (node.Kind == TagKind.Text) parent.DirectTextLength += node.TextLength;
+            else if (!IsBlock(node.Kind)) parent.DirectTextLength += node.DirectTextLength;
             if (IsBlock(node.Kind)) parent.Flags |= NodeFlags.HasBlockChild;
             parent.TextLength += node.TextLength;
             parent.LinkTextLength += node.LinkTextLength;

@@ -283,6 +283,31 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Text_outside_any_block_is_still_found()
+    {
+        Extract("Aid convoys reached the northern camps on Friday after a week of delays at the checkpoints.")
+            .Text.ShouldBe("Aid convoys reached the northern camps on Friday after a week of delays at the checkpoints.");
+        Extract("<html><body><font face=arial><b>Aid convoys reached the northern camps on Friday after a week of delays.</b></font></body></html>")
+            .Text.ShouldBe("Aid convoys reached the northern camps on Friday after a week of delays.");
+    }
+
+    [Fact]
+    public void A_script_rendered_page_falls_back_to_the_article_body_in_json_ld()
+    {
+        var d = Extract(
+            """
+            <html><head><script type="application/ld+json">
+            {"@type": "NewsArticle", "headline": "Port reopens", "datePublished": "2025-02-03",
+             "articleBody": "The port reopened on Monday after a three-day closure.\nShipping agents said the backlog would take a week to clear."}
+            </script></head><body><div id="app"></div><noscript>Please enable JavaScript to read this article.</noscript></body></html>
+            """);
+
+        Paragraphs(d).ShouldBe(["The port reopened on Monday after a three-day closure.", "Shipping agents said the backlog would take a week to clear."]);
+        d.Title.ShouldBe("Port reopens");
+        d.Published.ToString().ShouldBe("2025-02-03");
+    }
+
+    [Fact]
     public void A_page_without_html_is_left_alone()
     {
         var d = new Document("t", new SourceLocation("t.txt")) { Text = "Plain text as given.", TextIsInput = true };
