@@ -51,22 +51,17 @@ internal static class BoilerplateNames
         bool author = attributes.Rel == "author" || itemProp == "author";
         if (className == null && id == null && role == null && itemProp == null)
             return new Verdict(false, 0, false, author);
-        bool dated = false;
 
         bool articleBody = itemProp is "articleBody" or "text" || role is "main" or "article";
         bool boilerplate = role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog"
             or "alertdialog" or "menu" or "menubar" or "search" or "toolbar";
-        bool negative = false, positive = false, embedded = false;
-        foreach (var name in (ReadOnlySpan<string?>)[className, id])
-        {
-            if (string.IsNullOrEmpty(name)) continue;
-            var lower = name.ToLowerInvariant();
-            negative |= lower.AsSpan().ContainsAny(BoilerplateParts) || HasBoilerplateWord(lower);
-            positive |= lower.AsSpan().ContainsAny(ContentParts);
-            embedded |= lower.Contains("tweet") || (lower.Contains("social") && lower.Contains("embed"));
-            author |= lower.Contains("author") || lower.Contains("byline");
-            dated |= lower.Contains("date") || lower.Contains("time") || lower.Contains("publish") || lower.Contains("posted");
-        }
+        var traits = NameTraits.None;
+        if (!string.IsNullOrEmpty(className)) traits |= KnownTraitsOf(className);
+        if (!string.IsNullOrEmpty(id)) traits |= TraitsOf(id);
+        bool negative = (traits & NameTraits.Negative) != 0, positive = (traits & NameTraits.Positive) != 0;
+        author |= (traits & NameTraits.Author) != 0;
+        bool dated = (traits & NameTraits.Dated) != 0;
+        bool embedded = (traits & NameTraits.Embedded) != 0;
         sbyte weight = (sbyte)((negative ? -25 : 0) + (positive ? 25 : 0));
         // embedded posts ("social-embed", "twitter-tweet") are quoted content, not share bars
         boilerplate |= negative && !embedded;
@@ -76,6 +71,36 @@ internal static class BoilerplateNames
             weight += 25;
         }
         return new Verdict(boilerplate, weight, articleBody, author, dated);
+    }
+
+    [Flags]
+    private enum NameTraits : byte { None = 0, Negative = 1, Positive = 2, Embedded = 4, Author = 8, Dated = 16 }
+
+    /// <summary>Pages repeat the same class names hundreds of times; each is read once per thread (ids are unique, so not kept).</summary>
+    [ThreadStatic] private static Dictionary<string, NameTraits>? _knownClasses;
+
+    private const int MaxKnownNames = 20_000;
+
+    private static NameTraits KnownTraitsOf(string className)
+    {
+        _knownClasses ??= new Dictionary<string, NameTraits>(StringComparer.Ordinal);
+        if (_knownClasses.TryGetValue(className, out var traits)) return traits;
+        traits = TraitsOf(className);
+        if (_knownClasses.Count >= MaxKnownNames) _knownClasses.Clear();
+        _knownClasses[className] = traits;
+        return traits;
+    }
+
+    private static NameTraits TraitsOf(string name)
+    {
+        var traits = NameTraits.None;
+        var lower = name.ToLowerInvariant();
+        if (lower.AsSpan().ContainsAny(BoilerplateParts) || HasBoilerplateWord(lower)) traits |= NameTraits.Negative;
+        if (lower.AsSpan().ContainsAny(ContentParts)) traits |= NameTraits.Positive;
+        if (lower.Contains("tweet") || (lower.Contains("social") && lower.Contains("embed"))) traits |= NameTraits.Embedded;
+        if (lower.Contains("author") || lower.Contains("byline")) traits |= NameTraits.Author;
+        if (lower.Contains("date") || lower.Contains("time") || lower.Contains("publish") || lower.Contains("posted")) traits |= NameTraits.Dated;
+        return traits;
     }
 
     private static bool HasBoilerplateWord(string names)
