@@ -71,6 +71,7 @@ internal sealed class BodyTextWriter
             i++;
         }
         Flush();
+        _inHeading = false;
     }
 
     /// <summary>Whether a node inside the article is left out with its subtree.</summary>
@@ -79,11 +80,10 @@ internal sealed class BodyTextWriter
         if (node.Is(NodeFlags.Junk)) return true;
         switch (node.Kind)
         {
-            case TagKind.Figure or TagKind.Title:
+            // the headline is metadata; figures hold captions and credits
+            case TagKind.Figure or TagKind.Headline:
                 return true;
-            case TagKind.Inline or TagKind.LineBreak or TagKind.Text or TagKind.Rule:
-                return false;
-            case TagKind.Link:
+            case TagKind.Inline or TagKind.Link or TagKind.LineBreak or TagKind.Rule:
                 return false;
         }
         if (node.TextLength == 0) return true;

@@ -73,7 +73,7 @@ internal static class ContentSelector
             TagKind.Container => 5,
             TagKind.Pre or TagKind.TableCell or TagKind.Quote => 3,
             TagKind.List or TagKind.ListItem or TagKind.Structural => -3,
-            TagKind.Heading or TagKind.Title => -5,
+            TagKind.Heading or TagKind.Headline => -5,
             _ => 0,
         };
     }

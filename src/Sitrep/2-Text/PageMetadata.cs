@@ -115,7 +115,7 @@ internal sealed partial class PageMetadata
 
     private string? FirstHeading()
     {
-        foreach (int index in _tree.Titles)
+        foreach (int index in _tree.Headlines)
         {
             if (_tree[index].Is(NodeFlags.Junk)) continue;
             var text = Clean(_tree[index].Element!.TextContent);

@@ -6,7 +6,7 @@ namespace Sitrep.Text;
 /// <summary>What an element is for, as far as finding the article is concerned.</summary>
 internal enum TagKind : byte
 {
-    Inline, Container, Paragraph, Title, Heading, List, ListItem, Quote, Pre, Table, TableRow, TableCell,
+    Inline, Container, Paragraph, Headline, Heading, List, ListItem, Quote, Pre, Table, TableRow, TableCell,
     Figure, Link, LineBreak, Rule, Structural, Text,
 }
 
@@ -54,7 +54,7 @@ internal struct PageNode
 /// <summary>
 /// The page flattened into an array of nodes in document order, with text statistics for every
 /// subtree computed in two linear passes. Built by an iterative walk (no recursion, so hostile
-/// nesting cannot overflow the stack); scripts, styles, forms controls and hidden elements are left
+/// nesting cannot overflow the stack); scripts, styles, form controls and hidden elements are left
 /// out. Also collects the elements metadata is read from, so the page is walked only once.
 /// </summary>
 internal sealed class PageTree : IDisposable
@@ -72,7 +72,7 @@ internal sealed class PageTree : IDisposable
     public List<IElement> AuthorElements { get; } = [];
     /// <summary>Elements named like a dateline ("post-date", "published"), in document order.</summary>
     public List<IElement> DateElements { get; } = [];
-    public List<int> Titles { get; } = [];
+    public List<int> Headlines { get; } = [];
     public IElement? TitleElement { get; private set; }
 
     /// <param name="judgeBoilerplate">False keeps boilerplate-looking blocks: the fallback when judging them left too little.</param>
@@ -114,7 +114,7 @@ internal sealed class PageTree : IDisposable
             var attributes = ElementAttributes.Read(element);
             if (attributes.Hidden) continue;
             int index = Add(element, attributes, top.Index, kind.Value);
-            if (kind == TagKind.Title) Titles.Add(index);
+            if (kind == TagKind.Headline) Headlines.Add(index);
             if (element.ChildNodes.Length > 0) open.Push(new OpenElement(index, element.ChildNodes, 0));
             else _nodes[index].End = Count;
         }
@@ -199,7 +199,7 @@ internal sealed class PageTree : IDisposable
         {
             "p" => TagKind.Paragraph,
             "div" or "section" or "article" or "main" or "center" or "body" or "html" => TagKind.Container,
-            "h1" => TagKind.Title,
+            "h1" => TagKind.Headline,
             "h2" or "h3" or "h4" or "h5" or "h6" => TagKind.Heading,
             "ul" or "ol" or "dl" => TagKind.List,
             "li" or "dd" or "dt" => TagKind.ListItem,
