@@ -13,6 +13,15 @@ internal static partial class BoilerplateText
     public static bool IsBoilerplate(string paragraph) =>
         paragraph.Length <= MaxLength && Pattern().IsMatch(paragraph);
 
+    /// <summary>
+    /// A call to action of the kind that closes articles: an address to write to, an account to
+    /// follow, a newsletter to sign up for. Only trusted at the end of the body, where it is not news.
+    /// </summary>
+    public static bool IsClosingPromo(string paragraph) => paragraph.Length <= 300 && ClosingPromo().IsMatch(paragraph);
+
+    [GeneratedRegex(@"[\w.-]+@[\w-]+\.\w{2,}|\bfollow (?:us|him|her|me|them)\b|\bon (?:twitter|facebook|instagram)\b|\bsign up\b|\bnewsletters?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClosingPromo();
+
     /// <summary>A byline standing as its own paragraph: "By Jane Doe and John Roe", "Por Ana Ruiz | EFE".</summary>
     public static bool IsByline(string paragraph) => paragraph.Length <= 80 && Byline().IsMatch(paragraph);
 

@@ -58,6 +58,9 @@ public sealed class HtmlArticleExtractor : IDocumentStep
     /// <summary>How many paragraphs at the top may still be the headline or byline repeated.</summary>
     private const int LeadingParagraphs = 3;
 
+    /// <summary>How many paragraphs at the end may be calls to follow, write or subscribe.</summary>
+    private const int ClosingParagraphs = 3;
+
     private static string BodyOf(PageTree tree, string? title)
     {
         var paragraphs = BodyTextWriter.Write(tree, ContentSelector.Select(tree));
@@ -68,6 +71,8 @@ public sealed class HtmlArticleExtractor : IDocumentStep
                 paragraphs.RemoveAt(i);
         }
         paragraphs.RemoveAll(p => BoilerplateText.IsBoilerplate(p.Text));
+        for (int closing = 0; closing < ClosingParagraphs && paragraphs.Count > 1 && BoilerplateText.IsClosingPromo(paragraphs[^1].Text); closing++)
+            paragraphs.RemoveAt(paragraphs.Count - 1);
         // a heading with nothing after it introduced a list of links or comments that was left out
         while (paragraphs.Count > 0 && paragraphs[^1].IsHeading) paragraphs.RemoveAt(paragraphs.Count - 1);
         return string.Join("\n\n", paragraphs.Select(p => p.Text));

@@ -70,4 +70,11 @@ public class BoilerplateTextTests
     [InlineData("Comments from residents suggested the shelling had moved east.", false)]
     public void Boilerplate_lines_are_recognized(string paragraph, bool boilerplate) =>
         BoilerplateText.IsBoilerplate(paragraph).ShouldBe(boilerplate);
+
+    [Theory]
+    [InlineData("Email the reporter at m.haddad@example.org or follow her on Twitter.", true)]
+    [InlineData("Sign up for our morning briefing.", true)]
+    [InlineData("The council will meet again on Thursday to vote on the plan.", false)]
+    public void Closing_calls_to_action_are_recognized(string paragraph, bool promo) =>
+        BoilerplateText.IsClosingPromo(paragraph).ShouldBe(promo);
 }
