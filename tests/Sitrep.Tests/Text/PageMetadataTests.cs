@@ -50,31 +50,3 @@ public class PageMetadataTests
     public void Language_is_guessed_from_text(string text, string? expected) =>
         LanguageGuess.Guess(text).ShouldBe(expected);
 }
-
-public class BoilerplateTextTests
-{
-    [Theory]
-    [InlineData("By Jane Doe and John Roe", true)]
-    [InlineData("Por Ana Ruiz | EFE", true)]
-    [InlineData("by the end of the week the road had reopened", false)]
-    [InlineData("By Monday, the army had withdrawn from the town. Residents returned.", false)]
-    public void Bylines_are_recognized(string paragraph, bool byline) =>
-        BoilerplateText.IsByline(paragraph).ShouldBe(byline);
-
-    [Theory]
-    [InlineData("Advertisement", true)]
-    [InlineData("12 comments", true)]
-    [InlineData("Updated at 1:23 p.m.", true)]
-    [InlineData("Read more: Ceasefire collapses in the north", true)]
-    [InlineData("Officials said the updated figures would be published on Monday.", false)]
-    [InlineData("Comments from residents suggested the shelling had moved east.", false)]
-    public void Boilerplate_lines_are_recognized(string paragraph, bool boilerplate) =>
-        BoilerplateText.IsBoilerplate(paragraph).ShouldBe(boilerplate);
-
-    [Theory]
-    [InlineData("Email the reporter at m.haddad@example.org or follow her on Twitter.", true)]
-    [InlineData("Sign up for our morning briefing.", true)]
-    [InlineData("The council will meet again on Thursday to vote on the plan.", false)]
-    public void Closing_calls_to_action_are_recognized(string paragraph, bool promo) =>
-        BoilerplateText.IsClosingPromo(paragraph).ShouldBe(promo);
-}
