@@ -38,6 +38,8 @@ internal static partial class BoilerplateText
         | sign\ up\b.*|subscribe\b.*|click\ here\b.*|loading\W*
         | \d*\ ?comments?|leave\ a\ (?:comment|reply)\W*|filed\ under:.*|(?:posted|updated|published)(?:\ on|\ at)?:?\ .{0,40}\d.{0,20}
         | all\ rights\ reserved.*|copyright\b.*|©.*
+        | (?:leggi\ anche|lesen\ sie\ auch|mehr\ zum\ thema|lire\ aussi|à\ lire\ aussi|leia\ também|veja\ também|lea\ también|ver\ también|baca\ juga|читайте\ также)\b.*
+        | \W+
         )$
         """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Pattern();
