@@ -22,10 +22,20 @@ internal static partial class BoilerplateText
     [GeneratedRegex(@"[\w.-]+@[\w-]+\.\w{2,}|\bfollow (?:us|him|her|me|them)\b|\bon (?:twitter|facebook|instagram)\b|\bsign up\b|\bnewsletters?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClosingPromo();
 
+    /// <summary>
+    /// A date and time standing as their own line ("sexta-feira, 22 de outubro de 2010 às 20:13",
+    /// "Posted 2016.12.01"): short, with a clock time or an all-numeric date, and not a sentence.
+    /// </summary>
+    public static bool IsDateline(string paragraph) =>
+        paragraph.Length <= 80 && !paragraph.EndsWith('.') && paragraph.Split(' ').Length <= 10 && Dateline().IsMatch(paragraph);
+
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\b.*\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[:h]\d{2}\b.*\b(?:19|20)\d{2}\b|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b")]
+    private static partial Regex Dateline();
+
     /// <summary>A byline standing as its own paragraph: "By Jane Doe and John Roe", "Por Ana Ruiz | EFE".</summary>
     public static bool IsByline(string paragraph) => paragraph.Length <= 80 && Byline().IsMatch(paragraph);
 
-    [GeneratedRegex(@"^(?:[Bb]y|BY|[Pp]or|[Vv]on|[Pp]ar|[Oo]leh)\s+\p{Lu}[^.!?]*$")]
+    [GeneratedRegex(@"^(?:[Bb]y|BY|[Pp]or|[Vv]on|[Pp]ar|[Oo]leh)\s+[\p{Lu}\p{Lo}][^.!?]*$")]
     private static partial Regex Byline();
 
     [GeneratedRegex("""

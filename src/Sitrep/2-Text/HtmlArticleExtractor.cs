@@ -55,7 +55,7 @@ public sealed class HtmlArticleExtractor : IDocumentStep
         return body;
     }
 
-    /// <summary>How many paragraphs at the top may still be the headline or byline repeated.</summary>
+    /// <summary>How many paragraphs at the top may still be the headline, byline or dateline.</summary>
     private const int LeadingParagraphs = 3;
 
     /// <summary>How many paragraphs at the end may be calls to follow, write or subscribe.</summary>
@@ -67,7 +67,8 @@ public sealed class HtmlArticleExtractor : IDocumentStep
         for (int i = Math.Min(LeadingParagraphs, paragraphs.Count) - 1; i >= 0; i--)
         {
             var text = paragraphs[i].Text;
-            if (BoilerplateText.IsByline(text) || (title != null && string.Equals(text, title, StringComparison.OrdinalIgnoreCase)))
+            if (BoilerplateText.IsByline(text) || BoilerplateText.IsDateline(text)
+                || (title != null && string.Equals(text, title, StringComparison.OrdinalIgnoreCase)))
                 paragraphs.RemoveAt(i);
         }
         paragraphs.RemoveAll(p => BoilerplateText.IsBoilerplate(p.Text));

@@ -28,4 +28,13 @@ public class BoilerplateTextTests
     [InlineData("The council will meet again on Thursday to vote on the plan.", false)]
     public void Closing_calls_to_action_are_recognized(string paragraph, bool promo) =>
         BoilerplateText.IsClosingPromo(paragraph).ShouldBe(promo);
+
+    [Theory]
+    [InlineData("sexta-feira, 22 de outubro de 2010 às 20:13", true)]
+    [InlineData("Posted 2016.12.01 by the editors", true)]
+    [InlineData("Nov. 19, 2019 10:35 AM ET", true)]
+    [InlineData("The 2020 Sentra goes on sale in January", false)]
+    [InlineData("At 10:30 on 3 May 2025 the first shells landed near the market.", false)]
+    public void Datelines_are_recognized(string paragraph, bool dateline) =>
+        BoilerplateText.IsDateline(paragraph).ShouldBe(dateline);
 }
