@@ -47,7 +47,8 @@ public sealed class HtmlArticleExtractor : IDocumentStep
         {
             using var lenientTree = PageTree.Build(root, judgeBoilerplate: false);
             var lenient = BodyOf(lenientTree, title);
-            if (lenient.Length > body.Length) body = lenient;
+            // a short article is still an article: only a strict result that is a fraction of the lenient one failed
+            if (lenient.Length > 3 * body.Length) body = lenient;
         }
         var declared = jsonLd?.ArticleBody;
         if (body.Length < ShortBody && declared != null && declared.Length > body.Length)
