@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 
 namespace Sitrep.Text;
@@ -116,6 +117,7 @@ internal sealed class JsonLdArticle
         if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("@value", out var inner)) value = inner;
         if (value.ValueKind != JsonValueKind.String) return null;
         var s = value.GetString();
-        return string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        // script text is not entity-decoded by the parser, and many sites write entities into it anyway
+        return string.IsNullOrWhiteSpace(s) ? null : WebUtility.HtmlDecode(s).Trim();
     }
 }

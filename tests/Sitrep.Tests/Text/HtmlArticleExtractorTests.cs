@@ -297,13 +297,13 @@ public class HtmlArticleExtractorTests
         var d = Extract(
             """
             <html><head><script type="application/ld+json">
-            {"@type": "NewsArticle", "headline": "Port reopens", "datePublished": "2025-02-03",
+            {"@type": "NewsArticle", "headline": "Port reopens &#8211; for now", "datePublished": "2025-02-03",
              "articleBody": "The port reopened on Monday after a three-day closure.\nShipping agents said the backlog would take a week to clear."}
             </script></head><body><div id="app"></div><noscript>Please enable JavaScript to read this article.</noscript></body></html>
             """);
 
         Paragraphs(d).ShouldBe(["The port reopened on Monday after a three-day closure.", "Shipping agents said the backlog would take a week to clear."]);
-        d.Title.ShouldBe("Port reopens");
+        d.Title.ShouldBe("Port reopens \u2013 for now");
         d.Published.ToString().ShouldBe("2025-02-03");
     }
 
