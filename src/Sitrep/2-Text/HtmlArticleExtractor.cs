@@ -27,7 +27,7 @@ public sealed class HtmlArticleExtractor : IDocumentStep
         var jsonLd = JsonLdArticle.Find(document.Html);
 
         var metadata = new PageMetadata(tree, jsonLd);
-        var title = metadata.Title();
+        var title = metadata.Title(document.Url ?? metadata.Url);
         if (document.Text.Length == 0 && !document.TextIsInput)
             document.Text = Body(tree, root, jsonLd, title);
 

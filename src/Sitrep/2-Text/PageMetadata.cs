@@ -55,19 +55,20 @@ internal sealed partial class PageMetadata
 
     public string? Outlet(string? url) => SiteName ?? Domain(url);
 
-    public string? Title()
+    public string? Title(string? url)
     {
         var site = SiteName;
+        string?[] siteNames = [site, DomainName(url)];
         string?[] headlines = [_meta.GetValueOrDefault("og:title"), _jsonLd?.Headline, FirstHeading(), _meta.GetValueOrDefault("twitter:title")];
         foreach (var headline in headlines)
         {
             var title = Clean(headline);
             // a page that names only its site in og:title says nothing about the article
             if (title != null && !string.Equals(title, site, StringComparison.OrdinalIgnoreCase))
-                return WithoutSiteName(title, site, strict: true);
+                return WithoutSiteName(title, siteNames, strict: true);
         }
         var pageTitle = Clean(_tree.TitleElement?.TextContent);
-        return pageTitle == null ? null : WithoutSiteName(pageTitle, site, strict: false);
+        return pageTitle == null ? null : WithoutSiteName(pageTitle, siteNames, strict: false);
     }
 
     public PartialDate? Published(string? url)
@@ -204,25 +205,49 @@ internal sealed partial class PageMetadata
         return (m.Success ? text[m.Length..] : text).Trim();
     }
 
-    /// <summary>"Gaza truce holds | The Daily Star" → "Gaza truce holds". Strict: only a suffix that names the site goes.</summary>
-    internal static string WithoutSiteName(string title, string? site, bool strict)
+    /// <summary>
+    /// "Gaza truce holds | The Daily Star" → "Gaza truce holds". Strict: only a part that names the
+    /// site (its name, or its domain "dailystar.example") goes; otherwise also a short last part.
+    /// </summary>
+    internal static string WithoutSiteName(string title, IReadOnlyList<string?> siteNames, bool strict)
     {
         foreach (var separator in TitleSeparators)
         {
-            int at = title.LastIndexOf(separator, StringComparison.Ordinal);
-            if (at <= 0) continue;
-            var head = title[..at].Trim();
-            var tail = title[(at + separator.Length)..].Trim();
-            bool tailIsSite = site != null && (tail.Contains(site, StringComparison.OrdinalIgnoreCase)
-                                               || site.Contains(tail, StringComparison.OrdinalIgnoreCase));
-            if (tailIsSite || (!strict && head.Split(' ').Length >= 3 && tail.Split(' ').Length <= 5))
+            int last = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (last <= 0) continue;
+            var head = title[..last].Trim();
+            var tail = title[(last + separator.Length)..].Trim();
+            if (NamesSite(tail, siteNames) || (!strict && head.Split(' ').Length >= 3 && tail.Split(' ').Length <= 5))
                 return head;
             int first = title.IndexOf(separator, StringComparison.Ordinal);
-            var lead = title[..first].Trim();
-            if (site != null && lead.Length > 0 && (lead.Contains(site, StringComparison.OrdinalIgnoreCase) || site.Contains(lead, StringComparison.OrdinalIgnoreCase)))
-                return title[(first + separator.Length)..].Trim();
+            if (NamesSite(title[..first], siteNames)) return title[(first + separator.Length)..].Trim();
         }
         return title;
+    }
+
+    private static bool NamesSite(string part, IReadOnlyList<string?> siteNames)
+    {
+        var letters = LettersOf(part);
+        if (letters.Length < 3 || part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 5) return false;
+        foreach (var name in siteNames)
+        {
+            if (name == null) continue;
+            var site = LettersOf(name);
+            if (site.Length >= 3 && (letters.Contains(site) || site.Contains(letters))) return true;
+        }
+        return false;
+    }
+
+    private static string LettersOf(string text) =>
+        string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+
+    /// <summary>The name part of a host: "newsnation" for www.newsnation.in, "bbc" for bbc.co.uk.</summary>
+    internal static string? DomainName(string? url)
+    {
+        var host = Domain(url);
+        if (host == null) return null;
+        var labels = host.Split('.');
+        return labels.Length == 1 ? host : labels[..^1].MaxBy(l => l.Length);
     }
 
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " / "];

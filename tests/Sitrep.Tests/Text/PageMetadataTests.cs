@@ -16,10 +16,18 @@ public class PageMetadataTests
     [Theory]
     [InlineData("Ceasefire holds in Tripoli | Libya Observer", "Libya Observer", true, "Ceasefire holds in Tripoli")]
     [InlineData("Libya Observer - Ceasefire holds in Tripoli", "Libya Observer", true, "Ceasefire holds in Tripoli")]
+    [InlineData("Ceasefire holds in Tripoli - Libya Observer", "libyaobserver", true, "Ceasefire holds in Tripoli")]
     [InlineData("Ceasefire holds - for now", null, true, "Ceasefire holds - for now")]
     [InlineData("Ceasefire holds in Tripoli - Libya Observer", null, false, "Ceasefire holds in Tripoli")]
     public void Site_names_are_cut_from_titles(string title, string? site, bool strict, string expected) =>
-        PageMetadata.WithoutSiteName(title, site, strict).ShouldBe(expected);
+        PageMetadata.WithoutSiteName(title, [site], strict).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("https://www.newsnation.in/fact-check/x", "newsnation")]
+    [InlineData("https://www.dailymonitor.co.ug/news/x", "dailymonitor")]
+    [InlineData("https://blog.comwrap.com/x", "comwrap")]
+    public void Domain_names_drop_the_suffix(string url, string expected) =>
+        PageMetadata.DomainName(url).ShouldBe(expected);
 
     [Theory]
     [InlineData("2019-11-19T08:30:00.000+0000", "2019-11-19T08:30:00Z")]
