@@ -59,13 +59,13 @@ internal static class BoilerplateNames
         var traits = NameTraits.None;
         if (!string.IsNullOrEmpty(className)) traits |= KnownTraitsOf(className);
         if (!string.IsNullOrEmpty(id)) traits |= TraitsOf(id);
-        bool negative = (traits & NameTraits.Negative) != 0, positive = (traits & NameTraits.Positive) != 0;
+        // embedded posts ("social-embed", "twitter-tweet") are quoted content, not share bars
+        bool negative = (traits & NameTraits.Negative) != 0 && (traits & NameTraits.Embedded) == 0;
+        bool positive = (traits & NameTraits.Positive) != 0;
         author |= (traits & NameTraits.Author) != 0;
         bool dated = (traits & NameTraits.Dated) != 0;
-        bool embedded = (traits & NameTraits.Embedded) != 0;
         sbyte weight = (sbyte)((negative ? -25 : 0) + (positive ? 25 : 0));
-        // embedded posts ("social-embed", "twitter-tweet") are quoted content, not share bars
-        boilerplate |= negative && !embedded;
+        boilerplate |= negative;
         if (articleBody)
         {
             boilerplate = false;

@@ -283,6 +283,25 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void An_embedded_post_stays_in_the_article_while_the_share_bar_goes()
+    {
+        var d = Extract(
+            """
+            <html><body><div class="entry-content">
+            <p>The ministry's new road-safety slogan drew mockery online within hours of its launch on Monday morning.</p>
+            <div class="social-share"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+            <div class="social-media-embed"><blockquote class="twitter-tweet"><p>Who approved this? It reads like a joke. <a href="https://t.example/x">https://t.example/x</a></p>
+            — Road User (@roaduser) <a href="https://x.example/status/1">March 3, 2025</a></blockquote></div>
+            <p>A spokesman said the campaign had been tested with focus groups and would run until the end of the year.</p>
+            </div></body></html>
+            """);
+
+        d.Text.ShouldContain("Who approved this? It reads like a joke.");
+        d.Text.ShouldNotContain("Share on");
+        Paragraphs(d)[^1].ShouldStartWith("A spokesman said");
+    }
+
+    [Fact]
     public void Text_outside_any_block_is_still_found()
     {
         Extract("Aid convoys reached the northern camps on Friday after a week of delays at the checkpoints.")
