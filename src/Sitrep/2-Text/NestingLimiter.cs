@@ -44,7 +44,8 @@ internal static class NestingLimiter
             {
                 // their text is not markup: "<div>" inside a script string must not count
                 int end = html.IndexOf("</" + name.ToString(), at, StringComparison.OrdinalIgnoreCase);
-                at = end < 0 ? html.Length : end;
+                int endGt = end < 0 ? -1 : html.IndexOf('>', end);
+                at = endGt < 0 ? html.Length : endGt + 1; // past the end tag, which must not count either
                 continue;
             }
             if (uncounted.Contains(name) || html[gt - 1] == '/') continue;
