@@ -16,7 +16,7 @@ public sealed class HtmlArticleExtractor : IDocumentStep
     }));
 
     /// <summary>Below this many characters the boilerplate judgement probably cut the article itself.</summary>
-    private const int ShortBody = 250;
+    private const int ShortBody = 150;
 
     public void Process(Document document)
     {

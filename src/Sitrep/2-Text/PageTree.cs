@@ -135,9 +135,18 @@ internal sealed class PageTree : IDisposable
         if (names.Boilerplate && element.LocalName is not ("html" or "body" or "article" or "main"))
             node.Flags |= NodeFlags.LooksLikeBoilerplate;
         if (names.ArticleBody) node.Flags |= NodeFlags.MarkedAsBody;
+        // an article inside an article is a teaser of another one or a comment
+        if (element.LocalName == "article" && InsideArticle(parent)) node.Flags |= NodeFlags.LooksLikeBoilerplate;
         if (names.Author) AuthorElements.Add(element);
         if (names.Dated) DateElements.Add(element);
         return index;
+    }
+
+    private bool InsideArticle(int index)
+    {
+        for (; index >= 0; index = _nodes[index].Parent)
+            if (_nodes[index].Element?.LocalName == "article") return true;
+        return false;
     }
 
     private void AddText(string text, int parent)

@@ -302,6 +302,26 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Articles_nested_in_the_article_are_teasers_not_body()
+    {
+        var teaser = """
+            <article class="post"><h2><a href="/p">Another reflection</a></h2>
+            <p>Gratitude is found in small things, in the first light of the morning and in the people who stay beside us through the years.</p></article>
+            """;
+        var d = Extract(
+            "<html><body><article class='post'><h1>On patience</h1>" +
+            "<p>Patience is not waiting with folded hands; it is the steady work of the days when nothing seems to change.</p>" +
+            "<p>Those who keep at it find, one morning, that the change already happened while they were busy.</p>" +
+            "<section class='more'>" + string.Concat(Enumerable.Repeat(teaser, 4)) + "</section></article></body></html>");
+
+        Paragraphs(d).ShouldBe(
+        [
+            "Patience is not waiting with folded hands; it is the steady work of the days when nothing seems to change.",
+            "Those who keep at it find, one morning, that the change already happened while they were busy.",
+        ]);
+    }
+
+    [Fact]
     public void Text_outside_any_block_is_still_found()
     {
         Extract("Aid convoys reached the northern camps on Friday after a week of delays at the checkpoints.")
