@@ -11,7 +11,14 @@ internal static partial class BoilerplateText
     private const int MaxLength = 160;
 
     public static bool IsBoilerplate(string paragraph) =>
-        paragraph.Length <= MaxLength && Pattern().IsMatch(paragraph);
+        (paragraph.Length <= MaxLength && Pattern().IsMatch(paragraph))
+        || (paragraph.Length <= MaxTagListLength && TagList().IsMatch(paragraph));
+
+    private const int MaxTagListLength = 1000;
+
+    /// <summary>A list of tags or topics, however long: "Tags: ceasefire, Sudan, RSF".</summary>
+    [GeneratedRegex(@"^(?:tags?|tagged(?: with)?|keywords|topics|etiquetas|schlagw(?:ö|oe)rter|mots-clés|parole chiave)\s*[:\n/|]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TagList();
 
     /// <summary>
     /// A call to action of the kind that closes articles: an address to write to, an account to

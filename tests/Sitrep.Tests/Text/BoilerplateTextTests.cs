@@ -17,6 +17,7 @@ public class BoilerplateTextTests
     [InlineData("12 comments", true)]
     [InlineData("Updated at 1:23 p.m.", true)]
     [InlineData("Read more: Ceasefire collapses in the north", true)]
+    [InlineData("Tags: ceasefire, Sudan, Rapid Support Forces, El Fasher, humanitarian aid, famine, Darfur, Kordofan, drones, Port Sudan, Jeddah talks, African Union, IGAD, refugees, Chad, cholera, displacement", true)]
     [InlineData("Officials said the updated figures would be published on Monday.", false)]
     [InlineData("Comments from residents suggested the shelling had moved east.", false)]
     public void Boilerplate_lines_are_recognized(string paragraph, bool boilerplate) =>
