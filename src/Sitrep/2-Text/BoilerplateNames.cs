@@ -10,7 +10,7 @@ namespace Sitrep.Text;
 /// </summary>
 internal static class BoilerplateNames
 {
-    internal readonly record struct Verdict(bool Boilerplate, sbyte Weight, bool ArticleBody, bool Author, bool Dated = false);
+    internal readonly record struct Verdict(bool Boilerplate, sbyte Weight, bool ArticleBody, bool Author, bool Dated);
 
     /// <summary>Parts of a class or id name that mark boilerplate wherever they occur.</summary>
     private static readonly SearchValues<string> BoilerplateParts = SearchValues.Create(
@@ -51,7 +51,7 @@ internal static class BoilerplateNames
         var (className, id, role, itemProp) = (attributes.Class, attributes.Id, attributes.Role, attributes.ItemProp);
         bool author = attributes.Rel == "author" || itemProp == "author";
         if (className == null && id == null && role == null && itemProp == null)
-            return new Verdict(false, 0, false, author);
+            return new Verdict(false, 0, false, author, false);
 
         bool articleBody = itemProp is "articleBody" or "text" || role is "main" or "article";
         bool boilerplate = role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog"
