@@ -8,7 +8,7 @@ using Sitrep.Ingest;
 // hundred pages); the summary gives the best and the median of the measured rounds.
 var arguments = args.ToList();
 int repeat = 6;
-const int warmUpRounds = 4;
+const int warmUpRounds = 6;
 int at = arguments.IndexOf("--repeat");
 if (at >= 0) { repeat = int.Parse(arguments[at + 1]); arguments.RemoveRange(at, 2); }
 if (arguments.Count < 2 || arguments[0] != "extract")
