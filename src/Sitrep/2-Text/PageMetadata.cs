@@ -178,8 +178,16 @@ internal sealed partial class PageMetadata
         if (name.Length is < 3 or > 60 || name.Any(char.IsDigit) || name.Contains('@') || name.Contains(':')) return false;
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is < 1 or > 5 || words[0] is "The" or "A" or "An") return false;
+        if (words.Any(w => JobTitles.Contains(w))) return false;
         return char.IsUpper(words[0][0]) && words.All(w => char.IsUpper(w[0]) || NameParticles.Contains(w));
     }
+
+    /// <summary>Bylines append roles ("Jane Doe, AP Auto Writer"); a part with one of these is a role, not a name.</summary>
+    private static readonly HashSet<string> JobTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "writer", "editor", "correspondent", "reporter", "staff", "contributor", "columnist", "journalist", "editors",
+        "desk", "team", "newsroom", "bureau", "updated", "published",
+    };
 
     private static readonly HashSet<string> NameParticles =
         ["de", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "van", "von", "der", "den", "bin", "bint", "al", "el", "ibn", "y", "e"];

@@ -9,6 +9,7 @@ public class PageMetadataTests
     [InlineData("Written by: Ana de la Cruz", new[] { "Ana de la Cruz" })]
     [InlineData("Text: Yusuf Ahmed, Leila Haddad", new[] { "Yusuf Ahmed", "Leila Haddad" })]
     [InlineData("Syrian defense ministries", new string[0])]
+    [InlineData("TOM KRISHER, AP Auto Writer", new[] { "TOM KRISHER" })]
     [InlineData("Updated 14:05 GMT", new string[0])]
     public void Bylines_split_into_names(string byline, string[] names) =>
         PageMetadata.SplitNames(byline).ShouldBe(names);
