@@ -41,7 +41,7 @@ internal static class StageBench
 
     public static int Run(string mode, List<Document> documents, int repeat)
     {
-        const int WarmUpRounds = 3;
+        const int WarmUpRounds = 5;
         var load = Stopwatch.StartNew();
         var stage = StageFor(mode);
         _ = EntityModel.Shipped;

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Sitrep.Text;
+
+/// <summary>
+/// Publication dates as pages write them: machine forms in metadata ("2019-11-19T08:30:00.000+0000",
+/// "20191119"), dates in URLs ("/2019/11/19/", "/2019/11/"), and English dates in byline text
+/// ("Nov. 19, 2019", "19 November 2019").
+/// </summary>
+internal static partial class DateText
+{
+    /// <summary>A metadata value: ISO 8601 in its many web spellings.</summary>
+    public static PartialDate? FromMachineValue(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        value = value.Trim();
+        if (PartialDate.TryParse(value, out var date)) return Plausible(date);
+        var m = IsoPrefix().Match(value);
+        if (m.Success)
+        {
+            // offsets written without a colon ("+0000") or fractional seconds the strict parse refused
+            var normalized = m.Groups["date"].Value + (m.Groups["time"].Success ? "T" + m.Groups["time"].Value : "")
+                             + OffsetWithColon(m.Groups["offset"].Value);
+            if (PartialDate.TryParse(normalized, out date) || PartialDate.TryParse(m.Groups["date"].Value, out date))
+                return Plausible(date);
+        }
+        var compact = CompactDate().Match(value);
+        if (compact.Success && DateOnly.TryParseExact(compact.Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return Plausible(PartialDate.OfDay(d));
+        return FromProse(value);
+    }
+
+    private static string OffsetWithColon(string offset) =>
+        offset.Length == 5 && offset[0] is '+' or '-' ? offset[..3] + ":" + offset[3..] : offset;
+
+    /// <summary>A date in a URL path: year/month/day, year-month-day, yyyymmdd, or year/month.</summary>
+    public static PartialDate? FromUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return null;
+        var m = UrlDate().Match(url);
+        if (!m.Success) return null;
+        int year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var monthText = m.Groups["m"].Value;
+        int month = char.IsAsciiDigit(monthText[0]) ? int.Parse(monthText, CultureInfo.InvariantCulture) : MonthNumber(monthText);
+        if (month is < 1 or > 12) return null;
+        if (!m.Groups["d"].Success) return Plausible(new PartialDate(year, month, 1, DatePrecision.Month));
+        int day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+        if (day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
+        return Plausible(new PartialDate(year, month, day, DatePrecision.Day));
+    }
+
+    /// <summary>The first English date written out in prose ("Published Nov. 19, 2019 at 8:30 a.m.").</summary>
+    public static PartialDate? FromProse(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var m = ProseDate().Match(text);
+        if (m.Success)
+        {
+            int month = MonthNumber(m.Groups["mon1"].Success ? m.Groups["mon1"].Value : m.Groups["mon2"].Value);
+            int day = int.Parse(m.Groups["d1"].Success ? m.Groups["d1"].Value : m.Groups["d2"].Value, CultureInfo.InvariantCulture);
+            int year = int.Parse(m.Groups["y1"].Success ? m.Groups["y1"].Value : m.Groups["y2"].Value, CultureInfo.InvariantCulture);
+            if (month > 0 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+                return Plausible(new PartialDate(year, month, day, DatePrecision.Day));
+        }
+        var numeric = NumericDate().Match(text);
+        if (numeric.Success)
+            return FromUrl($"/{numeric.Groups["y"].Value}/{numeric.Groups["m"].Value.PadLeft(2, '0')}/{numeric.Groups["d"].Value.PadLeft(2, '0')}/");
+        // day first with dots ("18.11.2019") is the European order, never the American one
+        var dotted = DottedDate().Match(text);
+        if (dotted.Success)
+            return FromUrl($"/{dotted.Groups["y"].Value}/{dotted.Groups["m"].Value.PadLeft(2, '0')}/{dotted.Groups["d"].Value.PadLeft(2, '0')}/");
+        return null;
+    }
+
+    private static int MonthNumber(string name) => name[..3].ToLowerInvariant() switch
+    {
+        "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6,
+        "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, "dec" => 12, _ => 0,
+    };
+
+    private static PartialDate? Plausible(PartialDate date) => date.Year is >= 1990 and <= 2100 ? date : null;
+
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?:[T ](?<time>\d{2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?\s*(?<offset>Z|[+-]\d{2}:?\d{2})?)?")]
+    private static partial Regex IsoPrefix();
+
+    [GeneratedRegex(@"^(?:19|20)\d{6}$")]
+    private static partial Regex CompactDate();
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})(?:(?:/|-|_)?(?<m>[01]\d)|/(?<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?:(?:/|-|_)?(?<d>[0-3]?\d))?(?:/|-|_|\.|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlDate();
+
+    [GeneratedRegex(@"\b(?:(?<mon1>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<y1>(?:19|20)\d{2})|(?<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+(?<y2>(?:19|20)\d{2}))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProseDate();
+
+    [GeneratedRegex(@"\b(?<y>(?:19|20)\d{2})[/.-](?<m>[01]?\d)[/.-](?<d>[0-3]?\d)\b")]
+    private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"\b(?<d>[0-3]?\d)\.(?<m>[01]?\d)\.(?<y>(?:19|20)\d{2})\b")]
+    private static partial Regex DottedDate();
+}
