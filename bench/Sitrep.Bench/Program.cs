@@ -4,6 +4,8 @@ using Sitrep.Ingest;
 
 // Throughput of one pipeline stage over real files, in one process: docs/s and MB/s.
 // Usage: dotnet run -c Release --project bench/Sitrep.Bench -- extract INPUT... [--repeat N]
+// Story clustering: dotnet run -c Release --project bench/Sitrep.Bench -- cluster | train-stories DOCS.jsonl GOLD.json
+if (args.Length == 3 && args[0] == "train-stories") return StoryTraining.Run(args[1], args[2]);
 var arguments = args.ToList();
 int repeat = 3;
 int at = arguments.IndexOf("--repeat");

@@ -12,7 +12,7 @@ public static class SitrepCommandLine
         var root = new RootCommand("Sitrep: turns news articles from many outlets into one verified situation picture.");
         root.Subcommands.Add(Extract());
         root.Subcommands.Add(Annotate());
-        root.Subcommands.Add(Pending("cluster", "Groups documents into stories, as a stream delivers them (one JSON object)."));
+        root.Subcommands.Add(Cluster());
         root.Subcommands.Add(Pending("analyze", "Writes the fused situation picture (situation.json, report.html, report.md, events.csv, places.geojson) to --out DIR."));
         return root;
     }
@@ -42,6 +42,15 @@ public static class SitrepCommandLine
         var command = new Command("annotate", "Finds entities, places and time expressions with exact offsets (JSON Lines).") { inputs, output };
         command.SetAction(parsed => new DocumentRun(Pipeline.Annotation(), JsonRecords.Annotated, "annotated")
             .Run(parsed.GetValue(inputs)!, parsed.GetValue(output)));
+        return command;
+    }
+
+    private static Command Cluster()
+    {
+        var inputs = Inputs();
+        var output = Out("Write the JSON object here instead of standard output.");
+        var command = new Command("cluster", "Groups documents into stories, as a stream delivers them (one JSON object).") { inputs, output };
+        command.SetAction(parsed => ClusterRun.Run(parsed.GetValue(inputs)!, parsed.GetValue(output)));
         return command;
     }
 

@@ -1,0 +1,189 @@
+namespace Sitrep.Stories;
+
+/// <summary>How a document compares with a story, one similarity per space (Miranda et al. 2018).</summary>
+public readonly record struct SimilarityFeatures(float Body, float Title, float Names, float Dates, float Numbers, float YearConflict, double? DaysApart)
+{
+    public static readonly string[] Labels = ["body", "title", "names", "dates", "numbers", "year_conflict"];
+
+    public float[] ToArray() => [Body, Title, Names, Dates, Numbers, YearConflict];
+}
+
+/// <summary>
+/// Whether a document belongs to a story: a logistic model over <see cref="SimilarityFeatures"/>
+/// (weights fitted on document-story pairs by tools/train-story-decision.py), plus a fixed time
+/// decay that the training data (undated) cannot teach. A document joins its best story when the
+/// log-odds are positive, else it opens a new story.
+/// </summary>
+public sealed record StoryDecision(float Bias, float[] Weights, float PenaltyPerDay = 0.25f, float GraceDays = 2)
+{
+    public static StoryDecision Default { get; } = new(-3.00f, [3.44f, 0.93f, 5.43f, 2.82f, 2.51f, -1.17f]);
+
+    public float LogOdds(in SimilarityFeatures f)
+    {
+        var x = f.ToArray();
+        float z = Bias;
+        for (int i = 0; i < x.Length; i++) z += Weights[i] * x[i];
+        if (f.DaysApart is { } days && days > GraceDays) z -= PenaltyPerDay * (float)(days - GraceDays);
+        return z;
+    }
+}
+
+/// <summary>Limits that keep the cost per document and the memory flat however long the stream runs.</summary>
+public sealed record ClusteringOptions
+{
+    /// <summary>A story that no document joined for this many documents is retired.</summary>
+    public int QuietDocuments { get; init; } = 20_000;
+    /// <summary>A story that no document joined for this many days of publication time is retired.</summary>
+    public double QuietDays { get; init; } = 14;
+    /// <summary>Stories listed under one index term, most recent kept.</summary>
+    public int PostingCapacity { get; init; } = 64;
+    /// <summary>Candidates (those sharing most index terms) that are compared in full.</summary>
+    public int CandidatesCompared { get; init; } = 24;
+    /// <summary>A document's heaviest body terms and names that look up and index stories.</summary>
+    public int IndexTerms { get; init; } = 12;
+    public int IndexNames { get; init; } = 6;
+    /// <summary>Index terms one story may hold.</summary>
+    public int StoryIndexCapacity { get; init; } = 256;
+}
+
+/// <summary>
+/// Single-pass clustering of a document stream into stories. Each document is compared with the
+/// stories that share its heaviest terms or names (an inverted index, so the cost does not grow
+/// with the number of stories) and joins the most likely one, or opens a new story. Stories that
+/// went quiet are retired, which bounds memory.
+/// </summary>
+public sealed class StoryClusterer(StoryDecision decision, ClusteringOptions options)
+{
+    private sealed class Story(int id)
+    {
+        public int Id { get; } = id;
+        public Centroid Body { get; } = new(256);
+        public Centroid Title { get; } = new(64);
+        public Centroid Names { get; } = new(128);
+        public Centroid Dates { get; } = new(32);
+        public Centroid Numbers { get; } = new(64);
+        public Dictionary<int, int> Years { get; } = [];
+        public HashSet<int> IndexedUnder { get; } = [];
+        public int Documents { get; set; }
+        public long LastDocument { get; set; }
+        public double? LastPublished { get; set; }
+    }
+
+    private readonly Dictionary<int, Story> active = [];
+    private readonly Dictionary<int, List<int>> postings = [];
+    private readonly Dictionary<int, int> hits = [];
+    private long documents;
+    private double? latestPublished;
+
+    public StoryClusterer() : this(StoryDecision.Default, new ClusteringOptions()) { }
+
+    public int ActiveStories => active.Count;
+    public int StoriesOpened { get; private set; }
+    public int StoriesRetired { get; private set; }
+
+    /// <summary>Puts the document into its story and returns the story's number (0, 1, 2... in order of opening).</summary>
+    public int Add(StoryProfile document)
+    {
+        Story? best = null;
+        float bestOdds = 0;
+        foreach (var (story, features) in Compare(document))
+        {
+            float odds = decision.LogOdds(features);
+            if (odds > bestOdds) (best, bestOdds) = (story, odds);
+        }
+        return Join(document, best?.Id);
+    }
+
+    /// <summary>The candidate stories with their similarity to the document (for training the decision).</summary>
+    public IEnumerable<(int Story, SimilarityFeatures Features)> Candidates(StoryProfile document) =>
+        Compare(document).Select(c => (c.Story.Id, c.Features));
+
+    /// <summary>Puts the document into the given story, or a new one when null; returns the story's number.</summary>
+    public int Join(StoryProfile document, int? storyId)
+    {
+        documents++;
+        if (document.Published is { } published && (latestPublished == null || published > latestPublished)) latestPublished = published;
+        if (storyId is not { } id || !active.TryGetValue(id, out var story))
+        {
+            story = new Story(StoriesOpened++);
+            active[story.Id] = story;
+        }
+        story.Body.Add(document.Body);
+        story.Title.Add(document.Title);
+        story.Names.Add(document.Names);
+        story.Dates.Add(document.Dates);
+        story.Numbers.Add(document.Numbers);
+        foreach (var year in document.Years) story.Years[year] = story.Years.GetValueOrDefault(year) + 1;
+        story.Documents++;
+        story.LastDocument = documents;
+        if (document.Published is { } p && (story.LastPublished == null || p > story.LastPublished)) story.LastPublished = p;
+        Index(story, document);
+        if (documents % 1024 == 0) RetireQuietStories();
+        return story.Id;
+    }
+
+    private List<(Story Story, SimilarityFeatures Features)> Compare(StoryProfile document)
+    {
+        hits.Clear();
+        foreach (var term in IndexKeys(document))
+            if (postings.TryGetValue(term, out var list))
+                foreach (var id in list)
+                    hits[id] = hits.GetValueOrDefault(id) + 1;
+        var compared = new List<(Story, SimilarityFeatures)>();
+        foreach (var (id, _) in hits.OrderByDescending(h => h.Value).ThenByDescending(h => h.Key).Take(options.CandidatesCompared))
+        {
+            var story = active[id];
+            compared.Add((story, Similarity(document, story)));
+        }
+        return compared;
+    }
+
+    private static SimilarityFeatures Similarity(StoryProfile d, Story s)
+    {
+        float conflict = 0;
+        if (d.Years.Length > 0 && s.Years.Count > 0)
+            conflict = d.Years.Any(s.Years.ContainsKey) ? 0 : 1;
+        double? apart = d.Published is { } p && s.LastPublished is { } q ? Math.Abs(p - q) : null;
+        return new SimilarityFeatures(s.Body.Cosine(d.Body), s.Title.Cosine(d.Title), s.Names.Cosine(d.Names),
+            s.Dates.Cosine(d.Dates), s.Numbers.Cosine(d.Numbers), conflict, apart);
+    }
+
+    private IEnumerable<int> IndexKeys(StoryProfile d)
+    {
+        for (int i = 0; i < Math.Min(options.IndexTerms, d.Body.Count); i++) yield return d.Body.Terms[i];
+        for (int i = 0; i < Math.Min(options.IndexNames, d.Names.Count); i++) yield return d.Names.Terms[i];
+    }
+
+    private void Index(Story story, StoryProfile document)
+    {
+        foreach (var term in IndexKeys(document))
+        {
+            if (story.IndexedUnder.Count >= options.StoryIndexCapacity) break;
+            if (!story.IndexedUnder.Add(term)) continue;
+            if (!postings.TryGetValue(term, out var list)) postings[term] = list = new List<int>(4);
+            if (list.Count >= options.PostingCapacity)
+            {
+                if (active.TryGetValue(list[0], out var dropped)) dropped.IndexedUnder.Remove(term);
+                list.RemoveAt(0);
+            }
+            list.Add(story.Id);
+        }
+    }
+
+    private void RetireQuietStories()
+    {
+        var quiet = active.Values.Where(s => documents - s.LastDocument > options.QuietDocuments
+            || (latestPublished is { } now && s.LastPublished is { } last && now - last > options.QuietDays)).ToList();
+        foreach (var story in quiet)
+        {
+            active.Remove(story.Id);
+            StoriesRetired++;
+            foreach (var term in story.IndexedUnder)
+            {
+                if (!postings.TryGetValue(term, out var list)) continue;
+                list.Remove(story.Id);
+                if (list.Count == 0) postings.Remove(term);
+            }
+        }
+    }
+}
