@@ -29,14 +29,15 @@ static class StoryTraining
         {
             var train = documents.Where(d => half[Topic(d.Id)] != fold).ToList();
             var test = documents.Where(d => half[Topic(d.Id)] == fold).ToList();
-            var decision = Calibrate(Fit(Pairs(train, gold)), train, gold);
-            var (fitted, _) = Score(train, gold, decision);
-            var (heldOut, clusters) = Score(test, gold, decision);
-            Console.WriteLine($"fold {fold}: B-cubed F1 fitted half {fitted:F4}, held-out half {heldOut:F4} ({clusters} stories, {test.Select(d => gold[d.Id]).Distinct().Count()} gold)  {Show(decision)}");
+            var (decision, split) = Calibrate(Fit(Pairs(train, gold)), train, gold);
+            var (fitted, _) = Score(train, gold, decision, split);
+            var (heldOut, clusters) = Score(test, gold, decision, split);
+            var (single, _) = Score(test, gold, decision, null);
+            Console.WriteLine($"fold {fold}: B-cubed F1 fitted half {fitted:F4}, held-out half {heldOut:F4} (one pass alone {single:F4}; {clusters} stories, {test.Select(d => gold[d.Id]).Distinct().Count()} gold)  {Show(decision)} thresholds {split}");
         }
-        var all = Calibrate(Fit(Pairs(documents, gold)), documents, gold);
-        var (f1, count) = Score(documents, gold, all);
-        Console.WriteLine($"all: B-cubed F1 {f1:F4} ({count} stories)  {Show(all)}");
+        var (all, allSplit) = Calibrate(Fit(Pairs(documents, gold)), documents, gold);
+        var (f1, count) = Score(documents, gold, all, allSplit);
+        Console.WriteLine($"all: B-cubed F1 {f1:F4} ({count} stories)  {Show(all)} thresholds {allSplit}");
         return 0;
     }
 
@@ -100,29 +101,41 @@ static class StoryTraining
     }
 
     /// <summary>
-    /// Pairs over-represent comparisons with young one-document stories, so the fitted bias is
-    /// not the best threshold for opening a story: shift it to the best B-cubed on the given documents.
+    /// Pairs over-represent comparisons with young one-document stories, so the fitted bias is not
+    /// the best threshold for opening a story: shift it, together with the split threshold of
+    /// <see cref="StoryRefinement"/>, to the best B-cubed on the given documents.
     /// </summary>
-    private static StoryDecision Calibrate(StoryDecision decision, List<(string Id, DocumentTerms Terms)> documents, Dictionary<string, string> gold)
+    private static (StoryDecision Decision, (float Split, float Absorb) Thresholds) Calibrate(StoryDecision decision, List<(string Id, DocumentTerms Terms)> documents, Dictionary<string, string> gold)
     {
-        var best = decision;
+        var best = (decision, (float.NegativeInfinity, float.PositiveInfinity));
         double bestF1 = -1;
-        for (float shift = -4; shift <= 2.01f; shift += 0.25f)
+        for (float shift = -1.5f; shift <= 1.01f; shift += 0.25f)
         {
             var shifted = decision with { Bias = decision.Bias + shift };
-            var (f1, _) = Score(documents, gold, shifted);
-            if (f1 > bestF1) (best, bestF1) = (shifted, f1);
+            foreach (var split in Enumerable.Range(0, 13).Select(i => -3.5f + 0.25f * i).Prepend(float.NegativeInfinity))
+            {
+                var (f1, _) = Score(documents, gold, shifted, (split, float.PositiveInfinity));
+                if (f1 > bestF1 + 1e-4) (best, bestF1) = ((shifted, (split, float.PositiveInfinity)), f1);
+            }
+        }
+        var (chosen, (bestSplit, _)) = best;
+        foreach (var absorb in Enumerable.Range(0, 17).Select(i => -2f + 0.25f * i))
+        {
+            var (f1, _) = Score(documents, gold, chosen, (bestSplit, absorb));
+            if (f1 > bestF1 + 1e-4) (best, bestF1) = ((chosen, (bestSplit, absorb)), f1);
         }
         return best;
     }
 
-    private static (double F1, int Stories) Score(List<(string Id, DocumentTerms Terms)> documents, Dictionary<string, string> gold, StoryDecision decision)
+    private static (double F1, int Stories) Score(List<(string Id, DocumentTerms Terms)> documents, Dictionary<string, string> gold, StoryDecision decision, (float Split, float Absorb)? thresholds)
     {
-        var frequencies = Frequencies(documents);
-        var clusterer = new StoryClusterer(decision, new ClusteringOptions());
-        var predicted = documents.Select(d => clusterer.Add(d.Terms.Weigh(frequencies))).ToList();
+        var stories = StoryBatch.Cluster(documents.Select(d => d.Terms).ToList(), decision,
+            thresholds is var (split, absorb) ? new StoryRefinement(decision, split, absorb) : null);
+        var predicted = new int[documents.Count];
+        for (int k = 0; k < stories.Count; k++)
+            foreach (var i in stories[k]) predicted[i] = k;
         var labels = documents.Select(d => gold[d.Id]).ToList();
-        return (BCubedF1(predicted, labels), clusterer.StoriesOpened);
+        return (BCubedF1(predicted.ToList(), labels), stories.Count);
     }
 
     private static double BCubedF1<TP, TG>(List<TP> predicted, List<TG> gold) where TP : notnull where TG : notnull

@@ -20,16 +20,8 @@ public static class ClusterRun
         foreach (var document in pipeline.Process(new ArticleSource(problems).Read(inputs), problems))
             documents.Add((document.Id, profiler.Count(document)));
 
-        var frequencies = new DocumentFrequencies();
-        foreach (var (_, terms) in documents) frequencies.Observe(terms);
-        var clusterer = new StoryClusterer();
-        var stories = new List<List<string>>();
-        foreach (var (id, terms) in documents)
-        {
-            int story = clusterer.Add(terms.Weigh(frequencies));
-            if (story == stories.Count) stories.Add([]);
-            stories[story].Add(id);
-        }
+        var stories = StoryBatch.Cluster(documents.Select(d => d.Terms).ToList(), StoryDecision.Default, new StoryRefinement())
+            .Select(story => story.Select(i => documents[i].Id).ToList()).ToList();
 
         using (var output = JsonLinesOutput.Open(outPath))
             output.Write(stories, WriteStories);

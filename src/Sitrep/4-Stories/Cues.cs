@@ -10,7 +10,8 @@ namespace Sitrep.Stories;
 /// </summary>
 public sealed class DocumentCues
 {
-    public List<string> Names { get; } = [];
+    /// <summary>Names with the offset where the text mentions them (a name in the lead is what the story is about).</summary>
+    public List<(string Name, int Start)> Names { get; } = [];
     public List<string> Dates { get; } = [];
     public List<string> Numbers { get; } = [];
 }
@@ -33,8 +34,8 @@ public sealed class AnnotatedCues(ICueSource fallback) : ICueSource
         fallback.Collect(document, words, title, scanned);
         if (document.Entities.Count > 0 || document.Places.Count > 0)
         {
-            foreach (var e in document.Entities) cues.Names.Add(e.Canonical ?? e.Text);
-            foreach (var p in document.Places) cues.Names.Add(p.Name ?? p.Text);
+            foreach (var e in document.Entities) cues.Names.Add((e.Canonical ?? e.Text, e.Start));
+            foreach (var p in document.Places) cues.Names.Add((p.Name ?? p.Text, p.Start));
         }
         else cues.Names.AddRange(scanned.Names);
         var dates = document.Times.Where(t => t.Type is "DATE" or "TIME" && t.Value.Length >= 4 && (char.IsDigit(t.Value[0]) || t.Value[0] == 'X'))
@@ -142,7 +143,7 @@ public sealed class ScannedCues : ICueSource
     /// because it starts a sentence or sits in a title-case headline counts only when the text also
     /// capitalises it elsewhere; a single word the text also writes in lower case is a common noun.
     /// </summary>
-    private static void CollectNames(string text, IReadOnlyList<Word> words, TextSpan title, bool[] inDate, List<string> names)
+    private static void CollectNames(string text, IReadOnlyList<Word> words, TextSpan title, bool[] inDate, List<(string, int)> names)
     {
         var lowerSeen = new HashSet<int>();
         var capitalisedInside = new HashSet<int>();
@@ -181,7 +182,7 @@ public sealed class ScannedCues : ICueSource
             {
                 parts.Clear();
                 for (int i = start; i < end; i++) parts.Add(Words.WithoutPossessive(words[i].In(text)).ToString());
-                names.Add(string.Join(' ', parts));
+                names.Add((string.Join(' ', parts), words[start].Start));
             }
             k = end;
         }

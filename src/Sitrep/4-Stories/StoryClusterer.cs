@@ -1,11 +1,12 @@
 namespace Sitrep.Stories;
 
 /// <summary>How a document compares with a story, one similarity per space (Miranda et al. 2018).</summary>
-public readonly record struct SimilarityFeatures(float Body, float Title, float Names, float Dates, float Numbers, float YearConflict, double? DaysApart)
+/// <remarks>A conflict is 1 when both sides name years (months) and none in common: different events.</remarks>
+public readonly record struct SimilarityFeatures(float Body, float Title, float Names, float Dates, float Numbers, float YearConflict, float MonthConflict, double? DaysApart)
 {
-    public static readonly string[] Labels = ["body", "title", "names", "dates", "numbers", "year_conflict"];
+    public static readonly string[] Labels = ["body", "title", "names", "dates", "numbers", "year_conflict", "month_conflict"];
 
-    public float[] ToArray() => [Body, Title, Names, Dates, Numbers, YearConflict];
+    public float[] ToArray() => [Body, Title, Names, Dates, Numbers, YearConflict, MonthConflict];
 }
 
 /// <summary>
@@ -16,7 +17,7 @@ public readonly record struct SimilarityFeatures(float Body, float Title, float 
 /// </summary>
 public sealed record StoryDecision(float Bias, float[] Weights, float PenaltyPerDay = 0.25f, float GraceDays = 2)
 {
-    public static StoryDecision Default { get; } = new(-3.00f, [3.44f, 0.93f, 5.43f, 2.82f, 2.51f, -1.17f]);
+    public static StoryDecision Default { get; } = new(-3.24f, [3.46f, 0.92f, 5.32f, 2.64f, 2.40f, -1.12f, -1.19f]);
 
     public float LogOdds(in SimilarityFeatures f)
     {
@@ -54,21 +55,6 @@ public sealed record ClusteringOptions
 /// </summary>
 public sealed class StoryClusterer(StoryDecision decision, ClusteringOptions options)
 {
-    private sealed class Story(int id)
-    {
-        public int Id { get; } = id;
-        public Centroid Body { get; } = new(256);
-        public Centroid Title { get; } = new(64);
-        public Centroid Names { get; } = new(128);
-        public Centroid Dates { get; } = new(32);
-        public Centroid Numbers { get; } = new(64);
-        public Dictionary<int, int> Years { get; } = [];
-        public HashSet<int> IndexedUnder { get; } = [];
-        public int Documents { get; set; }
-        public long LastDocument { get; set; }
-        public double? LastPublished { get; set; }
-    }
-
     private readonly Dictionary<int, Story> active = [];
     private readonly Dictionary<int, List<int>> postings = [];
     private readonly Dictionary<int, int> hits = [];
@@ -108,15 +94,8 @@ public sealed class StoryClusterer(StoryDecision decision, ClusteringOptions opt
             story = new Story(StoriesOpened++);
             active[story.Id] = story;
         }
-        story.Body.Add(document.Body);
-        story.Title.Add(document.Title);
-        story.Names.Add(document.Names);
-        story.Dates.Add(document.Dates);
-        story.Numbers.Add(document.Numbers);
-        foreach (var year in document.Years) story.Years[year] = story.Years.GetValueOrDefault(year) + 1;
-        story.Documents++;
+        story.Add(document);
         story.LastDocument = documents;
-        if (document.Published is { } p && (story.LastPublished == null || p > story.LastPublished)) story.LastPublished = p;
         Index(story, document);
         if (documents % 1024 == 0) RetireQuietStories();
         return story.Id;
@@ -133,19 +112,9 @@ public sealed class StoryClusterer(StoryDecision decision, ClusteringOptions opt
         foreach (var (id, _) in hits.OrderByDescending(h => h.Value).ThenByDescending(h => h.Key).Take(options.CandidatesCompared))
         {
             var story = active[id];
-            compared.Add((story, Similarity(document, story)));
+            compared.Add((story, story.Compare(document)));
         }
         return compared;
-    }
-
-    private static SimilarityFeatures Similarity(StoryProfile d, Story s)
-    {
-        float conflict = 0;
-        if (d.Years.Length > 0 && s.Years.Count > 0)
-            conflict = d.Years.Any(s.Years.ContainsKey) ? 0 : 1;
-        double? apart = d.Published is { } p && s.LastPublished is { } q ? Math.Abs(p - q) : null;
-        return new SimilarityFeatures(s.Body.Cosine(d.Body), s.Title.Cosine(d.Title), s.Names.Cosine(d.Names),
-            s.Dates.Cosine(d.Dates), s.Numbers.Cosine(d.Numbers), conflict, apart);
     }
 
     private IEnumerable<int> IndexKeys(StoryProfile d)
@@ -186,4 +155,51 @@ public sealed class StoryClusterer(StoryDecision decision, ClusteringOptions opt
             }
         }
     }
+}
+
+/// <summary>What a story keeps of its documents: centroids per space, the years and months they name, and when it last grew.</summary>
+internal sealed class Story(int id)
+{
+    public int Id { get; } = id;
+    public Centroid Body { get; } = new(256);
+    public Centroid Title { get; } = new(64);
+    public Centroid Names { get; } = new(128);
+    public Centroid Dates { get; } = new(32);
+    public Centroid Numbers { get; } = new(64);
+    public HashSet<int> Years { get; } = [];
+    public HashSet<int> Months { get; } = [];
+    public HashSet<int> IndexedUnder { get; } = [];
+    public int Documents { get; private set; }
+    public long LastDocument { get; set; }
+    public double? LastPublished { get; private set; }
+
+    public static Story Of(IEnumerable<StoryProfile> documents)
+    {
+        var story = new Story(0);
+        foreach (var d in documents) story.Add(d);
+        return story;
+    }
+
+    public void Add(StoryProfile document)
+    {
+        Body.Add(document.Body);
+        Title.Add(document.Title);
+        Names.Add(document.Names);
+        Dates.Add(document.Dates);
+        Numbers.Add(document.Numbers);
+        Years.UnionWith(document.Years);
+        Months.UnionWith(document.Months);
+        Documents++;
+        if (document.Published is { } p && (LastPublished == null || p > LastPublished)) LastPublished = p;
+    }
+
+    public SimilarityFeatures Compare(StoryProfile d)
+    {
+        double? apart = d.Published is { } p && LastPublished is { } q ? Math.Abs(p - q) : null;
+        return new SimilarityFeatures(Body.Cosine(d.Body), Title.Cosine(d.Title), Names.Cosine(d.Names),
+            Dates.Cosine(d.Dates), Numbers.Cosine(d.Numbers), Conflict(d.Years, Years), Conflict(d.Months, Months), apart);
+    }
+
+    private static float Conflict(int[] document, HashSet<int> story) =>
+        document.Length > 0 && story.Count > 0 && !document.Any(story.Contains) ? 1 : 0;
 }

@@ -1,0 +1,144 @@
+namespace Sitrep.Stories;
+
+/// <summary>
+/// A second pass over finished stories. In one pass the first report of a second event of the same
+/// kind (another earthquake, another patch) can join the first event's story when nothing better
+/// exists yet, and the mixed story then draws reports of both. This pass splits a story in two
+/// when its documents form two groups that the decision would not join: average linkage over the
+/// log-odds of document pairs, split while the two groups' mean log-odds stay below a threshold.
+/// Then the reverse: a story of one or two documents, opened before its real story had grown
+/// recognisable, joins the grown story its documents now match best when the log-odds are high enough.
+/// </summary>
+public sealed class StoryRefinement(StoryDecision decision, float splitBelow, float absorbAbove, int largestStory = 300)
+{
+    /// <summary>The thresholds fitted with the decision (tools/train-story-decision.sh).</summary>
+    public const float DefaultSplitBelow = -1.25f, DefaultAbsorbAbove = -1.0f;
+    private const int SmallStory = 2;
+
+    public StoryRefinement() : this(StoryDecision.Default, DefaultSplitBelow, DefaultAbsorbAbove) { }
+
+    /// <summary>Moves the documents of small stories into the grown story they match best; returns the remaining stories.</summary>
+    public List<List<int>> Absorb(List<List<int>> stories, IReadOnlyList<StoryProfile> profiles)
+    {
+        if (float.IsPositiveInfinity(absorbAbove)) return stories;
+        var index = new StoryClusterer(decision, new ClusteringOptions { QuietDocuments = int.MaxValue, QuietDays = double.PositiveInfinity });
+        var grown = new Dictionary<int, List<int>>();
+        foreach (var story in stories.Where(s => s.Count > SmallStory))
+        {
+            int id = index.Join(profiles[story[0]], null);
+            foreach (var d in story.Skip(1)) index.Join(profiles[d], id);
+            grown[id] = story;
+        }
+        var remaining = new List<List<int>>();
+        foreach (var story in stories)
+        {
+            if (story.Count > SmallStory) { remaining.Add(story); continue; }
+            var odds = new Dictionary<int, float>();
+            foreach (var d in story)
+                foreach (var (candidate, features) in index.Candidates(profiles[d]))
+                    odds[candidate] = odds.GetValueOrDefault(candidate) + decision.LogOdds(features) / story.Count;
+            var best = odds.Where(o => grown.ContainsKey(o.Key)).OrderByDescending(o => o.Value).FirstOrDefault();
+            if (odds.Count > 0 && best.Value > absorbAbove) grown[best.Key].AddRange(story);
+            else remaining.Add(story);
+        }
+        foreach (var story in remaining) story.Sort();
+        return remaining;
+    }
+
+    /// <summary>The story's documents in groups (indices into <paramref name="members"/>, each group in input order).</summary>
+    public List<List<int>> Split(IReadOnlyList<StoryProfile> members)
+    {
+        var all = Enumerable.Range(0, members.Count).ToList();
+        if (members.Count < 4 || members.Count > largestStory) return [all];
+        var singles = members.Select(m => Story.Of([m])).ToArray();
+        var odds = new float[members.Count, members.Count];
+        for (int i = 0; i < members.Count; i++)
+            for (int j = i + 1; j < members.Count; j++)
+                odds[i, j] = odds[j, i] = (decision.LogOdds(singles[j].Compare(members[i])) + decision.LogOdds(singles[i].Compare(members[j]))) / 2;
+        var groups = new List<List<int>>();
+        SplitInto(all, odds, groups);
+        groups.Sort((a, b) => a[0].CompareTo(b[0]));
+        return groups;
+    }
+
+    private void SplitInto(List<int> documents, float[,] odds, List<List<int>> groups)
+    {
+        if (documents.Count >= 4)
+        {
+            var (a, b, between) = TwoGroups(documents, odds);
+            if (a.Count >= 2 && b.Count >= 2 && between < splitBelow)
+            {
+                SplitInto(a, odds, groups);
+                SplitInto(b, odds, groups);
+                return;
+            }
+        }
+        groups.Add(documents);
+    }
+
+    /// <summary>Average-linkage agglomeration down to two groups; returns them and their mean log-odds.</summary>
+    private static (List<int> A, List<int> B, float Between) TwoGroups(List<int> documents, float[,] odds)
+    {
+        var clusters = documents.Select(d => new List<int> { d }).ToList();
+        int n = clusters.Count;
+        var sum = new double[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                sum[i, j] = i == j ? 0 : odds[documents[i], documents[j]];
+        var alive = Enumerable.Range(0, n).ToList();
+        while (alive.Count > 2)
+        {
+            int bi = -1, bj = -1;
+            double best = double.NegativeInfinity;
+            foreach (int i in alive)
+                foreach (int j in alive)
+                {
+                    if (j <= i) continue;
+                    double mean = sum[i, j] / (clusters[i].Count * clusters[j].Count);
+                    if (mean > best) (best, bi, bj) = (mean, i, j);
+                }
+            clusters[bi].AddRange(clusters[bj]);
+            foreach (int k in alive)
+            {
+                sum[bi, k] += sum[bj, k];
+                sum[k, bi] = sum[bi, k];
+            }
+            alive.Remove(bj);
+        }
+        var (x, y) = (clusters[alive[0]], clusters[alive[1]]);
+        x.Sort();
+        y.Sort();
+        return (x, y, (float)(sum[alive[0], alive[1]] / (x.Count * y.Count)));
+    }
+}
+
+/// <summary>
+/// Clusters a batch the way <c>sitrep cluster</c> does: document frequencies counted over the whole
+/// batch first (the only look-ahead), one pass in input order, then <see cref="StoryRefinement"/>.
+/// </summary>
+public static class StoryBatch
+{
+    /// <summary>Stories as lists of document indices, ordered by their first document.</summary>
+    public static List<List<int>> Cluster(IReadOnlyList<DocumentTerms> documents, StoryDecision decision, StoryRefinement? refinement)
+    {
+        var frequencies = new DocumentFrequencies();
+        foreach (var terms in documents) frequencies.Observe(terms);
+        var profiles = documents.Select(t => t.Weigh(frequencies)).ToList();
+        var clusterer = new StoryClusterer(decision, new ClusteringOptions());
+        var stories = new List<List<int>>();
+        for (int i = 0; i < profiles.Count; i++)
+        {
+            int story = clusterer.Add(profiles[i]);
+            if (story == stories.Count) stories.Add([]);
+            stories[story].Add(i);
+        }
+        if (refinement == null) return stories;
+        var refined = new List<List<int>>();
+        foreach (var story in stories)
+            foreach (var group in refinement.Split(story.Select(i => profiles[i]).ToList()))
+                refined.Add(group.Select(g => story[g]).ToList());
+        refined = refinement.Absorb(refined, profiles);
+        refined.Sort((a, b) => a[0].CompareTo(b[0]));
+        return refined;
+    }
+}
