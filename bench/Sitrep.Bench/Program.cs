@@ -6,7 +6,10 @@ using Sitrep.Ingest;
 // Usage: dotnet run -c Release --project bench/Sitrep.Bench -- extract INPUT... [--repeat N]
 // Story clustering: dotnet run -c Release --project bench/Sitrep.Bench -- cluster | train-stories DOCS.jsonl GOLD.json
 if (args.Length == 3 && args[0] == "train-stories") return StoryTraining.Run(args[1], args[2]);
+if (args.Length >= 1 && args[0] == "cluster")
+    return ClusterBench.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse) : [10_000, 100_000, 1_000_000]);
 if (args[0] == "tmptrace") return TmpTrace.Run(args[1], args[2]);
+if (args[0] == "tmpprof") return TmpProf.Run();
 if (args[0] == "tmpcues") return TmpCues.Run(args[1], args[2]);
 var arguments = args.ToList();
 int repeat = 3;

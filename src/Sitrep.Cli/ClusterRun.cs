@@ -15,21 +15,25 @@ public static class ClusterRun
     {
         var problems = new ConsoleProblemSink();
         var profiler = new StoryProfiler();
-        var documents = new List<(string Id, DocumentTerms Terms)>();
+        var derivations = new DerivationIndex();
+        var documents = new List<(string Id, DocumentTerms Terms, IReadOnlyList<Derivation> DerivedFrom)>();
         var pipeline = new DocumentRun(Pipeline.Annotation(), (_, _) => { }, "read");
         foreach (var document in pipeline.Process(new ArticleSource(problems).Read(inputs), problems))
-            documents.Add((document.Id, profiler.Count(document)));
+            documents.Add((document.Id, profiler.Count(document), derivations.Add(document)));
 
         var stories = StoryBatch.Cluster(documents.Select(d => d.Terms).ToList(), StoryDecision.Default, new StoryRefinement())
             .Select(story => story.Select(i => documents[i].Id).ToList()).ToList();
 
+        var derivedFrom = documents.Where(d => d.DerivedFrom.Count > 0).Select(d => (d.Id, d.DerivedFrom)).ToList();
         using (var output = JsonLinesOutput.Open(outPath))
-            output.Write(stories, WriteStories);
+            output.Write((stories, derivedFrom), WriteStories);
         return problems.Count > 0 ? SitrepCommandLine.InputProblems : SitrepCommandLine.Success;
     }
 
-    private static void WriteStories(Utf8JsonWriter w, List<List<string>> stories)
+    /// <summary>The contract's stories, and (an addition) what each document reuses: earlier document ids or outlet names.</summary>
+    private static void WriteStories(Utf8JsonWriter w, (List<List<string>> Stories, List<(string Id, IReadOnlyList<Derivation> From)> DerivedFrom) result)
     {
+        var (stories, derivedFrom) = result;
         w.WriteStartObject();
         w.WriteStartArray("stories");
         for (int i = 0; i < stories.Count; i++)
@@ -42,6 +46,14 @@ public static class ClusterRun
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartObject("derived_from");
+        foreach (var (id, from) in derivedFrom)
+        {
+            w.WriteStartArray(id);
+            foreach (var source in from.Select(f => f.Source).Distinct()) w.WriteStringValue(source);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 }

@@ -39,7 +39,7 @@ public sealed record ClusteringOptions
     /// <summary>Stories listed under one index term, most recent kept.</summary>
     public int PostingCapacity { get; init; } = 64;
     /// <summary>Candidates (those sharing most index terms) that are compared in full.</summary>
-    public int CandidatesCompared { get; init; } = 24;
+    public int CandidatesCompared { get; init; } = 16;
     /// <summary>A document's heaviest body terms and names that look up and index stories.</summary>
     public int IndexTerms { get; init; } = 12;
     public int IndexNames { get; init; } = 6;
@@ -161,11 +161,11 @@ public sealed class StoryClusterer(StoryDecision decision, ClusteringOptions opt
 internal sealed class Story(int id)
 {
     public int Id { get; } = id;
-    public Centroid Body { get; } = new(256);
-    public Centroid Title { get; } = new(64);
-    public Centroid Names { get; } = new(128);
-    public Centroid Dates { get; } = new(32);
-    public Centroid Numbers { get; } = new(64);
+    public Centroid Body { get; } = new(160);
+    public Centroid Title { get; } = new(32);
+    public Centroid Names { get; } = new(64);
+    public Centroid Dates { get; } = new(16);
+    public Centroid Numbers { get; } = new(32);
     public HashSet<int> Years { get; } = [];
     public HashSet<int> Months { get; } = [];
     public HashSet<int> IndexedUnder { get; } = [];

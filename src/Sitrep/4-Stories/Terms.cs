@@ -98,7 +98,8 @@ public sealed class SparseVector(int[] terms, float[] weights)
 /// <summary>
 /// The sum of a story's document vectors in one space, with its length kept up to date. The cosine
 /// with the sum is the cosine with the mean. Only the heaviest terms are kept, which bounds memory
-/// per story and loses little: light terms barely move a cosine.
+/// per story and loses little: light terms barely move a cosine. Pruning waits until twice
+/// <c>capacity</c> terms have gathered, so its sort is paid once per many documents.
 /// </summary>
 public sealed class Centroid(int capacity)
 {
@@ -118,7 +119,7 @@ public sealed class Centroid(int capacity)
             sum += v.Weights[i];
         }
         normSquared += 2 * dot + self;
-        if (sums.Count > capacity) Prune();
+        if (sums.Count > 2 * capacity) Prune();
     }
 
     public float Cosine(SparseVector v)
@@ -134,13 +135,15 @@ public sealed class Centroid(int capacity)
 
     private void Prune()
     {
-        var kept = sums.OrderByDescending(p => p.Value).Take(capacity * 3 / 4).ToArray();
-        sums.Clear();
+        var values = new float[sums.Count];
+        sums.Values.CopyTo(values, 0);
+        Array.Sort(values);
+        float smallestKept = values[^capacity];
         normSquared = 0;
-        foreach (var (term, sum) in kept)
+        foreach (var (term, sum) in sums)
         {
-            sums[term] = sum;
-            normSquared += sum * sum;
+            if (sum < smallestKept) sums.Remove(term);
+            else normSquared += sum * sum;
         }
     }
 }
