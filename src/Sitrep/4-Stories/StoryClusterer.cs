@@ -2,11 +2,13 @@ namespace Sitrep.Stories;
 
 /// <summary>How a document compares with a story, one similarity per space (Miranda et al. 2018).</summary>
 /// <remarks>A conflict is 1 when both sides name years (months) and none in common: different events.</remarks>
-public readonly record struct SimilarityFeatures(float Body, float Title, float Names, float Dates, float Numbers, float YearConflict, float MonthConflict, double? DaysApart)
+/// <see cref="TopNames"/> is the share of the document's three heaviest names the story knows (whom it is about).
+public readonly record struct SimilarityFeatures(float Body, float Title, float Names, float Dates, float Numbers, float YearConflict, float MonthConflict,
+    float TopNames, double? DaysApart)
 {
-    public static readonly string[] Labels = ["body", "title", "names", "dates", "numbers", "year_conflict", "month_conflict"];
+    public static readonly string[] Labels = ["body", "title", "names", "dates", "numbers", "year_conflict", "month_conflict", "top_names"];
 
-    public float[] ToArray() => [Body, Title, Names, Dates, Numbers, YearConflict, MonthConflict];
+    public float[] ToArray() => [Body, Title, Names, Dates, Numbers, YearConflict, MonthConflict, TopNames];
 }
 
 /// <summary>
@@ -17,7 +19,7 @@ public readonly record struct SimilarityFeatures(float Body, float Title, float 
 /// </summary>
 public sealed record StoryDecision(float Bias, float[] Weights, float PenaltyPerDay = 0.25f, float GraceDays = 2)
 {
-    public static StoryDecision Default { get; } = new(-3.24f, [3.46f, 0.92f, 5.32f, 2.64f, 2.40f, -1.12f, -1.19f]);
+    public static StoryDecision Default { get; } = new(-3.39f, [2.99f, 0.88f, 4.30f, 2.73f, 2.39f, -1.11f, -1.26f, 1.40f]);
 
     public float LogOdds(in SimilarityFeatures f)
     {
@@ -197,7 +199,17 @@ internal sealed class Story(int id)
     {
         double? apart = d.Published is { } p && LastPublished is { } q ? Math.Abs(p - q) : null;
         return new SimilarityFeatures(Body.Cosine(d.Body), Title.Cosine(d.Title), Names.Cosine(d.Names),
-            Dates.Cosine(d.Dates), Numbers.Cosine(d.Numbers), Conflict(d.Years, Years), Conflict(d.Months, Months), apart);
+            Dates.Cosine(d.Dates), Numbers.Cosine(d.Numbers), Conflict(d.Years, Years), Conflict(d.Months, Months),
+            TopNamesKnown(d.Names), apart);
+    }
+
+    private float TopNamesKnown(SparseVector names)
+    {
+        int top = Math.Min(3, names.Count);
+        if (top == 0) return 0;
+        int known = 0;
+        for (int i = 0; i < top; i++) if (Names.Contains(names.Terms[i])) known++;
+        return (float)known / top;
     }
 
     private static float Conflict(int[] document, HashSet<int> story) =>

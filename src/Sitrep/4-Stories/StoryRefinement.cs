@@ -12,7 +12,7 @@ namespace Sitrep.Stories;
 public sealed class StoryRefinement(StoryDecision decision, float splitBelow, float absorbAbove, int largestStory = 300)
 {
     /// <summary>The thresholds fitted with the decision (tools/train-story-decision.sh).</summary>
-    public const float DefaultSplitBelow = -1.25f, DefaultAbsorbAbove = -1.0f;
+    public const float DefaultSplitBelow = -1.5f, DefaultAbsorbAbove = -2.0f;
     private const int SmallStory = 2;
 
     public StoryRefinement() : this(StoryDecision.Default, DefaultSplitBelow, DefaultAbsorbAbove) { }

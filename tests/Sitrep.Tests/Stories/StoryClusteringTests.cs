@@ -57,7 +57,7 @@ public class StoryClusteringTests
     public void A_document_published_weeks_later_does_not_join_an_old_story_on_words_alone()
     {
         var decision = StoryDecision.Default;
-        var close = new SimilarityFeatures(0.5f, 0.3f, 0.4f, 0, 0.2f, 0, 0, DaysApart: 1);
+        var close = new SimilarityFeatures(0.5f, 0.3f, 0.4f, 0, 0.2f, 0, 0, 0.67f, DaysApart: 1);
         var late = close with { DaysApart = 40 };
         decision.LogOdds(close).ShouldBeGreaterThan(0);
         decision.LogOdds(late).ShouldBeLessThan(0);
