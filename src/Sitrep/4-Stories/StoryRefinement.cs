@@ -4,7 +4,7 @@ namespace Sitrep.Stories;
 /// A second pass over finished stories. In one pass the first report of a second event of the same
 /// kind (another earthquake, another patch) can join the first event's story when nothing better
 /// exists yet, and the mixed story then draws reports of both. This pass splits a story in two
-/// when its documents form two groups that the decision would not join: average linkage over the
+/// when its documents form two groups that the decision would not join: bisection over the
 /// log-odds of document pairs, split while the two groups' mean log-odds stay below a threshold.
 /// Then the reverse: a story of one or two documents, opened before its real story had grown
 /// recognisable, joins the grown story its documents now match best when the log-odds are high enough.
@@ -12,7 +12,7 @@ namespace Sitrep.Stories;
 public sealed class StoryRefinement(StoryDecision decision, float splitBelow, float absorbAbove, int largestStory = 300)
 {
     /// <summary>The thresholds fitted with the decision (tools/train-story-decision.sh).</summary>
-    public const float DefaultSplitBelow = -1.5f, DefaultAbsorbAbove = -2.0f;
+    public const float DefaultSplitBelow = -1.0f, DefaultAbsorbAbove = -2.0f;
     private const int SmallStory = 2;
 
     public StoryRefinement() : this(StoryDecision.Default, DefaultSplitBelow, DefaultAbsorbAbove) { }
@@ -76,39 +76,45 @@ public sealed class StoryRefinement(StoryDecision decision, float splitBelow, fl
         groups.Add(documents);
     }
 
-    /// <summary>Average-linkage agglomeration down to two groups; returns them and their mean log-odds.</summary>
+    /// <summary>
+    /// Bisection: the two documents least likely together seed two groups, then every document moves
+    /// to the group it is on average more likely to join, a few rounds over. Returns the groups and
+    /// their mean log-odds across.
+    /// </summary>
     private static (List<int> A, List<int> B, float Between) TwoGroups(List<int> documents, float[,] odds)
     {
-        var clusters = documents.Select(d => new List<int> { d }).ToList();
-        int n = clusters.Count;
-        var sum = new double[n, n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                sum[i, j] = i == j ? 0 : odds[documents[i], documents[j]];
-        var alive = Enumerable.Range(0, n).ToList();
-        while (alive.Count > 2)
+        int seedA = documents[0], seedB = documents[1];
+        foreach (int i in documents)
+            foreach (int j in documents)
+                if (i < j && odds[i, j] < odds[seedA, seedB]) (seedA, seedB) = (i, j);
+        var inA = documents.ToDictionary(d => d, d => odds[d, seedA] >= odds[d, seedB] && d != seedB);
+        inA[seedA] = true;
+        for (int round = 0; round < 5; round++)
         {
-            int bi = -1, bj = -1;
-            double best = double.NegativeInfinity;
-            foreach (int i in alive)
-                foreach (int j in alive)
-                {
-                    if (j <= i) continue;
-                    double mean = sum[i, j] / (clusters[i].Count * clusters[j].Count);
-                    if (mean > best) (best, bi, bj) = (mean, i, j);
-                }
-            clusters[bi].AddRange(clusters[bj]);
-            foreach (int k in alive)
+            var next = new Dictionary<int, bool>();
+            foreach (int i in documents)
             {
-                sum[bi, k] += sum[bj, k];
-                sum[k, bi] = sum[bi, k];
+                double toA = 0, toB = 0;
+                int nA = 0, nB = 0;
+                foreach (int j in documents)
+                {
+                    if (j == i) continue;
+                    if (inA[j]) { toA += odds[i, j]; nA++; }
+                    else { toB += odds[i, j]; nB++; }
+                }
+                next[i] = nB == 0 || (nA > 0 && toA / nA >= toB / nB);
             }
-            alive.Remove(bj);
+            if (next.All(p => p.Value == inA[p.Key])) break;
+            inA = next;
         }
-        var (x, y) = (clusters[alive[0]], clusters[alive[1]]);
-        x.Sort();
-        y.Sort();
-        return (x, y, (float)(sum[alive[0], alive[1]] / (x.Count * y.Count)));
+        var a = documents.Where(d => inA[d]).ToList();
+        var b = documents.Where(d => !inA[d]).ToList();
+        if (a.Count == 0 || b.Count == 0) return (a, b, float.PositiveInfinity);
+        double sum = 0;
+        foreach (int i in a)
+            foreach (int j in b)
+                sum += odds[i, j];
+        return (a, b, (float)(sum / (a.Count * b.Count)));
     }
 }
 
