@@ -8,16 +8,13 @@ using Sitrep.Ingest;
 if (args.Length == 3 && args[0] == "train-stories") return StoryTraining.Run(args[1], args[2]);
 if (args.Length >= 1 && args[0] == "cluster")
     return ClusterBench.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse) : [10_000, 100_000, 1_000_000]);
-if (args[0] == "tmptrace") return TmpTrace.Run(args[1], args[2]);
-if (args[0] == "tmpprof") return TmpProf.Run();
-if (args[0] == "tmpcues") return TmpCues.Run(args[1], args[2]);
 var arguments = args.ToList();
 int repeat = 3;
 int at = arguments.IndexOf("--repeat");
 if (at >= 0) { repeat = int.Parse(arguments[at + 1]); arguments.RemoveRange(at, 2); }
 if (arguments.Count < 2 || arguments[0] != "extract")
 {
-    Console.Error.WriteLine("usage: Sitrep.Bench extract INPUT... [--repeat N]");
+    Console.Error.WriteLine("usage: Sitrep.Bench extract INPUT... [--repeat N] | cluster [SIZE...] | train-stories DOCS.jsonl GOLD.json");
     return 2;
 }
 var problems = new ProblemList();
