@@ -15,48 +15,51 @@ static class ClusterBench
 {
     public static int Run(IEnumerable<int> sizes)
     {
+        Measure(5_000); // warm-up: the first sizes would otherwise pay for compilation
         Console.WriteLine("documents  cluster docs/s  last-10k docs/s  featurize docs/s  live stories  retired  managed MB  B-cubed F1  (wall: cluster docs/s)");
-        foreach (var size in sizes)
-        {
-            GC.Collect();
-            var stream = new SyntheticStories(seed: 7);
-            var profiler = new StoryProfiler();
-            var frequencies = new DocumentFrequencies();
-            var clusterer = new StoryClusterer();
-            var truth = new int[size];
-            var predicted = new int[size];
-            var featurize = new ProcessorClock();
-            var cluster = new ProcessorClock();
-            var lastWindow = new ProcessorClock();
-            // Timed in batches: reading the processor clock per document would cost more than clustering it.
-            const int Batch = 1_000;
-            var terms = new DocumentTerms[Batch];
-            for (int first = 0; first < size; first += Batch)
-            {
-                var batch = Enumerable.Range(0, Math.Min(Batch, size - first)).Select(_ => stream.Next()).ToList();
-                featurize.Start();
-                for (int j = 0; j < batch.Count; j++) terms[j] = profiler.Count(batch[j].Document);
-                featurize.Stop();
-                bool last = first >= size - 10_000;
-                if (last) lastWindow.Start();
-                cluster.Start();
-                for (int j = 0; j < batch.Count; j++)
-                {
-                    frequencies.Observe(terms[j]);
-                    predicted[first + j] = clusterer.Add(terms[j].Weigh(frequencies));
-                    truth[first + j] = batch[j].Story;
-                }
-                cluster.Stop();
-                if (last) lastWindow.Stop();
-            }
-            long managed = GC.GetTotalMemory(forceFullCollection: true);
-            GC.KeepAlive(clusterer);
-            GC.KeepAlive(frequencies);
-            Console.WriteLine($"{size,9}  {size / cluster.Seconds,14:F0}  {Math.Min(size, 10_000) / lastWindow.Seconds,15:F0}  " +
-                              $"{size / featurize.Seconds,16:F0}  {clusterer.ActiveStories,12}  {clusterer.StoriesRetired,7}  {managed / 1e6,10:F0}  {BCubed(predicted, truth),10:F3}" +
-                              $"  ({size / cluster.WallSeconds:F0})");
-        }
+        foreach (var size in sizes) Console.WriteLine(Measure(size));
         return 0;
+    }
+
+    private static string Measure(int size)
+    {
+        GC.Collect();
+        var stream = new SyntheticStories(seed: 7);
+        var profiler = new StoryProfiler();
+        var frequencies = new DocumentFrequencies();
+        var clusterer = new StoryClusterer();
+        var truth = new int[size];
+        var predicted = new int[size];
+        var featurize = new ProcessorClock();
+        var cluster = new ProcessorClock();
+        var lastWindow = new ProcessorClock();
+        // Timed in batches: reading the processor clock per document would cost more than clustering it.
+        const int Batch = 1_000;
+        var terms = new DocumentTerms[Batch];
+        for (int first = 0; first < size; first += Batch)
+        {
+            var batch = Enumerable.Range(0, Math.Min(Batch, size - first)).Select(_ => stream.Next()).ToList();
+            featurize.Start();
+            for (int j = 0; j < batch.Count; j++) terms[j] = profiler.Count(batch[j].Document);
+            featurize.Stop();
+            bool last = first >= size - 10_000;
+            if (last) lastWindow.Start();
+            cluster.Start();
+            for (int j = 0; j < batch.Count; j++)
+            {
+                frequencies.Observe(terms[j]);
+                predicted[first + j] = clusterer.Add(terms[j].Weigh(frequencies));
+                truth[first + j] = batch[j].Story;
+            }
+            cluster.Stop();
+            if (last) lastWindow.Stop();
+        }
+        long managed = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(clusterer);
+        GC.KeepAlive(frequencies);
+        return $"{size,9}  {size / cluster.Seconds,14:F0}  {Math.Min(size, 10_000) / lastWindow.Seconds,15:F0}  " +
+                          $"{size / featurize.Seconds,16:F0}  {clusterer.ActiveStories,12}  {clusterer.StoriesRetired,7}  {managed / 1e6,10:F0}  {BCubed(predicted, truth),10:F3}" +
+                          $"  ({size / cluster.WallSeconds:F0})";
     }
 
     private static double BCubed(int[] predicted, int[] truth)

@@ -6,8 +6,10 @@ namespace Sitrep.Cli;
 
 /// <summary>
 /// <c>sitrep cluster</c>: reads and annotates all documents, then clusters them in input order as a
-/// stream would. The only look-ahead is the document frequencies, counted over the whole input
-/// first so that the first documents are weighed as well as the last.
+/// stream would, and refines the finished stories (<see cref="StoryRefinement"/>). The only
+/// look-ahead during the pass is the document frequencies, counted over the whole input first so
+/// that the first documents are weighed as well as the last. Only each document's term counts are
+/// kept, not its text.
 /// </summary>
 public static class ClusterRun
 {

@@ -1,8 +1,11 @@
 namespace Sitrep.Stories;
 
-/// <summary>How a document compares with a story, one similarity per space (Miranda et al. 2018).</summary>
-/// <remarks>A conflict is 1 when both sides name years (months) and none in common: different events.</remarks>
+/// <summary>How a document compares with a story: cosine similarity per space (Miranda et al. 2018), and more.</summary>
+/// <remarks>
+/// A conflict is 1 when both sides name years (months) and none in common: different events.
 /// <see cref="TopNames"/> is the share of the document's three heaviest names the story knows (whom it is about).
+/// <see cref="DaysApart"/> is null when either side lacks a publication date.
+/// </remarks>
 public readonly record struct SimilarityFeatures(float Body, float Title, float Names, float Dates, float Numbers, float YearConflict, float MonthConflict,
     float TopNames, double? DaysApart)
 {
@@ -13,7 +16,7 @@ public readonly record struct SimilarityFeatures(float Body, float Title, float 
 
 /// <summary>
 /// Whether a document belongs to a story: a logistic model over <see cref="SimilarityFeatures"/>
-/// (weights fitted on document-story pairs by tools/train-story-decision.py), plus a fixed time
+/// (weights fitted on document-story pairs by tools/train-story-decision.sh), plus a fixed time
 /// decay that the training data (undated) cannot teach. A document joins its best story when the
 /// log-odds are positive, else it opens a new story.
 /// </summary>
@@ -23,9 +26,9 @@ public sealed record StoryDecision(float Bias, float[] Weights, float PenaltyPer
 
     public float LogOdds(in SimilarityFeatures f)
     {
-        var x = f.ToArray();
-        float z = Bias;
-        for (int i = 0; i < x.Length; i++) z += Weights[i] * x[i];
+        var w = Weights;
+        float z = Bias + w[0] * f.Body + w[1] * f.Title + w[2] * f.Names + w[3] * f.Dates + w[4] * f.Numbers
+                  + w[5] * f.YearConflict + w[6] * f.MonthConflict + w[7] * f.TopNames;
         if (f.DaysApart is { } days && days > GraceDays) z -= PenaltyPerDay * (float)(days - GraceDays);
         return z;
     }
@@ -82,7 +85,7 @@ public sealed class StoryClusterer(StoryDecision decision, ClusteringOptions opt
         return Join(document, best?.Id);
     }
 
-    /// <summary>The candidate stories with their similarity to the document (for training the decision).</summary>
+    /// <summary>The candidate stories with their similarity to the document (for training the decision, and for refinement).</summary>
     public IEnumerable<(int Story, SimilarityFeatures Features)> Candidates(StoryProfile document) =>
         Compare(document).Select(c => (c.Story.Id, c.Features));
 
@@ -173,6 +176,7 @@ internal sealed class Story(int id)
     public HashSet<int> IndexedUnder { get; } = [];
     public int Documents { get; private set; }
     public long LastDocument { get; set; }
+    public double? FirstPublished { get; private set; }
     public double? LastPublished { get; private set; }
 
     public static Story Of(IEnumerable<StoryProfile> documents)
@@ -192,12 +196,18 @@ internal sealed class Story(int id)
         Years.UnionWith(document.Years);
         Months.UnionWith(document.Months);
         Documents++;
-        if (document.Published is { } p && (LastPublished == null || p > LastPublished)) LastPublished = p;
+        if (document.Published is { } p)
+        {
+            if (FirstPublished == null || p < FirstPublished) FirstPublished = p;
+            if (LastPublished == null || p > LastPublished) LastPublished = p;
+        }
     }
 
     public SimilarityFeatures Compare(StoryProfile d)
     {
-        double? apart = d.Published is { } p && LastPublished is { } q ? Math.Abs(p - q) : null;
+        // Days from the span the story's documents were published in (input need not be in time order).
+        double? apart = d.Published is { } p && FirstPublished is { } first && LastPublished is { } last
+            ? Math.Max(0, Math.Max(first - p, p - last)) : null;
         return new SimilarityFeatures(Body.Cosine(d.Body), Title.Cosine(d.Title), Names.Cosine(d.Names),
             Dates.Cosine(d.Dates), Numbers.Cosine(d.Numbers), Conflict(d.Years, Years), Conflict(d.Months, Months),
             TopNamesKnown(d.Names), apart);

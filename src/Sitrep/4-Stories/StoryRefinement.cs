@@ -130,7 +130,8 @@ public static class StoryBatch
         var frequencies = new DocumentFrequencies();
         foreach (var terms in documents) frequencies.Observe(terms);
         var profiles = documents.Select(t => t.Weigh(frequencies)).ToList();
-        var clusterer = new StoryClusterer(decision, new ClusteringOptions());
+        // A batch need not arrive in time order, so stories retire by document count alone.
+        var clusterer = new StoryClusterer(decision, new ClusteringOptions { QuietDays = double.PositiveInfinity });
         var stories = new List<List<int>>();
         for (int i = 0; i < profiles.Count; i++)
         {
