@@ -1,6 +1,7 @@
 using Sitrep.Ingest;
 using Sitrep.Report;
 using Sitrep.Situation;
+using Sitrep.Stories;
 
 namespace Sitrep.Cli;
 
@@ -8,21 +9,23 @@ namespace Sitrep.Cli;
 /// The main job: ingest, annotate every document, group them into stories, fuse each story into
 /// its picture, and write the report folder.
 /// </summary>
-public sealed class AnalyzeRun(Func<IReadOnlyList<Document>, IReadOnlyList<IReadOnlyList<Document>>> groupStories)
+public static class AnalyzeRun
 {
-    public int Run(IReadOnlyList<string> inputs, string outFolder)
+    public static int Run(IReadOnlyList<string> inputs, string outFolder)
     {
         var problems = new ConsoleProblemSink();
         var documents = new List<Document>();
+        var grouping = new StoryGrouping<Document>();
         using (var progress = Progress.Start("annotated", outputOnTerminal: false))
             foreach (var document in new DocumentRun(Pipeline.Annotation(), JsonRecords.Annotated, "annotated")
                          .Process(new ArticleSource(problems).Read(inputs), problems))
             {
                 documents.Add(document);
+                grouping.Add(document, document);
                 progress.Advance(document);
             }
         var analyzer = StoryAnalyzer.Default();
-        var stories = groupStories(documents)
+        var stories = grouping.Stories()
             .Select((members, i) => (Id: $"s{i + 1}", Members: members))
             .AsParallel().AsOrdered()
             .Select(s => analyzer.Analyze(s.Id, s.Members))

@@ -5,16 +5,16 @@ namespace Sitrep.Cli;
 /// <summary>The <c>sitrep</c> command tree (CONTRACT.md). Exit codes: 0 success, 1 some input unreadable, 2 bad usage.</summary>
 public static class SitrepCommandLine
 {
-    public const int Success = 0, InputProblems = 1, BadUsage = 2, NotImplemented = 3;
+    public const int Success = 0, InputProblems = 1, BadUsage = 2;
 
     public static RootCommand Build()
     {
         var root = new RootCommand("Sitrep: turns news articles from many outlets into one verified situation picture.");
         root.Subcommands.Add(Extract());
         root.Subcommands.Add(Annotate());
-        root.Subcommands.Add(TrainCommand.Build());
-        root.Subcommands.Add(Pending("cluster", "Groups documents into stories, as a stream delivers them (one JSON object)."));
+        root.Subcommands.Add(Cluster());
         root.Subcommands.Add(Analyze());
+        root.Subcommands.Add(TrainCommand.Build());
         return root;
     }
 
@@ -46,26 +46,22 @@ public static class SitrepCommandLine
         return command;
     }
 
+    private static Command Cluster()
+    {
+        var inputs = Inputs();
+        var output = Out("Write the JSON object here instead of standard output.");
+        var command = new Command("cluster", "Groups documents into stories, as a stream delivers them (one JSON object).") { inputs, output };
+        command.SetAction(parsed => ClusterRun.Run(parsed.GetValue(inputs)!, parsed.GetValue(output)));
+        return command;
+    }
+
     private static Command Analyze()
     {
         var inputs = Inputs();
         var output = new Option<string>("--out", "-o") { Description = "The folder to write the report files into.", Required = true };
         var command = new Command("analyze", "Writes the fused situation picture (situation.json, report.html, report.md, events.csv, places.geojson) to --out DIR.")
             { inputs, output };
-        command.SetAction(parsed => new AnalyzeRun(documents => [documents]).Run(parsed.GetValue(inputs)!, parsed.GetValue(output)!));
-        return command;
-    }
-
-    private static Command Pending(string name, string description)
-    {
-        var inputs = Inputs();
-        var output = Out("Where to write the result.");
-        var command = new Command(name, description + " (not implemented yet)") { inputs, output };
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine($"sitrep {name}: not implemented yet");
-            return NotImplemented;
-        });
+        command.SetAction(parsed => AnalyzeRun.Run(parsed.GetValue(inputs)!, parsed.GetValue(output)!));
         return command;
     }
 }

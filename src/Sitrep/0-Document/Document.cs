@@ -1,3 +1,5 @@
+using Sitrep.Stories;
+
 namespace Sitrep;
 
 /// <summary>
@@ -65,6 +67,9 @@ public sealed class Document
 
     /// <summary>Time expressions found in <see cref="Text"/> with their calendar values (stage 3, Time).</summary>
     public List<TimeMention> Times { get; } = [];
+
+    /// <summary>Earlier documents and outlets this one reuses, with the evidence (stage 4, Stories).</summary>
+    public List<Derivation> DerivedFrom { get; } = [];
 
     /// <summary>The article body as one string: the body spans joined by blank lines.</summary>
     public string BodyText()

@@ -1,3 +1,5 @@
+using Sitrep.Text;
+
 namespace Sitrep.Situation;
 
 /// <summary>
@@ -22,51 +24,53 @@ public sealed class PublicationDateInference : IStoryStep
     }
 }
 
-/// <summary>Splits every document of the story into sentences with their mentions.</summary>
+/// <summary>
+/// Collects every document's sentences (the text stage's, within the body) with the mentions
+/// inside each, and the sentences of the lead block printed before the headline.
+/// </summary>
 public sealed class SentenceCollector : IStoryStep
 {
     public void Process(StoryPicture story)
     {
         foreach (var document in story.Documents)
-            story.Sentences.AddRange(SentenceSplitter.Split(document));
+        {
+            int first = story.Sentences.Count;
+            foreach (var (start, end) in Spans(document.Text, document.Tokens, document.Sentences))
+                story.Sentences.Add(new StorySentence
+                {
+                    Document = document, Start = start, End = end, Index = story.Sentences.Count - first, Text = document.Text[start..end],
+                    Entities = document.Entities.Where(e => e.Start >= start && e.End <= end).ToList(),
+                    Places = document.Places.Where(p => p.Start >= start && p.End <= end).ToList(),
+                    Times = document.Times.Where(t => t.Start >= start && t.End <= end).ToList(),
+                });
+            if (string.IsNullOrWhiteSpace(document.Lead)) continue;
+            var lead = document.Lead;
+            var tokens = Tokenizer.Tokenize(lead);
+            foreach (var (start, end) in Spans(lead, tokens, Tokenizer.SplitSentences(lead, tokens)))
+                story.Sentences.Add(new StorySentence
+                {
+                    Document = document, Start = start, End = end, Index = story.Sentences.Count - first, InLead = true,
+                    Text = lead[start..end].TrimStart('-', '*', '•', ' '),
+                });
+        }
     }
+
+    private static IEnumerable<(int Start, int End)> Spans(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences) =>
+        sentences.Where(s => s.TokenCount > 0).Select(s => (tokens[s.FirstToken].Start, tokens[s.EndToken - 1].End));
 }
 
 /// <summary>
-/// Which documents reuse which: a rewrite's "Original Source" line names an outlet, matched to the
-/// story's document from that outlet when there is one.
+/// Which documents reuse which, as the stories stage found it (an "Original Source" line, aligned
+/// sentences, near-duplicates): earlier documents' ids, or an outlet's name when none of its
+/// documents is at hand.
 /// </summary>
 public sealed class ProvenanceFinder : IStoryStep
 {
     public void Process(StoryPicture story)
     {
-        foreach (var document in story.Documents.Where(d => d.OriginalSource != null))
-        {
-            var origin = story.Documents.FirstOrDefault(o => o != document && SameOutlet(o, document.OriginalSource!));
-            story.DerivedFrom[document.Id] = [origin?.Id ?? document.OriginalSource!];
-        }
+        foreach (var document in story.Documents.Where(d => d.DerivedFrom.Count > 0))
+            story.DerivedFrom[document.Id] = document.DerivedFrom.Select(d => d.Source).Distinct().ToList();
     }
-
-    private static bool SameOutlet(Document candidate, string source)
-    {
-        var wanted = Host(source);
-        return wanted.Length > 0 && (Host(candidate.Url ?? "") == wanted || Host(candidate.Outlet ?? "") == wanted
-                                     || (candidate.Outlet != null && wanted.StartsWith(Squash(candidate.Outlet) + ".", StringComparison.Ordinal)));
-    }
-
-    /// <summary>"https://www.Example-News.com/a/b" -> "example-news.com"; an outlet name passes through squashed.</summary>
-    private static string Host(string s)
-    {
-        s = s.Trim().ToLowerInvariant();
-        int scheme = s.IndexOf("://", StringComparison.Ordinal);
-        if (scheme >= 0) s = s[(scheme + 3)..];
-        int slash = s.IndexOf('/');
-        if (slash >= 0) s = s[..slash];
-        if (s.StartsWith("www.")) s = s[4..];
-        return s.Contains('.') ? s : Squash(s);
-    }
-
-    private static string Squash(string s) => new(s.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 }
 
 /// <summary>The places of the story: mentions grouped by the gazetteer entry they resolve to.</summary>

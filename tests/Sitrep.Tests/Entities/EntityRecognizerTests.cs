@@ -9,7 +9,7 @@ public class EntityRecognizerTests
     private static Document Annotate(string text)
     {
         var document = new Document("d1", new SourceLocation("d1.txt")) { Text = text, TextIsInput = true };
-        Pipeline.Annotation().Process(document);
+        new Pipeline([new SentenceSplitter(), new EntityRecognizer(), new EntityCanonicalizer()]).Process(document);
         return document;
     }
 

@@ -53,6 +53,7 @@ public static class KivuCoverage
         kivu[0].Url = "https://www.kivucourier.com/news/sake-falls";
         kivu[2].OriginalSource = "www.kivucourier.com";
         kivu[3].CitedSources.AddRange(["OCHA", "Reuters"]);
+        MarkedText.FindDerivations(kivu);
 
         var mali = new[]
         {

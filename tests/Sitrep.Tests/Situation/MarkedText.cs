@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Sitrep.Stories;
+using Sitrep.Text;
 
 namespace Sitrep.Tests.Situation;
 
@@ -46,7 +48,19 @@ public static partial class MarkedText
         document.Text = text.ToString();
         document.Body.Add(new TextSpan(0, document.Text.Length));
         if (published != null && PartialDate.TryParse(published, out var date)) document.Published = date;
+        new SentenceSplitter().Process(document);
         return document;
+    }
+
+    /// <summary>What each document reuses, found in input order by the stories stage as analyze does.</summary>
+    public static void FindDerivations(IReadOnlyList<Document> documents)
+    {
+        var index = new DerivationIndex();
+        foreach (var document in documents)
+        {
+            document.DerivedFrom.Clear();
+            document.DerivedFrom.AddRange(index.Add(document));
+        }
     }
 
     [GeneratedRegex(@"\{(ORG|PER|LOC|MISC|PLACE|DATE) ([^=}]+)(?:=([^}]+))?\}")]

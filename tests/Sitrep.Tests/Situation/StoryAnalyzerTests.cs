@@ -34,6 +34,7 @@ public class StoryAnalyzerTests
     {
         Coverage[2].OriginalSource = "www.nilepost.com";
         Coverage[0].Url = "https://www.nilepost.com/sudan/port-sudan-airport";
+        MarkedText.FindDerivations(Coverage);
         return StoryAnalyzer.Default().Analyze("s1", Coverage);
     }
 

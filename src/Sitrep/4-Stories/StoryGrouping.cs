@@ -1,0 +1,27 @@
+namespace Sitrep.Stories;
+
+/// <summary>
+/// The stories stage for a batch: documents arrive annotated and in input order; each is recorded
+/// with what it reuses (<see cref="DerivationIndex"/>, written to <see cref="Document.DerivedFrom"/>)
+/// and its story terms, and <see cref="Stories"/> clusters them as <see cref="StoryBatch"/> does.
+/// <typeparamref name="T"/> is what a story lists per document: the document itself, or only its id
+/// when the caller need not keep the text.
+/// </summary>
+public sealed class StoryGrouping<T>
+{
+    private readonly StoryProfiler profiler = new();
+    private readonly DerivationIndex derivations = new();
+    private readonly List<(T Item, DocumentTerms Terms)> documents = [];
+
+    public void Add(Document document, T item)
+    {
+        document.DerivedFrom.AddRange(derivations.Add(document));
+        documents.Add((item, profiler.Count(document)));
+    }
+
+    /// <summary>The stories, each listing its documents in input order, ordered by their first document.</summary>
+    public List<List<T>> Stories() =>
+        StoryBatch.Cluster(documents.Select(d => d.Terms).ToList(), StoryDecision.Default, new StoryRefinement())
+            .Select(story => story.Select(i => documents[i].Item).ToList())
+            .ToList();
+}
