@@ -120,12 +120,16 @@ public static partial class LineClasses
         "africa", "asia", "europe", "americas", "america", "pacific", "latin", "and", "&", "the", "top", "stories", "region",
     };
 
-    /// <summary>A section label printed above a headline: one word ("Sudan", "World"), or section words ("Middle East", "World News").</summary>
+    /// <summary>A section label printed above a headline: one word ("Sudan", "World"), section words ("Middle East", "World News"), or a breadcrumb ("World | Sudan").</summary>
     public static bool IsSectionLabel(TextLine line)
     {
         var s = line.Content;
         if (s.Length > 40 || !char.IsUpper(s[0]) || s.Any(char.IsDigit) || s[^1] is '.' or '!' or '?' or ',' or ';') return false;
-        var words = s.Split([' ', '|', '/', '»', '›', '>', '-', '–'], StringSplitOptions.RemoveEmptyEntries);
+        // A breadcrumb ("World | Sudan", "News » Africa") names a section and its subsection, whatever the words.
+        var segments = s.Split(['|', '/', '»', '›', '>'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (segments.Length > 1)
+            return segments.Length <= 4 && segments.All(g => char.IsUpper(g[0]) && g.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3);
+        var words = s.Split([' ', '-', '–'], StringSplitOptions.RemoveEmptyEntries);
         return words.Length == 1 || words.Length <= 4 && words.All(SectionWords.Contains);
     }
 

@@ -23,8 +23,8 @@ public interface ICueSource
 }
 
 /// <summary>
-/// Cues from the annotation stages (canonical entities, resolved places, normalised times) where a
-/// document has them, falling back kind by kind to <paramref name="fallback"/>.
+/// Cues from the annotation stages where a document has them: normalised times (else the scanned
+/// dates) and the gazetteer names of respelled places, added to <paramref name="fallback"/>'s names.
 /// </summary>
 public sealed class AnnotatedCues(ICueSource fallback) : ICueSource
 {
@@ -32,12 +32,11 @@ public sealed class AnnotatedCues(ICueSource fallback) : ICueSource
     {
         var scanned = new DocumentCues();
         fallback.Collect(document, words, title, scanned);
-        if (document.Entities.Count > 0 || document.Places.Count > 0)
-        {
-            foreach (var e in document.Entities) cues.Names.Add((e.Canonical ?? e.Text, e.Start));
-            foreach (var p in document.Places) cues.Names.Add((p.Name ?? p.Text, p.Start));
-        }
-        else cues.Names.AddRange(scanned.Names);
+        // Scanned names separate events better than the tagger's entities (measured on ECB+); a place
+        // the gazetteer knows under another spelling (Al Fashir = El Fasher) adds its gazetteer name.
+        cues.Names.AddRange(scanned.Names);
+        foreach (var p in document.Places)
+            if (p.Name != null && p.Name != p.Text) cues.Names.Add((p.Name, p.Start));
         var dates = document.Times.Where(t => t.Type is "DATE" or "TIME" && t.Value.Length >= 4 && (char.IsDigit(t.Value[0]) || t.Value[0] == 'X'))
             .Select(t => t.Value.Length > 10 && t.Value[10] == 'T' ? t.Value[..10] : t.Value).ToList();
         cues.Dates.AddRange(dates.Count > 0 ? dates : scanned.Dates);

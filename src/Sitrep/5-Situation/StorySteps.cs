@@ -1,13 +1,17 @@
+using Sitrep.Time;
 using Sitrep.Text;
 
 namespace Sitrep.Situation;
 
 /// <summary>
 /// A document of the story without a publication date gets the date most of the others carry,
-/// marked inferred: rewrites of one report appear within a day of it.
+/// marked inferred (rewrites of one report appear within a day of it), and its time expressions are
+/// resolved against it.
 /// </summary>
 public sealed class PublicationDateInference : IStoryStep
 {
+    private static readonly TemporalTagger Retagger = new();
+
     public void Process(StoryPicture story)
     {
         var common = story.Documents.Where(d => d.Published != null && !d.PublishedInferred)
@@ -20,6 +24,9 @@ public sealed class PublicationDateInference : IStoryStep
         {
             document.Published = common;
             document.PublishedInferred = true;
+            // "On Sunday" had nothing to resolve against; the time stage runs again with the story's date.
+            document.Times.Clear();
+            Retagger.Process(document);
         }
     }
 }

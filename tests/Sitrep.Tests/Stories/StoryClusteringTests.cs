@@ -52,16 +52,6 @@ public class StoryClusteringTests
         clusterer.ActiveStories.ShouldBeLessThan(1_024 + 100);
         clusterer.StoriesRetired.ShouldBe(3_000 - clusterer.ActiveStories);
     }
-
-    [Fact]
-    public void A_document_published_weeks_later_does_not_join_an_old_story_on_words_alone()
-    {
-        var decision = StoryDecision.Default;
-        var close = new SimilarityFeatures(0.5f, 0.3f, 0.4f, 0, 0.2f, 0, 0, 0.67f, DaysApart: 1);
-        var late = close with { DaysApart = 40 };
-        decision.LogOdds(close).ShouldBeGreaterThan(0);
-        decision.LogOdds(late).ShouldBeLessThan(0);
-    }
 }
 
 public class StoryCueTests
@@ -87,15 +77,16 @@ public class StoryCueTests
     }
 
     [Fact]
-    public void Annotated_entities_and_times_replace_the_scanned_ones()
+    public void Resolved_times_replace_the_scanned_dates_and_a_respelled_place_adds_its_gazetteer_name()
     {
-        var document = StoryFixtures.Article("b", "The RSF shelled Omdurman on Monday.", published: "2025-05-05");
-        document.Entities.Add(new EntityMention(4, 7, "RSF", "ORG") { Canonical = "Rapid Support Forces" });
-        document.Times.Add(new TimeMention(28, 34, "Monday", "DATE", "2025-05-05"));
+        var document = StoryFixtures.Article("b", "The RSF shelled Al Fashir on Monday.", published: "2025-05-05");
+        document.Places.Add(new PlaceMention(16, 25, "Al Fashir", "El Fasher", "SD", 13.63, 25.35, "city"));
+        document.Times.Add(new TimeMention(29, 35, "Monday", "DATE", "2025-05-05"));
 
         var cues = Scan(document);
 
-        cues.Names.ShouldBe([("Rapid Support Forces", 4)]);
+        cues.Names.ShouldContain(("Al Fashir", 16));
+        cues.Names.ShouldContain(("El Fasher", 16));
         cues.Dates.ShouldBe(["2025-05-05"]);
     }
 }

@@ -241,6 +241,21 @@ public class TextLayoutTests
     }
 
     [Fact]
+    public void A_breadcrumb_of_a_section_and_a_country_above_the_headline_is_not_the_headline()
+    {
+        var d = Layout("""
+            World | Niger
+
+            Floods cut the road between Niamey and Dosso
+
+            Rising water on the Niger river closed the highway on Thursday, the interior ministry said.
+            """);
+
+        d.Title.ShouldBe("Floods cut the road between Niamey and Dosso");
+        Paragraphs(d).ShouldBe(["Rising water on the Niger river closed the highway on Thursday, the interior ministry said."]);
+    }
+
+    [Fact]
     public void A_first_line_that_is_a_quoted_sentence_is_not_a_headline()
     {
         var d = Layout("""
