@@ -11,8 +11,13 @@ public sealed class ActorMerger : IStoryStep
     {
         var groups = new UnionFind();
         var mentions = story.Documents.SelectMany(d => d.Entities.Select(e => (Document: d, Mention: e))).ToList();
-        foreach (var (_, e) in mentions)
+        foreach (var (d, e) in mentions)
+        {
             groups.Union(Key(e.Text), Key(e.Canonical ?? e.Text));
+            // Spellings of one place (El Fashar, Al Fashir) meet in the gazetteer's name.
+            if (LocatedPlace(d, e) is { } place) groups.Union(Key(place.Name!), Key(e.Text));
+        }
+        JoinSurnames(mentions.Select(m => m.Mention), groups);
 
         int n = 0;
         foreach (var group in mentions.GroupBy(m => groups.Find(Key(m.Mention.Canonical ?? m.Mention.Text)))
@@ -32,6 +37,36 @@ public sealed class ActorMerger : IStoryStep
                 story.ActorByAlias[Key(e.Canonical ?? e.Text)] = name;
             }
         }
+    }
+
+    private static PlaceMention? LocatedPlace(Document document, EntityMention e) =>
+        e.Type == "LOC" ? document.Places.FirstOrDefault(p => p.Start == e.Start && p.End == e.End && p.Lat != null && p.Name != null) : null;
+
+    /// <summary>
+    /// A name of one word that is the surname of exactly one person named in full elsewhere in the
+    /// story ("Burhan" in one outlet, "Abdel Fattah al-Burhan" in another) is that person.
+    /// </summary>
+    private static void JoinSurnames(IEnumerable<EntityMention> mentions, UnionFind groups)
+    {
+        var list = mentions.ToList();
+        var bySurname = list.Where(e => e.Type == "PER")
+            .Select(e => Key(e.Canonical ?? e.Text)).Where(k => k.Contains(' ')).Distinct()
+            .GroupBy(k => Surname(k[(k.LastIndexOf(' ') + 1)..]))
+            .Where(g => g.Select(groups.Find).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First());
+        foreach (var e in list.Where(e => e.Type != "LOC"))
+        {
+            var key = Key(e.Canonical ?? e.Text);
+            if (!key.Contains(' ') && bySurname.TryGetValue(Surname(key), out var full)) groups.Union(full, key);
+        }
+    }
+
+    /// <summary>"al-burhan" and "burhan" are one surname.</summary>
+    private static string Surname(string word)
+    {
+        foreach (var article in (string[])["al-", "el-", "ar-", "as-", "ad-", "an-", "ash-", "at-", "az-"])
+            if (word.StartsWith(article, StringComparison.Ordinal) && word.Length > article.Length + 1) return word[article.Length..];
+        return word;
     }
 
     /// <summary>The form names are compared in: lower case, without a leading "the" or a possessive.</summary>

@@ -3,7 +3,8 @@ namespace Sitrep.Situation;
 /// <summary>
 /// Aligns sentences that state the same fact across documents, whatever the wording: content words
 /// with numbers normalised, and entities by their story-level actor name (so "the RSF" and "Rapid
-/// Support Forces" meet). Each group is a claim; the documents in it are its corroboration.
+/// Support Forces" meet), and the same days and counts. Each group is a claim; the documents in it
+/// are its corroboration.
 /// </summary>
 public sealed class ClaimAligner(double threshold = 0.42) : IStoryStep
 {
@@ -19,7 +20,8 @@ public sealed class ClaimAligner(double threshold = 0.42) : IStoryStep
             foreach (var (group, shared) in index.Overlaps(words.Words))
             {
                 double score = (double)shared / (words.Words.Count + group.Words.Words.Count - shared);
-                if (score >= bestScore && !group.Sentences.Any(s => s.Document == sentence.Document)) (best, bestScore) = (group, score);
+                if (score >= bestScore && !group.Sentences.Any(s => s.Document == sentence.Document) && !Disagree(sentence, words, group.First, group.Words))
+                    (best, bestScore) = (group, score);
             }
             if (best != null) best.Sentences.Add(sentence);
             else
@@ -33,6 +35,15 @@ public sealed class ClaimAligner(double threshold = 0.42) : IStoryStep
                      .OrderByDescending(g => g.Sources.Count).ThenBy(g => g.First.Index))
             story.Claims.Add(new Claim(group.First.Text, group.Sources));
     }
+
+    /// <summary>
+    /// Sentences that give the fact different days or counts state different claims (the contradiction
+    /// finder pairs them); neither corroborates the other.
+    /// </summary>
+    private static bool Disagree(StorySentence a, FactWords wa, StorySentence b, FactWords wb) =>
+        a.ExplicitDate is { } da && b.ExplicitDate is { } db && da.FirstDay != db.FirstDay
+        || wa.Numbers.Any(q => q.Unit.Length > 0 && wb.Numbers.Any(r => r.Unit == q.Unit)
+                               && !wb.Numbers.Any(r => r.Unit == q.Unit && r.ToString() == q.ToString()));
 
     /// <summary>A sentence's fact words with each entity replaced by its actor's name.</summary>
     public static FactWords Words(StoryPicture story, StorySentence sentence)

@@ -13,18 +13,26 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
     {
         foreach (var document in story.Documents)
         {
-            string? lastGroup = null, lastPerson = null;
+            var context = new Context();
             foreach (var sentence in story.Sentences.Where(s => s.Document == document && !s.InLead))
             {
-                story.EventMentions.AddRange(Code(story, sentence, ref lastGroup, ref lastPerson));
+                story.EventMentions.AddRange(Code(story, sentence, context));
                 foreach (var e in sentence.Entities)
-                    if (e.Type == "ORG") lastGroup = story.ActorName(e);
-                    else if (e.Type == "PER") lastPerson = story.ActorName(e);
+                    if (e.Type == "ORG") context.LastGroup = story.ActorName(e);
+                    else if (e.Type == "PER") context.LastPerson = story.ActorName(e);
+                if (sentence.Places.LastOrDefault(p => p.Kind == "city" && p.Lat != null) is { } city) context.LastCity = city;
             }
         }
     }
 
-    private IEnumerable<EventMention> Code(StoryPicture story, StorySentence sentence, ref string? lastGroup, ref string? lastPerson)
+    /// <summary>What "they", "he" and "the city" stand for: the last organisation, person and city the document named.</summary>
+    private sealed class Context
+    {
+        public string? LastGroup, LastPerson;
+        public PlaceMention? LastCity;
+    }
+
+    private IEnumerable<EventMention> Code(StoryPicture story, StorySentence sentence, Context context)
     {
         var words = new SentenceWords(sentence);
         var found = new List<EventMention>();
@@ -33,8 +41,12 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             var trigger = lexicon.Match(words.Lower, i);
             if (trigger == null) continue;
             int end = i + trigger.Words.Length;
-            if (Hypothetical(words, i)) { i = end - 1; continue; }
-            var mention = Roles(story, sentence, words, trigger, i, end, lastGroup, lastPerson);
+            if (Hypothetical(words, i) || AccusedOf(words, i, found) || trigger.Mode == "ceasefire" && !NamesTruce(words))
+            {
+                i = end - 1;
+                continue;
+            }
+            var mention = Roles(story, sentence, words, trigger, i, end, context);
             // One event per type and sentence: the first trigger names it, later ones ("killing five") elaborate it.
             if (!found.Any(f => f.Type == mention.Type)) found.Add(mention);
             i = end - 1;
@@ -43,7 +55,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
     }
 
     private static EventMention Roles(StoryPicture story, StorySentence sentence, SentenceWords words, EventTrigger trigger,
-                                      int first, int end, string? lastGroup, string? lastPerson)
+                                      int first, int end, Context context)
     {
         int triggerStart = words.Starts[first], triggerEnd = words.Ends[end - 1];
         var participants = sentence.Entities.Where(e => e.Type is "ORG" or "PER" or "MISC" or "LOC").ToList();
@@ -63,13 +75,15 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         }
         else
         {
-            actor = Name(story, before) ?? Pronoun(words, first, lastGroup, lastPerson);
+            actor = Name(story, before) ?? Pronoun(words, first, context.LastGroup, context.LastPerson);
             target = TargetPhrase(story, sentence, words, end, after);
         }
         if (trigger.Type == "DISPLACE") target = null; // people flee from or to places; the place says it
 
-        var place = trigger.Type == "DISPLACE" ? Origin(sentence, words, triggerEnd) : PlaceOf(sentence, words, triggerEnd);
+        var place = trigger.Type == "DISPLACE" ? Origin(sentence, words, triggerEnd) ?? TheCity(words, triggerEnd, context.LastCity)
+                                                : PlaceOf(sentence, words, triggerEnd);
         var destination = trigger.Type == "DISPLACE" ? Destination(sentence, words, triggerEnd, place) : null;
+        if (place != null && target == PlaceName(story, place)) target = null; // "took effect in South Kordofan": where, not whom
         return new EventMention(trigger.Type, RefineMode(trigger, words), actor, target, place, sentence, triggerStart, destination);
     }
 
@@ -94,6 +108,26 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             if (words.Lower[k] is "not" or "never" or "no" or "could" or "would" or "may" or "might" or "will" or "to" or "if" or "unless" or "should" or "can")
                 return true;
         return false;
+    }
+
+    /// <summary>"accused the RSF of targeting civilians": what someone is accused of is their claim, not an event.</summary>
+    private static bool AccusedOf(SentenceWords words, int at, List<EventMention> found)
+    {
+        int k = at - 1;
+        while (k >= 0 && words.Lower[k].EndsWith("ly")) k--; // "of deliberately targeting"
+        return k >= 0 && words.Lower[k] is "of" or "for" && found.Any(f => f.Type is "ACCUSE" or "REJECT");
+    }
+
+    /// <summary>"took effect" codes a ceasefire only in a sentence about one.</summary>
+    private static bool NamesTruce(SentenceWords words) =>
+        words.Lower.Any(w => w is "ceasefire" or "cease-fire" or "truce" or "armistice");
+
+    /// <summary>"fled the city": the city the document last named.</summary>
+    private static PlaceMention? TheCity(SentenceWords words, int triggerEnd, PlaceMention? lastCity)
+    {
+        for (int k = words.WordAt(triggerEnd); k + 1 < words.Count && k < words.WordAt(triggerEnd) + 3; k++)
+            if (words.Lower[k] == "the" && words.Lower[k + 1] is "city" or "town") return lastCity;
+        return null;
     }
 
     private static bool IsPassive(SentenceWords words, int at)
@@ -123,7 +157,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
     private static bool AcrossClause(SentenceWords words, int from, int to)
     {
         for (int k = words.WordAt(from); k < words.Count && words.Starts[k] < to; k++)
-            if (words.Lower[k] is ";" or "which" or "who" or "while" or "but" or "after" or "before" or "as" or "said") return true;
+            if (words.Lower[k] is ";" or "which" or "who" or "while" or "but" or "after" or "before" or "as" or "said" or "since" or "when"
+                or "because" or "until" or "although" or "whereas") return true;
         return false;
     }
 
@@ -159,20 +194,29 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         return name == null ? phrase : $"{phrase} in {name}";
     }
 
-    /// <summary>Where: a place introduced by a locative word, else the first place of the sentence.</summary>
-    private static PlaceMention? PlaceOf(StorySentence sentence, SentenceWords words, int triggerEnd) =>
-        sentence.Places.FirstOrDefault(p => AfterLocative(words, p.Start) && p.Start >= triggerEnd)
-        ?? sentence.Places.FirstOrDefault(p => AfterLocative(words, p.Start))
-        ?? sentence.Places.FirstOrDefault();
+    /// <summary>
+    /// Where: a place introduced by a locative word, else the first place of the sentence; towns and
+    /// regions on the map first, then features on it ("struck El Fasher, killing 12 at the Saudi
+    /// Hospital" happened in El Fasher, as ACLED would record it).
+    /// </summary>
+    private static PlaceMention? PlaceOf(StorySentence sentence, SentenceWords words, int triggerEnd)
+    {
+        PlaceMention? Pick(IEnumerable<PlaceMention> places) =>
+            places.FirstOrDefault(p => AfterLocative(words, p.Start) && p.Start >= triggerEnd)
+            ?? places.FirstOrDefault(p => AfterLocative(words, p.Start))
+            ?? places.FirstOrDefault();
+        return Pick(sentence.Places.Where(p => p.Lat != null && p.Kind != "feature")) ?? Pick(sentence.Places.Where(p => p.Lat != null))
+               ?? Pick(sentence.Places);
+    }
 
     /// <summary>Where people fled from: the place right after the trigger or after "from", not the one they head to.</summary>
     private static PlaceMention? Origin(StorySentence sentence, SentenceWords words, int triggerEnd) =>
-        sentence.Places.FirstOrDefault(p => p.Start >= triggerEnd && !PrecededByAny(words, p.Start, ["to", "towards", "toward", "into"]))
-        ?? sentence.Places.FirstOrDefault();
+        sentence.Places.FirstOrDefault(p => p.Start >= triggerEnd && !PrecededByAny(words, p.Start, ["to", "towards", "toward", "into", "for"]))
+        ?? sentence.Places.FirstOrDefault(p => p.Start < triggerEnd);
 
-    /// <summary>Where people fled to: a place after the trigger introduced by "to", "towards" or "into".</summary>
+    /// <summary>Where people fled to: a place after the trigger introduced by "to", "towards", "into" or "for".</summary>
     private static PlaceMention? Destination(StorySentence sentence, SentenceWords words, int triggerEnd, PlaceMention? origin) =>
-        sentence.Places.FirstOrDefault(p => p.Start >= triggerEnd && p != origin && PrecededByAny(words, p.Start, ["to", "towards", "toward", "into"]));
+        sentence.Places.FirstOrDefault(p => p.Start >= triggerEnd && p != origin && PrecededByAny(words, p.Start, ["to", "towards", "toward", "into", "for"]));
 
     private static bool PrecededByAny(SentenceWords words, int offset, string[] any)
     {
@@ -181,6 +225,9 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
     }
 
     private static string? Name(StoryPicture story, EntityMention? e) => e == null ? null : story.ActorName(e);
+
+    private static string PlaceName(StoryPicture story, PlaceMention place) =>
+        story.ActorByAlias.GetValueOrDefault(ActorMerger.Key(place.Text)) ?? place.Name ?? place.Text;
 }
 
 /// <summary>An event as one sentence of one document reports it, before event coreference.</summary>

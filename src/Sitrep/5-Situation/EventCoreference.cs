@@ -1,3 +1,5 @@
+using Sitrep.Places;
+
 namespace Sitrep.Situation;
 
 /// <summary>
@@ -16,6 +18,7 @@ public sealed class EventCoreference : IStoryStep
             if (home != null) home.Add(mention);
             else clusters.Add([mention]);
         }
+        MergeDisputedDates(clusters);
         int n = 0;
         foreach (var cluster in clusters)
         {
@@ -26,24 +29,66 @@ public sealed class EventCoreference : IStoryStep
                 $"v{++n}", first.Type, cluster.Select(m => m.Mode).FirstOrDefault(m => m != null),
                 MostCommon(cluster.Select(m => m.Actor)), MostCommon(cluster.Select(m => m.Target)),
                 place == null ? null : PlaceName(story, place), place?.Country, place?.Lat, place?.Lon,
-                cluster.Select(m => m.Sentence.ExplicitDate).FirstOrDefault(d => d != null) ?? cluster.Select(m => m.Sentence.Date).Min(),
+                MostStated(cluster) ?? cluster.Select(m => m.Sentence.Date).Min(),
                 first.Sentence.Text, cluster.Select(m => m.Sentence.Document.Id).Distinct().ToList(),
                 destination == null ? null : new EventPlace(PlaceName(story, destination), destination.Country, destination.Lat, destination.Lon)));
         }
     }
+
+    /// <summary>
+    /// One event whose day the outlets dispute (a ceasefire that "took effect on Monday" in two
+    /// outlets and "on Tuesday" in a third) stays one event: groups of the same type, mode, actor and
+    /// place (or, with no place, the same named actor) whose stated days lie at most two days apart
+    /// merge when no document reports both. The
+    /// contradiction itself is the contradiction finder's.
+    /// </summary>
+    private static void MergeDisputedDates(List<List<EventMention>> clusters)
+    {
+        for (int i = 0; i < clusters.Count; i++)
+            for (int j = clusters.Count - 1; j > i; j--)
+                if (Disputed(clusters[i], clusters[j]))
+                {
+                    clusters[i].AddRange(clusters[j]);
+                    clusters.RemoveAt(j);
+                }
+    }
+
+    private static bool Disputed(List<EventMention> a, List<EventMention> b)
+    {
+        var (da, db) = (MostStated(a), MostStated(b));
+        if (da is not { } x || db is not { } y || Math.Abs(x.FirstDay.DayNumber - y.FirstDay.DayNumber) > 2) return false;
+        if (a.Select(m => m.Sentence.Document).Intersect(b.Select(m => m.Sentence.Document)).Any()) return false;
+        return a.All(m => b.All(o => m.Type == o.Type && (m.Mode == null || o.Mode == null || m.Mode == o.Mode) && Same(m.Actor, o.Actor)
+                                     && (m.Place != null && o.Place != null ? SamePlace(m.Place, o.Place)
+                                         : m.Place == null && o.Place == null && m.Actor != null && m.Actor == o.Actor)));
+    }
+
+    /// <summary>The day most mentions state (the earliest mention's on a tie).</summary>
+    private static PartialDate? MostStated(List<EventMention> cluster) =>
+        cluster.Select(m => m.Sentence.ExplicitDate).Where(d => d != null)
+            .GroupBy(d => d!.Value.FirstDay).OrderByDescending(g => g.Count())
+            .Select(g => g.First()).FirstOrDefault();
 
     private static bool Compatible(EventMention a, EventMention b) =>
         a.Type == b.Type
         && (a.Mode == null || b.Mode == null || a.Mode == b.Mode)
         && Same(a.Actor, b.Actor)
         && (a.Place == null || b.Place == null || SamePlace(a.Place, b.Place))
+        && (a.Destination == null || b.Destination == null || SamePlace(a.Destination, b.Destination))
         && SameDay(a.Sentence, b.Sentence)
         && (a.Actor != null || a.Place != null || a.Target != null) && (b.Actor != null || b.Place != null || b.Target != null);
 
     private static bool Same(string? a, string? b) => a == null || b == null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Places on the map are one when they share a position (a hospital placed at its town takes the
+    /// town's); others by name.
+    /// </summary>
     private static bool SamePlace(PlaceMention a, PlaceMention b) =>
-        a.Lat != null && b.Lat != null ? a.Name == b.Name && a.Country == b.Country : string.Equals(a.Text, b.Text, StringComparison.OrdinalIgnoreCase);
+        a is { Lat: { } latA, Lon: { } lonA } && b is { Lat: { } latB, Lon: { } lonB }
+            ? PlaceResolver.Kilometres(latA, lonA, latB, lonB) <= 1
+            : string.Equals(a.Text, b.Text, StringComparison.OrdinalIgnoreCase);
+
 
     /// <summary>Stated days must agree; a day only inferred from publication may trail the stated one by a few days.</summary>
     private static bool SameDay(StorySentence a, StorySentence b)

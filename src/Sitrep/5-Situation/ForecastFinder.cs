@@ -36,16 +36,26 @@ public sealed partial class ForecastFinder : IStoryStep
         if (text.EndsWith('?')) return null;
         var conditional = LeadingCondition().Match(text);
         if (conditional.Success && Modal().IsMatch(conditional.Groups["outcome"].Value))
-            return new Forecast(text, conditional.Groups["condition"].Value.Trim(), Clean(conditional.Groups["outcome"].Value), []);
+            return new Forecast(text, conditional.Groups["condition"].Value.Trim(), Outcome(conditional.Groups["outcome"].Value), []);
         var trailing = TrailingCondition().Match(text);
         if (trailing.Success && Modal().IsMatch(trailing.Groups["outcome"].Value))
-            return new Forecast(text, trailing.Groups["condition"].Value.Trim().TrimEnd('.'), Clean(trailing.Groups["outcome"].Value), []);
+            return new Forecast(text, trailing.Groups["condition"].Value.Trim().TrimEnd('.'), Outcome(trailing.Groups["outcome"].Value), []);
         if (Modal().IsMatch(text) && !ReportedPast().IsMatch(text))
-            return new Forecast(text, null, Clean(text), []);
+            return new Forecast(text, null, Outcome(text), []);
         return null;
     }
 
+    /// <summary>What is forecast, without the frame of who forecasts it ("The WFP warned that prices could rise" → "prices could rise").</summary>
+    private static string Outcome(string s)
+    {
+        var framed = ReportingFrame().Match(s);
+        return Clean(framed.Success && Modal().IsMatch(framed.Groups["said"].Value) ? framed.Groups["said"].Value : s);
+    }
+
     private static string Clean(string s) => s.Trim().TrimEnd('.', ';').Trim();
+
+    [GeneratedRegex(@"^[^,;]{2,80}?\s+(?:warned|warns|said|says|added|noted|cautioned|fears?|feared|believes?|believed|predicted|predicts|expects?|expected)\s+that\s+(?<said>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportingFrame();
 
     [GeneratedRegex(@"^(?:if|unless|should|once|in case)\s+(?<condition>[^,]{3,}?),\s*(?<outcome>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingCondition();

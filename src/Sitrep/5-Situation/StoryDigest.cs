@@ -5,8 +5,10 @@ public sealed class TimelineBuilder : IStoryStep
 {
     public void Process(StoryPicture story)
     {
+        // Events told by one sentence (an accusation and its denial) make one line.
         var entries = story.Events.Where(e => e.Date != null)
-            .Select(e => new TimelineEntry(e.Date!.Value, e.Text, e.Sources)).ToList();
+            .GroupBy(e => (e.Date!.Value.FirstDay, e.Text))
+            .Select(g => new TimelineEntry(g.First().Date!.Value, g.Key.Text, g.SelectMany(e => e.Sources).Distinct().ToList())).ToList();
         var covered = entries.Select(e => e.Text).ToHashSet();
         foreach (var group in story.Groups)
         {
