@@ -22,7 +22,12 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         // A name read as a place once is a place name throughout the document ("in Mobile ... Mobile
         // officials"), except where a person's or organisation's name holds it.
         var accepted = found.Where(t => t.Role == ToponymRole.Place && !t.Fuzzy).Select(t => t.Key).ToHashSet();
-        found = Scan(text, tokens, entities, accepted, surnames);
+        // The tagger may take a lone place name it does not know for a person ("El Fashar" in the
+        // headline is a place, so it is one in the body too).
+        var readAsPlace = found.Where(t => t.Role == ToponymRole.Place).Select(t => t.Key).ToHashSet();
+        var persons = entities.Where(e => e.Type == "PER" && e.Start >= 0 && e.End <= text.Length && e.End > e.Start
+                                          && readAsPlace.Contains(PlaceNames.Fold(text.AsSpan(e.Start, e.End - e.Start)))).ToHashSet();
+        found = Scan(text, tokens, persons.Count == 0 ? entities : entities.Where(e => !persons.Contains(e)).ToList(), accepted, surnames);
         AddAcronyms(text, tokens, found);
         AddNamedFeatures(text, tokens, found);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));

@@ -40,7 +40,7 @@ public sealed class ActorMerger : IStoryStep
     }
 
     private static PlaceMention? LocatedPlace(Document document, EntityMention e) =>
-        e.Type == "LOC" ? document.Places.FirstOrDefault(p => p.Start == e.Start && p.End == e.End && p.Lat != null && p.Name != null) : null;
+        document.Places.FirstOrDefault(p => p.Start == e.Start && p.End == e.End && p.Lat != null && p.Name != null);
 
     /// <summary>
     /// A name of one word that is the surname of exactly one person named in full elsewhere in the

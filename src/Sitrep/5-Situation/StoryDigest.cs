@@ -34,11 +34,18 @@ public sealed class Summarizer(int most = 8, double redundancy = 0.3) : IStorySt
             .OrderByDescending(g => g.Sources.Count * 2.0 + (g.Sentences.Any(eventSentences.Contains) ? 1.5 : 0)
                                     + (g.Sentences.Min(s => s.Index) < 3 ? 1.0 : 0) - g.Sentences.Min(s => s.Index) * 0.02)
             .ToList();
+        // The versions of a disputed fact (a toll of 12 or of 15) are one fact: the summary states the best-attested.
+        var disputes = story.Contradictions.SelectMany((c, i) => c.Statements.Select(s => (s.Text, Dispute: i)))
+            .GroupBy(x => x.Text).ToDictionary(g => g.Key, g => g.Select(x => x.Dispute).ToHashSet());
         var chosen = new List<SentenceGroup>();
+        var settled = new HashSet<int>();
         foreach (var group in ranked)
         {
             if (chosen.Count >= most) break;
             if (chosen.Any(c => c.Words.Similarity(group.Words) > redundancy)) continue;
+            var inDisputes = group.Sentences.SelectMany(s => disputes.GetValueOrDefault(s.Text) ?? []).ToHashSet();
+            if (inDisputes.Overlaps(settled)) continue;
+            settled.UnionWith(inDisputes);
             chosen.Add(group);
         }
         foreach (var group in chosen.OrderBy(g => g.First.Date?.FirstDay ?? DateOnly.MaxValue).ThenBy(g => g.First.Index))

@@ -68,16 +68,41 @@ public sealed class SentenceCollector : IStoryStep
 
 /// <summary>
 /// Which documents reuse which, as the stories stage found it (an "Original Source" line, aligned
-/// sentences, near-duplicates): earlier documents' ids, or an outlet's name when none of its
-/// documents is at hand.
+/// sentences, near-duplicates): earlier documents' ids, or an outlet's name. A named outlet that
+/// one of the story's documents comes from is that document, even when the rewrite arrived first.
 /// </summary>
 public sealed class ProvenanceFinder : IStoryStep
 {
     public void Process(StoryPicture story)
     {
+        var ids = story.Documents.Select(d => d.Id).ToHashSet();
         foreach (var document in story.Documents.Where(d => d.DerivedFrom.Count > 0))
-            story.DerivedFrom[document.Id] = document.DerivedFrom.Select(d => d.Source).Distinct().ToList();
+            story.DerivedFrom[document.Id] = document.DerivedFrom
+                .Select(d => ids.Contains(d.Source) ? d.Source
+                    : story.Documents.FirstOrDefault(o => o != document && SameOutlet(o, d.Source))?.Id ?? d.Source)
+                .Distinct().ToList();
     }
+
+    private static bool SameOutlet(Document candidate, string source)
+    {
+        var wanted = Host(source);
+        return wanted.Length > 0 && (Host(candidate.Url ?? "") == wanted || Host(candidate.Outlet ?? "") == wanted
+                                     || (candidate.Outlet != null && wanted.StartsWith(Squash(candidate.Outlet) + ".", StringComparison.Ordinal)));
+    }
+
+    /// <summary>"https://www.Example-News.com/a/b" -> "example-news.com"; an outlet name passes through squashed.</summary>
+    private static string Host(string s)
+    {
+        s = s.Trim().ToLowerInvariant();
+        int scheme = s.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0) s = s[(scheme + 3)..];
+        int slash = s.IndexOf('/');
+        if (slash >= 0) s = s[..slash];
+        if (s.StartsWith("www.")) s = s[4..];
+        return s.Contains('.') ? s : Squash(s);
+    }
+
+    private static string Squash(string s) => new(s.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 }
 
 /// <summary>The places of the story: mentions grouped by the gazetteer entry they resolve to.</summary>
