@@ -19,18 +19,23 @@ public sealed class EventCoreference : IStoryStep
             else clusters.Add([mention]);
         }
         MergeDisputedDates(clusters);
+        var copies = story.DerivedFrom.Values.SelectMany(v => v).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         int n = 0;
         foreach (var cluster in clusters)
         {
             var first = cluster[0];
+            var date = MostStated(cluster) ?? cluster.Select(m => m.Sentence.Date).Min();
+            // Told in the words of a mention that states the event's day, from an original report, the one others copy most.
+            var told = cluster.OrderByDescending(m => m.Sentence.ExplicitDate is { } d && date is { } e && d.FirstDay == e.FirstDay)
+                              .ThenBy(m => m.Sentence.Document.DerivedFrom.Count > 0)
+                              .ThenByDescending(m => copies.GetValueOrDefault(m.Sentence.Document.Id)).First();
             var place = cluster.Select(m => m.Place).FirstOrDefault(p => p != null);
             var destination = cluster.Select(m => m.Destination).FirstOrDefault(p => p != null);
             story.Events.Add(new StoryEvent(
                 $"v{++n}", first.Type, cluster.Select(m => m.Mode).FirstOrDefault(m => m != null),
                 MostCommon(cluster.Select(m => m.Actor)), MostCommon(cluster.Select(m => m.Target)),
                 place == null ? null : PlaceName(story, place), place?.Country, place?.Lat, place?.Lon,
-                MostStated(cluster) ?? cluster.Select(m => m.Sentence.Date).Min(),
-                first.Sentence.Text, cluster.Select(m => m.Sentence.Document.Id).Distinct().ToList(),
+                date, told.Sentence.Text, cluster.Select(m => m.Sentence.Document.Id).Distinct().ToList(),
                 destination == null ? null : new EventPlace(PlaceName(story, destination), destination.Country, destination.Lat, destination.Lon)));
         }
     }
