@@ -17,7 +17,7 @@ public static class AnalyzeRun
         var documents = new List<Document>();
         var grouping = new StoryGrouping<Document>();
         using (var progress = Progress.Start("annotated", outputOnTerminal: false))
-            foreach (var document in new DocumentRun(Pipeline.Annotation(), JsonRecords.Annotated, "annotated")
+            foreach (var document in new DocumentRun(Pipeline.StoryReading(), JsonRecords.Annotated, "annotated")
                          .Process(new ArticleSource(problems).Read(inputs), problems))
             {
                 documents.Add(document);

@@ -18,7 +18,7 @@ public static class ClusterRun
         var problems = new ConsoleProblemSink();
         var grouping = new StoryGrouping<string>();
         var derivedFrom = new List<(string Id, IReadOnlyList<Derivation> From)>();
-        var pipeline = new DocumentRun(Pipeline.Annotation(), (_, _) => { }, "read");
+        var pipeline = new DocumentRun(Pipeline.StoryReading(), (_, _) => { }, "read");
         foreach (var document in pipeline.Process(new ArticleSource(problems).Read(inputs), problems))
         {
             grouping.Add(document, document.Id);

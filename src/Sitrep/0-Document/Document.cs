@@ -68,6 +68,9 @@ public sealed class Document
     /// <summary>Time expressions found in <see cref="Text"/> with their calendar values (stage 3, Time).</summary>
     public List<TimeMention> Times { get; } = [];
 
+    /// <summary>Story terms and fingerprint (stage 4, Stories), computed per document in parallel.</summary>
+    public StoryFeatures? StoryFeatures { get; set; }
+
     /// <summary>Earlier documents and outlets this one reuses, with the evidence (stage 4, Stories).</summary>
     public List<Derivation> DerivedFrom { get; } = [];
 

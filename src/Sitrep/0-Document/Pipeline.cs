@@ -1,5 +1,6 @@
 using Sitrep.Entities;
 using Sitrep.Places;
+using Sitrep.Stories;
 using Sitrep.Text;
 using Sitrep.Time;
 
@@ -26,6 +27,9 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
         new Geoparser(),
         new TemporalTagger(),
     ]);
+
+    /// <summary>Annotation plus the per-document part of the stories stage, for commands that group stories.</summary>
+    public static Pipeline StoryReading() => new([.. Annotation().Steps, new StoryFeaturizer()]);
 
     public void Process(Document document)
     {

@@ -3,6 +3,9 @@ namespace Sitrep.Stories;
 /// <summary>What a document reuses: an earlier document's id or an outlet's name, and the evidence.</summary>
 public sealed record Derivation(string Source, string Evidence);
 
+/// <summary>A document as <see cref="DerivationIndex"/> compares it: MinHash signature and its LSH bands, hashes of its long sentences, its outlets.</summary>
+public sealed record Fingerprint(ulong[] Signature, ulong[] Bands, ulong[] Sentences, string[] Outlets);
+
 /// <summary>
 /// Finds, as documents arrive, which earlier documents or outlets each one reuses:
 /// <list type="bullet">
@@ -27,15 +30,20 @@ public sealed class DerivationIndex(int window = 100_000)
     private readonly Dictionary<ulong, Remembered> firstWithSentence = [];
     private readonly Dictionary<string, Remembered> latestFromOutlet = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Records the document and returns what it derives from (earlier documents first, then outlets).</summary>
-    public IReadOnlyList<Derivation> Add(Document document)
+    /// <summary>What the index compares a document by; computed apart so that it can run in parallel.</summary>
+    public static Fingerprint Fingerprint(Document document)
     {
         var text = document.Body.Count > 0 ? document.BodyText() : document.Text;
         var words = Words.Scan(text);
         var signature = MinHash(text, words);
-        var bands = BandKeys(signature);
-        var sentences = SentenceHashes(text, words);
-        string[] outlets = [.. new[] { OutletKey(document.Outlet), OutletKey(Host(document.Url)) }.OfType<string>().Distinct()];
+        return new Fingerprint(signature, BandKeys(signature), SentenceHashes(text, words),
+            [.. new[] { OutletKey(document.Outlet), OutletKey(Host(document.Url)) }.OfType<string>().Distinct()]);
+    }
+
+    /// <summary>Records the document and returns what it derives from (earlier documents first, then outlets).</summary>
+    public IReadOnlyList<Derivation> Add(Document document, Fingerprint? fingerprint = null)
+    {
+        var (signature, bands, sentences, outlets) = fingerprint ?? Fingerprint(document);
         var found = new List<Derivation>();
 
         var shared = new Dictionary<Remembered, int>();

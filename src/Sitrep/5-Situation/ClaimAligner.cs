@@ -11,29 +11,45 @@ public sealed class ClaimAligner(double threshold = 0.42) : IStoryStep
     public void Process(StoryPicture story)
     {
         var index = new OverlapIndex<SentenceGroup>();
+        // Copies repeat sentences word for word: those join their group without a search.
+        var verbatim = new Dictionary<string, List<SentenceGroup>>(StringComparer.Ordinal);
         foreach (var sentence in story.Sentences.Where(s => !s.InLead))
         {
-            var words = Words(story, sentence);
-            if (words.Words.Count < 3) continue;
-            SentenceGroup? best = null;
-            double bestScore = threshold;
-            foreach (var (group, shared) in index.Overlaps(words.Words))
-            {
-                double score = (double)shared / (words.Words.Count + group.Words.Words.Count - shared);
-                if (score >= bestScore && !group.Sentences.Any(s => s.Document == sentence.Document) && !Disagree(sentence, words, group.First, group.Words))
-                    (best, bestScore) = (group, score);
-            }
-            if (best != null) best.Sentences.Add(sentence);
+            var best = verbatim.GetValueOrDefault(sentence.Text)?.FirstOrDefault(g => !g.Reports(sentence.Document));
+            if (best != null) best.Add(sentence);
             else
             {
-                var group = new SentenceGroup(sentence, words);
-                story.Groups.Add(group);
-                index.Add(group, words.Words);
+                var words = Words(story, sentence);
+                if (words.Words.Count < 3) continue;
+                best = Closest(index, sentence, words);
+                if (best != null) best.Add(sentence);
+                else
+                {
+                    best = new SentenceGroup(sentence, words);
+                    story.Groups.Add(best);
+                    index.Add(best, words.Words);
+                }
             }
+            if (!verbatim.TryGetValue(sentence.Text, out var groups)) verbatim[sentence.Text] = groups = [];
+            if (!groups.Contains(best)) groups.Add(best);
         }
         foreach (var group in story.Groups.Where(IsFactual)
                      .OrderByDescending(g => g.Sources.Count).ThenBy(g => g.First.Index))
             story.Claims.Add(new Claim(group.First.Text, group.Sources));
+    }
+
+    /// <summary>The group whose words the sentence shares most (Jaccard at least the threshold), from another document, agreeing on values.</summary>
+    private SentenceGroup? Closest(OverlapIndex<SentenceGroup> index, StorySentence sentence, FactWords words)
+    {
+        SentenceGroup? best = null;
+        double bestScore = threshold;
+        foreach (var (group, shared) in index.Overlaps(words.Words))
+        {
+            double score = (double)shared / (words.Words.Count + group.Words.Words.Count - shared);
+            if (score >= bestScore && !group.Reports(sentence.Document) && !Disagree(sentence, words, group.First, group.Words))
+                (best, bestScore) = (group, score);
+        }
+        return best;
     }
 
     /// <summary>

@@ -1,34 +1,35 @@
 namespace Sitrep.Situation;
 
 /// <summary>
-/// Finds the same fact stated with incompatible values: sentences of different documents that share
-/// their fact words but give different days ("took effect on Monday" vs "on Tuesday", once relative
-/// dates are resolved) or different counts of the same thing (12 civilians killed vs 15).
+/// Finds the same fact stated with incompatible values: claims (groups of aligned sentences, see
+/// <see cref="ClaimAligner"/>) from different documents that share their fact words but give
+/// different days ("took effect on Monday" vs "on Tuesday", once relative dates are resolved) or
+/// different counts of the same thing (12 civilians killed vs 15). Each version lists every
+/// document that states it.
 /// </summary>
 public sealed class ContradictionFinder : IStoryStep
 {
     public void Process(StoryPicture story)
     {
-        var sentences = story.Sentences.Where(s => !s.InLead).Select(s => (Sentence: s, Words: ClaimAligner.Words(story, s))).ToList();
+        var groups = story.Groups;
         var index = new OverlapIndex<int>();
-        for (int i = 0; i < sentences.Count; i++) index.Add(i, sentences[i].Words.Words);
-        var settled = new HashSet<(StorySentence, string)>();
-        foreach (var (sentence, words) in sentences)
+        for (int i = 0; i < groups.Count; i++) index.Add(i, groups[i].Words.Words);
+        var settled = new HashSet<(int Group, string Kind)>();
+        for (int i = 0; i < groups.Count; i++)
         {
-            var sameFact = index.Overlaps(words.Words)
-                .Where(o => o.Value >= 3)
-                .Select(o => sentences[o.Key])
-                .Where(o => o.Sentence == sentence || o.Sentence.Document != sentence.Document && SameFact(words, o.Words))
-                .OrderBy(o => o.Sentence == sentence ? 0 : 1).ToList();
+            var group = groups[i];
+            var sameFact = index.Candidates(group.Words.Words).Append(i).Distinct()
+                .Where(k => k == i || SameFact(group.Words, groups[k].Words) && !group.Sentences.Any(s => groups[k].Reports(s.Document)))
+                .OrderBy(k => k == i ? -1 : k).ToList();
             if (sameFact.Count < 2) continue;
-            foreach (var kind in Kinds(sentence, words).Where(k => !settled.Contains((sentence, k))))
+            foreach (var kind in Kinds(group.First, group.Words).Where(k => !settled.Contains((i, k))))
             {
-                var statements = sameFact.Select(o => (o.Sentence, Value: ValueOf(kind, o.Sentence, o.Words))).Where(o => o.Value != null).ToList();
+                var statements = sameFact.Select(k => (Key: k, Value: ValueOf(kind, groups[k].First, groups[k].Words))).Where(o => o.Value != null).ToList();
                 if (statements.Select(o => o.Value).Distinct().Count() < 2) continue;
-                foreach (var (s, _) in statements) settled.Add((s, kind));
-                story.Contradictions.Add(new Contradiction(About(kind, statements.Select(o => o.Sentence).ToList()),
-                    statements.GroupBy(o => o.Value!).Select(g => new ContradictingStatement(g.First().Sentence.Text, g.Key,
-                        g.Select(o => o.Sentence.Document.Id).Distinct().ToList())).ToList()));
+                foreach (var (k, _) in statements) settled.Add((k, kind));
+                story.Contradictions.Add(new Contradiction(About(kind, statements.Select(o => groups[o.Key].First).ToList()),
+                    statements.GroupBy(o => o.Value!).Select(g => new ContradictingStatement(groups[g.First().Key].First.Text, g.Key,
+                        g.SelectMany(o => groups[o.Key].Sources).Distinct().ToList())).ToList()));
             }
         }
     }

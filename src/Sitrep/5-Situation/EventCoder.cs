@@ -11,10 +11,10 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
 
     public void Process(StoryPicture story)
     {
-        foreach (var document in story.Documents)
+        foreach (var sentences in story.Sentences.Where(s => !s.InLead).GroupBy(s => s.Document))
         {
             var context = new Context();
-            foreach (var sentence in story.Sentences.Where(s => s.Document == document && !s.InLead))
+            foreach (var sentence in sentences)
             {
                 story.EventMentions.AddRange(Code(story, sentence, context));
                 foreach (var e in sentence.Entities)

@@ -12,11 +12,18 @@ public sealed class EventCoreference : IStoryStep
     public void Process(StoryPicture story)
     {
         var clusters = new List<List<EventMention>>();
+        var ofType = new Dictionary<string, List<List<EventMention>>>();
         foreach (var mention in story.EventMentions)
         {
-            var home = clusters.FirstOrDefault(c => c.All(other => Compatible(mention, other)));
+            if (!ofType.TryGetValue(mention.Type, out var candidates)) ofType[mention.Type] = candidates = [];
+            var home = candidates.FirstOrDefault(c => c.Any(other => Alike(mention, other)))
+                       ?? candidates.FirstOrDefault(c => c.All(other => Compatible(mention, other)));
             if (home != null) home.Add(mention);
-            else clusters.Add([mention]);
+            else
+            {
+                candidates.Add([mention]);
+                clusters.Add(candidates[^1]);
+            }
         }
         MergeDisputedDates(clusters);
         var copies = story.DerivedFrom.Values.SelectMany(v => v).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
@@ -73,6 +80,11 @@ public sealed class EventCoreference : IStoryStep
         cluster.Select(m => m.Sentence.ExplicitDate).Where(d => d != null)
             .GroupBy(d => d!.Value.FirstDay).OrderByDescending(g => g.Count())
             .Select(g => g.First()).FirstOrDefault();
+
+    /// <summary>Mentions alike in every role compatibility looks at (a copy's) are compatible with the same mentions.</summary>
+    private static bool Alike(EventMention a, EventMention b) =>
+        a.Type == b.Type && a.Mode == b.Mode && a.Actor == b.Actor && a.Target == b.Target && a.Place == b.Place && a.Destination == b.Destination
+        && a.Sentence.ExplicitDate == b.Sentence.ExplicitDate && a.Sentence.Date == b.Sentence.Date;
 
     private static bool Compatible(EventMention a, EventMention b) =>
         a.Type == b.Type

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Sitrep.Situation;
@@ -13,18 +14,23 @@ public sealed partial class ForecastFinder : IStoryStep
     public void Process(StoryPicture story)
     {
         var found = new List<(Forecast Forecast, FactWords Words)>();
+        var index = new OverlapIndex<int>();
         foreach (var sentence in story.Sentences)
         {
             var forecast = Parse(sentence.Text);
             if (forecast == null) continue;
             var words = FactWords.Of(sentence.Text);
-            int same = found.FindIndex(f => f.Words.Similarity(words) >= 0.5);
+            int same = index.Candidates(words.Words).Where(k => found[k].Words.Similarity(words) >= 0.5).DefaultIfEmpty(-1).Min();
             if (same >= 0)
             {
                 var existing = found[same].Forecast;
                 found[same] = (existing with { Sources = existing.Sources.Append(sentence.Document.Id).Distinct().ToList() }, found[same].Words);
             }
-            else found.Add((forecast with { Sources = [sentence.Document.Id] }, words));
+            else
+            {
+                index.Add(found.Count, words.Words);
+                found.Add((forecast with { Sources = [sentence.Document.Id] }, words));
+            }
         }
         story.Forecasts.AddRange(found.Select(f => f.Forecast));
     }
@@ -33,14 +39,15 @@ public sealed partial class ForecastFinder : IStoryStep
     public static Forecast? Parse(string sentence)
     {
         var text = sentence.Trim();
-        if (text.EndsWith('?')) return null;
+        // Every forecast has a modal word and most sentences none: a vectorised search rules those out first.
+        if (text.EndsWith('?') || text.AsSpan().IndexOfAny(ModalStems) < 0 || !Modal().IsMatch(text)) return null;
         var conditional = LeadingCondition().Match(text);
         if (conditional.Success && Modal().IsMatch(conditional.Groups["outcome"].Value))
             return new Forecast(text, conditional.Groups["condition"].Value.Trim(), Outcome(conditional.Groups["outcome"].Value), []);
         var trailing = TrailingCondition().Match(text);
         if (trailing.Success && Modal().IsMatch(trailing.Groups["outcome"].Value))
             return new Forecast(text, trailing.Groups["condition"].Value.Trim().TrimEnd('.'), Outcome(trailing.Groups["outcome"].Value), []);
-        if (Modal().IsMatch(text) && !ReportedPast().IsMatch(text))
+        if (!ReportedPast().IsMatch(text))
             return new Forecast(text, null, Outcome(text), []);
         return null;
     }
@@ -51,6 +58,11 @@ public sealed partial class ForecastFinder : IStoryStep
         var framed = ReportingFrame().Match(s);
         return Clean(framed.Success && Modal().IsMatch(framed.Groups["said"].Value) ? framed.Groups["said"].Value : s);
     }
+
+    /// <summary>Substrings every match of <see cref="Modal"/> contains one of.</summary>
+    private static readonly SearchValues<string> ModalStems = SearchValues.Create(
+        ["will", "won't", "could", "may", "might", "expected", "likely", "set to", "poised", "forecast", "predict", "projected", "on track",
+         "threaten", "plan", "aim", "bound", "risk", "coming"], StringComparison.OrdinalIgnoreCase);
 
     private static string Clean(string s) => s.Trim().TrimEnd('.', ';').Trim();
 

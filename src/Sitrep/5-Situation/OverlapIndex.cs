@@ -28,4 +28,20 @@ public sealed class OverlapIndex<T> where T : notnull
                     shared[item] = shared.GetValueOrDefault(item) + 1;
         return shared;
     }
+
+    /// <summary>
+    /// The items that share a word of <paramref name="words"/> that at most <see cref="CommonWord"/>
+    /// items hold: candidates for a close match, found without walking the postings of words every
+    /// sentence of a large story uses. Callers measure the overlap of each themselves.
+    /// </summary>
+    public HashSet<T> Candidates(IEnumerable<string> words)
+    {
+        var found = new HashSet<T>();
+        foreach (var word in words)
+            if (postings.TryGetValue(word, out var list) && list.Count <= CommonWord)
+                found.UnionWith(list);
+        return found;
+    }
+
+    public const int CommonWord = 200;
 }

@@ -45,11 +45,22 @@ public sealed class StoryPicture(string id, IReadOnlyList<Document> documents)
 /// <summary>Sentences from different documents that state one fact; the first is its wording.</summary>
 public sealed class SentenceGroup(StorySentence first, FactWords words)
 {
-    public List<StorySentence> Sentences { get; } = [first];
-    public FactWords Words { get; } = words;
-    public StorySentence First => Sentences[0];
+    private readonly List<StorySentence> sentences = [first];
+    private readonly HashSet<Document> documents = [first.Document];
 
-    public IReadOnlyList<string> Sources => Sentences.Select(s => s.Document.Id).Distinct().ToList();
+    public IReadOnlyList<StorySentence> Sentences => sentences;
+    public FactWords Words { get; } = words;
+    public StorySentence First => sentences[0];
+
+    public IReadOnlyList<string> Sources => sentences.Select(s => s.Document.Id).Distinct().ToList();
+
+    public void Add(StorySentence sentence)
+    {
+        sentences.Add(sentence);
+        documents.Add(sentence.Document);
+    }
+
+    public bool Reports(Document document) => documents.Contains(document);
 }
 
 /// <summary>A statement and the documents that make it.</summary>
