@@ -140,10 +140,10 @@ public static class StoryBatch
             stories[story].Add(i);
         }
         if (refinement == null) return stories;
-        var refined = new List<List<int>>();
-        foreach (var story in stories)
-            foreach (var group in refinement.Split(story.Select(i => profiles[i]).ToList()))
-                refined.Add(group.Select(g => story[g]).ToList());
+        // Splitting compares every pair of a story's documents; stories split independently, in parallel.
+        var refined = stories.AsParallel().AsOrdered()
+            .SelectMany(story => refinement.Split(story.Select(i => profiles[i]).ToList()).Select(group => group.Select(g => story[g]).ToList()))
+            .ToList();
         refined = refinement.Absorb(refined, profiles);
         refined.Sort((a, b) => a[0].CompareTo(b[0]));
         return refined;

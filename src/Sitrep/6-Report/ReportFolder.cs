@@ -9,11 +9,13 @@ public static class ReportFolder
     public static void Write(SituationPicture picture, string folder)
     {
         Directory.CreateDirectory(folder);
-        Save(folder, "situation.json", s => SituationJson.Write(picture, s));
-        Save(folder, "places.geojson", s => PlacesGeoJson.Write(picture, s));
-        Save(folder, "events.csv", s => Text(s, w => EventsCsv.Write(picture, w)));
-        Save(folder, "report.md", s => Text(s, w => ReportMarkdown.Write(picture, w)));
-        Save(folder, "report.html", s => Text(s, w => ReportHtml.Write(picture, w)));
+        // The files only read the picture, so they are written side by side.
+        Parallel.Invoke(
+            () => Save(folder, "situation.json", s => SituationJson.Write(picture, s)),
+            () => Save(folder, "places.geojson", s => PlacesGeoJson.Write(picture, s)),
+            () => Save(folder, "events.csv", s => Text(s, w => EventsCsv.Write(picture, w))),
+            () => Save(folder, "report.md", s => Text(s, w => ReportMarkdown.Write(picture, w))),
+            () => Save(folder, "report.html", s => Text(s, w => ReportHtml.Write(picture, w))));
     }
 
     private static void Text(Stream stream, Action<TextWriter> write)
