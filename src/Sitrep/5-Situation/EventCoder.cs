@@ -41,7 +41,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             var trigger = lexicon.Match(words.Lower, i);
             if (trigger == null) continue;
             int end = i + trigger.Words.Length;
-            if (Hypothetical(words, i) || AccusedOf(words, i, found) || trigger.Mode == "ceasefire" && !NamesTruce(words))
+            if (Hypothetical(words, i) || AccusedOf(words, i, found) || trigger.Mode == "ceasefire" && !NamesTruce(words)
+                || trigger.Type == "ASSAULT" && Accident(words, end))
             {
                 i = end - 1;
                 continue;
@@ -58,7 +59,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
                                       int first, int end, Context context)
     {
         int triggerStart = words.Starts[first], triggerEnd = words.Ends[end - 1];
-        var participants = sentence.Entities.Where(e => e.Type is "ORG" or "PER" or "MISC" or "LOC").ToList();
+        // "according to the Interior Ministry": who reports an event takes no part in it.
+        var participants = sentence.Entities.Where(e => e.Type is "ORG" or "PER" or "MISC" or "LOC" && !IsAttribution(words, e)).ToList();
         bool passive = first > 0 && IsPassive(words, first);
         bool fellTo = trigger.Words is ["fell", "to"];
 
@@ -118,6 +120,20 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         return k >= 0 && words.Lower[k] is "of" or "for" && found.Any(f => f.Type is "ACCUSE" or "REJECT");
     }
 
+    /// <summary>"killed in a stampede", "died in the crash": deaths in accidents and disasters are no assault.</summary>
+    private static bool Accident(SentenceWords words, int afterTrigger)
+    {
+        for (int k = afterTrigger; k < Math.Min(words.Count, afterTrigger + 4); k++)
+            if (AccidentNouns.Contains(words.Lower[k])) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> AccidentNouns =
+    [
+        "stampede", "crash", "accident", "collision", "derailment", "earthquake", "quake", "flood", "floods", "flooding", "landslide",
+        "landslides", "storm", "hurricane", "cyclone", "typhoon", "tornado", "avalanche", "wildfire", "blaze", "collapse", "crush", "heatwave",
+    ];
+
     /// <summary>"took effect" codes a ceasefire only in a sentence about one.</summary>
     private static bool NamesTruce(SentenceWords words) =>
         words.Lower.Any(w => w is "ceasefire" or "cease-fire" or "truce" or "armistice");
@@ -128,6 +144,14 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         for (int k = words.WordAt(triggerEnd); k + 1 < words.Count && k < words.WordAt(triggerEnd) + 3; k++)
             if (words.Lower[k] == "the" && words.Lower[k + 1] is "city" or "town") return lastCity;
         return null;
+    }
+
+    private static bool IsAttribution(SentenceWords words, EntityMention e)
+    {
+        int w = words.WordAt(e.Start);
+        for (int k = w - 1; k >= Math.Max(0, w - 4); k--)
+            if (words.Lower[k] == "according" && k + 1 < words.Count && words.Lower[k + 1] == "to") return true;
+        return false;
     }
 
     private static bool IsPassive(SentenceWords words, int at)

@@ -139,4 +139,22 @@ public class StoryAnalyzerTests
         forecast.Condition.ShouldBe("the convoy is blocked");
         forecast.Outcome.ShouldBe("fuel prices in Gao could double");
     }
+
+    [Fact]
+    public void Deaths_in_a_stampede_are_no_assault_and_the_ministry_reporting_them_is_no_participant()
+    {
+        var report = MarkedText.Document("pilgrims", """
+            According to the {ORG Interior Ministry} at least 40 pilgrims were killed in a stampede near {PLACE Mina=SA:21.41:39.89} on {DATE Thursday=2025-06-05}.
+            According to the {ORG Interior Ministry}, gunmen killed 3 guards at a checkpoint near {PLACE Mina=SA:21.41:39.89} on {DATE Friday=2025-06-06}.
+            """, published: "2025-06-06");
+        MarkedText.FindDerivations([report]);
+
+        var story = StoryAnalyzer.Default().Analyze("s1", [report]);
+
+        var assault = story.Events.ShouldHaveSingleItem();
+        assault.Type.ShouldBe("ASSAULT");
+        assault.Date.ToString().ShouldBe("2025-06-06");
+        assault.Target.ShouldNotBe("Interior Ministry");
+        assault.Actor.ShouldBeNull();
+    }
 }
