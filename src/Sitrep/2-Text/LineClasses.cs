@@ -57,6 +57,20 @@ public static partial class LineClasses
         return s[^1] is '.' or '!' or '?' ? words == 0 : words <= 4;
     }
 
+    /// <summary>
+    /// The length of a wire dateline opening a paragraph, up to the text after its dash: a place in
+    /// capitals, optionally a region, an agency in parentheses and a date ("KHARTOUM (Reuters) - ",
+    /// "KYIV, March 12, 2026 — ", "GOMA, Democratic Republic of Congo, Feb 3 (AP) — "); 0 when there is none.
+    /// </summary>
+    public static int InlineDatelineLength(string paragraph)
+    {
+        var m = InlineDateline().Match(paragraph);
+        return m.Success ? m.Length : 0;
+    }
+
+    [GeneratedRegex(@"^\p{Lu}{2}[\p{Lu}.'\- ]{0,30}(?:,\s*[\p{L}.'\- ]{2,40}?){0,2}(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([\p{L} .&]{2,25}\))?\s*[-–—]{1,2}\s+(?=[\p{Lu}\d""“‘'])")]
+    private static partial Regex InlineDateline();
+
     /// <summary>"By Jane Doe", "Written by Jane Doe and Omar Ali, Reuters", "Author: Jane Doe".</summary>
     public static bool IsByline(TextLine line, out IReadOnlyList<string> authors)
     {

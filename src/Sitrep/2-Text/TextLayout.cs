@@ -27,6 +27,7 @@ public sealed class TextLayout : IDocumentStep
         if (document.Html == null) MarkHeader(lines, kinds, document);
         else MarkExtractedHeader(lines, kinds, document);
         MarkTail(lines, kinds);
+        CutInlineDateline(lines, kinds, document);
         AddBodySpans(lines, kinds, document);
     }
 
@@ -213,6 +214,16 @@ public sealed class TextLayout : IDocumentStep
     {
         foreach (var author in authors)
             if (!document.Authors.Contains(author)) document.Authors.Add(author);
+    }
+
+    /// <summary>"KYIV, March 12, 2026 — Russian drones struck ...": the wire dateline opening the first paragraph is no body; its date is the publication date.</summary>
+    private static void CutInlineDateline(List<TextLine> lines, Kind[] kinds, Document document)
+    {
+        int first = Array.IndexOf(kinds, Kind.Body);
+        if (first < 0 || LineClasses.InlineDatelineLength(lines[first].Content) is not (> 0 and var length)) return;
+        var line = lines[first];
+        if (document.Published == null && TextDates.TryFind(line.Content[..length], out var date)) document.Published = date;
+        lines[first] = new TextLine(line.Start + length, line.End, line.Content[length..]);
     }
 
     /// <summary>Each run of consecutive body lines is one span, from its first line's start to its last line's end.</summary>

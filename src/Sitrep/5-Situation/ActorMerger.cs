@@ -1,3 +1,5 @@
+using Sitrep.Places;
+
 namespace Sitrep.Situation;
 
 /// <summary>
@@ -11,11 +13,18 @@ public sealed class ActorMerger : IStoryStep
     {
         var groups = new UnionFind();
         var mentions = story.Documents.SelectMany(d => d.Entities.Select(e => (Document: d, Mention: e))).ToList();
+        var countryOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (d, e) in mentions)
         {
             groups.Union(Key(e.Text), Key(e.Canonical ?? e.Text));
             // Spellings of one place (El Fashar, Al Fashir) meet in the gazetteer's name.
             if (LocatedPlace(d, e) is { } place) groups.Union(Key(place.Name!), Key(e.Text));
+            // "Russian drones": the actor is the country its people are named after.
+            if (e.Type == "MISC" && CountryOfDemonym(e.Text) is { } country)
+            {
+                countryOf[Key(e.Text)] = country;
+                groups.Union(Key(country), Key(e.Text));
+            }
         }
         JoinSurnames(mentions.Select(m => m.Mention), groups);
 
@@ -24,10 +33,13 @@ public sealed class ActorMerger : IStoryStep
                                       .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Mention.Start))
         {
             var name = group.GroupBy(m => m.Mention.Canonical ?? m.Mention.Text)
-                            .OrderByDescending(g => g.Key.Contains(' ') ? 1 : 0)
+                            .OrderBy(g => countryOf.ContainsKey(Key(g.Key)) ? 1 : 0)
+                            .ThenByDescending(g => g.Key.Contains(' ') ? 1 : 0)
                             .ThenByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length)
                             .First().Key;
             var type = group.GroupBy(m => m.Mention.Type).OrderByDescending(g => g.Count()).First().Key;
+            if (group.Any(m => countryOf.ContainsKey(Key(m.Mention.Text)))) type = "LOC";
+            if (countryOf.TryGetValue(Key(name), out var named)) name = named;
             var aliases = group.Select(m => m.Mention.Text).Where(t => t != name).Distinct().ToList();
             story.Actors.Add(new Actor($"e{++n}", name, type, aliases,
                 group.Select(m => m.Document.Id).Distinct().ToList(), group.Count()));
@@ -38,6 +50,10 @@ public sealed class ActorMerger : IStoryStep
             }
         }
     }
+
+    private static string? CountryOfDemonym(string text) =>
+        Gazetteer.Default.Find(PlaceNames.Fold(text))
+            .FirstOrDefault(m => m.Alias == AliasKind.Demonym && m.Entry.Kind == PlaceKind.Country).Entry?.Name;
 
     private static PlaceMention? LocatedPlace(Document document, EntityMention e) =>
         document.Places.FirstOrDefault(p => p.Start == e.Start && p.End == e.End && p.Lat != null && p.Name != null);

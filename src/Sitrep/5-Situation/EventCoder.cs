@@ -42,7 +42,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             if (trigger == null) continue;
             int end = i + trigger.Words.Length;
             if (Hypothetical(words, i) || AccusedOf(words, i, found) || trigger.Mode == "ceasefire" && !NamesTruce(words)
-                || trigger.Type == "ASSAULT" && Accident(words, end))
+                || trigger.Type == "ASSAULT" && Accident(words, i, end))
             {
                 i = end - 1;
                 continue;
@@ -120,10 +120,10 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         return k >= 0 && words.Lower[k] is "of" or "for" && found.Any(f => f.Type is "ACCUSE" or "REJECT");
     }
 
-    /// <summary>"killed in a stampede", "died in the crash": deaths in accidents and disasters are no assault.</summary>
-    private static bool Accident(SentenceWords words, int afterTrigger)
+    /// <summary>"killed in a stampede", "floods hit villages": accidents and disasters are no assault.</summary>
+    private static bool Accident(SentenceWords words, int trigger, int afterTrigger)
     {
-        for (int k = afterTrigger; k < Math.Min(words.Count, afterTrigger + 4); k++)
+        for (int k = Math.Max(0, trigger - 3); k < Math.Min(words.Count, afterTrigger + 4); k++)
             if (AccidentNouns.Contains(words.Lower[k])) return true;
         return false;
     }

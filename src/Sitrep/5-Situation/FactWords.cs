@@ -31,6 +31,7 @@ public sealed partial class FactWords
             {
                 string unit = i + 1 < tokens.Count ? Unit(tokens[i + 1].ToLowerInvariant()) : "";
                 if (unit.Length > 0 && !IsYear(value, tokens, i)) i++;
+                else if (unit.Length == 0) unit = PartOf(tokens, i);
                 if (!IsYear(value, tokens, i)) numbers.Add(new Quantity(value, unit));
                 if (unit.Length > 0) words.Add(unit);
                 continue;
@@ -79,6 +80,14 @@ public sealed partial class FactWords
         value += current;
         i = j - 1;
         return true;
+    }
+
+    /// <summary>"31 of 40 drones": the part counts what the whole counts.</summary>
+    private static string PartOf(List<string> tokens, int i)
+    {
+        int k = i + 2;
+        if (k >= tokens.Count || !tokens[i + 1].Equals("of", StringComparison.OrdinalIgnoreCase) || !TryNumber(tokens, ref k, out _)) return "";
+        return k + 1 < tokens.Count ? Unit(tokens[k + 1].ToLowerInvariant()) : "";
     }
 
     private static string Unit(string word) => UnitNames.TryGetValue(word, out var unit) ? unit : Nouns().IsMatch(word) && !StopWords.Contains(word) ? Stem(word) : "";

@@ -14,9 +14,10 @@ public sealed class PublicationDateInference : IStoryStep
 
     public void Process(StoryPicture story)
     {
-        var common = story.Documents.Where(d => d.Published != null && !d.PublishedInferred)
+        // Dates the documents state first; dates inferred from a document's own text when none does.
+        var common = story.Documents.Where(d => d.Published != null)
             .GroupBy(d => d.Published!.Value.DateText())
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .OrderByDescending(g => g.Any(d => !d.PublishedInferred)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Select(g => PartialDate.TryParse(g.Key, out var date) ? date : (PartialDate?)null)
             .FirstOrDefault();
         if (common == null) return;
@@ -69,7 +70,8 @@ public sealed class SentenceCollector : IStoryStep
 /// <summary>
 /// Which documents reuse which, as the stories stage found it (an "Original Source" line, aligned
 /// sentences, near-duplicates): earlier documents' ids, or an outlet's name. A named outlet that
-/// one of the story's documents comes from is that document, even when the rewrite arrived first.
+/// one of the story's documents comes from is that document, even when the rewrite arrived first;
+/// when no document is known to come from it, the document the rewrite copies most sentences from.
 /// </summary>
 public sealed class ProvenanceFinder : IStoryStep
 {
@@ -79,9 +81,25 @@ public sealed class ProvenanceFinder : IStoryStep
         foreach (var document in story.Documents.Where(d => d.DerivedFrom.Count > 0))
             story.DerivedFrom[document.Id] = document.DerivedFrom
                 .Select(d => ids.Contains(d.Source) ? d.Source
-                    : story.Documents.FirstOrDefault(o => o != document && SameOutlet(o, d.Source))?.Id ?? d.Source)
+                    : (story.Documents.FirstOrDefault(o => o != document && SameOutlet(o, d.Source)) ?? MostCopied(story, document))?.Id ?? d.Source)
                 .Distinct().ToList();
     }
+
+    /// <summary>
+    /// The story's document a rewrite shares most sentences with, word for word: its original when
+    /// the original's outlet is not known by name (a text file has no URL).
+    /// </summary>
+    private static Document? MostCopied(StoryPicture story, Document rewrite)
+    {
+        var own = LongSentences(rewrite);
+        return story.Documents.Where(o => o != rewrite)
+            .Select(o => (Document: o, Shared: LongSentences(o).Count(own.Contains)))
+            .Where(o => o.Shared > 0).OrderByDescending(o => o.Shared).Select(o => o.Document).FirstOrDefault();
+    }
+
+    private static HashSet<string> LongSentences(Document document) =>
+        document.Sentences.Where(s => s.TokenCount >= 8)
+            .Select(s => document.Text[document.Tokens[s.FirstToken].Start..document.Tokens[s.EndToken - 1].End]).ToHashSet();
 
     private static bool SameOutlet(Document candidate, string source)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sitrep.Cli;
 
 namespace Sitrep.Tests.Situation;
 
@@ -9,25 +8,20 @@ namespace Sitrep.Tests.Situation;
 /// </summary>
 public sealed class ElFasherCoverageTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("sitrep-el-fasher-").FullName;
+    private readonly AnalyzedFixture analyzed = new("el-fasher");
     private readonly JsonElement story;
-    private readonly JsonElement[] documents;
 
     public ElFasherCoverageTests()
     {
-        var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "el-fasher");
-        AnalyzeRun.Run([fixture], folder).ShouldBe(SitrepCommandLine.Success);
-        var situation = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "situation.json"))).RootElement;
-        situation.GetProperty("stories").GetArrayLength().ShouldBe(1);
-        story = situation.GetProperty("stories")[0];
-        documents = [.. situation.GetProperty("documents").EnumerateArray()];
+        analyzed.Stories.Length.ShouldBe(1);
+        story = analyzed.Stories[0];
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => analyzed.Dispose();
 
-    private static string[] Strings(JsonElement e, string name) => [.. e.GetProperty(name).EnumerateArray().Select(x => x.GetString()!)];
-    private static string? String(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetString();
-    private JsonElement Document(string id) => documents.Single(d => d.GetProperty("id").GetString() == id);
+    private static string[] Strings(JsonElement e, string name) => AnalyzedFixture.Strings(e, name);
+    private static string? String(JsonElement e, string name) => AnalyzedFixture.String(e, name);
+    private JsonElement Document(string id) => analyzed.Document(id);
     private IEnumerable<JsonElement> Items(string name) => story.GetProperty(name).EnumerateArray();
 
     [Fact]

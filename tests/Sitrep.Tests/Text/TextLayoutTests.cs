@@ -143,9 +143,29 @@ public class TextLayoutTests
         d.Published.ToString().ShouldBe("2025-03-03T14:05:00");
         d.CitedSources.ShouldBe(["Reuters", "AFP", "MINUSMA archive"]);
         Paragraphs(d).ShouldBe([
-            "BAMAKO, March 3 (Sahel Wire) - The Malian army said on Monday it had repelled an attack by rebel fighters near Tessalit.",
+            "The Malian army said on Monday it had repelled an attack by rebel fighters near Tessalit.",
             "A rebel spokesman said his forces had seized two armoured vehicles.",
         ]);
+    }
+
+    [Theory]
+    [InlineData("KYIV, March 12, 2026 — Russian drones struck a power station overnight.", "2026-03-12")]
+    [InlineData("KHARTOUM (Reuters) - The army said it had retaken the palace.", null)]
+    [InlineData("GOMA, Democratic Republic of Congo, Feb 3, 2026 (AP) — Rebels entered the city.", "2026-02-03")]
+    public void A_wire_dateline_opening_the_first_paragraph_is_not_body_and_dates_the_article(string paragraph, string? published)
+    {
+        var d = Layout("Power cut across the region\n\n" + paragraph + "\n\nRepairs began at dawn.\n");
+
+        Paragraphs(d)[0].ShouldBe(paragraph[(paragraph.IndexOfAny(['—', '-']) + 2)..]);
+        d.Published?.ToString().ShouldBe(published);
+    }
+
+    [Fact]
+    public void A_first_paragraph_opening_with_a_capitalised_name_and_a_dash_is_no_dateline_without_capitals()
+    {
+        var d = Layout("Truce talks resume\n\nNaivasha - The talks resumed on Monday.\n");
+
+        Paragraphs(d).ShouldBe(["Naivasha - The talks resumed on Monday."]);
     }
 
     [Fact]
