@@ -161,6 +161,15 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         return k >= 0 && words.Lower[k] is "was" or "were" or "been" or "being" or "is" or "are" or "got";
     }
 
+    /// <summary>Words that say when, which a target phrase ends before ("fired yesterday").</summary>
+    private static readonly HashSet<string> TimeWords =
+    [
+        "yesterday", "today", "tonight", "overnight", "last", "this", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    ];
+
+    private static readonly HashSet<string> Prepositions = ["from", "by", "in", "at", "near", "into", "during", "for", "over", "across", "with", "without"];
+
     private static readonly HashSet<string> Locatives = ["in", "at", "near", "outside", "around", "across", "into", "toward", "towards", "from", "inside", "of", "to", "on"];
 
     private static bool AfterLocative(SentenceWords words, int offset)
@@ -207,7 +216,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         {
             if (named != null && words.Starts[k] >= named.Start) break;
             var w = words.Lower[k];
-            if (w is "," or ";" or ":" or "on" or "killing" or "leaving" or "and" or "with" or "after" or "as") break;
+            if (w is "," or ";" or ":" or "on" or "killing" or "leaving" or "and" or "with" or "after" or "as" || TimeWords.Contains(w)) break;
+            if (head.Count == 0 && Prepositions.Contains(w)) break; // "attacks from either side": no target named
             head.Add(sentence.Text[(words.Starts[k] - offset)..(words.Ends[k] - offset)]);
         }
         while (head.Count > 0 && head[0].ToLowerInvariant() is "the" or "a" or "an" or "its" or "their") head.RemoveAt(0);
