@@ -50,6 +50,7 @@ public static class JsonRecords
             WriteNumber(w, "lat", p.Lat);
             WriteNumber(w, "lon", p.Lon);
             w.WriteString("kind", p.Kind);
+            if (p.Context != null) w.WriteString("context", p.Context);
             w.WriteEndObject();
         }
         w.WriteEndArray();

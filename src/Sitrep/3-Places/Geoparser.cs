@@ -22,14 +22,19 @@ public sealed class Geoparser(Gazetteer gazetteer, WordLists words) : IDocumentS
         for (int i = 0; i < toponyms.Count; i++)
         {
             var t = toponyms[i];
-            if (t.Role is not (ToponymRole.Place or ToponymRole.Feature)) continue;
             var e = entries[i];
+            // A place inside an organisation's name ("Kharkiv Regional Administration") or named by
+            // its people ("Syrian") is still a place the text mentions; it just names no LOC entity.
+            if (t.Role is ToponymRole.Organisation or ToponymRole.Demonym && e == null) continue;
             if (t.Role == ToponymRole.Feature && t.Candidates.Count == 0 && e == null) continue; // a feature we cannot place
             // A feature keeps its own name and takes the position of the place it belongs to.
             document.Places.Add(t.Role == ToponymRole.Feature
                 ? new PlaceMention(t.Start, t.End, t.Text, t.Text, NullIfEmpty(e?.Country), e?.Lat, e?.Lon, "feature")
-                : new PlaceMention(t.Start, t.End, t.Text, e?.Name, NullIfEmpty(e?.Country), e?.Lat, e?.Lon, KindName(e)));
-            if (!tagged.Any(x => x.Start < t.End && t.Start < x.End))
+                : new PlaceMention(t.Start, t.End, t.Text, e?.Name, NullIfEmpty(e?.Country), e?.Lat, e?.Lon, KindName(e))
+                {
+                    Context = t.Role switch { ToponymRole.Organisation => "organisation", ToponymRole.Demonym => "demonym", _ => null },
+                });
+            if (t.Role is ToponymRole.Place or ToponymRole.Feature && !tagged.Any(x => x.Start < t.End && t.Start < x.End))
                 document.Entities.Add(new EntityMention(t.Start, t.End, t.Text, "LOC"));
         }
         document.Entities.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));

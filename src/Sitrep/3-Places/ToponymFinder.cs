@@ -399,7 +399,10 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         foreach (var e in entities)
         {
             if (e.Start >= m.End || e.End <= start) continue;
-            if (e.Type == "PER") return null;
+            // A name the tagger took for a person is a place when the text places it: "in Nokomis",
+            // "Louisville, Ky.", "Becker, Clay, Douglas" (a place before it in a list), "R-Elbow Lake".
+            if (e.Type == "PER" && !(e.Start == start && e.End == m.End && PlacedByContext(text, tokens, m))) return null;
+            if (e.Type == "PER") continue;
             if (e.Type == "ORG") return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Organisation);
             if (e.Type == "MISC") return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
         }
@@ -530,6 +533,18 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         || k > 1 && Word(text, tokens[k - 1]) == "the" && Locatives.Contains(Word(text, tokens[k - 2]).ToLowerInvariant());
 
     /// <summary>"Gainesville, Ga.": right after a comma that follows a capitalised place name.</summary>
+    private bool PlacedByContext(string text, List<Token> tokens, Match m) =>
+        Locative(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken) || AfterCommaPlace(text, tokens, m.StartToken)
+        || AfterParty(text, tokens, m.StartToken) || BeforeCommaPlace(text, tokens, m.EndToken);
+
+    /// <summary>"Becker, Clay": another place name right after a comma (the first of a list).</summary>
+    private bool BeforeCommaPlace(string text, List<Token> tokens, int k)
+    {
+        if (k >= tokens.Count || k == 0 || !text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End).Trim().SequenceEqual(",")) return false;
+        var after = tokens[k];
+        return char.IsUpper(text[after.Start]) && gazetteer.Contains(PlaceNames.Fold(text.AsSpan(after.Start, after.End - after.Start)));
+    }
+
     private bool AfterCommaPlace(string text, List<Token> tokens, int k)
     {
         if (k == 0 || !text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End).Trim().SequenceEqual(",")) return false;

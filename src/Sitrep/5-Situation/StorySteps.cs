@@ -48,7 +48,8 @@ public sealed class SentenceCollector : IStoryStep
                 {
                     Document = document, Start = start, End = end, Index = story.Sentences.Count - first, Text = document.Text[start..end],
                     Entities = document.Entities.Where(e => e.Start >= start && e.End <= end).ToList(),
-                    Places = document.Places.Where(p => p.Start >= start && p.End <= end).ToList(),
+                    // Places named inside other names or by their people are where nothing happens.
+                    Places = document.Places.Where(p => p.Start >= start && p.End <= end && p.Context == null).ToList(),
                     Times = document.Times.Where(t => t.Start >= start && t.End <= end).ToList(),
                 });
             if (string.IsNullOrWhiteSpace(document.Lead)) continue;
@@ -123,12 +124,12 @@ public sealed class ProvenanceFinder : IStoryStep
     private static string Squash(string s) => new(s.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 }
 
-/// <summary>The places of the story: mentions grouped by the gazetteer entry they resolve to.</summary>
+/// <summary>The places of the story: mentions grouped by the gazetteer entry they resolve to (not those only inside other names or demonyms).</summary>
 public sealed class PlaceAggregator : IStoryStep
 {
     public void Process(StoryPicture story)
     {
-        var mentions = story.Documents.SelectMany(d => d.Places.Select(p => (Document: d, Place: p)));
+        var mentions = story.Documents.SelectMany(d => d.Places.Where(p => p.Context == null).Select(p => (Document: d, Place: p)));
         foreach (var group in mentions.GroupBy(m => m.Place.Lat != null ? $"{m.Place.Name}|{m.Place.Country}" : m.Place.Text.ToLowerInvariant())
                                       .OrderByDescending(g => g.Count()))
         {

@@ -110,22 +110,28 @@ public class GeoparserTests
     }
 
     [Fact]
-    public void A_place_inside_an_organisation_name_is_not_a_place_mention()
+    public void A_place_inside_an_organisation_name_is_a_place_mention_but_no_LOC_entity()
     {
         var d = Annotate("The Sudan Doctors Network said 14 people were killed in El Fasher. " +
                          "The Kharkiv Regional Administration reported no casualties.");
-        d.Places.Select(p => p.Text).ShouldBe(["El Fasher"]);
-        d.Entities.ShouldNotContain(e => e.Text == "Sudan" || e.Text == "Kharkiv");
+        d.Places.Select(p => p.Text).ShouldBe(["Sudan", "El Fasher", "Kharkiv"]);
+        Place(d, "Sudan").Country.ShouldBe("SD");
+        Place(d, "Sudan").Context.ShouldBe("organisation");
+        Place(d, "Kharkiv").Lat!.Value.ShouldBe(50.0, 0.1);
+        Place(d, "El Fasher").Context.ShouldBeNull();
+        d.Entities.ShouldNotContain(e => e.Type == "LOC" && (e.Text == "Sudan" || e.Text == "Kharkiv"));
     }
 
     [Fact]
-    public void The_taggers_organisation_mentions_veto_place_readings_inside_them()
+    public void The_taggers_organisation_mentions_keep_their_type_and_the_place_inside_them_is_located()
     {
         const string text = "Officials of Kherson Oblast Military Administration said Kherson was shelled.";
         var org = new EntityMention(13, 49, "Kherson Oblast Military Administration", "ORG");
         var d = Annotate(text, org);
-        d.Places.Select(p => p.Text).ShouldBe(["Kherson"]);
+        d.Places.Select(p => p.Text).ShouldBe(["Kherson", "Kherson"]);
+        d.Places.ShouldAllBe(p => p.Country == "UA");
         d.Entities.Count(e => e.Type == "ORG").ShouldBe(1);
+        d.Entities.Single(e => e.Type == "LOC").Start.ShouldBe(text.LastIndexOf("Kherson", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -139,10 +145,12 @@ public class GeoparserTests
     }
 
     [Fact]
-    public void Demonyms_are_context_not_places_and_steer_the_reading_of_ambiguous_names()
+    public void Demonyms_name_their_country_and_steer_the_reading_of_ambiguous_names()
     {
         var d = Annotate("Lebanese officials said Tripoli was calm after the clashes.");
-        d.Places.ShouldNotContain(p => p.Text == "Lebanese");
+        Place(d, "Lebanese").Name.ShouldBe("Lebanon");
+        Place(d, "Lebanese").Context.ShouldBe("demonym");
+        d.Entities.ShouldNotContain(e => e.Text == "Lebanese" && e.Type == "LOC");
         Place(d, "Tripoli").Country.ShouldBe("LB");
 
         var libya = Annotate("Libyan officials said Tripoli was calm after the clashes.");
@@ -170,12 +178,13 @@ public class GeoparserTests
     }
 
     [Fact]
-    public void Every_place_mention_is_also_a_LOC_entity_with_the_same_span()
+    public void Every_place_named_as_a_place_is_also_a_LOC_entity_with_the_same_span()
     {
         var d = Annotate("Heavy rain hit Bangladesh and the Indian state of Assam, flooding Sylhet.");
-        d.Places.Count.ShouldBe(3);
-        foreach (var p in d.Places)
+        d.Places.Select(p => p.Text).ShouldBe(["Bangladesh", "Indian", "Assam", "Sylhet"]);
+        foreach (var p in d.Places.Where(p => p.Text != "Indian"))
             d.Entities.ShouldContain(e => e.Start == p.Start && e.End == p.End && e.Type == "LOC");
+        Place(d, "Indian").Country.ShouldBe("IN");
         Place(d, "Bangladesh").Kind.ShouldBe("country");
         Place(d, "Assam").Kind.ShouldBe("admin");
     }
