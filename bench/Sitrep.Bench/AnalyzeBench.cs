@@ -4,7 +4,7 @@ using Sitrep;
 
 /// <summary>
 /// <c>sitrep analyze</c> end to end (read, annotate, stories, situation, report files), run as the
-/// command itself in a child process, over a corpus made of <c>copies</c> of the input documents,
+/// command itself (<c>./sitrep</c>) in a child process, over a corpus made of <c>copies</c> of the input documents,
 /// each copy with its own ids so that it counts as new articles: articles/s on the wall clock and
 /// per CPU-second, and the peak resident memory of the command.
 /// </summary>
@@ -19,7 +19,14 @@ internal static class AnalyzeBench
         int articles = documents.Count * copies;
         long bytes = new FileInfo(corpus).Length;
 
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Sitrep.Cli"), ["analyze", corpus, "--out", Path.Combine(folder, "out")])
+        // The command as users run it: ./sitrep at the repository root (built first, untimed).
+        string sitrep = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../sitrep"));
+        using (var build = Process.Start(new ProcessStartInfo(sitrep, "--help") { RedirectStandardOutput = true })!)
+        {
+            build.StandardOutput.ReadToEnd();
+            build.WaitForExit();
+        }
+        var start = new ProcessStartInfo(sitrep, ["analyze", corpus, "--out", Path.Combine(folder, "out")])
             { RedirectStandardError = true };
         var clock = Stopwatch.StartNew();
         using var command = Process.Start(start)!;

@@ -10,6 +10,10 @@ public sealed class EntityRecognizer(EntityModel? model = null, EntityGazetteer?
 {
     private readonly SentenceSplitter _splitter = new();
 
+    // The shipped model loads in the background from the moment the pipeline is built, while the
+    // steps after this one load their own data.
+    private readonly Task _loading = model is null ? Task.Run(() => (EntityModel.Shipped, EntityGazetteer.Shipped)) : Task.CompletedTask;
+
     public void Process(Document document)
     {
         _splitter.Process(document);

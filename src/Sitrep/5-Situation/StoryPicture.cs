@@ -35,11 +35,18 @@ public sealed class StoryPicture(string id, IReadOnlyList<Document> documents)
     /// <summary>Story-level actor name by normalised alias, filled by <see cref="ActorMerger"/>.</summary>
     public Dictionary<string, string> ActorByAlias { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The story-level name of the entity a mention refers to.</summary>
-    public string ActorName(EntityMention mention) =>
-        ActorByAlias.GetValueOrDefault(ActorMerger.Key(mention.Canonical ?? mention.Text))
-        ?? ActorByAlias.GetValueOrDefault(ActorMerger.Key(mention.Text))
-        ?? mention.Canonical ?? mention.Text;
+    private readonly Dictionary<(string?, string), string> actorNames = [];
+
+    /// <summary>The story-level name of the entity a mention refers to (after <see cref="ActorMerger"/>; remembered per spelling).</summary>
+    public string ActorName(EntityMention mention)
+    {
+        if (actorNames.TryGetValue((mention.Canonical, mention.Text), out var name)) return name;
+        name = ActorByAlias.GetValueOrDefault(ActorMerger.Key(mention.Canonical ?? mention.Text))
+               ?? ActorByAlias.GetValueOrDefault(ActorMerger.Key(mention.Text))
+               ?? mention.Canonical ?? mention.Text;
+        if (ActorByAlias.Count > 0) actorNames[(mention.Canonical, mention.Text)] = name; // stable once the actors are merged
+        return name;
+    }
 }
 
 /// <summary>Sentences from different documents that state one fact; the first is its wording.</summary>
