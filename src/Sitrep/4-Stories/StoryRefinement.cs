@@ -129,7 +129,7 @@ public static class StoryBatch
     {
         var frequencies = new DocumentFrequencies();
         foreach (var terms in documents) frequencies.Observe(terms);
-        var profiles = documents.Select(t => t.Weigh(frequencies)).ToList();
+        var profiles = documents.AsParallel().AsOrdered().Select(t => t.Weigh(frequencies)).ToList();
         // A batch need not arrive in time order, so stories retire by document count alone.
         var clusterer = new StoryClusterer(decision, new ClusteringOptions { QuietDays = double.PositiveInfinity });
         var stories = new List<List<int>>();
