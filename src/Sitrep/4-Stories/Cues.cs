@@ -36,7 +36,7 @@ public sealed class AnnotatedCues(ICueSource fallback) : ICueSource
         // the gazetteer knows under another spelling (Al Fashir = El Fasher) adds its gazetteer name.
         cues.Names.AddRange(scanned.Names);
         foreach (var p in document.Places)
-            if (p.Name != null && p.Name != p.Text) cues.Names.Add((p.Name, p.Start));
+            if (p.Name != null && p.Name != p.Text && p.Context == null) cues.Names.Add((p.Name, p.Start));
         var dates = document.Times.Where(t => t.Type is "DATE" or "TIME" && t.Value.Length >= 4 && (char.IsDigit(t.Value[0]) || t.Value[0] == 'X'))
             .Select(t => t.Value.Length > 10 && t.Value[10] == 'T' ? t.Value[..10] : t.Value).ToList();
         cues.Dates.AddRange(dates.Count > 0 ? dates : scanned.Dates);
