@@ -65,7 +65,8 @@ public sealed class ArticleSource(IProblemSink problems)
         return files;
     }
 
-    private IEnumerable<Document> ReadFile(InputFile file)
+    /// <summary>The articles of one input; whatever it holds, problems are reported and nothing is thrown.</summary>
+    public IEnumerable<Document> ReadFile(InputFile file)
     {
         IEnumerator<Document> documents;
         try

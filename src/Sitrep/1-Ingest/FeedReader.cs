@@ -22,8 +22,16 @@ public sealed partial class FeedReader : IArticleReader
         CloseInput = true,
     };
 
+    /// <summary>Feeds nest a few levels; building a tree thousands deep takes seconds, so deeper ones are refused.</summary>
+    public const int MaxDepth = 256;
+
     public IEnumerable<Document> Read(InputFile file, IProblemSink problems)
     {
+        if (TooDeepAt(file) is { } line)
+        {
+            problems.Report(new Problem(new SourceLocation(file.DisplayName, line), $"elements nested more than {MaxDepth} deep"));
+            yield break;
+        }
         using var xml = XmlReader.Create(file.OpenContent(), Settings);
         var lineInfo = (IXmlLineInfo)xml;
         string? outlet = null;
@@ -75,6 +83,19 @@ public sealed partial class FeedReader : IArticleReader
     {
         var reason = e.Message.Contains("Root element is missing") ? "empty file: no XML feed" : $"invalid XML: {e.Message}";
         return itemsRead > 0 ? $"{reason} (the {itemsRead} items before it were read)" : reason;
+    }
+
+    /// <summary>The line where elements first nest deeper than <see cref="MaxDepth"/>, from a quick streaming pass; null when they never do (or the XML breaks first: the reading pass reports that).</summary>
+    private static int? TooDeepAt(InputFile file)
+    {
+        try
+        {
+            using var xml = XmlReader.Create(file.OpenContent(), Settings);
+            while (xml.Read())
+                if (xml.Depth > MaxDepth) return Math.Max(1, ((IXmlLineInfo)xml).LineNumber);
+        }
+        catch (Exception e) when (e is XmlException or IOException or InvalidDataException) { }
+        return null;
     }
 
     private static Document? ToDocument(XElement item, string fallbackId, SourceLocation where, string? outlet)

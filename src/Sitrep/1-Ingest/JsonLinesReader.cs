@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Sitrep.Ingest;
@@ -113,6 +114,12 @@ public sealed class JsonLinesReader : IArticleReader
         catch (JsonException e)
         {
             problems.Report(new Problem(where, $"invalid JSON: {e.Message}"));
+            return null;
+        }
+        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+        {
+            // The parser checks structure, not the bytes inside strings; reading the string finds them.
+            problems.Report(new Problem(where, "invalid UTF-8 inside a JSON string"));
             return null;
         }
     }
