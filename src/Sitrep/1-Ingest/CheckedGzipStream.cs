@@ -13,26 +13,21 @@ namespace Sitrep.Ingest;
 /// (which is held back, never returned). If the input was cut inside a member, the marker member's
 /// bytes are taken as more of the broken member: it fails, or decodes to something else.
 /// </remarks>
-public sealed class CheckedGzipStream : Stream
+public sealed class CheckedGzipStream : ForwardOnlyStream
 {
     private static readonly byte[] Marker = "\0sitrep-gzip-end\u0001"u8.ToArray();
     private static readonly byte[] MarkerMember = Compress(Marker);
 
     private readonly AppendedStream compressed;
-    private readonly GZipStream inner;
     private readonly byte[] held = new byte[Marker.Length];
     private int heldCount;
     private bool finished;
 
-    public CheckedGzipStream(Stream compressed)
-    {
-        this.compressed = new AppendedStream(compressed, MarkerMember);
-        inner = new GZipStream(this.compressed, CompressionMode.Decompress);
-    }
+    public CheckedGzipStream(Stream compressed) : this(new AppendedStream(compressed, MarkerMember)) { }
+
+    private CheckedGzipStream(AppendedStream compressed) : base(new GZipStream(compressed, CompressionMode.Decompress)) => this.compressed = compressed;
 
     private static InvalidDataException Truncated() => new("truncated gzip data: the file ends inside a compressed member");
-
-    public override int Read(byte[] target, int offset, int count) => Read(target.AsSpan(offset, count));
 
     public override int Read(Span<byte> target)
     {
@@ -42,7 +37,7 @@ public sealed class CheckedGzipStream : Stream
             int n;
             try
             {
-                n = inner.Read(target);
+                n = Inner.Read(target);
             }
             catch (InvalidDataException) when (compressed.Appending)
             {
@@ -71,24 +66,8 @@ public sealed class CheckedGzipStream : Stream
         return buffer.ToArray();
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) inner.Dispose();
-        base.Dispose(disposing);
-    }
-
     /// <summary>A stream followed by fixed bytes.</summary>
-    private sealed class AppendedStream(Stream first, byte[] then) : Stream
+    private sealed class AppendedStream(Stream first, byte[] then) : ForwardOnlyStream(first)
     {
         private int thenPosition;
         private bool firstDone;
@@ -96,13 +75,11 @@ public sealed class CheckedGzipStream : Stream
         /// <summary>True once the first stream has ended and the appended bytes are being read.</summary>
         public bool Appending => firstDone;
 
-        public override int Read(byte[] target, int offset, int count) => Read(target.AsSpan(offset, count));
-
         public override int Read(Span<byte> target)
         {
             if (!firstDone)
             {
-                int n = first.Read(target);
+                int n = Inner.Read(target);
                 if (n > 0) return n;
                 firstDone = true;
             }
@@ -112,20 +89,5 @@ public sealed class CheckedGzipStream : Stream
             return rest;
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) first.Dispose();
-            base.Dispose(disposing);
-        }
     }
 }

@@ -1,7 +1,7 @@
 namespace Sitrep.Ingest;
 
 /// <summary>A read-only stream that can look at its first bytes without consuming them (format sniffing on pipes).</summary>
-public sealed class PeekableStream(Stream inner) : Stream
+public sealed class PeekableStream(Stream inner) : ForwardOnlyStream(inner)
 {
     private byte[] buffer = [];
     private int position;
@@ -16,7 +16,7 @@ public sealed class PeekableStream(Stream inner) : Stream
             buffer.AsSpan(position).CopyTo(more);
             while (have < more.Length)
             {
-                int n = inner.Read(more, have, more.Length - have);
+                int n = Inner.Read(more, have, more.Length - have);
                 if (n == 0) break;
                 have += n;
             }
@@ -28,8 +28,6 @@ public sealed class PeekableStream(Stream inner) : Stream
         return count;
     }
 
-    public override int Read(byte[] target, int offset, int count) => Read(target.AsSpan(offset, count));
-
     public override int Read(Span<byte> target)
     {
         if (position < buffer.Length)
@@ -39,22 +37,7 @@ public sealed class PeekableStream(Stream inner) : Stream
             position += n;
             return n;
         }
-        return inner.Read(target);
+        return Inner.Read(target);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) inner.Dispose();
-        base.Dispose(disposing);
-    }
 }
