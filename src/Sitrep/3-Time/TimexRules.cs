@@ -163,15 +163,14 @@ internal sealed partial class TimexScanner
         if (!Is(j, WordClass.Month)) return null;
         int month = Sense(j, WordClass.Month).Number;
         if (day > DateTime.DaysInMonth(2000, month)) return null;
-        int last = j;
-        TimePoint? p;
-        if (YearAfter(j + 1) is { } y)
-        {
-            p = TimePoint.Day(SafeDate(y.Year, month, day));
-            last = y.Last;
-        }
-        else p = MonthDayPoint(month, day, Tense(i));
-        return Dated(i, last, p, $"XXXX-{month:D2}-{day:D2}");
+        return DayOfMonth(i, j, month, day);
+    }
+
+    /// <summary>Day and month ending at token <paramref name="j"/>, with the year written after them or resolved by tense.</summary>
+    private Timex? DayOfMonth(int i, int j, int month, int day)
+    {
+        if (YearAfter(j + 1) is { } y) return Dated(i, y.Last, TimePoint.Day(SafeDate(y.Year, month, day)), $"XXXX-{month:D2}-{day:D2}");
+        return Dated(i, j, MonthDayPoint(month, day, Tense(i)), $"XXXX-{month:D2}-{day:D2}");
     }
 
     /// <summary>A year written right after a date part: "1998", ", 1998", "of 1998", "nineteen ninety-six".</summary>
@@ -381,18 +380,7 @@ internal sealed partial class TimexScanner
             day = T(j).Number;
         else if (Is(j, WordClass.Ordinal) && Sense(j, WordClass.Ordinal).Number is >= 1 and <= 31)
             day = Sense(j, WordClass.Ordinal).Number;
-        if (day > 0 && day <= DateTime.DaysInMonth(2000, month))
-        {
-            int last = j;
-            TimePoint? p;
-            if (YearAfter(j + 1) is { } y)
-            {
-                p = TimePoint.Day(SafeDate(y.Year, month, day));
-                last = y.Last;
-            }
-            else p = MonthDayPoint(month, day, Tense(i));
-            return Dated(i, last, p, $"XXXX-{month:D2}-{day:D2}");
-        }
+        if (day > 0 && day <= DateTime.DaysInMonth(2000, month)) return DayOfMonth(i, j, month, day);
         // "Jan" without its dot and without a day is a name
         if (Sense(i, WordClass.Month).Abbreviation && text[T(i).End - 1] != '.' && YearAfter(j) is null) return null;
         // a word that is a month only in context: "May", "March" at the start of a sentence
