@@ -66,6 +66,12 @@ public sealed partial class FeedReader : IArticleReader
                 problems.Report(new Problem(new SourceLocation(file.DisplayName, Math.Max(1, e.LineNumber)), XmlProblem(e, count)));
                 yield break;
             }
+            catch (ArgumentException e)
+            {
+                // System.Xml fails this way, not with an XmlException, on some broken declarations and encodings.
+                problems.Report(new Problem(new SourceLocation(file.DisplayName, Math.Max(1, lineInfo.LineNumber)), $"malformed XML: {e.Message}"));
+                yield break;
+            }
             if (item == null) continue;
             count++;
             var where = new SourceLocation(file.DisplayName, itemLine);
@@ -94,7 +100,7 @@ public sealed partial class FeedReader : IArticleReader
             while (xml.Read())
                 if (xml.Depth > MaxDepth) return Math.Max(1, ((IXmlLineInfo)xml).LineNumber);
         }
-        catch (Exception e) when (e is XmlException or IOException or InvalidDataException) { }
+        catch (Exception e) when (e is XmlException or ArgumentException or IOException or InvalidDataException) { }
         return null;
     }
 

@@ -23,7 +23,7 @@ public class MalformedInputTests
     [MemberData(nameof(Formats))]
     public void Malformed_inputs_are_reported_never_thrown_nor_hung(string format)
     {
-        var random = new Random(format.GetHashCode(StringComparison.Ordinal) ^ 20261122);
+        var random = new Random(20261122 + Seeds.Keys.ToList().IndexOf(format)); // string hashes change from run to run
         var extraction = Pipeline.Extraction();
         var slowest = TimeSpan.Zero;
         var failures = new List<string>();
