@@ -63,7 +63,7 @@ public static partial class TextDecoding
         {
             return Encoding.GetEncoding(label);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException) // unknown, or known but disabled (UTF-7)
         {
             return null;
         }

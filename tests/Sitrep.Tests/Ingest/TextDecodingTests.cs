@@ -23,6 +23,15 @@ public class TextDecodingTests
         TextDecoding.Decode(Encoding.GetEncoding(1251).GetBytes(page)).ShouldContain(Russian);
     }
 
+    [Theory]
+    [InlineData("utf-7")]
+    [InlineData("x-no-such-charset")]
+    public void A_disabled_or_unknown_charset_is_ignored_and_the_bytes_decide(string charset)
+    {
+        var page = $"<html><head><meta charset=\"{charset}\"></head><body><p>{Russian}</p></body></html>";
+        TextDecoding.Decode(Encoding.UTF8.GetBytes(page)).ShouldContain(Russian);
+    }
+
     [Fact]
     public void The_http_header_charset_comes_before_the_page_own_declaration()
     {
