@@ -2,23 +2,26 @@ using Sitrep.Ingest;
 using Sitrep.Report;
 using Sitrep.Situation;
 using Sitrep.Stories;
+using Sitrep.Store;
 
 namespace Sitrep.Cli;
 
 /// <summary>
-/// The main job: ingest, annotate every document, group them into stories, fuse each story into
-/// its picture, and write the report folder.
+/// The main job: ingest (the inputs, or the articles of a store), annotate every document, group
+/// them into stories, fuse each story into its picture, and write the report folder.
 /// </summary>
 public static class AnalyzeRun
 {
-    public static int Run(IReadOnlyList<string> inputs, string outFolder)
+    public static int Run(IReadOnlyList<string> inputs, string outFolder, string? database = null)
     {
         var problems = new ConsoleProblemSink();
+        using var store = database == null ? null : ArticleStore.Open(database);
+        var read = store == null ? new ArticleSource(problems).Read(inputs) : store.Documents().Concat(new ArticleSource(problems).Read(inputs));
         var documents = new List<Document>();
         var grouping = new StoryGrouping<Document>();
         using (var progress = Progress.Start("annotated", outputOnTerminal: false))
             foreach (var document in new DocumentRun(Pipeline.StoryReading(), JsonRecords.Annotated, "annotated")
-                         .Process(new ArticleSource(problems).Read(inputs), problems))
+                         .Process(read, problems))
             {
                 documents.Add(document);
                 grouping.Add(document, document);

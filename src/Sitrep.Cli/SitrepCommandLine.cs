@@ -14,6 +14,7 @@ public static class SitrepCommandLine
         root.Subcommands.Add(Annotate());
         root.Subcommands.Add(Cluster());
         root.Subcommands.Add(Analyze());
+        root.Subcommands.Add(Ingest());
         root.Subcommands.Add(TrainCommand.Build());
         return root;
     }
@@ -58,10 +59,25 @@ public static class SitrepCommandLine
     private static Command Analyze()
     {
         var inputs = Inputs();
+        inputs.Arity = ArgumentArity.ZeroOrMore;
         var output = new Option<string>("--out", "-o") { Description = "The folder to write the report files into.", Required = true };
+        var database = new Option<string?>("--db") { Description = "Also analyse every article stored in this database (see ingest)." };
         var command = new Command("analyze", "Writes the fused situation picture (situation.json, report.html, report.md, events.csv, places.geojson) to --out DIR.")
-            { inputs, output };
-        command.SetAction(parsed => AnalyzeRun.Run(parsed.GetValue(inputs)!, parsed.GetValue(output)!));
+            { inputs, output, database };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(inputs) is not { Length: > 0 } && result.GetValue(database) == null) result.AddError("give INPUT files or folders, or --db");
+        });
+        command.SetAction(parsed => AnalyzeRun.Run(parsed.GetValue(inputs) ?? [], parsed.GetValue(output)!, parsed.GetValue(database)));
+        return command;
+    }
+
+    private static Command Ingest()
+    {
+        var inputs = Inputs();
+        var database = new Option<string>("--db") { Description = "The SQLite database to keep the articles in.", DefaultValueFactory = _ => "sitrep.db" };
+        var command = new Command("ingest", "Stores every article not stored yet (recognised by its content) in an SQLite database.") { inputs, database };
+        command.SetAction(parsed => IngestRun.Run(parsed.GetValue(inputs)!, parsed.GetValue(database)!));
         return command;
     }
 }
