@@ -3,14 +3,15 @@ using System.Text.Json;
 using Sitrep;
 
 /// <summary>
-/// <c>sitrep analyze</c> end to end (read, annotate, stories, situation, report files), run as the
-/// command itself (<c>./sitrep</c>) in a child process, over a corpus made of <c>copies</c> of the input documents,
-/// each copy with its own ids so that it counts as new articles: articles/s on the wall clock and
-/// per CPU-second, and the peak resident memory of the command.
+/// A whole command run as users run it (<c>./sitrep</c>, in a child process) over a corpus made of
+/// <c>copies</c> of the input documents, each copy with its own ids and a line of its own so that it
+/// counts as new articles: articles/s on the wall clock and per CPU-second, and the command's peak
+/// resident memory. <c>analyze</c> runs end to end (read, annotate, stories, situation, report
+/// files); <c>ingest</c> stores the corpus in a new SQLite database.
 /// </summary>
-internal static class AnalyzeBench
+internal static class CommandBench
 {
-    public static int Run(IReadOnlyList<string> inputs, int copies)
+    public static int Run(string name, IReadOnlyList<string> inputs, int copies)
     {
         var documents = StageBench.Read(inputs);
         string folder = Directory.CreateTempSubdirectory("sitrep-bench-").FullName;
@@ -26,8 +27,8 @@ internal static class AnalyzeBench
             build.StandardOutput.ReadToEnd();
             build.WaitForExit();
         }
-        var start = new ProcessStartInfo(sitrep, ["analyze", corpus, "--out", Path.Combine(folder, "out")])
-            { RedirectStandardError = true };
+        string[] arguments = name == "ingest" ? ["ingest", corpus, "--db", Path.Combine(folder, "sitrep.db")] : ["analyze", corpus, "--out", Path.Combine(folder, "out")];
+        var start = new ProcessStartInfo(sitrep, arguments) { RedirectStandardError = true };
         var clock = Stopwatch.StartNew();
         using var command = Process.Start(start)!;
         var errors = command.StandardError.ReadToEndAsync();
@@ -46,7 +47,7 @@ internal static class AnalyzeBench
         clock.Stop();
         double seconds = clock.Elapsed.TotalSeconds;
         Console.Error.Write(errors.Result);
-        Console.WriteLine($"analyze: {articles} articles ({bytes / 1e6:F0} MB of JSON Lines) in {seconds:F1} s = {articles / seconds:F0} articles/s " +
+        Console.WriteLine($"{name}: {articles} articles ({bytes / 1e6:F0} MB of JSON Lines) in {seconds:F1} s = {articles / seconds:F0} articles/s " +
                           $"({Environment.ProcessorCount} cores), {bytes / 1e6 / seconds:F1} MB/s; {cpu:F1} s of CPU = {articles / cpu:F0} articles per CPU-second; " +
                           $"peak memory {peak / 1e6:F0} MB; exit code {command.ExitCode}");
         Directory.Delete(folder, recursive: true);
@@ -71,7 +72,7 @@ internal static class AnalyzeBench
             {
                 writer.WriteStartObject();
                 writer.WriteString("id", $"{d.Id}#{copy}");
-                writer.WriteString(d.Html != null ? "html" : "text", d.Html ?? d.Text);
+                writer.WriteString(d.Html != null ? "html" : "text", d.Html != null ? $"{d.Html}<!-- copy {copy} -->" : $"{d.Text}\n\nCopy {copy}.");
                 if (d.Title != null) writer.WriteString("title", d.Title);
                 if (d.Url != null) writer.WriteString("url", d.Url);
                 if (d.Published is { } published) writer.WriteString("published", published.ToString());
