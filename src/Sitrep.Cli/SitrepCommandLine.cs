@@ -15,6 +15,7 @@ public static class SitrepCommandLine
         root.Subcommands.Add(Cluster());
         root.Subcommands.Add(Analyze());
         root.Subcommands.Add(Ingest());
+        root.Subcommands.Add(Watch());
         root.Subcommands.Add(TrainCommand.Build());
         return root;
     }
@@ -78,6 +79,16 @@ public static class SitrepCommandLine
         var database = new Option<string>("--db") { Description = "The SQLite database to keep the articles in.", DefaultValueFactory = _ => "sitrep.db" };
         var command = new Command("ingest", "Stores every article not stored yet (recognised by its content) in an SQLite database.") { inputs, database };
         command.SetAction(parsed => IngestRun.Run(parsed.GetValue(inputs)!, parsed.GetValue(database)!));
+        return command;
+    }
+
+    private static Command Watch()
+    {
+        var folder = new Argument<string>("DIR") { Description = "The folder to follow (walked recursively)." };
+        var database = new Option<string>("--db") { Description = "The SQLite database to keep the articles in.", DefaultValueFactory = _ => "sitrep.db" };
+        var every = new Option<double>("--every") { Description = "Seconds between looks at the folder.", DefaultValueFactory = _ => 2 };
+        var command = new Command("watch", "Follows a growing folder and stores the articles of new and changed files until stopped (Ctrl+C).") { folder, database, every };
+        command.SetAction((parsed, stop) => Task.FromResult(WatchRun.Run(parsed.GetValue(folder)!, parsed.GetValue(database)!, TimeSpan.FromSeconds(parsed.GetValue(every)), stop)));
         return command;
     }
 }
