@@ -1,7 +1,6 @@
 using Sitrep.Ingest;
 using Sitrep.Report;
 using Sitrep.Situation;
-using Sitrep.Stories;
 using Sitrep.Store;
 
 namespace Sitrep.Cli;
@@ -18,22 +17,13 @@ public static class AnalyzeRun
         using var store = database == null ? null : ArticleStore.Open(database);
         var read = store == null ? new ArticleSource(problems).Read(inputs) : store.Documents().Concat(new ArticleSource(problems).Read(inputs));
         var documents = new List<Document>();
-        var grouping = new StoryGrouping<Document>();
         using (var progress = Progress.Start("annotated", outputOnTerminal: false))
-            foreach (var document in new DocumentRun(Pipeline.StoryReading(), JsonRecords.Annotated, "annotated")
-                         .Process(read, problems))
+            foreach (var document in new DocumentRun(Pipeline.StoryReading(), JsonRecords.Annotated, "annotated").Process(read, problems))
             {
                 documents.Add(document);
-                grouping.Add(document, document);
                 progress.Advance(document);
             }
-        var analyzer = StoryAnalyzer.Default();
-        var stories = grouping.Stories()
-            .Select((members, i) => (Id: $"s{i + 1}", Members: members))
-            .AsParallel().AsOrdered()
-            .Select(s => analyzer.Analyze(s.Id, s.Members))
-            .ToList();
-        ReportFolder.Write(new SituationPicture(documents, stories), outFolder);
+        ReportFolder.Write(SituationBuilder.Build(documents), outFolder);
         return problems.Count > 0 ? SitrepCommandLine.InputProblems : SitrepCommandLine.Success;
     }
 }

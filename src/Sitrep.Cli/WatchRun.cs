@@ -33,7 +33,7 @@ public static class WatchRun
             }).ToList();
             if (changed.Count > 0)
             {
-                int added = store.Add(changed.SelectMany(source.ReadFile), problems);
+                int added = store.Add(IngestRun.Extracted(changed.SelectMany(source.ReadFile)), problems);
                 Console.Error.WriteLine($"{database}: {added} new articles from {changed.Count} files, {store.Count} in all");
             }
             stop.WaitHandle.WaitOne(interval);

@@ -31,6 +31,10 @@ public sealed class ArticleStore : IDisposable
             text_is_input INTEGER NOT NULL,
             added         TEXT NOT NULL
         );
+        CREATE VIRTUAL TABLE IF NOT EXISTS articles_search USING fts5(title, text, content='articles', content_rowid='rowid');
+        CREATE TRIGGER IF NOT EXISTS articles_searchable AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_search (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
         """;
 
     private readonly SqliteConnection connection;
@@ -121,9 +125,36 @@ public sealed class ArticleStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Full-text search over titles and texts (SQLite FTS5), best matches first. Every word of the
+    /// query is searched as a quoted phrase, so no query syntax reaches the engine; the query is a
+    /// parameter, never part of the SQL.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 50)
+    {
+        var words = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => "\"" + w.Replace("\"", "\"\"") + "\"").ToList();
+        if (words.Count == 0) return [];
+        using var search = connection.CreateCommand();
+        search.CommandText = """
+            SELECT a.id, a.title, snippet(articles_search, 1, '[', ']', '…', 16)
+            FROM articles_search JOIN articles a ON a.rowid = articles_search.rowid
+            WHERE articles_search MATCH $query ORDER BY rank LIMIT $limit
+            """;
+        search.Parameters.AddWithValue("$query", string.Join(' ', words));
+        search.Parameters.AddWithValue("$limit", limit);
+        using var reader = search.ExecuteReader();
+        var hits = new List<SearchHit>();
+        while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+        return hits;
+    }
+
     /// <summary>The same article from two feeds or two runs has the same content (page or text), whatever its id.</summary>
     private static string ContentHash(Document document) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document.Html ?? document.Text)));
 
     public void Dispose() => connection.Dispose();
 }
+
+/// <summary>An article found by <see cref="ArticleStore.Search"/>, with the matching words [bracketed] in a snippet of its text.</summary>
+public sealed record SearchHit(string Id, string? Title, string Snippet);

@@ -1,0 +1,30 @@
+using Sitrep.Stories;
+
+namespace Sitrep.Situation;
+
+/// <summary>
+/// Annotated documents (the per-document pipeline and its story features done) to the whole
+/// situation picture: stories grouped in input order, each analysed, in parallel.
+/// </summary>
+public static class SituationBuilder
+{
+    public static SituationPicture Build(IReadOnlyList<Document> documents)
+    {
+        var grouping = new StoryGrouping<Document>();
+        foreach (var document in documents) grouping.Add(document, document);
+        var analyzer = StoryAnalyzer.Default();
+        var stories = grouping.Stories()
+            .Select((members, i) => (Id: $"s{i + 1}", Members: members))
+            .AsParallel().AsOrdered()
+            .Select(s => analyzer.Analyze(s.Id, s.Members))
+            .ToList();
+        return new SituationPicture(documents, stories);
+    }
+
+    /// <summary>Runs the per-document pipeline (in parallel, in input order) and builds the picture.</summary>
+    public static SituationPicture Analyze(IEnumerable<Document> documents)
+    {
+        var pipeline = Pipeline.StoryReading();
+        return Build(documents.AsParallel().AsOrdered().Select(d => { pipeline.Process(d); return d; }).ToList());
+    }
+}
