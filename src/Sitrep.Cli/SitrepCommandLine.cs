@@ -16,6 +16,7 @@ public static class SitrepCommandLine
         root.Subcommands.Add(Analyze());
         root.Subcommands.Add(Ingest());
         root.Subcommands.Add(Watch());
+        root.Subcommands.Add(Serve());
         root.Subcommands.Add(TrainCommand.Build());
         return root;
     }
@@ -89,6 +90,20 @@ public static class SitrepCommandLine
         var every = new Option<double>("--every") { Description = "Seconds between looks at the folder.", DefaultValueFactory = _ => 2 };
         var command = new Command("watch", "Follows a growing folder and stores the articles of new and changed files until stopped (Ctrl+C).") { folder, database, every };
         command.SetAction((parsed, stop) => Task.FromResult(WatchRun.Run(parsed.GetValue(folder)!, parsed.GetValue(database)!, TimeSpan.FromSeconds(parsed.GetValue(every)), stop)));
+        return command;
+    }
+
+    private static Command Serve()
+    {
+        var database = new Option<string>("--db") { Description = "The SQLite database of stored articles (see ingest).", DefaultValueFactory = _ => "sitrep.db" };
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1.", DefaultValueFactory = _ => 8080 };
+        var command = new Command("serve", "Serves the stories of a store on 127.0.0.1: pages, search and a JSON API.") { database, port };
+        command.SetAction(async (parsed, stop) =>
+        {
+            using var server = Web.StoryServer.Open(parsed.GetValue(database)!);
+            await server.RunAsync(parsed.GetValue(port), url => Console.Error.WriteLine($"sitrep: serving {parsed.GetValue(database)} on {url}"), stop);
+            return Success;
+        });
         return command;
     }
 }
