@@ -67,7 +67,7 @@ public sealed class RenderedReport : IAsyncLifetime
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Sitrep.sln"))) return dir.FullName;
