@@ -3,9 +3,10 @@
 //   extract|ner|places|annotate INPUT... [--repeat N]   one stage over real files (see StageBench)
 //   time INPUT... [--repeat N]                           the temporal tagger alone on one core
 //   analyze|ingest INPUT... [--copies N]                 the whole command over N copies of the input, with peak memory
+//   api INPUT... --copies N                              serve's API latency over a store of N copies of the input
 //   cluster [SIZE...]                                    story clustering on synthetic streams
 //   train-stories DOCS.jsonl GOLD.json                   fits the story decision
-const string Usage = "usage: Sitrep.Bench extract|ner|places|annotate|time INPUT... [--repeat N] | analyze|ingest INPUT... [--copies N] | cluster [SIZE...] | train-stories DOCS.jsonl GOLD.json";
+const string Usage = "usage: Sitrep.Bench extract|ner|places|annotate|time INPUT... [--repeat N] | analyze|ingest|api INPUT... [--copies N] | cluster [SIZE...] | train-stories DOCS.jsonl GOLD.json";
 
 var arguments = args.ToList();
 int repeat = TakeOption(arguments, "--repeat", 3);
@@ -16,6 +17,7 @@ return arguments switch
     ["cluster", .. var sizes] => ClusterBench.Run(sizes.Count > 0 ? sizes.Select(int.Parse) : [10_000, 100_000, 1_000_000]),
     ["time", _, ..] => TimeBench.Run(StageBench.Read(arguments.Skip(1)), repeat),
     [var command and ("analyze" or "ingest"), _, ..] => CommandBench.Run(command, arguments.Skip(1).ToList(), copies),
+    ["api", _, ..] => ApiBench.Run(arguments.Skip(1).ToList(), copies),
     [var mode, _, ..] when StageBench.Modes.Contains(mode) => StageBench.Run(mode, StageBench.Read(arguments.Skip(1)), repeat),
     _ => Fail(),
 };

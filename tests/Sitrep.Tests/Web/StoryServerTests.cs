@@ -89,6 +89,18 @@ public sealed class StoryServerTests : IAsyncLifetime
         (await http.GetStringAsync("/search?q=again")).ShouldContain("Drones strike El Fasher again &lt;script&gt;");
     }
 
+    [Theory]
+    [InlineData("/stories/..%2F..%2Fsitrep.db")]
+    [InlineData("/../sitrep.db")]
+    [InlineData("/sitrep.db")]
+    [InlineData("/api/stories/%2e%2e%2f%2e%2e%2fetc%2fpasswd")]
+    public async Task No_path_reaches_a_file(string path)
+    {
+        var response = await http.GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("SQLite format");
+    }
+
     [Fact]
     public async Task An_oversized_request_is_refused()
     {
