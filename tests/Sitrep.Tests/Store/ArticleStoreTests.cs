@@ -5,13 +5,10 @@ using Sitrep.Tests.Situation;
 
 namespace Sitrep.Tests.Store;
 
-public sealed class ArticleStoreTests : IDisposable
+public sealed class ArticleStoreTests : TestFolder
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("sitrep-store-").FullName;
-    private string Database => Path.Combine(folder, "sitrep.db");
+    private string Database => Path.Combine(Folder, "sitrep.db");
     private static string ElFasher => Path.Combine(AppContext.BaseDirectory, "Fixtures", "el-fasher");
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private static Document Article(string id, string text, string? published = null)
     {
@@ -60,7 +57,7 @@ public sealed class ArticleStoreTests : IDisposable
     public void Analyze_reads_the_stored_articles()
     {
         IngestRun.Run([ElFasher], Database);
-        var output = Path.Combine(folder, "out");
+        var output = Path.Combine(Folder, "out");
 
         AnalyzeRun.Run([], output, Database).ShouldBe(SitrepCommandLine.Success);
 

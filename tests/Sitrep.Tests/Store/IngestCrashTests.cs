@@ -9,24 +9,20 @@ namespace Sitrep.Tests.Store;
 /// <c>sitrep ingest</c> killed with SIGKILL at random moments, twenty times over one store: it always
 /// opens intact holding whole batches only, and a rerun completes it without duplicates.
 /// </summary>
-public sealed class IngestCrashTests : IDisposable
+public sealed class IngestCrashTests : TestFolder
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("sitrep-crash-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
     [Fact]
     public void Killing_ingest_twenty_times_loses_and_duplicates_nothing()
     {
         const int Articles = 60_000;
-        var corpus = Path.Combine(folder, "wire.jsonl");
+        var corpus = Path.Combine(Folder, "wire.jsonl");
         File.WriteAllLines(corpus, Enumerable.Range(1, Articles).Select(i => JsonSerializer.Serialize(new
         {
             id = $"w{i}",
             title = $"Convoy {i} reaches the camp",
             text = $"Aid convoy number {i} reached the Tawila camp on Tuesday with food for {i * 7} families, the agency said.",
         })));
-        var database = Path.Combine(folder, "sitrep.db");
+        var database = Path.Combine(Folder, "sitrep.db");
         var random = new Random(22);
         int killedMidway = 0;
 

@@ -4,17 +4,13 @@ using Sitrep.Store;
 
 namespace Sitrep.Tests.Store;
 
-public sealed class WatchTests : IDisposable
+public sealed class WatchTests : TestFolder
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("sitrep-watch-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
     [Fact]
     public void Watch_stores_the_articles_of_files_that_appear_and_keeps_each_once()
     {
-        var inbox = Directory.CreateDirectory(Path.Combine(folder, "inbox")).FullName;
-        var database = Path.Combine(folder, "sitrep.db");
+        var inbox = Directory.CreateDirectory(Path.Combine(Folder, "inbox")).FullName;
+        var database = Path.Combine(Folder, "sitrep.db");
         File.WriteAllText(Path.Combine(inbox, "a.txt"), "Road reopens\n\nThe river road reopened on Friday after the floods receded.\n");
         using var stop = new CancellationTokenSource();
         var watching = Task.Run(() => WatchRun.Run(inbox, database, TimeSpan.FromMilliseconds(50), stop.Token));
