@@ -53,14 +53,18 @@ public sealed class Summarizer(int most = 8, double redundancy = 0.3) : IStorySt
     }
 }
 
-/// <summary>The story's headline: the title of its earliest original (not derived) document.</summary>
+/// <summary>The story's headline: the title of its earliest original (not derived) document; on a tie, one that states its date, then the one most copied.</summary>
 public sealed class HeadlineChooser : IStoryStep
 {
     public void Process(StoryPicture story)
     {
         var titled = story.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Title)).ToList();
+        var copies = story.DerivedFrom.Values.SelectMany(v => v).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var original = titled.Where(d => !story.DerivedFrom.ContainsKey(d.Id))
-                             .OrderBy(d => d.Published?.FirstDay ?? DateOnly.MaxValue).FirstOrDefault()
+                             .OrderBy(d => d.Published?.FirstDay ?? DateOnly.MaxValue)
+                             .ThenBy(d => d.PublishedInferred)
+                             .ThenByDescending(d => copies.GetValueOrDefault(d.Id))
+                             .FirstOrDefault()
                        ?? titled.FirstOrDefault();
         story.Headline = original?.Title?.Trim()
                          ?? story.Sentences.FirstOrDefault(s => !s.InLead)?.Text

@@ -25,8 +25,9 @@ public sealed class ElFasherCoverageTests : IDisposable
     private IEnumerable<JsonElement> Items(string name) => story.GetProperty(name).EnumerateArray();
 
     [Fact]
-    public void All_five_outlets_are_one_story()
+    public void All_five_outlets_are_one_story_headed_by_the_original_report()
     {
+        String(story, "headline").ShouldBe("RSF drones strike El Fasher hospital as truce takes hold in Kordofan");
         Strings(story, "documents").ShouldBe(["darfur-daily", "horn-analysis", "nile-digest", "sahel-observer", "sudan-monitor"], ignoreOrder: true);
     }
 
