@@ -165,6 +165,7 @@ public sealed class Gazetteer
         foreach (var (entry, alternates, extras) in rows)
         {
             Add(names, entry.Name, entry, AliasKind.Name);
+            if (entry.Kind is PlaceKind.Admin1 or PlaceKind.Admin2 && CompassVariant(entry.Name) is { } variant) Add(names, variant, entry, AliasKind.Variant);
             foreach (var alt in Split(alternates)) Add(names, alt, entry, entry.Kind is PlaceKind.Admin1 or PlaceKind.Admin2 ? AliasKind.Short : AliasKind.Name);
             foreach (var extra in Split(extras))
             {
@@ -177,6 +178,19 @@ public sealed class Gazetteer
             }
         }
         return names;
+    }
+
+    private static readonly (string Adjective, string Noun)[] Compass = [("Northern ", "North "), ("Southern ", "South "), ("Eastern ", "East "), ("Western ", "West ")];
+
+    /// <summary>"Northern Darfur" is written "North Darfur" as often, and "North Kordofan" "Northern Kordofan".</summary>
+    private static string? CompassVariant(string name)
+    {
+        foreach (var (adjective, noun) in Compass)
+        {
+            if (name.StartsWith(adjective, StringComparison.Ordinal)) return noun + name[adjective.Length..];
+            if (name.StartsWith(noun, StringComparison.Ordinal)) return adjective + name[noun.Length..];
+        }
+        return null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once, over 200,000 rows: no time to warm up

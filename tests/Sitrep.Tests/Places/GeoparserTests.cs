@@ -190,6 +190,15 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void Regions_named_with_north_or_northern_are_one_region()
+    {
+        var d = Annotate("Fighting spread from North Darfur to Southern Kordofan and South Kordofan.");
+        Place(d, "North Darfur").Name.ShouldBe("Northern Darfur");
+        Place(d, "North Darfur").Kind.ShouldBe("admin");
+        d.Places.Where(p => p.Text.EndsWith("Kordofan")).Select(p => p.Name).Distinct().ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void Ordinary_words_and_weekdays_are_not_places()
     {
         var d = Annotate("However, Police said on Monday that Hope remained. March was wet in Georgia.");
