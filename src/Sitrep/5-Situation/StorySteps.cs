@@ -129,7 +129,8 @@ public sealed class PlaceAggregator : IStoryStep
 {
     public void Process(StoryPicture story)
     {
-        var mentions = story.Documents.SelectMany(d => d.Places.Where(p => p.Context == null).Select(p => (Document: d, Place: p)));
+        // Not after the article either: an author's biography or a comment form names places the story is not about.
+        var mentions = story.Documents.SelectMany(d => d.Places.Where(p => p.Context == null && p.Start < ArticleEnd(d)).Select(p => (Document: d, Place: p)));
         foreach (var group in mentions.GroupBy(m => m.Place.Lat != null ? $"{m.Place.Name}|{m.Place.Country}" : m.Place.Text.ToLowerInvariant())
                                       .OrderByDescending(g => g.Count()))
         {
@@ -139,4 +140,6 @@ public sealed class PlaceAggregator : IStoryStep
                 group.Select(m => m.Document.Id).Distinct().ToList(), group.Count()));
         }
     }
+
+    private static int ArticleEnd(Document d) => d.Body.Count > 0 ? d.Body[^1].End : d.Text.Length;
 }
