@@ -16,6 +16,7 @@ public static class SitrepCommandLine
         root.Subcommands.Add(Analyze());
         root.Subcommands.Add(Ingest());
         root.Subcommands.Add(Watch());
+        root.Subcommands.Add(Worker());
         root.Subcommands.Add(Serve());
         root.Subcommands.Add(TrainCommand.Build());
         return root;
@@ -77,8 +78,8 @@ public static class SitrepCommandLine
     private static Command Ingest()
     {
         var inputs = Inputs();
-        var database = new Option<string>("--db") { Description = "The SQLite database to keep the articles in.", DefaultValueFactory = _ => "sitrep.db" };
-        var command = new Command("ingest", "Stores every article not stored yet (recognised by its content) in an SQLite database.") { inputs, database };
+        var database = Database("The store to keep the articles in");
+        var command = new Command("ingest", "Stores and queues every article not stored yet (recognised by its content).") { inputs, database };
         command.SetAction(parsed => IngestRun.Run(parsed.GetValue(inputs)!, parsed.GetValue(database)!));
         return command;
     }
@@ -86,16 +87,41 @@ public static class SitrepCommandLine
     private static Command Watch()
     {
         var folder = new Argument<string>("DIR") { Description = "The folder to follow (walked recursively)." };
-        var database = new Option<string>("--db") { Description = "The SQLite database to keep the articles in.", DefaultValueFactory = _ => "sitrep.db" };
+        var database = Database("The store to keep the articles in");
         var every = new Option<double>("--every") { Description = "Seconds between looks at the folder.", DefaultValueFactory = _ => 2 };
         var command = new Command("watch", "Follows a growing folder and stores the articles of new and changed files until stopped (Ctrl+C).") { folder, database, every };
         command.SetAction((parsed, stop) => Task.FromResult(WatchRun.Run(parsed.GetValue(folder)!, parsed.GetValue(database)!, TimeSpan.FromSeconds(parsed.GetValue(every)), stop)));
         return command;
     }
 
+    /// <summary>Where articles are kept: an SQLite file, or a PostgreSQL server shared by several workers.</summary>
+    private static Option<string> Database(string what) => new("--db")
+    {
+        Description = what + ": an SQLite file, or postgres://user@host:port/database.",
+        DefaultValueFactory = _ => "sitrep.db",
+    };
+
+    private static Command Worker()
+    {
+        var database = Database("The store whose queued articles to read");
+        var name = new Option<string?>("--name") { Description = "This worker's name in the store (default: machine:process)." };
+        var batch = new Option<int>("--batch") { Description = "Articles claimed per transaction.", DefaultValueFactory = _ => 64 };
+        var untilEmpty = new Option<bool>("--until-empty") { Description = "Stop when no article is queued instead of waiting for more." };
+        var every = new Option<double>("--every") { Description = "Seconds between looks at an empty queue.", DefaultValueFactory = _ => 1 };
+        var command = new Command("worker", "Reads a store's queued articles into stories, sharing the queue with any other workers.")
+            { database, name, batch, untilEmpty, every };
+        batch.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--batch must be at least 1");
+        });
+        command.SetAction((parsed, stop) => Task.FromResult(WorkerRun.Run(parsed.GetValue(database)!, parsed.GetValue(name), parsed.GetValue(batch),
+            parsed.GetValue(untilEmpty), TimeSpan.FromSeconds(parsed.GetValue(every)), stop)));
+        return command;
+    }
+
     private static Command Serve()
     {
-        var database = new Option<string>("--db") { Description = "The SQLite database of stored articles (see ingest).", DefaultValueFactory = _ => "sitrep.db" };
+        var database = Database("The store of articles (see ingest)");
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1.", DefaultValueFactory = _ => 8080 };
         var command = new Command("serve", "Serves the stories of a store on 127.0.0.1: pages, search and a JSON API.") { database, port };
         command.SetAction(async (parsed, stop) =>

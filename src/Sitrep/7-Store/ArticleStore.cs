@@ -1,92 +1,57 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace Sitrep.Store;
 
 /// <summary>
-/// The store stage on embedded SQLite: every article once, recognised by a hash of its content, kept
-/// as it arrived (text or page, and its metadata) so that any later analysis reads it again. Writes
-/// go in transactions of <see cref="BatchSize"/> articles; the database runs in WAL mode, so a
-/// killed writer loses at most its open batch and never leaves a half-written article.
+/// The store stage: every article once, recognised by a hash of its content, kept as it arrived
+/// (text or page, and its metadata) so that any later analysis reads it again; a queue of the
+/// articles not read into stories yet; and the readings (<see cref="ReadingBatch"/>): each read
+/// article's story and the terms it was assigned by. Embedded SQLite (<see cref="SqliteArticleStore"/>)
+/// and PostgreSQL (<see cref="PostgresArticleStore"/>) share this schema and this code; they differ
+/// in types, full-text search and how concurrent workers claim and assign.
+/// Writes go in transactions of <see cref="BatchSize"/> articles, so a killed writer loses at most
+/// its open batch and never leaves a half-written article.
 /// </summary>
-public sealed class ArticleStore : IDisposable
+public abstract class ArticleStore : IDisposable
 {
     public const int BatchSize = 500;
 
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        PRAGMA synchronous = NORMAL;
-        CREATE TABLE IF NOT EXISTS articles (
-            id            TEXT PRIMARY KEY,
-            content_hash  TEXT NOT NULL UNIQUE,
-            source        TEXT NOT NULL,
-            source_line   INTEGER NOT NULL,
-            url           TEXT,
-            title         TEXT,
-            outlet        TEXT,
-            published     TEXT,
-            html          TEXT,
-            text          TEXT NOT NULL,
-            text_is_input INTEGER NOT NULL,
-            added         TEXT NOT NULL
-        );
-        CREATE VIRTUAL TABLE IF NOT EXISTS articles_search USING fts5(title, text, content='articles', content_rowid='rowid');
-        CREATE TRIGGER IF NOT EXISTS articles_searchable AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_search (rowid, title, text) VALUES (new.rowid, new.title, new.text);
-        END;
-        """;
+    private const string Columns = "id, source, source_line, url, title, outlet, published, html, text, text_is_input";
 
-    private readonly SqliteConnection connection;
+    protected ArticleStore(DbConnection connection) => Connection = connection;
 
-    private ArticleStore(SqliteConnection connection) => this.connection = connection;
+    protected DbConnection Connection { get; }
 
-    /// <summary>Opens the database file, creating it and its schema when missing.</summary>
-    public static ArticleStore Open(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = Schema;
-            create.ExecuteNonQuery();
-        }
-        return new ArticleStore(connection);
-    }
+    /// <summary>Opens the database: PostgreSQL for a <c>postgres://</c> or <c>postgresql://</c> address, else an SQLite file (created when missing).</summary>
+    public static ArticleStore Open(string database) =>
+        PostgresArticleStore.IsAddress(database) ? PostgresArticleStore.Open(database) : SqliteArticleStore.Open(database);
 
-    public long Count
-    {
-        get
-        {
-            using var count = connection.CreateCommand();
-            count.CommandText = "SELECT COUNT(*) FROM articles";
-            return (long)count.ExecuteScalar()!;
-        }
-    }
+    public long Count => Scalar("SELECT COUNT(*) FROM articles");
+
+    /// <summary>Articles stored but not read into stories yet.</summary>
+    public long Queued => Scalar("SELECT COUNT(*) FROM articles WHERE queued = 1");
 
     /// <summary>
-    /// Stores the articles not stored yet (by content); returns how many were new. An article whose
-    /// id is taken by other content is reported, not stored.
+    /// Stores the articles not stored yet (by content) and queues them for reading; returns how many
+    /// were new. An article whose id is taken by other content is reported, not stored.
     /// </summary>
     public int Add(IEnumerable<Document> documents, IProblemSink problems)
     {
         int added = 0;
         foreach (var batch in documents.Chunk(BatchSize))
         {
-            using var transaction = connection.BeginTransaction();
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
+            using var transaction = Connection.BeginTransaction();
+            using var insert = Command(transaction, """
                 INSERT INTO articles (id, content_hash, source, source_line, url, title, outlet, published, html, text, text_is_input, added)
-                VALUES ($id, $hash, $source, $line, $url, $title, $outlet, $published, $html, $text, $textIsInput, $added)
+                VALUES (@id, @hash, @source, @line, @url, @title, @outlet, @published, @html, @text, @textIsInput, @added)
                 ON CONFLICT DO NOTHING
-                """;
-            var parameters = new[] { "$id", "$hash", "$source", "$line", "$url", "$title", "$outlet", "$published", "$html", "$text", "$textIsInput", "$added" }
-                .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-            using var holder = connection.CreateCommand();
-            holder.Transaction = transaction;
-            holder.CommandText = "SELECT content_hash FROM articles WHERE id = $id";
-            var heldId = holder.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+                """);
+            var parameters = new[] { "id", "hash", "source", "line", "url", "title", "outlet", "published", "html", "text", "textIsInput", "added" }
+                .Select(name => Parameter(insert, name)).ToArray();
+            using var holder = Command(transaction, "SELECT content_hash FROM articles WHERE id = @id");
+            var heldId = Parameter(holder, "id");
             var now = DateTime.UtcNow.ToString("O");
             foreach (var d in batch)
             {
@@ -106,55 +71,131 @@ public sealed class ArticleStore : IDisposable
     /// <summary>The stored articles in the order they were added, as the ingest stage would deliver them.</summary>
     public IEnumerable<Document> Documents()
     {
-        using var select = connection.CreateCommand();
-        select.CommandText = "SELECT id, source, source_line, url, title, outlet, published, html, text, text_is_input FROM articles ORDER BY rowid";
+        using var select = Command(null, $"SELECT {Columns} FROM articles ORDER BY seq");
         using var reader = select.ExecuteReader();
-        while (reader.Read())
-        {
-            var document = new Document(reader.GetString(0), new SourceLocation(reader.GetString(1), reader.GetInt32(2)))
-            {
-                Url = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Title = reader.IsDBNull(4) ? null : reader.GetString(4),
-                Outlet = reader.IsDBNull(5) ? null : reader.GetString(5),
-                Html = reader.IsDBNull(7) ? null : reader.GetString(7),
-                Text = reader.GetString(8),
-                TextIsInput = reader.GetInt64(9) != 0,
-            };
-            if (!reader.IsDBNull(6) && PartialDate.TryParse(reader.GetString(6), out var published)) document.Published = published;
-            yield return document;
-        }
+        while (reader.Read()) yield return ReadDocument(reader);
     }
 
     /// <summary>
-    /// Full-text search over titles and texts (SQLite FTS5), best matches first. Every word of the
-    /// query is searched as a quoted phrase, so no query syntax reaches the engine; the query is a
-    /// parameter, never part of the SQL.
+    /// Opens a transaction over the next <paramref name="size"/> queued articles, claimed so that no
+    /// other worker reads them while it is open. Nothing is kept unless it is committed: a worker
+    /// killed mid-batch leaves its articles queued for the next.
     /// </summary>
-    public IReadOnlyList<SearchHit> Search(string query, int limit = 50)
+    public ReadingBatch ClaimBatch(int size)
     {
-        var words = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => "\"" + w.Replace("\"", "\"\"") + "\"").ToList();
-        if (words.Count == 0) return [];
-        using var search = connection.CreateCommand();
-        search.CommandText = """
-            SELECT a.id, a.title, snippet(articles_search, 1, '[', ']', '…', 16)
-            FROM articles_search JOIN articles a ON a.rowid = articles_search.rowid
-            WHERE articles_search MATCH $query ORDER BY rank LIMIT $limit
-            """;
-        search.Parameters.AddWithValue("$query", string.Join(' ', words));
-        search.Parameters.AddWithValue("$limit", limit);
-        using var reader = search.ExecuteReader();
-        var hits = new List<SearchHit>();
-        while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
-        return hits;
+        var transaction = Connection.BeginTransaction();
+        try
+        {
+            using var claim = Command(transaction, $"SELECT {Columns} FROM articles WHERE queued = 1 ORDER BY seq LIMIT @size{ClaimLock}");
+            Parameter(claim, "size").Value = size;
+            var documents = new List<Document>();
+            using (var reader = claim.ExecuteReader())
+                while (reader.Read()) documents.Add(ReadDocument(reader));
+            return new ReadingBatch(this, transaction, documents);
+        }
+        catch
+        {
+            transaction.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Every reading in the order the stories were assigned, each story as a list of article ids.</summary>
+    public IReadOnlyList<StoredStory> Stories()
+    {
+        using var select = Command(null, "SELECT story, article_id FROM readings WHERE story IS NOT NULL ORDER BY seq");
+        using var reader = select.ExecuteReader();
+        var stories = new Dictionary<int, StoredStory>();
+        while (reader.Read())
+        {
+            int story = reader.GetInt32(0);
+            if (!stories.TryGetValue(story, out var members)) stories[story] = members = new StoredStory(story, []);
+            members.Articles.Add(reader.GetString(1));
+        }
+        return [.. stories.Values];
+    }
+
+    /// <summary>The stored articles with these ids, in the order they were added.</summary>
+    public IReadOnlyList<Document> Documents(IReadOnlyCollection<string> ids)
+    {
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var found = new List<Document>();
+        foreach (var chunk in wanted.Chunk(BatchSize))
+        {
+            using var select = Command(null, $"SELECT {Columns} FROM articles WHERE id IN ({string.Join(", ", chunk.Select((_, i) => "@id" + i))})");
+            for (int i = 0; i < chunk.Length; i++) Parameter(select, "id" + i).Value = chunk[i];
+            using var reader = select.ExecuteReader();
+            while (reader.Read()) found.Add(ReadDocument(reader));
+        }
+        var order = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        return [.. found.OrderBy(d => order[d.Id])];
+    }
+
+    /// <summary>
+    /// Full-text search over titles and texts, best matches first, with the matching words
+    /// [bracketed] in a snippet. No query syntax reaches the engine: the query is a parameter, never
+    /// part of the SQL, and its words are searched as plain words.
+    /// </summary>
+    public abstract IReadOnlyList<SearchHit> Search(string query, int limit = 50);
+
+    /// <summary>What follows the claim query so that concurrent workers skip each other's articles (nothing where writers are serialised anyway).</summary>
+    protected abstract string ClaimLock { get; }
+
+    /// <summary>Makes the transaction the only one assigning stories until it ends.</summary>
+    internal abstract void LockStoryAssignment(DbTransaction transaction);
+
+    internal DbCommand Command(DbTransaction? transaction, string sql)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    internal static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    protected void Execute(string sql)
+    {
+        using var command = Command(null, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = Command(null, sql);
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+
+    private static Document ReadDocument(DbDataReader reader)
+    {
+        var document = new Document(reader.GetString(0), new SourceLocation(reader.GetString(1), reader.GetInt32(2)))
+        {
+            Url = reader.IsDBNull(3) ? null : reader.GetString(3),
+            Title = reader.IsDBNull(4) ? null : reader.GetString(4),
+            Outlet = reader.IsDBNull(5) ? null : reader.GetString(5),
+            Html = reader.IsDBNull(7) ? null : reader.GetString(7),
+            Text = reader.GetString(8),
+            TextIsInput = Convert.ToInt64(reader.GetValue(9)) != 0,
+        };
+        if (!reader.IsDBNull(6) && PartialDate.TryParse(reader.GetString(6), out var published)) document.Published = published;
+        return document;
     }
 
     /// <summary>The same article from two feeds or two runs has the same content (page or text), whatever its id.</summary>
     private static string ContentHash(Document document) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document.Html ?? document.Text)));
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose() => Connection.Dispose();
 }
 
 /// <summary>An article found by <see cref="ArticleStore.Search"/>, with the matching words [bracketed] in a snippet of its text.</summary>
 public sealed record SearchHit(string Id, string? Title, string Snippet);
+
+/// <summary>A story as the store keeps it: its number and its articles' ids in the order they joined.</summary>
+public sealed record StoredStory(int Number, List<string> Articles);

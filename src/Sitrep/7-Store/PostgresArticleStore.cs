@@ -1,0 +1,122 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Sitrep.Store;
+
+/// <summary>
+/// The store on PostgreSQL, for several workers on several machines. Workers claim queued
+/// articles with <c>FOR UPDATE SKIP LOCKED</c>, so each batch has one reader and nobody waits for
+/// another's batch; story assignment, the one step that must see every earlier assignment, takes a
+/// transaction-scoped advisory lock. Full-text search uses a stored tsvector with a GIN index.
+/// </summary>
+public sealed class PostgresArticleStore : ArticleStore
+{
+    /// <summary>Advisory lock keys of this schema: one for creating it, one for assigning stories.</summary>
+    private const long SchemaLock = 0x5173_7265_7001, AssignmentLock = 0x5173_7265_7002;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS articles (
+            seq           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id            TEXT NOT NULL UNIQUE,
+            content_hash  TEXT NOT NULL UNIQUE,
+            source        TEXT NOT NULL,
+            source_line   INTEGER NOT NULL,
+            url           TEXT,
+            title         TEXT,
+            outlet        TEXT,
+            published     TEXT,
+            html          TEXT,
+            text          TEXT NOT NULL,
+            text_is_input INTEGER NOT NULL,
+            added         TEXT NOT NULL,
+            queued        INTEGER NOT NULL DEFAULT 1,
+            search        tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED
+        );
+        CREATE INDEX IF NOT EXISTS articles_queue ON articles (seq) WHERE queued = 1;
+        CREATE INDEX IF NOT EXISTS articles_search ON articles USING gin (search);
+        CREATE TABLE IF NOT EXISTS readings (
+            seq        BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            article_id TEXT NOT NULL UNIQUE REFERENCES articles (id),
+            worker     TEXT NOT NULL,
+            story      INTEGER,
+            terms      BYTEA,
+            problem    TEXT,
+            read_at    TEXT NOT NULL
+        );
+        """;
+
+    private PostgresArticleStore(NpgsqlConnection connection) : base(connection) { }
+
+    public static bool IsAddress(string database) =>
+        database.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || database.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Connects and creates the schema when missing (under a lock, since workers may start together).</summary>
+    public static new PostgresArticleStore Open(string address)
+    {
+        var connection = new NpgsqlConnection(ConnectionString(address));
+        connection.Open();
+        var store = new PostgresArticleStore(connection);
+        store.Execute($"SELECT pg_advisory_lock({SchemaLock})");
+        try
+        {
+            store.Execute(Schema);
+        }
+        finally
+        {
+            store.Execute($"SELECT pg_advisory_unlock({SchemaLock})");
+        }
+        return store;
+    }
+
+    /// <summary>A <c>postgres://user:password@host:port/database?key=value</c> address as Npgsql's connection string.</summary>
+    public static string ConnectionString(string address)
+    {
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+            throw new ArgumentException($"{address}: not a postgres://user@host:port/database address");
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) is { Length: > 0 } name ? name : "postgres",
+            // A claimed batch holds its transaction while it is read; the default 30 s would cut a slow one.
+            CommandTimeout = 300,
+        };
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            builder.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length == 2) builder.Password = Uri.UnescapeDataString(parts[1]);
+        }
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            builder[Uri.UnescapeDataString(kv[0])] = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
+        }
+        return builder.ToString();
+    }
+
+    protected override string ClaimLock => " FOR UPDATE SKIP LOCKED";
+
+    internal override void LockStoryAssignment(DbTransaction transaction)
+    {
+        using var command = Command(transaction, $"SELECT pg_advisory_xact_lock({AssignmentLock})");
+        command.ExecuteNonQuery();
+    }
+
+    public override IReadOnlyList<SearchHit> Search(string query, int limit = 50)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return [];
+        // plainto_tsquery reads plain words joined by AND: no operators of the query reach the engine.
+        using var search = Command(null, """
+            SELECT id, title, ts_headline('english', text, q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, FragmentDelimiter=…')
+            FROM articles, plainto_tsquery('english', @query) q
+            WHERE search @@ q ORDER BY ts_rank(search, q) DESC, seq LIMIT @limit
+            """);
+        Parameter(search, "query").Value = query;
+        Parameter(search, "limit").Value = limit;
+        using var reader = search.ExecuteReader();
+        var hits = new List<SearchHit>();
+        while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+        return hits;
+    }
+}

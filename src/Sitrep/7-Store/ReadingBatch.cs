@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Sitrep.Stories;
+
+namespace Sitrep.Store;
+
+/// <summary>
+/// One worker's transaction over claimed articles (<see cref="ArticleStore.ClaimBatch"/>): the
+/// worker reads them, takes the story-assignment lock, catches up on the readings other workers
+/// committed since it last looked, records each article's reading and commits. The readings and
+/// the end of the articles' queueing commit together or not at all, so an article is read into a
+/// story exactly once.
+/// </summary>
+public sealed class ReadingBatch : IDisposable
+{
+    private readonly ArticleStore store;
+    private readonly DbTransaction transaction;
+    private DbCommand? record, dequeue;
+
+    internal ReadingBatch(ArticleStore store, DbTransaction transaction, IReadOnlyList<Document> documents)
+    {
+        this.store = store;
+        this.transaction = transaction;
+        Documents = documents;
+    }
+
+    /// <summary>The claimed articles, in the order they were stored.</summary>
+    public IReadOnlyList<Document> Documents { get; }
+
+    /// <summary>Waits until no other transaction assigns stories; holds that until this one ends.</summary>
+    public void LockStoryAssignment() => store.LockStoryAssignment(transaction);
+
+    /// <summary>The readings committed after <paramref name="seq"/>, in the order they were assigned.</summary>
+    public IEnumerable<StoredReading> ReadingsAfter(long seq)
+    {
+        using var select = store.Command(transaction, "SELECT seq, story, terms FROM readings WHERE seq > @seq ORDER BY seq");
+        ArticleStore.Parameter(select, "seq").Value = seq;
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+            yield return new StoredReading(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt32(1),
+                reader.IsDBNull(2) ? null : DocumentTermsCodec.Decode((byte[])reader.GetValue(2)));
+    }
+
+    /// <summary>
+    /// Records what the worker made of one claimed article: its story and terms, or the problem that
+    /// kept it out of every story. Returns the reading's place in the order of assignments.
+    /// </summary>
+    public long Record(Document document, string worker, int? story, DocumentTerms? terms, string? problem)
+    {
+        record ??= store.Command(transaction, """
+            INSERT INTO readings (article_id, worker, story, terms, problem, read_at)
+            VALUES (@article, @worker, @story, @terms, @problem, @readAt) RETURNING seq
+            """);
+        if (record.Parameters.Count == 0)
+            foreach (var name in new[] { "article", "worker", "story", "terms", "problem", "readAt" }) ArticleStore.Parameter(record, name);
+        object?[] values = [document.Id, worker, story, terms == null ? null : DocumentTermsCodec.Encode(terms), problem, DateTime.UtcNow.ToString("O")];
+        for (int i = 0; i < values.Length; i++) record.Parameters[i].Value = values[i] ?? DBNull.Value;
+        long seq = Convert.ToInt64(record.ExecuteScalar());
+
+        dequeue ??= store.Command(transaction, "UPDATE articles SET queued = 0 WHERE id = @id");
+        if (dequeue.Parameters.Count == 0) ArticleStore.Parameter(dequeue, "id");
+        dequeue.Parameters[0].Value = document.Id;
+        dequeue.ExecuteNonQuery();
+        return seq;
+    }
+
+    public void Commit() => transaction.Commit();
+
+    public void Dispose()
+    {
+        record?.Dispose();
+        dequeue?.Dispose();
+        transaction.Dispose();
+    }
+}
+
+/// <summary>A committed reading: its place in the order of assignments, its story (null when the article could not be read) and terms.</summary>
+public sealed record StoredReading(long Seq, int? Story, DocumentTerms? Terms);

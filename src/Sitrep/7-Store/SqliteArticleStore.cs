@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Sitrep.Store;
+
+/// <summary>
+/// The store on embedded SQLite, in WAL mode. Every write transaction takes the database's one
+/// write lock when it begins (BEGIN IMMEDIATE), so workers on one file take turns batch by batch
+/// and story assignment needs no lock of its own.
+/// </summary>
+public sealed class SqliteArticleStore : ArticleStore
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        CREATE TABLE IF NOT EXISTS articles (
+            seq           INTEGER PRIMARY KEY,
+            id            TEXT NOT NULL UNIQUE,
+            content_hash  TEXT NOT NULL UNIQUE,
+            source        TEXT NOT NULL,
+            source_line   INTEGER NOT NULL,
+            url           TEXT,
+            title         TEXT,
+            outlet        TEXT,
+            published     TEXT,
+            html          TEXT,
+            text          TEXT NOT NULL,
+            text_is_input INTEGER NOT NULL,
+            added         TEXT NOT NULL,
+            queued        INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX IF NOT EXISTS articles_queue ON articles (seq) WHERE queued = 1;
+        CREATE TABLE IF NOT EXISTS readings (
+            seq        INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL UNIQUE REFERENCES articles (id),
+            worker     TEXT NOT NULL,
+            story      INTEGER,
+            terms      BLOB,
+            problem    TEXT,
+            read_at    TEXT NOT NULL
+        );
+        CREATE VIRTUAL TABLE IF NOT EXISTS articles_search USING fts5(title, text, content='articles', content_rowid='seq');
+        CREATE TRIGGER IF NOT EXISTS articles_searchable AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_search (rowid, title, text) VALUES (new.seq, new.title, new.text);
+        END;
+        """;
+
+    private SqliteArticleStore(SqliteConnection connection) : base(connection) { }
+
+    /// <summary>Opens the database file, creating it and its schema when missing.</summary>
+    public static new SqliteArticleStore Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        var store = new SqliteArticleStore(connection);
+        store.Execute(Schema);
+        return store;
+    }
+
+    protected override string ClaimLock => "";
+
+    internal override void LockStoryAssignment(DbTransaction transaction) { }
+
+    public override IReadOnlyList<SearchHit> Search(string query, int limit = 50)
+    {
+        // Every word a quoted phrase: FTS5 then reads no operators, columns or NEAR groups from the query.
+        var words = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => "\"" + w.Replace("\"", "\"\"") + "\"").ToList();
+        if (words.Count == 0) return [];
+        using var search = Command(null, """
+            SELECT a.id, a.title, snippet(articles_search, 1, '[', ']', '…', 16)
+            FROM articles_search JOIN articles a ON a.seq = articles_search.rowid
+            WHERE articles_search MATCH @query ORDER BY rank LIMIT @limit
+            """);
+        Parameter(search, "query").Value = string.Join(' ', words);
+        Parameter(search, "limit").Value = limit;
+        using var reader = search.ExecuteReader();
+        var hits = new List<SearchHit>();
+        while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+        return hits;
+    }
+}

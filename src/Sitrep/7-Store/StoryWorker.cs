@@ -1,0 +1,77 @@
+using Sitrep.Stories;
+
+namespace Sitrep.Store;
+
+/// <summary>
+/// Reads a store's queued articles into stories, batch by batch (<c>sitrep worker</c>). The costly
+/// part, the per-document pipeline, runs while the batch is claimed but before any lock, so
+/// workers on several machines read in parallel. Then, holding the story-assignment lock, the
+/// worker replays the assignments others committed since its last batch into its own
+/// <see cref="StoryStream"/> and assigns its documents: every worker's stream passes through the
+/// same assignments in the same order, so all of them agree on every story, as one serial
+/// clusterer would. A worker killed at any moment commits nothing of its open batch.
+/// </summary>
+public sealed class StoryWorker(ArticleStore store, string name, IProblemSink problems, int batchSize = 64)
+{
+    private readonly Pipeline pipeline = Pipeline.StoryReading();
+    private StoryStream stream = new();
+    private long replayedUpTo;
+
+    /// <summary>Articles this worker read and committed.</summary>
+    public int Read { get; private set; }
+
+    /// <summary>Works until the queue is empty or <paramref name="stop"/> is cancelled; returns the articles read.</summary>
+    public int RunUntilEmpty(CancellationToken stop = default)
+    {
+        int before = Read;
+        while (!stop.IsCancellationRequested && ReadBatch().Count > 0) { }
+        return Read - before;
+    }
+
+    /// <summary>Claims, reads and commits one batch; returns its documents (none when nothing is queued).</summary>
+    public IReadOnlyList<Document> ReadBatch()
+    {
+        using var batch = store.ClaimBatch(batchSize);
+        if (batch.Documents.Count == 0) return [];
+        var read = batch.Documents.AsParallel().AsOrdered().Select(ReadDocument).ToList();
+        try
+        {
+            batch.LockStoryAssignment();
+            foreach (var reading in batch.ReadingsAfter(replayedUpTo))
+            {
+                if (reading is { Story: { } story, Terms: { } terms }) stream.Replay(terms, story);
+                replayedUpTo = reading.Seq;
+            }
+            foreach (var (document, terms, problem) in read)
+            {
+                int? story = terms == null ? null : stream.Assign(terms);
+                replayedUpTo = batch.Record(document, name, story, terms, problem);
+            }
+            batch.Commit();
+        }
+        catch
+        {
+            // The stream saw assignments that were never committed: start again from the store's.
+            stream = new StoryStream();
+            replayedUpTo = 0;
+            throw;
+        }
+        Read += read.Count;
+        return batch.Documents;
+    }
+
+    private (Document Document, DocumentTerms? Terms, string? Problem) ReadDocument(Document document)
+    {
+        try
+        {
+            pipeline.Process(document);
+            return (document, document.StoryFeatures!.Terms, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var problem = $"document {document.Id} could not be processed: {e.GetType().Name}: {e.Message}";
+            problems.Report(new Problem(document.Source, problem));
+            return (document, null, problem);
+        }
+    }
+}
