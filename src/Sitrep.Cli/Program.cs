@@ -1,3 +1,6 @@
 using Sitrep.Cli;
 
-return SitrepCommandLine.Build().Parse(args).Invoke();
+var parsed = SitrepCommandLine.Build().Parse(args);
+int code = parsed.Invoke();
+// System.CommandLine answers a parse error with 1; the contract keeps 1 for unreadable input.
+return parsed.Errors.Count > 0 ? SitrepCommandLine.BadUsage : code;

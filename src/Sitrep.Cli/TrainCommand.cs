@@ -44,6 +44,42 @@ public static class TrainCommand
             return SitrepCommandLine.Success;
         });
         train.Subcommands.Add(ner);
+        train.Subcommands.Add(DocumentFrequencies());
         return train;
+    }
+
+    /// <summary>
+    /// <c>sitrep train idf</c>: the document frequencies a story stream starts from, counted over the
+    /// CoNLL-2003 training articles as the stories stage reads them (words, names, dates, numbers).
+    /// </summary>
+    private static Command DocumentFrequencies()
+    {
+        var data = new Option<string>("--data") { Description = "CoNLL-2003 file whose documents to count.", DefaultValueFactory = _ => "../shared/data/ner-conll/eng.train" };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the counts.", DefaultValueFactory = _ => "src/Sitrep/4-Stories/Data/document-frequencies.bin.gz" };
+        var idf = new Command("idf", "Counts the document frequencies of a news corpus, the prior of story streams.") { data, output };
+        idf.SetAction(parsed =>
+        {
+            var path = parsed.GetValue(data)!;
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"{path}: no such file");
+                return SitrepCommandLine.BadUsage;
+            }
+            var pipeline = Pipeline.StoryReading();
+            var frequencies = new Stories.DocumentFrequencies();
+            int n = 0;
+            foreach (var text in ConllCorpus.Texts(path))
+            {
+                var document = new Document($"conll{++n}", new SourceLocation(path, n)) { Text = text, TextIsInput = true };
+                pipeline.Process(document);
+                frequencies.Observe(document.StoryFeatures!.Terms);
+            }
+            var target = parsed.GetValue(output)!;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+            using (var file = File.Create(target)) frequencies.Write(file);
+            Console.Error.WriteLine($"wrote {target}: {frequencies.Documents} documents ({new FileInfo(target).Length / 1e3:F0} KB)");
+            return SitrepCommandLine.Success;
+        });
+        return idf;
     }
 }

@@ -5,5 +5,5 @@ public abstract class TestFolder : IDisposable
 {
     protected string Folder { get; } = Directory.CreateTempSubdirectory("sitrep-test-").FullName;
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public virtual void Dispose() => Directory.Delete(Folder, recursive: true);
 }

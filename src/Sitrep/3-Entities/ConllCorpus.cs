@@ -10,9 +10,12 @@ internal sealed record LabelledDocument(string Text, List<Token> Tokens, List<Se
 /// -DOCSTART- between documents). Only the token and NER columns are used: real text has no
 /// part-of-speech or chunk tags. IOB1 is converted to BIO.
 /// </summary>
-internal static class ConllCorpus
+public static class ConllCorpus
 {
-    public static List<LabelledDocument> Read(string path)
+    /// <summary>The documents' texts: tokens joined by spaces, one sentence per line.</summary>
+    public static IEnumerable<string> Texts(string path) => Read(path).Select(d => d.Text);
+
+    internal static List<LabelledDocument> Read(string path)
     {
         var documents = new List<LabelledDocument>();
         var text = new StringBuilder();

@@ -1,14 +1,15 @@
 namespace Sitrep.Stories;
 
 /// <summary>
-/// The stories stage for a stream with no look-ahead: document frequencies learned online and one
-/// clusterer, documents assigned in arrival order. Two streams fed the same documents in the same
+/// The stories stage for a stream with no look-ahead: document frequencies learned online on top of
+/// a news corpus's (<see cref="DocumentFrequencies.FromNewsPrior"/>) and one clusterer, documents
+/// assigned in arrival order. Two streams fed the same documents in the same
 /// order reach the same state, so a process can rebuild another's state by <see cref="Replay"/>ing
 /// its assignments; that is how several workers share one story assignment (see Store.StoryWorker).
 /// </summary>
 public sealed class StoryStream
 {
-    private readonly DocumentFrequencies frequencies = new();
+    private readonly DocumentFrequencies frequencies = DocumentFrequencies.FromNewsPrior();
     private readonly StoryClusterer clusterer = new(StoryDecision.Default, new ClusteringOptions());
 
     public int StoriesOpened => clusterer.StoriesOpened;

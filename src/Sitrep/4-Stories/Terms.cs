@@ -47,9 +47,59 @@ public static class TermHash
 /// </summary>
 public sealed class DocumentFrequencies
 {
+    private const string PriorResource = "Sitrep.Stories.Data.document-frequencies.bin.gz";
+    private static readonly Lazy<DocumentFrequencies> Prior = new(() =>
+    {
+        using var stream = typeof(DocumentFrequencies).Assembly.GetManifestResourceStream(PriorResource)
+            ?? throw new InvalidOperationException($"missing resource {PriorResource}");
+        return Read(stream);
+    });
+
     private readonly int[] counts = new int[1 << TermHash.Bits];
 
     public int Documents { get; private set; }
+
+    /// <summary>
+    /// Counts from a news corpus (the CoNLL-2003 training articles, <c>sitrep train idf</c>) to start
+    /// a stream with: without them the first documents of a stream weigh every term alike, and the
+    /// terms two early reports share weigh least of all, just when they should say most.
+    /// </summary>
+    public static DocumentFrequencies FromNewsPrior()
+    {
+        var prior = Prior.Value;
+        var copy = new DocumentFrequencies { Documents = prior.Documents };
+        Array.Copy(prior.counts, copy.counts, copy.counts.Length);
+        return copy;
+    }
+
+    /// <summary>Gzipped little-endian: the document count, then (term, count) for every counted term.</summary>
+    public void Write(Stream output)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gzip);
+        w.Write(Documents);
+        w.Write(counts.Count(c => c > 0));
+        for (int term = 0; term < counts.Length; term++)
+            if (counts[term] > 0)
+            {
+                w.Write(term);
+                w.Write(counts[term]);
+            }
+    }
+
+    public static DocumentFrequencies Read(Stream input)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
+        using var r = new BinaryReader(gzip);
+        var frequencies = new DocumentFrequencies { Documents = r.ReadInt32() };
+        int terms = r.ReadInt32();
+        for (int i = 0; i < terms; i++)
+        {
+            int term = r.ReadInt32();
+            frequencies.counts[term & TermHash.Mask] = r.ReadInt32();
+        }
+        return frequencies;
+    }
 
     /// <summary>Counts one document; each term once however often the document uses it.</summary>
     public void Observe(DocumentTerms terms)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using Sitrep.Stories;
 
 namespace Sitrep.Store;
 
@@ -100,7 +101,20 @@ public abstract class ArticleStore : IDisposable
         }
     }
 
-    /// <summary>Every reading in the order the stories were assigned, each story as a list of article ids.</summary>
+    /// <summary>Every committed reading, in the order the stories were assigned.</summary>
+    public IEnumerable<StoredReading> Readings() => ReadingsAfter(null, 0);
+
+    internal IEnumerable<StoredReading> ReadingsAfter(DbTransaction? transaction, long seq)
+    {
+        using var select = Command(transaction, "SELECT seq, story, terms, article_id, worker FROM readings WHERE seq > @seq ORDER BY seq");
+        Parameter(select, "seq").Value = seq;
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+            yield return new StoredReading(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt32(1),
+                reader.IsDBNull(2) ? null : DocumentTermsCodec.Decode((byte[])reader.GetValue(2)), reader.GetString(3), reader.GetString(4));
+    }
+
+    /// <summary>The stories of the committed readings, each as a list of article ids in the order they joined.</summary>
     public IReadOnlyList<StoredStory> Stories()
     {
         using var select = Command(null, "SELECT story, article_id FROM readings WHERE story IS NOT NULL ORDER BY seq");

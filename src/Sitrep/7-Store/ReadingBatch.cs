@@ -30,15 +30,7 @@ public sealed class ReadingBatch : IDisposable
     public void LockStoryAssignment() => store.LockStoryAssignment(transaction);
 
     /// <summary>The readings committed after <paramref name="seq"/>, in the order they were assigned.</summary>
-    public IEnumerable<StoredReading> ReadingsAfter(long seq)
-    {
-        using var select = store.Command(transaction, "SELECT seq, story, terms FROM readings WHERE seq > @seq ORDER BY seq");
-        ArticleStore.Parameter(select, "seq").Value = seq;
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-            yield return new StoredReading(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt32(1),
-                reader.IsDBNull(2) ? null : DocumentTermsCodec.Decode((byte[])reader.GetValue(2)));
-    }
+    public IEnumerable<StoredReading> ReadingsAfter(long seq) => store.ReadingsAfter(transaction, seq);
 
     /// <summary>
     /// Records what the worker made of one claimed article: its story and terms, or the problem that
@@ -73,5 +65,5 @@ public sealed class ReadingBatch : IDisposable
     }
 }
 
-/// <summary>A committed reading: its place in the order of assignments, its story (null when the article could not be read) and terms.</summary>
-public sealed record StoredReading(long Seq, int? Story, DocumentTerms? Terms);
+/// <summary>A committed reading: its place in the order of assignments, its story (null when the article could not be read), terms, article and worker.</summary>
+public sealed record StoredReading(long Seq, int? Story, DocumentTerms? Terms, string Article, string Worker);

@@ -5,9 +5,9 @@ using Sitrep.Tests.Situation;
 
 namespace Sitrep.Tests.Store;
 
-public sealed class ArticleStoreTests : TestFolder
+/// <summary>The store's promises, held by SQLite and PostgreSQL alike.</summary>
+public sealed class ArticleStoreTests : StoreTest
 {
-    private string Database => Path.Combine(Folder, "sitrep.db");
     private static string ElFasher => Path.Combine(AppContext.BaseDirectory, "Fixtures", "el-fasher");
 
     private static Document Article(string id, string text, string? published = null)
@@ -17,20 +17,22 @@ public sealed class ArticleStoreTests : TestFolder
         return document;
     }
 
-    [Fact]
-    public void Ingesting_the_same_folder_twice_stores_each_article_once()
+    [Theory, MemberData(nameof(Kinds))]
+    public void Ingesting_the_same_folder_twice_stores_each_article_once(string kind)
     {
-        IngestRun.Run([ElFasher], Database).ShouldBe(SitrepCommandLine.Success);
-        IngestRun.Run([ElFasher], Database).ShouldBe(SitrepCommandLine.Success);
+        var database = NewStore(kind);
+        IngestRun.Run([ElFasher], database).ShouldBe(SitrepCommandLine.Success);
+        IngestRun.Run([ElFasher], database).ShouldBe(SitrepCommandLine.Success);
 
-        using var store = ArticleStore.Open(Database);
+        using var store = ArticleStore.Open(database);
         store.Count.ShouldBe(5);
     }
 
-    [Fact]
-    public void A_copy_under_another_id_is_the_same_article_and_other_content_under_a_taken_id_is_reported()
+    [Theory, MemberData(nameof(Kinds))]
+    public void A_copy_under_another_id_is_the_same_article_and_other_content_under_a_taken_id_is_reported(string kind)
     {
-        using var store = ArticleStore.Open(Database);
+        var database = NewStore(kind);
+        using var store = ArticleStore.Open(database);
         var problems = new ProblemList();
 
         store.Add([Article("a1", "The river road was closed on Monday.", "2026-03-02")], problems).ShouldBe(1);
@@ -40,29 +42,50 @@ public sealed class ArticleStoreTests : TestFolder
         problems.Items.ShouldHaveSingleItem().ToString().ShouldBe("a1.txt:1: id a1 is already stored with other content; not stored");
     }
 
-    [Fact]
-    public void Stored_articles_come_back_as_they_arrived()
+    [Theory, MemberData(nameof(Kinds))]
+    public void Stored_articles_come_back_as_they_arrived(string kind)
     {
-        using (var store = ArticleStore.Open(Database))
+        var database = NewStore(kind);
+        using (var store = ArticleStore.Open(database))
             store.Add([Article("a1", "The river road was closed on Monday.", "2026-03-02")], new ProblemList());
 
-        using var reopened = ArticleStore.Open(Database);
+        using var reopened = ArticleStore.Open(database);
         var article = reopened.Documents().ShouldHaveSingleItem();
         (article.Id, article.Text, article.Title, article.Published.ToString(), article.Source.ToString())
             .ShouldBe(("a1", "The river road was closed on Monday.", "Floods close the river road", "2026-03-02", "a1.txt:1"));
         article.TextIsInput.ShouldBeTrue();
     }
 
-    [Fact]
-    public void Analyze_reads_the_stored_articles()
+    [Theory, MemberData(nameof(Kinds))]
+    public void Analyze_reads_the_stored_articles(string kind)
     {
-        IngestRun.Run([ElFasher], Database);
+        var database = NewStore(kind);
+        IngestRun.Run([ElFasher], database);
         var output = Path.Combine(Folder, "out");
 
-        AnalyzeRun.Run([], output, Database).ShouldBe(SitrepCommandLine.Success);
+        AnalyzeRun.Run([], output, database).ShouldBe(SitrepCommandLine.Success);
 
         var situation = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "situation.json"))).RootElement;
         situation.GetProperty("documents").GetArrayLength().ShouldBe(5);
         AnalyzedFixture.Strings(situation.GetProperty("stories")[0], "documents").Length.ShouldBe(5);
+    }
+
+    [Theory, MemberData(nameof(Kinds))]
+    public void Search_finds_words_of_titles_and_texts_and_reads_no_query_syntax(string kind)
+    {
+        using var store = ArticleStore.Open(NewStore(kind));
+        store.Add([
+            Article("a1", "Floodwater closed the river road near Tawila on Monday.", "2026-03-02"),
+            Article("a2", "Talks on the ceasefire resumed in Jeddah.", "2026-03-03"),
+        ], new ProblemList());
+
+        var hit = store.Search("Tawila road").ShouldHaveSingleItem();
+        hit.Id.ShouldBe("a1");
+        hit.Snippet.ShouldContain("[Tawila]");
+        store.Search("ceasefire").ShouldHaveSingleItem().Id.ShouldBe("a2");
+        foreach (var hostile in new[] { "'; DROP TABLE articles; --", "NEAR(road Tawila)", "road OR 1=1", "\"unclosed", "title:road", "road & !Tawila | :*" })
+            Should.NotThrow(() => store.Search(hostile), hostile);
+        store.Count.ShouldBe(2);
+        store.Search("   ").ShouldBeEmpty();
     }
 }
