@@ -20,13 +20,7 @@ internal static class CommandBench
         int articles = documents.Count * copies;
         long bytes = new FileInfo(corpus).Length;
 
-        // The command as users run it: ./sitrep at the repository root (built first, untimed).
-        string sitrep = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../sitrep"));
-        using (var build = Process.Start(new ProcessStartInfo(sitrep, "--help") { RedirectStandardOutput = true })!)
-        {
-            build.StandardOutput.ReadToEnd();
-            build.WaitForExit();
-        }
+        string sitrep = Sitrep();
         string[] arguments = name == "ingest" ? ["ingest", corpus, "--db", Path.Combine(folder, "sitrep.db")] : ["analyze", corpus, "--out", Path.Combine(folder, "out")];
         var start = new ProcessStartInfo(sitrep, arguments) { RedirectStandardError = true };
         var clock = Stopwatch.StartNew();
@@ -54,6 +48,16 @@ internal static class CommandBench
         return command.ExitCode;
     }
 
+    /// <summary>The command as users run it: ./sitrep at the repository root, built first (untimed).</summary>
+    public static string Sitrep()
+    {
+        string sitrep = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../sitrep"));
+        using var build = Process.Start(new ProcessStartInfo(sitrep, "--help") { RedirectStandardOutput = true })!;
+        build.StandardOutput.ReadToEnd();
+        build.WaitForExit();
+        return sitrep;
+    }
+
     /// <summary>VmHWM of /proc/PID/status: the most resident memory the process has had.</summary>
     private static long PeakResidentBytes(int pid)
     {
@@ -63,7 +67,7 @@ internal static class CommandBench
         return 0;
     }
 
-    private static void WriteCopies(List<Document> documents, int copies, string path)
+    public static void WriteCopies(List<Document> documents, int copies, string path)
     {
         using var stream = File.Create(path);
         using var writer = new Utf8JsonWriter(stream);

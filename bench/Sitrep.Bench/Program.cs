@@ -4,13 +4,15 @@
 //   time INPUT... [--repeat N]                           the temporal tagger alone on one core
 //   analyze|ingest INPUT... [--copies N]                 the whole command over N copies of the input, with peak memory
 //   api INPUT... --copies N                              serve's API latency over a store of N copies of the input
+//   workers INPUT... --copies N [--server postgres://...] sitrep worker processes (1, 2, 4) sharing a PostgreSQL store
 //   cluster [SIZE...]                                    story clustering on synthetic streams
 //   train-stories DOCS.jsonl GOLD.json                   fits the story decision
-const string Usage = "usage: Sitrep.Bench extract|ner|places|annotate|time INPUT... [--repeat N] | analyze|ingest|api INPUT... [--copies N] | cluster [SIZE...] | train-stories DOCS.jsonl GOLD.json";
+const string Usage = "usage: Sitrep.Bench extract|ner|places|annotate|time INPUT... [--repeat N] | analyze|ingest|api INPUT... [--copies N] | workers INPUT... [--copies N] [--server postgres://...] | cluster [SIZE...] | train-stories DOCS.jsonl GOLD.json";
 
 var arguments = args.ToList();
 int repeat = TakeOption(arguments, "--repeat", 3);
 int copies = TakeOption(arguments, "--copies", 1);
+string? server = TakeText(arguments, "--server") ?? Environment.GetEnvironmentVariable("SITREP_POSTGRES");
 return arguments switch
 {
     ["train-stories", var docs, var gold] => StoryTraining.Run(docs, gold),
@@ -18,6 +20,7 @@ return arguments switch
     ["time", _, ..] => TimeBench.Run(StageBench.Read(arguments.Skip(1)), repeat),
     [var command and ("analyze" or "ingest"), _, ..] => CommandBench.Run(command, arguments.Skip(1).ToList(), copies),
     ["api", _, ..] => ApiBench.Run(arguments.Skip(1).ToList(), copies),
+    ["workers", _, ..] when server != null => WorkerBench.Run(arguments.Skip(1).ToList(), copies, [1, 2, 4], server),
     [var mode, _, ..] when StageBench.Modes.Contains(mode) => StageBench.Run(mode, StageBench.Read(arguments.Skip(1)), repeat),
     _ => Fail(),
 };
@@ -28,11 +31,14 @@ static int Fail()
     return 2;
 }
 
-static int TakeOption(List<string> arguments, string name, int fallback)
+static int TakeOption(List<string> arguments, string name, int fallback) =>
+    TakeText(arguments, name) is { } value ? int.Parse(value) : fallback;
+
+static string? TakeText(List<string> arguments, string name)
 {
     int at = arguments.IndexOf(name);
-    if (at < 0 || at + 1 >= arguments.Count) return fallback;
-    int value = int.Parse(arguments[at + 1]);
+    if (at < 0 || at + 1 >= arguments.Count) return null;
+    var value = arguments[at + 1];
     arguments.RemoveRange(at, 2);
     return value;
 }

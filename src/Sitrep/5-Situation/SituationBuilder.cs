@@ -21,6 +21,19 @@ public static class SituationBuilder
         return new SituationPicture(documents, stories);
     }
 
+    /// <summary>
+    /// The picture of one story whose members are known already (a story of a store): its documents
+    /// read, what each reuses of the ones before it, and the story analysed.
+    /// </summary>
+    public static StoryPicture Story(string id, IReadOnlyList<Document> members)
+    {
+        var pipeline = Pipeline.StoryReading();
+        members.AsParallel().ForAll(pipeline.Process);
+        var grouping = new StoryGrouping<Document>();
+        foreach (var document in members) grouping.Add(document, document);
+        return StoryAnalyzer.Default().Analyze(id, members);
+    }
+
     /// <summary>Runs the per-document pipeline (in parallel, in input order) and builds the picture.</summary>
     public static SituationPicture Analyze(IEnumerable<Document> documents)
     {

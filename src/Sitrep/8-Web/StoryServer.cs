@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -14,27 +15,41 @@ using Sitrep.Store;
 namespace Sitrep.Web;
 
 /// <summary>
-/// <c>sitrep serve</c>: the situation picture of a store's articles on 127.0.0.1 only. Pages: the
-/// story list (/), a story (/stories/ID, the report's page for that story), search (/search?q=).
-/// JSON: /api/stories, /api/stories/ID (situation.json for that story), /api/search?q=. New articles:
-/// POST /api/articles with JSON Lines (the ingest format), at most <see cref="MaxRequestBytes"/>;
-/// the picture is rebuilt after each addition. Everything a page shows from an article is escaped.
+/// <c>sitrep serve</c>: the stories of a store on 127.0.0.1 only. Pages: the story list (/), a story
+/// (/stories/ID, the report's page for that story), search (/search?q=). JSON: /api/stories,
+/// /api/stories/ID (situation.json for that story), /api/search?q=. New articles: POST /api/articles
+/// with JSON Lines (the ingest format), at most <see cref="MaxRequestBytes"/>.
+/// The stories are the store's own (<see cref="StoryWorker"/>): new articles, posted or stored by
+/// ingest and workers elsewhere, join them without the others being read again, and only the
+/// pictures of the stories that grew are analysed again, when next asked for. Pictures are analysed
+/// in the background from the start, biggest story first. Everything a page shows from an article is escaped.
 /// </summary>
 public sealed class StoryServer : IDisposable
 {
     public const long MaxRequestBytes = 8 << 20;
 
     private readonly ArticleStore store;
+    private readonly StoryWorker worker;
+    // One connection serves every request, so they take turns with it.
     private readonly Lock gate = new();
-    private SituationPicture picture;
+    private readonly CancellationTokenSource closing = new();
+    private readonly ConcurrentDictionary<int, (int Members, Lazy<StoryPicture> Picture)> pictures = new();
+    private IReadOnlyList<StoredStory> stories = [];
+    private Dictionary<string, int> storyOf = [];
 
     private StoryServer(ArticleStore store)
     {
         this.store = store;
-        picture = SituationBuilder.Analyze(store.Documents());
+        worker = new StoryWorker(store, $"serve:{Environment.ProcessId}", new ProblemList());
+        ReadQueued();
+        var biggestFirst = Stories.OrderByDescending(s => s.Articles.Count);
+        Analysed = Task.Run(() => Parallel.ForEach(biggestFirst, new ParallelOptions { CancellationToken = closing.Token }, story => Picture(story)), closing.Token);
     }
 
     public static StoryServer Open(string database) => new(ArticleStore.Open(database));
+
+    /// <summary>Done when every story known at startup has its picture.</summary>
+    public Task Analysed { get; }
 
     /// <summary>The web application on 127.0.0.1:<paramref name="port"/> (0 picks a free port).</summary>
     public WebApplication Build(int port)
@@ -50,9 +65,9 @@ public sealed class StoryServer : IDisposable
         app.MapGet("/", () => Html(StoryList()));
         app.MapGet("/stories/{id}", (string id) => Story(id) is { } story ? Html(Page(story)) : Results.NotFound());
         app.MapGet("/search", (string? q) => Html(SearchPage(q ?? "")));
-        app.MapGet("/api/stories", () => Results.Json(Current.Stories.Select(s => new { id = s.Id, headline = s.Headline, documents = s.Documents.Select(d => d.Id) })));
+        app.MapGet("/api/stories", () => Results.Json(Stories.Select(s => new { id = Id(s), headline = Headline(s), documents = s.Articles })));
         app.MapGet("/api/stories/{id}", (string id) => Story(id) is { } story ? Results.Text(Json(story), "application/json", Encoding.UTF8) : Results.NotFound());
-        app.MapGet("/api/search", (string? q) => Results.Json(store.Search(q ?? "").Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) })));
+        app.MapGet("/api/search", (string? q) => Results.Json(Search(q ?? "").Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) })));
         app.MapPost("/api/articles", AddArticles);
         return app;
     }
@@ -66,14 +81,59 @@ public sealed class StoryServer : IDisposable
         await app.WaitForShutdownAsync(stop);
     }
 
-    private SituationPicture Current
+    private IReadOnlyList<StoredStory> Stories
     {
-        get { lock (gate) return picture; }
+        get { lock (gate) return stories; }
     }
 
-    private StoryPicture? Story(string id) => Current.Stories.FirstOrDefault(s => s.Id == id);
+    private static string Id(StoredStory story) => $"s{story.Number + 1}";
 
-    private string? StoryOf(string documentId) => Current.Stories.FirstOrDefault(s => s.Documents.Any(d => d.Id == documentId))?.Id;
+    /// <summary>Reads the queued articles into stories and takes the store's stories as they now are.</summary>
+    private void ReadQueued()
+    {
+        lock (gate)
+        {
+            worker.RunUntilEmpty();
+            stories = store.Stories();
+            storyOf = stories.SelectMany(s => s.Articles.Select(a => (a, s.Number))).ToDictionary(p => p.a, p => p.Number, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>The story's picture, analysed once for each membership it has had.</summary>
+    private StoryPicture Picture(StoredStory story)
+    {
+        var entry = pictures.AddOrUpdate(story.Number,
+            _ => (story.Articles.Count, Analysis(story)),
+            (_, known) => known.Members == story.Articles.Count ? known : (story.Articles.Count, Analysis(story)));
+        return entry.Picture.Value;
+    }
+
+    private Lazy<StoryPicture> Analysis(StoredStory story) => new(() =>
+    {
+        IReadOnlyList<Document> members;
+        lock (gate) members = store.Documents(story.Articles);
+        return SituationBuilder.Story(Id(story), members);
+    });
+
+    private StoryPicture? Story(string id) => Stories.FirstOrDefault(s => Id(s) == id) is { } story ? Picture(story) : null;
+
+    /// <summary>The picture's headline once analysed; until then the title of the story's first article.</summary>
+    private string Headline(StoredStory story)
+    {
+        if (pictures.TryGetValue(story.Number, out var known) && known.Members == story.Articles.Count && known.Picture.IsValueCreated)
+            return known.Picture.Value.Headline;
+        lock (gate) return store.Documents([story.Articles[0]]).FirstOrDefault()?.Title ?? story.Articles[0];
+    }
+
+    private string? StoryOf(string documentId)
+    {
+        lock (gate) return storyOf.TryGetValue(documentId, out var number) ? $"s{number + 1}" : null;
+    }
+
+    private IReadOnlyList<SearchHit> Search(string query)
+    {
+        lock (gate) return store.Search(query);
+    }
 
     private async Task<IResult> AddArticles(HttpRequest request)
     {
@@ -84,11 +144,8 @@ public sealed class StoryServer : IDisposable
         var extraction = Pipeline.Extraction();
         documents.ForEach(extraction.Process);
         int added;
-        lock (gate)
-        {
-            added = store.Add(documents, problems);
-            if (added > 0) picture = SituationBuilder.Analyze(store.Documents());
-        }
+        lock (gate) added = store.Add(documents, problems);
+        if (added > 0) ReadQueued();
         return Results.Json(new { added, problems = problems.Items.Select(p => p.ToString()) }, statusCode: problems.Items.Count > 0 && added == 0 ? 400 : 200);
     }
 
@@ -110,8 +167,8 @@ public sealed class StoryServer : IDisposable
     {
         var html = new StringBuilder(Header("Stories"));
         html.Append("<form action=\"/search\"><input name=\"q\" aria-label=\"Search articles\"><button>Search</button></form><ol class=\"stories\">");
-        foreach (var s in Current.Stories)
-            html.Append($"<li><a href=\"/stories/{Encode(s.Id)}\">{Encode(s.Headline)}</a> <span class=\"count\">{s.Documents.Count} articles</span></li>");
+        foreach (var s in Stories)
+            html.Append($"<li><a href=\"/stories/{Encode(Id(s))}\">{Encode(Headline(s))}</a> <span class=\"count\">{s.Articles.Count} articles</span></li>");
         return html.Append("</ol></body></html>").ToString();
     }
 
@@ -119,7 +176,7 @@ public sealed class StoryServer : IDisposable
     {
         var html = new StringBuilder(Header($"Search: {query}"));
         html.Append($"<form action=\"/search\"><input name=\"q\" value=\"{Encode(query)}\" aria-label=\"Search articles\"><button>Search</button></form><ol class=\"hits\">");
-        foreach (var hit in store.Search(query))
+        foreach (var hit in Search(query))
         {
             var story = StoryOf(hit.Id);
             var title = Encode(hit.Title ?? hit.Id);
@@ -136,5 +193,12 @@ public sealed class StoryServer : IDisposable
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 
-    public void Dispose() => store.Dispose();
+    public void Dispose()
+    {
+        closing.Cancel();
+        try { Analysed.Wait(); }
+        catch (AggregateException) { } // cancelled; an analysis that failed fails its request too
+        store.Dispose();
+        closing.Dispose();
+    }
 }

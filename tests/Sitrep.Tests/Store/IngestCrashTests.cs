@@ -9,6 +9,7 @@ namespace Sitrep.Tests.Store;
 /// <c>sitrep ingest</c> killed with SIGKILL at random moments, twenty times over one store: it always
 /// opens intact holding whole batches only, and a rerun completes it without duplicates.
 /// </summary>
+[Collection(nameof(ProcessHeavyCollection))]
 public sealed class IngestCrashTests : TestFolder
 {
     [Fact]

@@ -48,6 +48,13 @@ public sealed class PostgresFactAttribute : FactAttribute
     }
 }
 
+/// <summary>
+/// Tests that run many processes on every core (workers, killed ingests): alone, after the others,
+/// so that the tests holding inputs to a time limit never share the cores with them.
+/// </summary>
+[CollectionDefinition(nameof(ProcessHeavyCollection), DisableParallelization = true)]
+public sealed class ProcessHeavyCollection;
+
 /// <summary>A test class given a fresh store of either kind per test, removed afterwards.</summary>
 public abstract class StoreTest : TestFolder
 {

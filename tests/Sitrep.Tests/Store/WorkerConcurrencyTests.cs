@@ -12,6 +12,7 @@ namespace Sitrep.Tests.Store;
 /// read exactly once, the story assignment is the one a single serial stream makes, and a worker
 /// killed with SIGKILL in the middle of a batch loses nothing.
 /// </summary>
+[Collection(nameof(ProcessHeavyCollection))]
 public sealed class WorkerConcurrencyTests : StoreTest
 {
     [PostgresFact]
