@@ -48,6 +48,11 @@ public sealed class StoryServer : IDisposable
 
     public static StoryServer Open(string database) => new(ArticleStore.Open(database));
 
+    /// <summary>How many times a story's picture has been analysed (once per story and membership).</summary>
+    public int PicturesAnalysed => picturesAnalysed;
+
+    private int picturesAnalysed;
+
     /// <summary>Done when every story known at startup has its picture.</summary>
     public Task Analysed { get; }
 
@@ -112,6 +117,7 @@ public sealed class StoryServer : IDisposable
     {
         IReadOnlyList<Document> members;
         lock (gate) members = store.Documents(story.Articles);
+        Interlocked.Increment(ref picturesAnalysed);
         return SituationBuilder.Story(Id(story), members);
     });
 
