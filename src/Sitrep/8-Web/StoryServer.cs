@@ -42,8 +42,17 @@ public sealed class StoryServer : IDisposable
         this.store = store;
         worker = new StoryWorker(store, $"serve:{Environment.ProcessId}", new ProblemList());
         ReadQueued();
-        var biggestFirst = Stories.OrderByDescending(s => s.Articles.Count);
-        Analysed = Task.Run(() => Parallel.ForEach(biggestFirst, new ParallelOptions { CancellationToken = closing.Token }, story => Picture(story)), closing.Token);
+        var biggestFirst = Stories.OrderByDescending(s => s.Articles.Count).ToList();
+        // One story at a time: each reads its documents on all cores, and pool threads that wait on
+        // each other's parallel loops would starve the pool.
+        Analysed = Task.Run(() =>
+        {
+            foreach (var story in biggestFirst)
+            {
+                closing.Token.ThrowIfCancellationRequested();
+                Picture(story);
+            }
+        }, closing.Token);
     }
 
     public static StoryServer Open(string database) => new(ArticleStore.Open(database));
