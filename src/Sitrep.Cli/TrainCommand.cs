@@ -20,11 +20,7 @@ public static class TrainCommand
         ner.SetAction(parsed =>
         {
             var path = parsed.GetValue(data)!;
-            if (!File.Exists(path))
-            {
-                Console.Error.WriteLine($"{path}: no such training file");
-                return SitrepCommandLine.BadUsage;
-            }
+            if (Missing(path)) return SitrepCommandLine.BadUsage;
             var clock = Stopwatch.StartNew();
             EntityModel model;
             try
@@ -38,8 +34,7 @@ public static class TrainCommand
                 return SitrepCommandLine.InputProblems;
             }
             var target = parsed.GetValue(output)!;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
-            using (var file = File.Create(target)) model.Write(file);
+            WriteFile(target, model.Write);
             Console.Error.WriteLine($"wrote {target} ({new FileInfo(target).Length / 1e6:F1} MB) in {clock.Elapsed.TotalSeconds:F0} s");
             return SitrepCommandLine.Success;
         });
@@ -60,11 +55,7 @@ public static class TrainCommand
         idf.SetAction(parsed =>
         {
             var path = parsed.GetValue(data)!;
-            if (!File.Exists(path))
-            {
-                Console.Error.WriteLine($"{path}: no such file");
-                return SitrepCommandLine.BadUsage;
-            }
+            if (Missing(path)) return SitrepCommandLine.BadUsage;
             var pipeline = Pipeline.StoryReading();
             var frequencies = new Stories.DocumentFrequencies();
             int n = 0;
@@ -75,11 +66,24 @@ public static class TrainCommand
                 frequencies.Observe(document.StoryFeatures!.Terms);
             }
             var target = parsed.GetValue(output)!;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
-            using (var file = File.Create(target)) frequencies.Write(file);
+            WriteFile(target, frequencies.Write);
             Console.Error.WriteLine($"wrote {target}: {frequencies.Documents} documents ({new FileInfo(target).Length / 1e3:F0} KB)");
             return SitrepCommandLine.Success;
         });
         return idf;
+    }
+
+    private static bool Missing(string path)
+    {
+        if (File.Exists(path)) return false;
+        Console.Error.WriteLine($"{path}: no such file");
+        return true;
+    }
+
+    private static void WriteFile(string path, Action<Stream> write)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var file = File.Create(path);
+        write(file);
     }
 }

@@ -21,6 +21,36 @@ public abstract class ArticleStore : IDisposable
 
     private const string Columns = "id, source, source_line, url, title, outlet, published, html, text, text_is_input";
 
+    /// <summary>The tables both kinds of store create, in the dialect's words for a row number and for bytes.</summary>
+    protected static string Tables(string rowNumber, string bytes, string extraArticleColumns = "") => $$"""
+        CREATE TABLE IF NOT EXISTS articles (
+            seq           {{rowNumber}},
+            id            TEXT NOT NULL UNIQUE,
+            content_hash  TEXT NOT NULL UNIQUE,
+            source        TEXT NOT NULL,
+            source_line   INTEGER NOT NULL,
+            url           TEXT,
+            title         TEXT,
+            outlet        TEXT,
+            published     TEXT,
+            html          TEXT,
+            text          TEXT NOT NULL,
+            text_is_input INTEGER NOT NULL,
+            added         TEXT NOT NULL,
+            queued        INTEGER NOT NULL DEFAULT 1{{extraArticleColumns}}
+        );
+        CREATE INDEX IF NOT EXISTS articles_queue ON articles (seq) WHERE queued = 1;
+        CREATE TABLE IF NOT EXISTS readings (
+            seq        {{rowNumber}},
+            article_id TEXT NOT NULL UNIQUE REFERENCES articles (id),
+            worker     TEXT NOT NULL,
+            story      INTEGER,
+            terms      {{bytes}},
+            problem    TEXT,
+            read_at    TEXT NOT NULL
+        );
+        """;
+
     protected ArticleStore(DbConnection connection) => Connection = connection;
 
     protected DbConnection Connection { get; }

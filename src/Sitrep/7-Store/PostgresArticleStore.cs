@@ -14,35 +14,10 @@ public sealed class PostgresArticleStore : ArticleStore
     /// <summary>Advisory lock keys of this schema: one for creating it, one for assigning stories.</summary>
     private const long SchemaLock = 0x5173_7265_7001, AssignmentLock = 0x5173_7265_7002;
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS articles (
-            seq           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            id            TEXT NOT NULL UNIQUE,
-            content_hash  TEXT NOT NULL UNIQUE,
-            source        TEXT NOT NULL,
-            source_line   INTEGER NOT NULL,
-            url           TEXT,
-            title         TEXT,
-            outlet        TEXT,
-            published     TEXT,
-            html          TEXT,
-            text          TEXT NOT NULL,
-            text_is_input INTEGER NOT NULL,
-            added         TEXT NOT NULL,
-            queued        INTEGER NOT NULL DEFAULT 1,
-            search        tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED
-        );
-        CREATE INDEX IF NOT EXISTS articles_queue ON articles (seq) WHERE queued = 1;
+    private static readonly string Schema = $"""
+        {Tables("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BYTEA",
+            ",\n    search tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED")}
         CREATE INDEX IF NOT EXISTS articles_search ON articles USING gin (search);
-        CREATE TABLE IF NOT EXISTS readings (
-            seq        BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            article_id TEXT NOT NULL UNIQUE REFERENCES articles (id),
-            worker     TEXT NOT NULL,
-            story      INTEGER,
-            terms      BYTEA,
-            problem    TEXT,
-            read_at    TEXT NOT NULL
-        );
         """;
 
     private PostgresArticleStore(NpgsqlConnection connection) : base(connection) { }

@@ -10,35 +10,10 @@ namespace Sitrep.Store;
 /// </summary>
 public sealed class SqliteArticleStore : ArticleStore
 {
-    private const string Schema = """
+    private static readonly string Schema = $"""
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
-        CREATE TABLE IF NOT EXISTS articles (
-            seq           INTEGER PRIMARY KEY,
-            id            TEXT NOT NULL UNIQUE,
-            content_hash  TEXT NOT NULL UNIQUE,
-            source        TEXT NOT NULL,
-            source_line   INTEGER NOT NULL,
-            url           TEXT,
-            title         TEXT,
-            outlet        TEXT,
-            published     TEXT,
-            html          TEXT,
-            text          TEXT NOT NULL,
-            text_is_input INTEGER NOT NULL,
-            added         TEXT NOT NULL,
-            queued        INTEGER NOT NULL DEFAULT 1
-        );
-        CREATE INDEX IF NOT EXISTS articles_queue ON articles (seq) WHERE queued = 1;
-        CREATE TABLE IF NOT EXISTS readings (
-            seq        INTEGER PRIMARY KEY,
-            article_id TEXT NOT NULL UNIQUE REFERENCES articles (id),
-            worker     TEXT NOT NULL,
-            story      INTEGER,
-            terms      BLOB,
-            problem    TEXT,
-            read_at    TEXT NOT NULL
-        );
+        {Tables("INTEGER PRIMARY KEY", "BLOB")}
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_search USING fts5(title, text, content='articles', content_rowid='seq');
         CREATE TRIGGER IF NOT EXISTS articles_searchable AFTER INSERT ON articles BEGIN
             INSERT INTO articles_search (rowid, title, text) VALUES (new.seq, new.title, new.text);

@@ -48,9 +48,7 @@ public sealed class IngestCrashTests : TestFolder
         complete.Documents().Select(d => d.Id).Distinct().Count().ShouldBe(Articles);
     }
 
-    private static Process Ingest(string corpus, string database) =>
-        Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Sitrep.Cli.dll"), "ingest", corpus, "--db", database])
-            { RedirectStandardError = true, RedirectStandardOutput = true })!;
+    private static Process Ingest(string corpus, string database) => CliProcess.Start("ingest", corpus, "--db", database);
 
     private static string IntegrityCheck(string database)
     {

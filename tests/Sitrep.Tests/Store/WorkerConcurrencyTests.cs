@@ -108,20 +108,16 @@ public sealed class WorkerConcurrencyTests : StoreTest
         return path;
     }
 
-    private static Process Cli(params string[] arguments) =>
-        Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Sitrep.Cli.dll"), .. arguments])
-            { RedirectStandardError = true, RedirectStandardOutput = true })!;
-
     private static void Ingest(string corpus, string database)
     {
-        using var ingest = Cli("ingest", corpus, "--db", database);
+        using var ingest = CliProcess.Start("ingest", corpus, "--db", database);
         var errors = ingest.StandardError.ReadToEnd();
         ingest.WaitForExit();
         ingest.ExitCode.ShouldBe(0, errors);
     }
 
     private static Process Worker(string database, string name, int batch = 64) =>
-        Cli("worker", "--db", database + "?ApplicationName=" + name, "--name", name, "--batch", batch.ToString(), "--until-empty");
+        CliProcess.Start("worker", "--db", database + "?ApplicationName=" + name, "--name", name, "--batch", batch.ToString(), "--until-empty");
 
     /// <summary>Waits for the worker and returns the count it reports ("worker NAME: N articles read into stories").</summary>
     private static int FinishedCount(Process worker)
