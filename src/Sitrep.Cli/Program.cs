@@ -1,6 +1,19 @@
+using System.CommandLine;
+using System.Data.Common;
 using Sitrep.Cli;
+using Sitrep.Store;
 
 var parsed = SitrepCommandLine.Build().Parse(args);
-int code = parsed.Invoke();
+int code;
+try
+{
+    code = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is StoreException or DbException)
+{
+    // A store that cannot be opened, or a server lost mid-run: one line, no stack trace.
+    Console.Error.WriteLine($"sitrep: {e.Message}");
+    return SitrepCommandLine.InputProblems;
+}
 // System.CommandLine answers a parse error with 1; the contract keeps 1 for unreadable input.
 return parsed.Errors.Count > 0 ? SitrepCommandLine.BadUsage : code;

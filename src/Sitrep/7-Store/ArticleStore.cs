@@ -56,8 +56,18 @@ public abstract class ArticleStore : IDisposable
     protected DbConnection Connection { get; }
 
     /// <summary>Opens the database: PostgreSQL for a <c>postgres://</c> or <c>postgresql://</c> address, else an SQLite file (created when missing).</summary>
-    public static ArticleStore Open(string database) =>
-        PostgresArticleStore.IsAddress(database) ? PostgresArticleStore.Open(database) : SqliteArticleStore.Open(database);
+    /// <exception cref="StoreException">The store could not be opened: a bad address, an unreachable server, a file that is no database.</exception>
+    public static ArticleStore Open(string database)
+    {
+        try
+        {
+            return PostgresArticleStore.IsAddress(database) ? PostgresArticleStore.Open(database) : SqliteArticleStore.Open(database);
+        }
+        catch (Exception e) when (e is DbException or ArgumentException)
+        {
+            throw new StoreException($"{database}: cannot open the store: {e.Message}", e);
+        }
+    }
 
     public long Count => Scalar("SELECT COUNT(*) FROM articles");
 
@@ -237,6 +247,9 @@ public abstract class ArticleStore : IDisposable
 
     public void Dispose() => Connection.Dispose();
 }
+
+/// <summary>A store that cannot be opened or used, said in one line for the person who named it.</summary>
+public sealed class StoreException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>An article found by <see cref="ArticleStore.Search"/>, with the matching words [bracketed] in a snippet of its text.</summary>
 public sealed record SearchHit(string Id, string? Title, string Snippet);

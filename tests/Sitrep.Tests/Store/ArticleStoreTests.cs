@@ -88,4 +88,15 @@ public sealed class ArticleStoreTests : StoreTest
         store.Count.ShouldBe(2);
         store.Search("   ").ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("/no/such/folder/sitrep.db", "unable to open database file")]
+    [InlineData("postgres://", "not a postgres://user@host:port/database address")]
+    [InlineData("postgres://sitrep@127.0.0.1:1/stories", "Failed to connect")]
+    public void A_store_that_cannot_be_opened_is_named_in_one_line(string database, string reason)
+    {
+        var e = Should.Throw<StoreException>(() => ArticleStore.Open(database));
+        e.Message.ShouldStartWith($"{database}: cannot open the store: ");
+        e.Message.ShouldContain(reason);
+    }
 }
