@@ -78,7 +78,8 @@ internal sealed partial class TimexScanner
         if (Is(j, WordClass.Month))
         {
             int month = Sense(j, WordClass.Month).Number;
-            var p = MonthPoint(month, dir);
+            // "this September" is the reference year's, whichever side of the reference it falls
+            var p = IsWord(i, "this") && reference is { } r ? TimePoint.Month(r.Year, month) : MonthPoint(month, dir);
             return Dated(i, j, p, $"XXXX-{month:D2}");
         }
         if (Is(j, WordClass.Season) && !Sense(j, WordClass.Season).Plural)

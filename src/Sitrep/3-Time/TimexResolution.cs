@@ -82,14 +82,18 @@ internal sealed partial class TimexScanner
 
     /// <summary>
     /// A month without a year: "last" / "next" month names strictly before / after the reference
-    /// month; a bare one is the nearest (tense moves a bare month across a year too rarely to trust).
+    /// month. A bare one follows the sentence's tense: in a past sentence it is not well after the
+    /// reference month, in a future one not well before it (the month next to the reference is
+    /// often the current one's neighbour on either side); without a tense it is the nearest.
     /// </summary>
-    private TimePoint? MonthPoint(int month, int shift)
+    private TimePoint? MonthPoint(int month, int shift, int direction = 0)
     {
         if (reference is not { } r) return null;
         int y = r.Year;
         if (shift > 0) { if (month <= r.Month) y++; }
         else if (shift < 0) { if (month >= r.Month) y--; }
+        else if (direction < 0) { if (month > r.Month + 1) y--; }
+        else if (direction > 0) { if (month < r.Month - 1) y++; }
         else if (month - r.Month > 6) y--;
         else if (r.Month - month > 6) y++;
         return TimePoint.Month(y, month);
@@ -141,6 +145,22 @@ internal sealed partial class TimexScanner
     }
 
     // ---- tense ---------------------------------------------------------------------------------
+
+    private static readonly WordSet deadlineWords = new(["by", "until", "till"]);
+
+    /// <summary>
+    /// The direction a preposition gives the expression at token i, whatever the verb: "since March"
+    /// lies behind, "by March", "until March" ahead (skipping "early", "late", "mid-"); null without one.
+    /// </summary>
+    private int? PrepositionTense(int i)
+    {
+        int k = i - 1;
+        if (IsHyphenAt(k)) k--;
+        if (Is(k, WordClass.Modifier)) k--;
+        if (IsWord(k, "since")) return -1;
+        if (InSet(deadlineWords, k)) return 1;
+        return null;
+    }
 
     private static readonly WordSet futureCues = new(
     [

@@ -396,7 +396,7 @@ internal sealed partial class TimexScanner
         }
         if (ambiguous && !MonthSignalBefore(i)) return null;
         if (month == 5 && IsWord(i - 1, "and")) return null;
-        return Dated(i, i, MonthPoint(month, 0), $"XXXX-{month:D2}");
+        return Dated(i, i, MonthPoint(month, 0, PrepositionTense(i) ?? Tense(i)), $"XXXX-{month:D2}");
     }
 
     /// <summary>"Friday", "Friday, Oct. 23", "Sunday night", "Tuesdays".</summary>

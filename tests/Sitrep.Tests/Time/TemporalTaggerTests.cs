@@ -101,6 +101,16 @@ public class TemporalTaggerTests
         Expect("Elections were held last week.", NewYear, "last week", "DATE", "2024-W52");
     }
 
+    [Fact]
+    public void A_bare_month_follows_the_tense_and_a_preposition_before_it()
+    {
+        Expect("The governor resigned in June after the protests.", Wednesday, "June", "DATE", "2024-06");
+        Expect("The governor will resign in January.", Wednesday, "January", "DATE", "2026-01");
+        Expect("The road has stayed closed since June.", Wednesday, "June", "DATE", "2024-06");
+        Expect("The mission ends in April, officials said.", Wednesday, "April", "DATE", "2025-04");
+        Expect("Officials hope to finish the bridge this December.", NewYear, "this December", "DATE", "2025-12");
+    }
+
     [Theory]
     [InlineData("Markets close early on Christmas Eve.", "Christmas Eve", "2024-12-24")]
     [InlineData("Shops reopened after Ramadan ended.", null, null)]
