@@ -207,6 +207,8 @@ internal sealed partial class TimexScanner
                     if (w.Equals("to", StringComparison.OrdinalIgnoreCase)) cue = IsWord(j - 1, "is") || IsWord(j - 1, "are") ? 1 : 0;
                     else if (w.Equals("set", StringComparison.OrdinalIgnoreCase)) cue = IsWord(j + 1, "to") || IsWord(j + 1, "for") ? 1 : 0;
                     else cue = 1;
+                    // "had been scheduled to", "had planned": a plan told as past
+                    if (IsWord(j - 1, "had") || (IsWord(j - 1, "been") && IsWord(j - 2, "had"))) cue = -1;
                 }
                 else if (IsWord(j - 1, "be") || IsWord(j - 1, "been") || IsWord(j - 1, "being") || IsWord(j - 1, "to"))
                     cue = 0; // "would be restored", "to be held": a participle, not a past tense

@@ -87,6 +87,7 @@ public class TemporalTaggerTests
         Expect("The envoy could reach Kassala as early as Friday.", Wednesday, "Friday", "DATE", "2025-03-07");
         Expect("Rebels said Friday they will withdraw.", Wednesday, "Friday", "DATE", "2025-02-28");
         Expect("The mayor said power would be restored by Friday.", Wednesday, "Friday", "DATE", "2025-03-07");
+        Expect("The ceasefire had been due to expire on Friday.", Wednesday, "Friday", "DATE", "2025-02-28");
     }
 
     [Fact]
