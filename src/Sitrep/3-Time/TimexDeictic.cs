@@ -42,7 +42,7 @@ internal sealed partial class TimexScanner
             if (recent || GrainOf(unit) is not { } grain) return null;
             if (unit == "D" && !anaphoric) return null;
             TimePoint? p;
-            if (latest) p = unit == "Q" ? Now("Q")?.Shift(-1) : Now(unit);
+            if (latest) p = unit == "Q" ? LatestQuarter() : Now(unit);
             else if (anaphoric) p = Anaphoric(grain)?.Shift(dir);
             else p = Now(unit)?.Shift(dir);
             // "this year's third quarter", "last year's quarter"
@@ -54,7 +54,7 @@ internal sealed partial class TimexScanner
             }
             return Dated(i, j, p, unit == "W" ? "XXXX-WXX" : "XXXX", article: true);
         }
-        if (latest && IsWord(j, "period")) return Dated(i, j, Now("Q")?.Shift(-1), "XXXX-QX", article: true);
+        if (latest && IsWord(j, "period")) return Dated(i, j, LatestQuarter(), "XXXX-QX", article: true);
 
         if (Is(j, WordClass.Weekday) && !Sense(j, WordClass.Weekday).Plural)
         {

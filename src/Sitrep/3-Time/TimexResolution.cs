@@ -30,6 +30,9 @@ internal sealed partial class TimexScanner
     /// <summary>The unit's value containing the reference time ("this week", "the current quarter").</summary>
     private TimePoint? Now(string unit) => reference is { } r && GrainOf(unit) is { } g ? At(r, g) : null;
 
+    /// <summary>"The latest quarter": the one the report spoke of, else the last one completed before the reference.</summary>
+    private TimePoint? LatestQuarter() => lastQuarter ?? Now("Q")?.Shift(-1);
+
     /// <summary>An earlier value seen at a coarser grain ("that year" after "March 3, 1998" is 1998).</summary>
     private static TimePoint? Coarsen(TimePoint p, Grain g) => p.Grain >= g || (p.Grain == Grain.Season && g == Grain.Year) ? At(p.Anchor, g) : null;
 

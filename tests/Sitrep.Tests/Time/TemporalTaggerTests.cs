@@ -112,6 +112,17 @@ public class TemporalTaggerTests
         Expect("Officials hope to finish the bridge this December.", NewYear, "this December", "DATE", "2025-12");
     }
 
+    [Fact]
+    public void Comparisons_in_a_results_report_refer_to_the_quarter_reported_not_a_forecast_one()
+    {
+        var times = Tag("Profit fell in the fourth quarter. The firm expects a recovery through the third quarter of 2026. " +
+                        "In the year-ago period it earned $5 million.", Wednesday);
+        times.Select(t => (t.Text, t.Value)).ShouldBe([("the fourth quarter", "2024-Q4"), ("the third quarter of 2026", "2026-Q3"),
+                                                      ("the year-ago period", "2023-Q4")]);
+        Expect("Sales rose 4% in the first quarter ended Feb. 28. Margins in the latest period were thin.", Wednesday,
+               "the latest period", "DATE", "2025-Q1");
+    }
+
     [Theory]
     [InlineData("Markets close early on Christmas Eve.", "Christmas Eve", "2024-12-24")]
     [InlineData("Shops reopened after Ramadan ended.", null, null)]
