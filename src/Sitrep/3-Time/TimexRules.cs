@@ -131,6 +131,9 @@ internal sealed partial class TimexScanner
         // a day named after the clock time: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon yesterday"
         int after = IsPunct(last + 1, ',') ? last + 2 : last + 1;
         if (DayAfterTime(after) is { } dd) { day = dd.Point; last = dd.Last; }
+        else if (IsPunct(after, '(') && ClosingParenthesis(after) is { } close &&
+                 (DayAfterTime(close + 1) ?? DayAfterTime(close - 1)) is { Point: { } named })
+            day = named; // "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)": the aside does not part them
         if (day is not { } dp) return new Timex(i, last, TimeType, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
         var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, minute);
         return new Timex(i, last, TimeType, p.ToString(), p);
@@ -143,6 +146,14 @@ internal sealed partial class TimexScanner
         if (reference is not { } r) return new Timex(i, i + 1, TimeType, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
         var p = new TimePoint(r, Grain.Minute, "", hour, minute);
         return new Timex(i, i + 1, TimeType, p.ToString(), p);
+    }
+
+    /// <summary>The ")" closing a short aside opened at token <paramref name="open"/>, or null.</summary>
+    private int? ClosingParenthesis(int open)
+    {
+        for (int k = open + 1; k <= open + 8 && Has(k); k++)
+            if (IsPunct(k, ')')) return k;
+        return null;
     }
 
     private (TimePoint? Point, int Last)? DayAfterTime(int j)
