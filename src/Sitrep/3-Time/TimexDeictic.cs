@@ -75,6 +75,13 @@ internal sealed partial class TimexScanner
             if (Is(j + 1, WordClass.PartOfDay) && !Sense(j + 1, WordClass.PartOfDay).Value.StartsWith('T')) last++;
             return Dated(i, last, p, $"XXXX-WXX-{wd}", article: anaphoric);
         }
+        if (Is(j, WordClass.Month) && MonthLed(j) is { Point: { Grain: Grain.Day } monthDay } dated)
+        {
+            // "last Oct. 23": that day before the reference, "next March 3" after it
+            var d = monthDay.Anchor;
+            if (reference is { } r && (dir < 0 ? d >= r : dir > 0 && d <= r)) d = SafeDate(d.Year + dir, d.Month, d.Day);
+            return dated with { First = i, Value = TimePoint.Day(d).ToString(), Point = TimePoint.Day(d) };
+        }
         if (Is(j, WordClass.Month))
         {
             int month = Sense(j, WordClass.Month).Number;

@@ -112,6 +112,7 @@ public class TemporalTaggerTests
         Expect("The road has stayed closed since June.", Wednesday, "June", "DATE", "2024-06");
         Expect("The mission ends in April, officials said.", Wednesday, "April", "DATE", "2025-04");
         Expect("Officials hope to finish the bridge this December.", NewYear, "this December", "DATE", "2025-12");
+        Expect("The envoy was shot last Oct. 23 outside his home.", Wednesday, "last Oct. 23", "DATE", "2024-10-23");
     }
 
     [Fact]
