@@ -321,6 +321,7 @@ internal sealed partial class TimexScanner
         if (IsWord(j, "more") || IsWord(j, "additional") || IsWord(j, "full") || IsWord(j, "straight")) j++;
         if (!Is(j, WordClass.Unit)) return null;
         var u = Sense(j, WordClass.Unit);
+        if (IsWord(j + 1, "old")) return null; // "52 years old" is an age, as "8-month-old" is
         if (q.Article && q.Last == i && u.Value is "Q" or "S" && !Is(j + 1, WordClass.Ago)) return null; // "a quarter of", "a second time"
         // "a year" after an amount is a rate: "$2 million a year"
         if (q.Article && !u.Plural && !Is(j + 1, WordClass.Ago) && Has(i - 1) && (T(i - 1).Kind == TokenKind.Number || IsPunct(i - 1, '%') ||

@@ -183,6 +183,7 @@ public class TemporalTaggerTests
     [Theory]
     [InlineData("May I ask whether the convoy got through?")]
     [InlineData("A 6-year-old girl was among the wounded.")]
+    [InlineData("The commander, 52 years old, was replaced.")]
     [InlineData("Police blocked the march on the presidential palace.")]
     [InlineData("The fund received $1,998 from 2,000 donors.")]
     [InlineData("Officials said 1500 troops had crossed into the district.")]
