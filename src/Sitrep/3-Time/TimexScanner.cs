@@ -110,6 +110,7 @@ internal sealed partial class TimexScanner
             if (Core(i + 1) is { TakesArticle: true } m) best = Longer(best, m with { First = i });
             if (Modified(i + 1) is { TakesArticle: true } mm) best = Longer(best, mm with { First = i });
             if (BoundaryPhrase(i) is { } bp) best = Longer(best, bp);
+            if (ComparedPeriod(i) is { } cp) best = Longer(best, cp);
         }
         if (Approximation(i) is { } approxEnd && Core(approxEnd) is { } a && ApproximationApplies(a))
             best = Longer(best, a with { First = i });
@@ -186,6 +187,20 @@ internal sealed partial class TimexScanner
         }
         if (Core(j) is { Type: "DATE" } c && c.Point is not null) return c with { First = the };
         return null;
+    }
+
+    /// <summary>"the quarter a year ago", "the corresponding period last year": the quarter reported, a year back.</summary>
+    private Timex? ComparedPeriod(int the)
+    {
+        int j = the + 1;
+        if (IsWord(j, "same") || IsWord(j, "corresponding") || IsWord(j, "comparable")) j++;
+        if (!IsWord(j, "quarter") && !IsWord(j, "period")) return null;
+        int last;
+        if (IsWord(j + 1, "last") && IsWord(j + 2, "year")) last = j + 2;
+        else if (IsWord(j + 1, "a") && IsWord(j + 2, "year") && (IsWord(j + 3, "ago") || IsWord(j + 3, "earlier"))) last = j + 3;
+        else return null;
+        var p = lastQuarter?.Shift(-4) ?? (reference is { } r ? TimePoint.Year(r.Year - 1) : null);
+        return Dated(the, last, p, "XXXX") with { Backdated = true };
     }
 
     // ---- cores ------------------------------------------------------------------------------------

@@ -124,6 +124,10 @@ public class TemporalTaggerTests
                                                       ("the year-ago period", "2023-Q4")]);
         Expect("Sales rose 4% in the first quarter ended Feb. 28. Margins in the latest period were thin.", Wednesday,
                "the latest period", "DATE", "2025-Q1");
+        Expect("Profit fell in the fourth quarter, after a gain in the quarter a year ago.", Wednesday,
+               "the quarter a year ago", "DATE", "2023-Q4");
+        Expect("Profit fell in the fourth quarter from $3 million in the corresponding period last year.", Wednesday,
+               "the corresponding period last year", "DATE", "2023-Q4");
     }
 
     [Theory]
