@@ -125,9 +125,7 @@ internal sealed partial class TimexScanner
         if (!explicitMeridiem && (t.Digits != 2 && hour > 12 is false && minute == 0 && T(i + 2).Digits != 2)) return null;
         if (hour > 24 || (explicitMeridiem && t.Number is 0 or > 12)) return null;
         if (Is(last + 1, WordClass.Zone)) last++;
-        // without a named day, a clock time belongs to the day the sentence spoke of, else the reference day
-        var day = lastPoint is { Grain: >= Grain.Day } lp && lastPointToken >= 0 && SameSentence(lastPointToken, i) ? TimePoint.Day(lp.Anchor)
-                : reference is { } r ? TimePoint.Day(r) : (TimePoint?)null;
+        var day = SentenceDay(i);
         // a day named after the clock time: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon yesterday"
         int after = IsPunct(last + 1, ',') ? last + 2 : last + 1;
         if (DayAfterTime(after) is { } dd) { day = dd.Point; last = dd.Last; }
@@ -138,6 +136,11 @@ internal sealed partial class TimexScanner
         var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, minute);
         return new Timex(i, last, TimeType, p.ToString(), p);
     }
+
+    /// <summary>Without a named day, a time of day at token i belongs to the day its sentence spoke of, else the reference day.</summary>
+    private TimePoint? SentenceDay(int i) =>
+        lastPoint is { Grain: >= Grain.Day } lp && lastPointToken >= 0 && SameSentence(lastPointToken, i) ? TimePoint.Day(lp.Anchor)
+        : reference is { } r ? TimePoint.Day(r) : null;
 
     /// <summary>"1345 GMT": a four-digit clock time, recognised only with its time zone.</summary>
     private Timex? MilitaryTime(int i)
@@ -591,7 +594,16 @@ internal sealed partial class TimexScanner
             var p = new TimePoint(rr.AddDays(-1), Grain.PartOfDay, "NI");
             return new Timex(i, i, TimeType, p.ToString(), p);
         }
-        return null;
+        // "mid-afternoon yesterday", "by mid afternoon", "orders placed in the morning": a part of the day the sentence speaks of
+        bool mid = IsWord(i - 1, "mid") || (IsHyphenAt(i - 1) && IsWord(i - 2, "mid"));
+        bool inThe = IsWord(i - 1, "the") && (IsWord(i - 2, "in") || IsWord(i - 2, "during") || IsWord(i - 2, "by"));
+        if (!(mid || inThe) || Sense(i, WordClass.PartOfDay).Plural || IsWord(i + 1, "of")) return null;
+        int end = i;
+        var dayOf = SentenceDay(i);
+        if (DayAfterTime(i + 1) is { } named) { dayOf = named.Point; end = named.Last; }
+        if (dayOf is not { } dd) return new Timex(i, end, TimeType, "XXXX-XX-XXT" + part, TakesArticle: true);
+        var tp = new TimePoint(dd.Anchor, Grain.PartOfDay, part);
+        return new Timex(i, end, TimeType, tp.ToString(), tp, TakesArticle: true);
     }
 
     /// <summary>"the summer", "summer 1998", "the winter of nineteen ninety-four".</summary>
