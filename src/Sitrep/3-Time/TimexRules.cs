@@ -321,10 +321,12 @@ internal sealed partial class TimexScanner
             if (IsHyphenAt(last + 1) && IsWord(last + 2, "old")) return null; // an age, not a time
             return new Timex(i, last, Duration, DurationValue(unit, q.Value, q.Half));
         }
-        if (IsWord(j, "more") || IsWord(j, "additional") || IsWord(j, "full") || IsWord(j, "straight")) j++;
+        if (IsWord(j, "more") || IsWord(j, "additional") || IsWord(j, "full") || IsWord(j, "straight") ||
+            ((IsWord(j, "trading") || IsWord(j, "business") || IsWord(j, "working")) && (IsWord(j + 1, "days") || IsWord(j + 1, "day")))) j++;
         if (!Is(j, WordClass.Unit)) return null;
         var u = Sense(j, WordClass.Unit);
         if (IsWord(j + 1, "old")) return null; // "52 years old" is an age, as "8-month-old" is
+        if (q.Article && IsHyphenAt(j + 1) && IsWord(j + 2, "long")) return null; // "a day-long session": the length is the adjective's
         if (q.Article && q.Last == i && u.Value is "Q" or "S" && !Is(j + 1, WordClass.Ago)) return null; // "a quarter of", "a second time"
         // "a year" after an amount is a rate: "$2 million a year"
         if (q.Article && !u.Plural && !Is(j + 1, WordClass.Ago) && Has(i - 1) && (T(i - 1).Kind == TokenKind.Number || IsPunct(i - 1, '%') ||
@@ -509,6 +511,9 @@ internal sealed partial class TimexScanner
                 return Dated(i, IsWord(i + 2, "end") ? i + 2 : i + 3, Now("Y"), "XXXX", article: true);
             if (IsWord(i + 1, "end") && !IsWord(i - 1, "the")) return Dated(i, i + 1, Now("Y"), "XXXX");
         }
+        // "decades-long", "day-long": a length, as many units as the word says or an unknown many
+        if (IsHyphenAt(i + 1) && IsWord(i + 2, "long") && u.Value is not "WE")
+            return new Timex(i, i + 2, Duration, DurationValue(u.Value, u.Plural ? null : 1));
         if (u.Plural)
         {
             // bare "years", "weeks" as a length: "for years", "in weeks"
