@@ -33,7 +33,7 @@ internal sealed partial class TimexScanner
         for (int i = 0; i < n;)
         {
             if (toks[i].Info is null && toks[i].Kind != TokenKind.Number) { i++; continue; }
-            if (Expression(i) is not { } m || m.First < free) { i++; continue; }
+            if (Expression(i) is not { } m || m.First < free || IsTitle(m)) { i++; continue; }
             int start = toks[m.First].Start, end = toks[m.Last].End;
             output.Add(new TimeMention(start, end, text[start..end], m.Type, m.Value));
             tenses?.Add(Tense(m.First));
@@ -52,6 +52,35 @@ internal sealed partial class TimexScanner
     }
 
     // ---- token helpers -------------------------------------------------------------------------
+
+    private const WordClass CapitalizedClasses = WordClass.Month | WordClass.Weekday | WordClass.Holiday | WordClass.Zone | WordClass.Meridiem;
+
+    /// <summary>
+    /// A name that uses time words: a title-cased word the language writes in lower case, not at the
+    /// start of a sentence ("ABC's "This Week"", "CBS's "60 Minutes"", "VOA Today", "High Noon").
+    /// </summary>
+    private bool IsTitle(Timex m)
+    {
+        for (int k = m.First; k <= m.Last; k++)
+        {
+            ref readonly var t = ref toks[k];
+            if (t.Kind != TokenKind.Word || t.Info is not { } info) continue;
+            if (info.Is(WordClass.Holiday) || (IsWord(k, "year") && IsWord(k - 1, "new"))) return false; // "New Year's Day", "Christmas Eve"
+            if (!t.Capitalized || info.Is(CapitalizedClasses) || IsAllCaps(k)) continue;
+            if (k > m.First || !StartsSentence(k)) return true;
+        }
+        return false;
+    }
+
+    private bool IsAllCaps(int i)
+    {
+        foreach (char c in Word(i)) if (char.IsLower(c)) return false;
+        return true;
+    }
+
+    /// <summary>The token opens a sentence, a line, a quotation or an aside.</summary>
+    private bool StartsSentence(int i) =>
+        i == 0 || toks[i].NewlineBefore || (toks[i - 1].Kind == TokenKind.Punct && text[toks[i - 1].Start] is '.' or '!' or '?' or ':' or ';' or '(' or '"' or '`' or '\'' or '\u201C' or '\u2018' or '\u2014' or '_' or '-');
 
     private bool Has(int i) => i >= 0 && i < count;
     private ref readonly TimeToken T(int i) => ref toks[i];
