@@ -41,10 +41,11 @@ internal sealed partial class TimexScanner
             {
                 lastPoint = p;
                 lastPointToken = m.Last;
-                // a report compares the quarter it reports on (over, or a fiscal one that "ended Sept. 30" or
-                // was "reported"), not a forecast one ("through the third quarter of 1990")
-                if (p.Grain == Grain.Quarter && (reference is not { } r || p.Shift(1).Anchor <= r ||
-                                                 (p.Anchor <= r && (IsWord(m.Last + 1, "ended") || Tense(m.First) < 0))))
+                // a report compares the quarter it reports on: the latest one over (or a fiscal one that
+                // "ended Sept. 30" or was "reported"), not an earlier one it looks back on ("after a flat second
+                // quarter") nor a forecast one ("through the third quarter of 1990")
+                if (p.Grain == Grain.Quarter && (lastQuarter is not { } lq || p.Anchor >= lq.Anchor) &&
+                    (reference is not { } r || p.Shift(1).Anchor <= r || (p.Anchor <= r && (IsWord(m.Last + 1, "ended") || Tense(m.First) < 0))))
                     lastQuarter = p;
             }
             i = free = m.Last + 1;

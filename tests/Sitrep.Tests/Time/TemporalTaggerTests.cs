@@ -127,6 +127,8 @@ public class TemporalTaggerTests
                                                       ("the year-ago period", "2023-Q4")]);
         Expect("Sales rose 4% in the first quarter ended Feb. 28. Margins in the latest period were thin.", Wednesday,
                "the latest period", "DATE", "2025-Q1");
+        Expect("Profit rose in the third quarter. After a weak second quarter, margins recovered. In the year-earlier period it lost money.",
+               Wednesday, "the year-earlier period", "DATE", "2023-Q3");
         Expect("Profit fell in the fourth quarter, after a gain in the quarter a year ago.", Wednesday,
                "the quarter a year ago", "DATE", "2023-Q4");
         Expect("Profit fell in the fourth quarter from $3 million in the corresponding period last year.", Wednesday,
