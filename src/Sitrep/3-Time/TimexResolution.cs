@@ -152,6 +152,12 @@ internal sealed partial class TimexScanner
     private static readonly WordSet deadlineWords = new(["by", "until", "till"]);
 
     /// <summary>
+    /// "extended until Tuesday", "given until 9 a.m. Friday": a deadline lies ahead whatever the verb's
+    /// tense; a sentence that opens with "Until Thursday, ..." tells a past state instead.
+    /// </summary>
+    private bool IsDeadline(int i) => IsWord(i - 1, "until") && !StartsSentence(i - 1);
+
+    /// <summary>
     /// The direction a preposition gives the expression at token i, whatever the verb: "since March"
     /// lies behind, "by March", "until March" ahead (skipping "early", "late", "mid-"); null without one.
     /// </summary>

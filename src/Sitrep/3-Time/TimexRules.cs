@@ -128,9 +128,9 @@ internal sealed partial class TimexScanner
         var day = SentenceDay(i);
         // a day named after the clock time: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon yesterday"
         int after = IsPunct(last + 1, ',') ? last + 2 : last + 1;
-        if (DayAfterTime(after) is { } dd) { day = dd.Point; last = dd.Last; }
+        if (DayAfterTime(after, i) is { } dd) { day = dd.Point; last = dd.Last; }
         else if (IsPunct(after, '(') && ClosingParenthesis(after) is { } close &&
-                 (DayAfterTime(close + 1) ?? DayAfterTime(close - 1)) is { Point: { } named })
+                 (DayAfterTime(close + 1, i) ?? DayAfterTime(close - 1, i)) is { Point: { } named })
             day = named; // "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)": the aside does not part them
         if (day is not { } dp) return new Timex(i, last, TimeType, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
         var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, minute);
@@ -159,10 +159,11 @@ internal sealed partial class TimexScanner
         return null;
     }
 
-    private (TimePoint? Point, int Last)? DayAfterTime(int j)
+    /// <summary>The day named at token j after a time of day that starts at token <paramref name="time"/>.</summary>
+    private (TimePoint? Point, int Last)? DayAfterTime(int j, int time)
     {
         if (Is(j, WordClass.Weekday) && !Sense(j, WordClass.Weekday).Plural)
-            return (WeekdayPoint(Sense(j, WordClass.Weekday).Number, Tense(j)), j);
+            return (WeekdayPoint(Sense(j, WordClass.Weekday).Number, IsDeadline(time) ? 1 : Tense(j)), j);
         if (Is(j, WordClass.DayWord) && reference is { } r)
             return (TimePoint.Day(r.AddDays(Sense(j, WordClass.DayWord).Number)), j);
         if (Is(j, WordClass.Month) && MonthLed(j) is { } m && m.Point is { Grain: Grain.Day })
@@ -428,7 +429,7 @@ internal sealed partial class TimexScanner
         if (Is(j, WordClass.Month) && MonthLed(j) is { } m && m.Point is { Grain: Grain.Day })
             return m with { First = i };
         int last = i;
-        var p = WeekdayPoint(wd, Tense(i));
+        var p = WeekdayPoint(wd, IsDeadline(i) ? 1 : Tense(i));
         if (Is(i + 1, WordClass.PartOfDay) && !Sense(i + 1, WordClass.PartOfDay).Plural)
         {
             var part = Sense(i + 1, WordClass.PartOfDay).Value;
@@ -589,7 +590,7 @@ internal sealed partial class TimexScanner
             int hour = int.Parse(part.AsSpan(1));
             TimePoint? day = reference is { } r ? TimePoint.Day(r) : null;
             int last = i;
-            if (DayAfterTime(i + 1) is { } d) { day = d.Point; last = d.Last; }
+            if (DayAfterTime(i + 1, i) is { } d) { day = d.Point; last = d.Last; }
             if (day is not { } dp) return new Timex(i, last, TimeType, $"XXXX-XX-XXT{hour:D2}:00");
             var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, 0);
             return new Timex(i, last, TimeType, p.ToString(), p);
@@ -605,7 +606,7 @@ internal sealed partial class TimexScanner
         if (!(mid || inThe) || Sense(i, WordClass.PartOfDay).Plural || IsWord(i + 1, "of")) return null;
         int end = i;
         var dayOf = SentenceDay(i);
-        if (DayAfterTime(i + 1) is { } named) { dayOf = named.Point; end = named.Last; }
+        if (DayAfterTime(i + 1, i) is { } named) { dayOf = named.Point; end = named.Last; }
         if (dayOf is not { } dd) return new Timex(i, end, TimeType, "XXXX-XX-XXT" + part, TakesArticle: true);
         var tp = new TimePoint(dd.Anchor, Grain.PartOfDay, part);
         return new Timex(i, end, TimeType, tp.ToString(), tp, TakesArticle: true);

@@ -93,6 +93,8 @@ public class TemporalTaggerTests
         Expect("Rebels said Friday they will withdraw.", Wednesday, "Friday", "DATE", "2025-02-28");
         Expect("The mayor said power would be restored by Friday.", Wednesday, "Friday", "DATE", "2025-03-07");
         Expect("The ceasefire had been due to expire on Friday.", Wednesday, "Friday", "DATE", "2025-02-28");
+        Expect("Officials postponed the vote until Monday.", Wednesday, "Monday", "DATE", "2025-03-10");
+        Expect("The army gave the fighters until 6 p.m. Friday to leave.", Wednesday, "6 p.m. Friday", "TIME", "2025-03-07T18:00");
     }
 
     [Fact]
