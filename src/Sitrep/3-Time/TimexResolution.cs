@@ -183,6 +183,14 @@ internal sealed partial class TimexScanner
         "took", "gave", "made", "left", "fell", "rose", "won", "lost", "held", "saw", "struck", "hit", "killed", "sent", "ran",
     ]);
 
+    /// <summary>A word that tells the past: "said", "was", an "-ed" verb.</summary>
+    private bool IsPastVerb(int j)
+    {
+        if (!Has(j) || toks[j].Kind != TokenKind.Word) return false;
+        var w = Word(j);
+        return pastCues.Contains(w) || (w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0]));
+    }
+
     /// <summary>
     /// +1 when the nearest tense cue of the sentence looks forward ("will", "is scheduled to"), -1
     /// when it looks back ("said", "-ed" verbs), 0 when there is none; cues across a comma count less.
@@ -221,7 +229,7 @@ internal sealed partial class TimexScanner
                 }
                 else if (IsWord(j - 1, "be") || IsWord(j - 1, "been") || IsWord(j - 1, "being") || IsWord(j - 1, "to"))
                     cue = 0; // "would be restored", "to be held": a participle, not a past tense
-                else if (pastCues.Contains(w) || (w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0])))
+                else if (IsPastVerb(j))
                     cue = Has(j + 1) && toks[j + 1].Kind == TokenKind.Word && futureCues.Contains(Word(j + 1)) && !IsWord(j + 1, "to") ? 1 : -1; // "were planning"
                 if (cue != 0) { best = score; tense = cue; break; }
             }

@@ -199,6 +199,7 @@ public class TemporalTaggerTests
     [InlineData("A 6-year-old girl was among the wounded.")]
     [InlineData("The commander, 52 years old, was replaced.")]
     [InlineData("Now, the envoy said, the rebels must choose.")]
+    [InlineData("Crowds gathered and the protest soon turned violent.")]
     [InlineData("The minister told ABC's \"This Week\" that the border stays shut.")]
     [InlineData("The governor appeared on CBS's 60 Minutes to defend the curfew.")]
     [InlineData("Police blocked the march on the presidential palace.")]
