@@ -26,8 +26,9 @@ internal sealed partial class TimexScanner
         var suffix = t.HasSuffix ? text.AsSpan(t.SuffixStart, t.End - t.SuffixStart) : default;
         if (suffix.Equals("s", StringComparison.OrdinalIgnoreCase))
         {
-            // "1960s", "'80s"
-            if (t.Digits == 4 && t.Number % 10 == 0) best = Longer(best, Dated(i, i, TimePoint.Decade(t.Number), article: true));
+            // "1960s", "'80s"; "the 1800s" is a century (but "the 2000s" the decade)
+            if (t.Digits == 4 && t.Number % 100 == 0 && t.Number < 2000) best = Longer(best, Dated(i, i, TimePoint.Century(t.Number), article: true));
+            else if (t.Digits == 4 && t.Number % 10 == 0) best = Longer(best, Dated(i, i, TimePoint.Decade(t.Number), article: true));
             else if (t.Digits == 2 && t.Number % 10 == 0 && IsPunct(i - 1, '\'') && Touches(i))
                 best = Longer(best, Dated(i - 1, i, TimePoint.Decade(1900 + t.Number), article: true));
         }
@@ -40,8 +41,20 @@ internal sealed partial class TimexScanner
         if (!t.HasSuffix && t.Digits == 4 && t.Number % 100 < 60 && t.Number / 100 < 24 && Is(i + 1, WordClass.Zone))
             best = Longer(best, MilitaryTime(i));
         if (!t.HasSuffix && t.Digits <= 2) best = Longer(best, RangeEnd(i));
+        if (!t.HasSuffix && t.Digits == 1) best = Longer(best, QuarterAbbreviation(i));
         if (!t.HasSuffix) best = Longer(best, QuantityLed(i));
         return best;
+    }
+
+    /// <summary>"Q3", "Q4 2012", "Q1 of 2013": a quarter written the way results tables write it.</summary>
+    private Timex? QuarterAbbreviation(int i)
+    {
+        int n = T(i).Number;
+        if (n is < 1 or > 4 || !Touches(i) || !Has(i - 1) || T(i - 1).Kind != TokenKind.Word || !text.AsSpan(T(i - 1).Start, T(i - 1).End - T(i - 1).Start).SequenceEqual("Q") ||
+            (Has(i + 1) && Touches(i + 1) && T(i + 1).Kind != TokenKind.Punct)) return null;
+        var y = IsWord(i + 1, "of") ? YearAfter(i + 2) : YearAfter(i + 1);
+        if (y is { } written) return Dated(i - 1, written.Last, TimePoint.Quarter(written.Year, n));
+        return Dated(i - 1, i, PartOfYearPoint(Grain.Quarter, n, Tense(i - 1)), $"XXXX-Q{n}");
     }
 
     /// <summary>The second end of a range: "1990-91" (1991), "November 19-20", "April 24 and 25" (the day in the same month).</summary>
@@ -228,7 +241,7 @@ internal sealed partial class TimexScanner
         int y = T(i).Number;
         bool signal = Has(i - 1) && toks[i - 1].Kind == TokenKind.Word && InSet(yearSignals, i - 1);
         if (!(y is >= 1900 and <= 2099 || (y is >= 1000 and < 1900 && signal))) return null;
-        if (IsPunct(i - 1, '-') && Touches(i) && Has(i - 2) && T(i - 2).Kind == TokenKind.Number) return null; // "1989-1990" second part is fine, "25-1990" is not a year
+        if (IsPunct(i - 1, '-') && Touches(i) && Has(i - 2) && T(i - 2).Kind == TokenKind.Number && T(i - 2).Digits != 4) return null; // "1989-1990" second part is fine, "25-1990" is not a year
         var year = TimePoint.Year(y);
         if (Is(i + 1, WordClass.Ordinal) && (IsWord(i + 2, "quarter") || IsWord(i + 2, "half")))
         {

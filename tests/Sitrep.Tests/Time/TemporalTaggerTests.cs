@@ -70,6 +70,8 @@ public class TemporalTaggerTests
     [InlineData("The company's revenue in fiscal 1998 was never restated.", "fiscal 1998", "DATE", "1998")]
     [InlineData("The city was first shelled in 1998.", "1998", "DATE", "1998")]
     [InlineData("The movement was born in the 1990s.", "the 1990s", "DATE", "199")]
+    [InlineData("Such famines were common in the 1800s.", "the 1800s", "DATE", "18")]
+    [InlineData("Revenue fell in Q4 2024 as exports stalled.", "Q4 2024", "DATE", "2024-Q4")]
     [InlineData("Floods hit the delta last summer.", "last summer", "DATE", "2024-SU")]
     [InlineData("Peacekeepers are expected to arrive next month.", "next month", "DATE", "2025-04")]
     public void Relative_expressions_resolve_against_the_reference(string text, string span, string type, string value) =>
@@ -154,6 +156,8 @@ public class TemporalTaggerTests
     {
         var times = Tag("Between 2010 and 2015 the town changed hands four times.", Wednesday);
         times.Select(t => t.Value).ShouldBe(["2010", "2015"]);
+        times = Tag("The drought of 2011-2012 emptied the wells.", Wednesday);
+        times.Select(t => t.Value).ShouldBe(["2011", "2012"]);
         times = Tag("Talks ran from March 3 to March 5 without result.", Wednesday);
         times.Select(t => t.Value).ShouldBe(["2025-03-03", "2025-03-05"]);
         times = Tag("The drought of 1983-85 killed thousands; the summit on February 19-20 ended early.", Wednesday);
