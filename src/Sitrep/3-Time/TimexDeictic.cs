@@ -42,7 +42,7 @@ internal sealed partial class TimexScanner
             if (recent || GrainOf(unit) is not { } grain) return null;
             if (unit == "D" && !anaphoric) return null;
             TimePoint? p;
-            if (latest) p = unit == "Q" ? Now("Q")?.Shift(-1) : Now(unit);
+            if (latest) p = unit == "Q" ? LatestQuarter() : Now(unit);
             else if (anaphoric) p = Anaphoric(grain)?.Shift(dir);
             else p = Now(unit)?.Shift(dir);
             // "this year's third quarter", "last year's quarter"
@@ -54,7 +54,7 @@ internal sealed partial class TimexScanner
             }
             return Dated(i, j, p, unit == "W" ? "XXXX-WXX" : "XXXX", article: true);
         }
-        if (latest && IsWord(j, "period")) return Dated(i, j, Now("Q")?.Shift(-1), "XXXX-QX", article: true);
+        if (latest && IsWord(j, "period")) return Dated(i, j, LatestQuarter(), "XXXX-QX", article: true);
 
         if (Is(j, WordClass.Weekday) && !Sense(j, WordClass.Weekday).Plural)
         {
@@ -75,10 +75,18 @@ internal sealed partial class TimexScanner
             if (Is(j + 1, WordClass.PartOfDay) && !Sense(j + 1, WordClass.PartOfDay).Value.StartsWith('T')) last++;
             return Dated(i, last, p, $"XXXX-WXX-{wd}", article: anaphoric);
         }
+        if (Is(j, WordClass.Month) && MonthLed(j) is { Point: { Grain: Grain.Day } monthDay } dated)
+        {
+            // "last Oct. 23": that day before the reference, "next March 3" after it
+            var d = monthDay.Anchor;
+            if (reference is { } r && (dir < 0 ? d >= r : dir > 0 && d <= r)) d = SafeDate(d.Year + dir, d.Month, d.Day);
+            return dated with { First = i, Value = TimePoint.Day(d).ToString(), Point = TimePoint.Day(d) };
+        }
         if (Is(j, WordClass.Month))
         {
             int month = Sense(j, WordClass.Month).Number;
-            var p = MonthPoint(month, dir);
+            // "this September" is the reference year's, whichever side of the reference it falls
+            var p = IsWord(i, "this") && reference is { } r ? TimePoint.Month(r.Year, month) : MonthPoint(month, dir);
             return Dated(i, j, p, $"XXXX-{month:D2}");
         }
         if (Is(j, WordClass.Season) && !Sense(j, WordClass.Season).Plural)

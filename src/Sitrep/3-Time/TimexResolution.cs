@@ -30,6 +30,9 @@ internal sealed partial class TimexScanner
     /// <summary>The unit's value containing the reference time ("this week", "the current quarter").</summary>
     private TimePoint? Now(string unit) => reference is { } r && GrainOf(unit) is { } g ? At(r, g) : null;
 
+    /// <summary>"The latest quarter": the one the report spoke of, else the last one completed before the reference.</summary>
+    private TimePoint? LatestQuarter() => lastQuarter ?? Now("Q")?.Shift(-1);
+
     /// <summary>An earlier value seen at a coarser grain ("that year" after "March 3, 1998" is 1998).</summary>
     private static TimePoint? Coarsen(TimePoint p, Grain g) => p.Grain >= g || (p.Grain == Grain.Season && g == Grain.Year) ? At(p.Anchor, g) : null;
 
@@ -82,14 +85,18 @@ internal sealed partial class TimexScanner
 
     /// <summary>
     /// A month without a year: "last" / "next" month names strictly before / after the reference
-    /// month; a bare one is the nearest (tense moves a bare month across a year too rarely to trust).
+    /// month. A bare one follows the sentence's tense: in a past sentence it is not well after the
+    /// reference month, in a future one not well before it (the month next to the reference is
+    /// often the current one's neighbour on either side); without a tense it is the nearest.
     /// </summary>
-    private TimePoint? MonthPoint(int month, int shift)
+    private TimePoint? MonthPoint(int month, int shift, int direction = 0)
     {
         if (reference is not { } r) return null;
         int y = r.Year;
         if (shift > 0) { if (month <= r.Month) y++; }
         else if (shift < 0) { if (month >= r.Month) y--; }
+        else if (direction < 0) { if (month > r.Month + 1) y--; }
+        else if (direction > 0) { if (month < r.Month - 1) y++; }
         else if (month - r.Month > 6) y--;
         else if (r.Month - month > 6) y++;
         return TimePoint.Month(y, month);
@@ -142,6 +149,28 @@ internal sealed partial class TimexScanner
 
     // ---- tense ---------------------------------------------------------------------------------
 
+    private static readonly WordSet deadlineWords = new(["by", "until", "till"]);
+
+    /// <summary>
+    /// "extended until Tuesday", "given until 9 a.m. Friday": a deadline lies ahead whatever the verb's
+    /// tense; a sentence that opens with "Until Thursday, ..." tells a past state instead.
+    /// </summary>
+    private bool IsDeadline(int i) => IsWord(i - 1, "until") && !StartsSentence(i - 1);
+
+    /// <summary>
+    /// The direction a preposition gives the expression at token i, whatever the verb: "since March"
+    /// lies behind, "by March", "until March" ahead (skipping "early", "late", "mid-"); null without one.
+    /// </summary>
+    private int? PrepositionTense(int i)
+    {
+        int k = i - 1;
+        if (IsHyphenAt(k)) k--;
+        if (Is(k, WordClass.Modifier)) k--;
+        if (IsWord(k, "since")) return -1;
+        if (InSet(deadlineWords, k)) return 1;
+        return null;
+    }
+
     private static readonly WordSet futureCues = new(
     [
         "will", "shall", "ll", "going", "scheduled", "planned", "plans", "plan", "planning", "expected", "expects", "expect",
@@ -153,6 +182,14 @@ internal sealed partial class TimexScanner
         "said", "was", "were", "had", "did", "told", "ago", "yesterday", "last", "earlier", "came", "went", "met", "began",
         "took", "gave", "made", "left", "fell", "rose", "won", "lost", "held", "saw", "struck", "hit", "killed", "sent", "ran",
     ]);
+
+    /// <summary>A word that tells the past: "said", "was", an "-ed" verb.</summary>
+    private bool IsPastVerb(int j)
+    {
+        if (!Has(j) || toks[j].Kind != TokenKind.Word) return false;
+        var w = Word(j);
+        return pastCues.Contains(w) || (w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0]));
+    }
 
     /// <summary>
     /// +1 when the nearest tense cue of the sentence looks forward ("will", "is scheduled to"), -1
@@ -187,10 +224,12 @@ internal sealed partial class TimexScanner
                     if (w.Equals("to", StringComparison.OrdinalIgnoreCase)) cue = IsWord(j - 1, "is") || IsWord(j - 1, "are") ? 1 : 0;
                     else if (w.Equals("set", StringComparison.OrdinalIgnoreCase)) cue = IsWord(j + 1, "to") || IsWord(j + 1, "for") ? 1 : 0;
                     else cue = 1;
+                    // "had been scheduled to", "had planned": a plan told as past
+                    if (IsWord(j - 1, "had") || (IsWord(j - 1, "been") && IsWord(j - 2, "had"))) cue = -1;
                 }
                 else if (IsWord(j - 1, "be") || IsWord(j - 1, "been") || IsWord(j - 1, "being") || IsWord(j - 1, "to"))
                     cue = 0; // "would be restored", "to be held": a participle, not a past tense
-                else if (pastCues.Contains(w) || (w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0])))
+                else if (IsPastVerb(j))
                     cue = Has(j + 1) && toks[j + 1].Kind == TokenKind.Word && futureCues.Contains(Word(j + 1)) && !IsWord(j + 1, "to") ? 1 : -1; // "were planning"
                 if (cue != 0) { best = score; tense = cue; break; }
             }

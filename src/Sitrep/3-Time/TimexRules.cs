@@ -26,8 +26,9 @@ internal sealed partial class TimexScanner
         var suffix = t.HasSuffix ? text.AsSpan(t.SuffixStart, t.End - t.SuffixStart) : default;
         if (suffix.Equals("s", StringComparison.OrdinalIgnoreCase))
         {
-            // "1960s", "'80s"
-            if (t.Digits == 4 && t.Number % 10 == 0) best = Longer(best, Dated(i, i, TimePoint.Decade(t.Number), article: true));
+            // "1960s", "'80s"; "the 1800s" is a century (but "the 2000s" the decade)
+            if (t.Digits == 4 && t.Number % 100 == 0 && t.Number < 2000) best = Longer(best, Dated(i, i, TimePoint.Century(t.Number), article: true));
+            else if (t.Digits == 4 && t.Number % 10 == 0) best = Longer(best, Dated(i, i, TimePoint.Decade(t.Number), article: true));
             else if (t.Digits == 2 && t.Number % 10 == 0 && IsPunct(i - 1, '\'') && Touches(i))
                 best = Longer(best, Dated(i - 1, i, TimePoint.Decade(1900 + t.Number), article: true));
         }
@@ -40,8 +41,20 @@ internal sealed partial class TimexScanner
         if (!t.HasSuffix && t.Digits == 4 && t.Number % 100 < 60 && t.Number / 100 < 24 && Is(i + 1, WordClass.Zone))
             best = Longer(best, MilitaryTime(i));
         if (!t.HasSuffix && t.Digits <= 2) best = Longer(best, RangeEnd(i));
+        if (!t.HasSuffix && t.Digits == 1) best = Longer(best, QuarterAbbreviation(i));
         if (!t.HasSuffix) best = Longer(best, QuantityLed(i));
         return best;
+    }
+
+    /// <summary>"Q3", "Q4 2012", "Q1 of 2013": a quarter written the way results tables write it.</summary>
+    private Timex? QuarterAbbreviation(int i)
+    {
+        int n = T(i).Number;
+        if (n is < 1 or > 4 || !Touches(i) || !Has(i - 1) || T(i - 1).Kind != TokenKind.Word || !text.AsSpan(T(i - 1).Start, T(i - 1).End - T(i - 1).Start).SequenceEqual("Q") ||
+            (Has(i + 1) && Touches(i + 1) && T(i + 1).Kind != TokenKind.Punct)) return null;
+        var y = IsWord(i + 1, "of") ? YearAfter(i + 2) : YearAfter(i + 1);
+        if (y is { } written) return Dated(i - 1, written.Last, TimePoint.Quarter(written.Year, n));
+        return Dated(i - 1, i, PartOfYearPoint(Grain.Quarter, n, Tense(i - 1)), $"XXXX-Q{n}");
     }
 
     /// <summary>The second end of a range: "1990-91" (1991), "November 19-20", "April 24 and 25" (the day in the same month).</summary>
@@ -125,16 +138,22 @@ internal sealed partial class TimexScanner
         if (!explicitMeridiem && (t.Digits != 2 && hour > 12 is false && minute == 0 && T(i + 2).Digits != 2)) return null;
         if (hour > 24 || (explicitMeridiem && t.Number is 0 or > 12)) return null;
         if (Is(last + 1, WordClass.Zone)) last++;
-        // without a named day, a clock time belongs to the day the sentence spoke of, else the reference day
-        var day = lastPoint is { Grain: >= Grain.Day } lp && lastPointToken >= 0 && SameSentence(lastPointToken, i) ? TimePoint.Day(lp.Anchor)
-                : reference is { } r ? TimePoint.Day(r) : (TimePoint?)null;
+        var day = SentenceDay(i);
         // a day named after the clock time: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon yesterday"
         int after = IsPunct(last + 1, ',') ? last + 2 : last + 1;
-        if (DayAfterTime(after) is { } dd) { day = dd.Point; last = dd.Last; }
+        if (DayAfterTime(after, i) is { } dd) { day = dd.Point; last = dd.Last; }
+        else if (IsPunct(after, '(') && ClosingParenthesis(after) is { } close &&
+                 (DayAfterTime(close + 1, i) ?? DayAfterTime(close - 1, i)) is { Point: { } named })
+            day = named; // "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)": the aside does not part them
         if (day is not { } dp) return new Timex(i, last, TimeType, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
         var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, minute);
         return new Timex(i, last, TimeType, p.ToString(), p);
     }
+
+    /// <summary>Without a named day, a time of day at token i belongs to the day its sentence spoke of, else the reference day.</summary>
+    private TimePoint? SentenceDay(int i) =>
+        lastPoint is { Grain: >= Grain.Day } lp && lastPointToken >= 0 && SameSentence(lastPointToken, i) ? TimePoint.Day(lp.Anchor)
+        : reference is { } r ? TimePoint.Day(r) : null;
 
     /// <summary>"1345 GMT": a four-digit clock time, recognised only with its time zone.</summary>
     private Timex? MilitaryTime(int i)
@@ -145,10 +164,19 @@ internal sealed partial class TimexScanner
         return new Timex(i, i + 1, TimeType, p.ToString(), p);
     }
 
-    private (TimePoint? Point, int Last)? DayAfterTime(int j)
+    /// <summary>The ")" closing a short aside opened at token <paramref name="open"/>, or null.</summary>
+    private int? ClosingParenthesis(int open)
+    {
+        for (int k = open + 1; k <= open + 8 && Has(k); k++)
+            if (IsPunct(k, ')')) return k;
+        return null;
+    }
+
+    /// <summary>The day named at token j after a time of day that starts at token <paramref name="time"/>.</summary>
+    private (TimePoint? Point, int Last)? DayAfterTime(int j, int time)
     {
         if (Is(j, WordClass.Weekday) && !Sense(j, WordClass.Weekday).Plural)
-            return (WeekdayPoint(Sense(j, WordClass.Weekday).Number, Tense(j)), j);
+            return (WeekdayPoint(Sense(j, WordClass.Weekday).Number, IsDeadline(time) ? 1 : Tense(j)), j);
         if (Is(j, WordClass.DayWord) && reference is { } r)
             return (TimePoint.Day(r.AddDays(Sense(j, WordClass.DayWord).Number)), j);
         if (Is(j, WordClass.Month) && MonthLed(j) is { } m && m.Point is { Grain: Grain.Day })
@@ -213,7 +241,7 @@ internal sealed partial class TimexScanner
         int y = T(i).Number;
         bool signal = Has(i - 1) && toks[i - 1].Kind == TokenKind.Word && InSet(yearSignals, i - 1);
         if (!(y is >= 1900 and <= 2099 || (y is >= 1000 and < 1900 && signal))) return null;
-        if (IsPunct(i - 1, '-') && Touches(i) && Has(i - 2) && T(i - 2).Kind == TokenKind.Number) return null; // "1989-1990" second part is fine, "25-1990" is not a year
+        if (IsPunct(i - 1, '-') && Touches(i) && Has(i - 2) && T(i - 2).Kind == TokenKind.Number && T(i - 2).Digits != 4) return null; // "1989-1990" second part is fine, "25-1990" is not a year
         var year = TimePoint.Year(y);
         if (Is(i + 1, WordClass.Ordinal) && (IsWord(i + 2, "quarter") || IsWord(i + 2, "half")))
         {
@@ -307,9 +335,12 @@ internal sealed partial class TimexScanner
             if (IsHyphenAt(last + 1) && IsWord(last + 2, "old")) return null; // an age, not a time
             return new Timex(i, last, Duration, DurationValue(unit, q.Value, q.Half));
         }
-        if (IsWord(j, "more") || IsWord(j, "additional") || IsWord(j, "full") || IsWord(j, "straight")) j++;
+        if (IsWord(j, "more") || IsWord(j, "additional") || IsWord(j, "full") || IsWord(j, "straight") ||
+            ((IsWord(j, "trading") || IsWord(j, "business") || IsWord(j, "working")) && (IsWord(j + 1, "days") || IsWord(j + 1, "day")))) j++;
         if (!Is(j, WordClass.Unit)) return null;
         var u = Sense(j, WordClass.Unit);
+        if (IsWord(j + 1, "old")) return null; // "52 years old" is an age, as "8-month-old" is
+        if (q.Article && IsHyphenAt(j + 1) && IsWord(j + 2, "long")) return null; // "a day-long session": the length is the adjective's
         if (q.Article && q.Last == i && u.Value is "Q" or "S" && !Is(j + 1, WordClass.Ago)) return null; // "a quarter of", "a second time"
         // "a year" after an amount is a rate: "$2 million a year"
         if (q.Article && !u.Plural && !Is(j + 1, WordClass.Ago) && Has(i - 1) && (T(i - 1).Kind == TokenKind.Number || IsPunct(i - 1, '%') ||
@@ -396,7 +427,7 @@ internal sealed partial class TimexScanner
         }
         if (ambiguous && !MonthSignalBefore(i)) return null;
         if (month == 5 && IsWord(i - 1, "and")) return null;
-        return Dated(i, i, MonthPoint(month, 0), $"XXXX-{month:D2}");
+        return Dated(i, i, MonthPoint(month, 0, PrepositionTense(i) ?? Tense(i)), $"XXXX-{month:D2}");
     }
 
     /// <summary>"Friday", "Friday, Oct. 23", "Sunday night", "Tuesdays".</summary>
@@ -411,7 +442,7 @@ internal sealed partial class TimexScanner
         if (Is(j, WordClass.Month) && MonthLed(j) is { } m && m.Point is { Grain: Grain.Day })
             return m with { First = i };
         int last = i;
-        var p = WeekdayPoint(wd, Tense(i));
+        var p = WeekdayPoint(wd, IsDeadline(i) ? 1 : Tense(i));
         if (Is(i + 1, WordClass.PartOfDay) && !Sense(i + 1, WordClass.PartOfDay).Plural)
         {
             var part = Sense(i + 1, WordClass.PartOfDay).Value;
@@ -494,6 +525,9 @@ internal sealed partial class TimexScanner
                 return Dated(i, IsWord(i + 2, "end") ? i + 2 : i + 3, Now("Y"), "XXXX", article: true);
             if (IsWord(i + 1, "end") && !IsWord(i - 1, "the")) return Dated(i, i + 1, Now("Y"), "XXXX");
         }
+        // "decades-long", "day-long": a length, as many units as the word says or an unknown many
+        if (IsHyphenAt(i + 1) && IsWord(i + 2, "long") && u.Value is not "WE")
+            return new Timex(i, i + 2, Duration, DurationValue(u.Value, u.Plural ? null : 1));
         if (u.Plural)
         {
             // bare "years", "weeks" as a length: "for years", "in weeks"
@@ -569,7 +603,7 @@ internal sealed partial class TimexScanner
             int hour = int.Parse(part.AsSpan(1));
             TimePoint? day = reference is { } r ? TimePoint.Day(r) : null;
             int last = i;
-            if (DayAfterTime(i + 1) is { } d) { day = d.Point; last = d.Last; }
+            if (DayAfterTime(i + 1, i) is { } d) { day = d.Point; last = d.Last; }
             if (day is not { } dp) return new Timex(i, last, TimeType, $"XXXX-XX-XXT{hour:D2}:00");
             var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, 0);
             return new Timex(i, last, TimeType, p.ToString(), p);
@@ -579,7 +613,16 @@ internal sealed partial class TimexScanner
             var p = new TimePoint(rr.AddDays(-1), Grain.PartOfDay, "NI");
             return new Timex(i, i, TimeType, p.ToString(), p);
         }
-        return null;
+        // "mid-afternoon yesterday", "by mid afternoon", "orders placed in the morning": a part of the day the sentence speaks of
+        bool mid = IsWord(i - 1, "mid") || (IsHyphenAt(i - 1) && IsWord(i - 2, "mid"));
+        bool inThe = IsWord(i - 1, "the") && (IsWord(i - 2, "in") || IsWord(i - 2, "during") || IsWord(i - 2, "by"));
+        if (!(mid || inThe) || Sense(i, WordClass.PartOfDay).Plural || IsWord(i + 1, "of")) return null;
+        int end = i;
+        var dayOf = SentenceDay(i);
+        if (DayAfterTime(i + 1, i) is { } named) { dayOf = named.Point; end = named.Last; }
+        if (dayOf is not { } dd) return new Timex(i, end, TimeType, "XXXX-XX-XXT" + part, TakesArticle: true);
+        var tp = new TimePoint(dd.Anchor, Grain.PartOfDay, part);
+        return new Timex(i, end, TimeType, tp.ToString(), tp, TakesArticle: true);
     }
 
     /// <summary>"the summer", "summer 1998", "the winter of nineteen ninety-four".</summary>
@@ -684,6 +727,8 @@ internal sealed partial class TimexScanner
             return new Timex(first, i, Date, value, TakesArticle: true);
         }
         if (IsWord(i, "now") && IsWord(i - 1, "right")) return new Timex(i - 1, i, Date, value);
+        if ((IsWord(i, "now") || IsWord(i, "currently")) && IsPunct(i + 1, ',') && StartsSentence(i)) return null; // "Now, he says, ...": a discourse marker
+        if (IsWord(i, "soon") && (IsPastVerb(i + 1) || IsWord(i - 1, "was") || IsWord(i - 1, "were"))) return null; // "that soon became a flood": shortly after, not ahead of now
         if (IsWord(i, "recently") && IsWord(i - 1, "more")) return new Timex(i - 1, i, Date, value);
         if (IsWord(i, "soon") && (IsWord(i - 1, "as") || IsWord(i + 1, "as") || IsWord(i + 1, "after"))) return null;
         if (IsWord(i, "current") && (IsWord(i + 1, "account") || IsWord(i + 1, "accounts"))) return null;

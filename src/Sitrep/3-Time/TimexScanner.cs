@@ -33,7 +33,7 @@ internal sealed partial class TimexScanner
         for (int i = 0; i < n;)
         {
             if (toks[i].Info is null && toks[i].Kind != TokenKind.Number) { i++; continue; }
-            if (Expression(i) is not { } m || m.First < free) { i++; continue; }
+            if (Expression(i) is not { } m || m.First < free || IsTitle(m)) { i++; continue; }
             int start = toks[m.First].Start, end = toks[m.Last].End;
             output.Add(new TimeMention(start, end, text[start..end], m.Type, m.Value));
             tenses?.Add(Tense(m.First));
@@ -41,13 +41,47 @@ internal sealed partial class TimexScanner
             {
                 lastPoint = p;
                 lastPointToken = m.Last;
-                if (p.Grain == Grain.Quarter) lastQuarter = p;
+                // a report compares the quarter it reports on: the latest one over (or a fiscal one that
+                // "ended Sept. 30" or was "reported"), not an earlier one it looks back on ("after a flat second
+                // quarter") nor a forecast one ("through the third quarter of 1990")
+                if (p.Grain == Grain.Quarter && (lastQuarter is not { } lq || p.Anchor >= lq.Anchor) &&
+                    (reference is not { } r || p.Shift(1).Anchor <= r || (p.Anchor <= r && (IsWord(m.Last + 1, "ended") || Tense(m.First) < 0))))
+                    lastQuarter = p;
             }
             i = free = m.Last + 1;
         }
     }
 
     // ---- token helpers -------------------------------------------------------------------------
+
+    private const WordClass CapitalizedClasses = WordClass.Month | WordClass.Weekday | WordClass.Holiday | WordClass.Zone | WordClass.Meridiem;
+
+    /// <summary>
+    /// A name that uses time words: a title-cased word the language writes in lower case, not at the
+    /// start of a sentence ("ABC's "This Week"", "CBS's "60 Minutes"", "VOA Today", "High Noon").
+    /// </summary>
+    private bool IsTitle(Timex m)
+    {
+        for (int k = m.First; k <= m.Last; k++)
+        {
+            ref readonly var t = ref toks[k];
+            if (t.Kind != TokenKind.Word || t.Info is not { } info) continue;
+            if (info.Is(WordClass.Holiday) || (IsWord(k, "year") && IsWord(k - 1, "new"))) return false; // "New Year's Day", "Christmas Eve"
+            if (!t.Capitalized || info.Is(CapitalizedClasses) || IsAllCaps(k)) continue;
+            if (k > m.First || !StartsSentence(k)) return true;
+        }
+        return false;
+    }
+
+    private bool IsAllCaps(int i)
+    {
+        foreach (char c in Word(i)) if (char.IsLower(c)) return false;
+        return true;
+    }
+
+    /// <summary>The token opens a sentence, a line, a quotation or an aside.</summary>
+    private bool StartsSentence(int i) =>
+        i == 0 || toks[i].NewlineBefore || (toks[i - 1].Kind == TokenKind.Punct && text[toks[i - 1].Start] is '.' or '!' or '?' or ':' or ';' or '(' or '"' or '`' or '\'' or '\u201C' or '\u2018' or '\u2014' or '_' or '-');
 
     private bool Has(int i) => i >= 0 && i < count;
     private ref readonly TimeToken T(int i) => ref toks[i];
@@ -106,6 +140,7 @@ internal sealed partial class TimexScanner
             if (Core(i + 1) is { TakesArticle: true } m) best = Longer(best, m with { First = i });
             if (Modified(i + 1) is { TakesArticle: true } mm) best = Longer(best, mm with { First = i });
             if (BoundaryPhrase(i) is { } bp) best = Longer(best, bp);
+            if (ComparedPeriod(i) is { } cp) best = Longer(best, cp);
         }
         if (Approximation(i) is { } approxEnd && Core(approxEnd) is { } a && ApproximationApplies(a))
             best = Longer(best, a with { First = i });
@@ -182,6 +217,20 @@ internal sealed partial class TimexScanner
         }
         if (Core(j) is { Type: "DATE" } c && c.Point is not null) return c with { First = the };
         return null;
+    }
+
+    /// <summary>"the quarter a year ago", "the corresponding period last year": the quarter reported, a year back.</summary>
+    private Timex? ComparedPeriod(int the)
+    {
+        int j = the + 1;
+        if (IsWord(j, "same") || IsWord(j, "corresponding") || IsWord(j, "comparable")) j++;
+        if (!IsWord(j, "quarter") && !IsWord(j, "period")) return null;
+        int last;
+        if (IsWord(j + 1, "last") && IsWord(j + 2, "year")) last = j + 2;
+        else if (IsWord(j + 1, "a") && IsWord(j + 2, "year") && (IsWord(j + 3, "ago") || IsWord(j + 3, "earlier"))) last = j + 3;
+        else return null;
+        var p = lastQuarter?.Shift(-4) ?? (reference is { } r ? TimePoint.Year(r.Year - 1) : null);
+        return Dated(the, last, p, "XXXX") with { Backdated = true };
     }
 
     // ---- cores ------------------------------------------------------------------------------------

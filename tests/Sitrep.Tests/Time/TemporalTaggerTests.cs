@@ -46,6 +46,10 @@ public class TemporalTaggerTests
         Expect("The first drone struck at 09:12 local time.", Wednesday, "09:12", "TIME", "2025-03-05T09:12");
         Expect("Shelling resumed at 10 p.m. Tuesday near the airport.", Wednesday, "10 p.m. Tuesday", "TIME", "2025-03-04T22:00");
         Expect("The second drone hit at 1345 GMT.", Wednesday, "1345 GMT", "TIME", "2025-03-05T13:45");
+        Expect("The shelling had stopped by mid-afternoon yesterday.", Wednesday, "mid-afternoon yesterday", "TIME", "2025-03-04TAF");
+        Expect("Talks resumed on March 1. The delegations left in the evening.", Wednesday, "the evening", "TIME", "2025-03-05TEV");
+        Expect("The mortar hit the school at 9:40 a.m. (0640 GMT) Tuesday.", Wednesday, "9:40 a.m.", "TIME", "2025-03-04T09:40");
+        Expect("The convoy will leave at 5 in the morning (2 a.m. GMT Thursday).", Wednesday, "5 in the morning", "TIME", "2025-03-06T05:00");
         var times = Tag("Talks ended on March 1. At 3:45 p.m. a drone hit the depot. On March 2, at 6 a.m., it burned again.", Wednesday);
         times.Select(t => (t.Text, t.Value)).ShouldBe([("March 1", "2025-03-01"), ("3:45 p.m.", "2025-03-05T15:45"),
                                                       ("March 2", "2025-03-02"), ("6 a.m.", "2025-03-02T06:00")]);
@@ -61,10 +65,13 @@ public class TemporalTaggerTests
     [InlineData("The ministry announced earlier this month that schools would close.", "earlier this month", "DATE", "2025-03")]
     [InlineData("The governor resigned yesterday.", "yesterday", "DATE", "2025-03-04")]
     [InlineData("This year the harvest failed across the region.", "This year", "DATE", "2025")]
+    [InlineData("\"This week we decide,\" the envoy said.", "This week", "DATE", "2025-W10")]
     [InlineData("Exports fell 12% in the first quarter.", "the first quarter", "DATE", "2025-Q1")]
     [InlineData("The company's revenue in fiscal 1998 was never restated.", "fiscal 1998", "DATE", "1998")]
     [InlineData("The city was first shelled in 1998.", "1998", "DATE", "1998")]
     [InlineData("The movement was born in the 1990s.", "the 1990s", "DATE", "199")]
+    [InlineData("Such famines were common in the 1800s.", "the 1800s", "DATE", "18")]
+    [InlineData("Revenue fell in Q4 2024 as exports stalled.", "Q4 2024", "DATE", "2024-Q4")]
     [InlineData("Floods hit the delta last summer.", "last summer", "DATE", "2024-SU")]
     [InlineData("Peacekeepers are expected to arrive next month.", "next month", "DATE", "2025-04")]
     public void Relative_expressions_resolve_against_the_reference(string text, string span, string type, string value) =>
@@ -87,6 +94,9 @@ public class TemporalTaggerTests
         Expect("The envoy could reach Kassala as early as Friday.", Wednesday, "Friday", "DATE", "2025-03-07");
         Expect("Rebels said Friday they will withdraw.", Wednesday, "Friday", "DATE", "2025-02-28");
         Expect("The mayor said power would be restored by Friday.", Wednesday, "Friday", "DATE", "2025-03-07");
+        Expect("The ceasefire had been due to expire on Friday.", Wednesday, "Friday", "DATE", "2025-02-28");
+        Expect("Officials postponed the vote until Monday.", Wednesday, "Monday", "DATE", "2025-03-10");
+        Expect("The army gave the fighters until 6 p.m. Friday to leave.", Wednesday, "6 p.m. Friday", "TIME", "2025-03-07T18:00");
     }
 
     [Fact]
@@ -99,6 +109,34 @@ public class TemporalTaggerTests
         Expect("Inflation reached 40 percent last year.", NewYear, "last year", "DATE", "2024");
         Expect("Voting is planned for next month.", NewYear, "next month", "DATE", "2025-02");
         Expect("Elections were held last week.", NewYear, "last week", "DATE", "2024-W52");
+    }
+
+    [Fact]
+    public void A_bare_month_follows_the_tense_and_a_preposition_before_it()
+    {
+        Expect("The governor resigned in June after the protests.", Wednesday, "June", "DATE", "2024-06");
+        Expect("The governor will resign in January.", Wednesday, "January", "DATE", "2026-01");
+        Expect("The road has stayed closed since June.", Wednesday, "June", "DATE", "2024-06");
+        Expect("The mission ends in April, officials said.", Wednesday, "April", "DATE", "2025-04");
+        Expect("Officials hope to finish the bridge this December.", NewYear, "this December", "DATE", "2025-12");
+        Expect("The envoy was shot last Oct. 23 outside his home.", Wednesday, "last Oct. 23", "DATE", "2024-10-23");
+    }
+
+    [Fact]
+    public void Comparisons_in_a_results_report_refer_to_the_quarter_reported_not_a_forecast_one()
+    {
+        var times = Tag("Profit fell in the fourth quarter. The firm expects a recovery through the third quarter of 2026. " +
+                        "In the year-ago period it earned $5 million.", Wednesday);
+        times.Select(t => (t.Text, t.Value)).ShouldBe([("the fourth quarter", "2024-Q4"), ("the third quarter of 2026", "2026-Q3"),
+                                                      ("the year-ago period", "2023-Q4")]);
+        Expect("Sales rose 4% in the first quarter ended Feb. 28. Margins in the latest period were thin.", Wednesday,
+               "the latest period", "DATE", "2025-Q1");
+        Expect("Profit rose in the third quarter. After a weak second quarter, margins recovered. In the year-earlier period it lost money.",
+               Wednesday, "the year-earlier period", "DATE", "2023-Q3");
+        Expect("Profit fell in the fourth quarter, after a gain in the quarter a year ago.", Wednesday,
+               "the quarter a year ago", "DATE", "2023-Q4");
+        Expect("Profit fell in the fourth quarter from $3 million in the corresponding period last year.", Wednesday,
+               "the corresponding period last year", "DATE", "2023-Q4");
     }
 
     [Theory]
@@ -118,6 +156,8 @@ public class TemporalTaggerTests
     {
         var times = Tag("Between 2010 and 2015 the town changed hands four times.", Wednesday);
         times.Select(t => t.Value).ShouldBe(["2010", "2015"]);
+        times = Tag("The drought of 2011-2012 emptied the wells.", Wednesday);
+        times.Select(t => t.Value).ShouldBe(["2011", "2012"]);
         times = Tag("Talks ran from March 3 to March 5 without result.", Wednesday);
         times.Select(t => t.Value).ShouldBe(["2025-03-03", "2025-03-05"]);
         times = Tag("The drought of 1983-85 killed thousands; the summit on February 19-20 ended early.", Wednesday);
@@ -132,6 +172,9 @@ public class TemporalTaggerTests
     [InlineData("The convoy waited for several weeks at the crossing.", "several weeks", "PXW")]
     [InlineData("He served 2 1/2 years in prison.", "2 1/2 years", "P2Y6M")]
     [InlineData("Revenue for the year ended June 30 fell by a third.", "the year", "P1Y")]
+    [InlineData("The decades-long dispute over the dam flared again.", "decades-long", "PXY")]
+    [InlineData("Negotiators emerged from a day-long session.", "day-long", "P1D")]
+    [InlineData("Shares rose for five trading days in a row.", "five trading days", "P5D")]
     public void Durations_are_periods(string text, string span, string value) => Expect(text, Wednesday, span, "DURATION", value);
 
     [Theory]
@@ -158,6 +201,11 @@ public class TemporalTaggerTests
     [Theory]
     [InlineData("May I ask whether the convoy got through?")]
     [InlineData("A 6-year-old girl was among the wounded.")]
+    [InlineData("The commander, 52 years old, was replaced.")]
+    [InlineData("Now, the envoy said, the rebels must choose.")]
+    [InlineData("Crowds gathered and the protest soon turned violent.")]
+    [InlineData("The minister told ABC's \"This Week\" that the border stays shut.")]
+    [InlineData("The governor appeared on CBS's 60 Minutes to defend the curfew.")]
     [InlineData("Police blocked the march on the presidential palace.")]
     [InlineData("The fund received $1,998 from 2,000 donors.")]
     [InlineData("Officials said 1500 troops had crossed into the district.")]
