@@ -105,7 +105,7 @@ public static class SitrepCommandLine
     {
         var database = Database("The store whose queued articles to read");
         var name = new Option<string?>("--name") { Description = "This worker's name in the store (default: machine:process)." };
-        var batch = new Option<int>("--batch") { Description = "Articles claimed per transaction.", DefaultValueFactory = _ => 64 };
+        var batch = new Option<int>("--batch") { Description = "Articles claimed per transaction.", DefaultValueFactory = _ => 128 };
         var untilEmpty = new Option<bool>("--until-empty") { Description = "Stop when no article is queued instead of waiting for more." };
         var every = new Option<double>("--every") { Description = "Seconds between looks at an empty queue.", DefaultValueFactory = _ => 1 };
         var command = new Command("worker", "Reads a store's queued articles into stories, sharing the queue with any other workers.")

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Sitrep.Stories;
 
 namespace Sitrep.Store;
@@ -11,7 +12,7 @@ namespace Sitrep.Store;
 /// same assignments in the same order, so all of them agree on every story, as one serial
 /// clusterer would. A worker killed at any moment commits nothing of its open batch.
 /// </summary>
-public sealed class StoryWorker(ArticleStore store, string name, IProblemSink problems, int batchSize = 64)
+public sealed class StoryWorker(ArticleStore store, string name, IProblemSink problems, int batchSize = 128)
 {
     private readonly Pipeline pipeline = Pipeline.StoryReading();
     private StoryStream stream = new();
@@ -33,7 +34,8 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
     {
         using var batch = store.ClaimBatch(batchSize);
         if (batch.Documents.Count == 0) return [];
-        var read = batch.Documents.AsParallel().AsOrdered().Select(ReadDocument).ToList();
+        // Load-balanced: a range partition would leave one core idle behind a batch's longest articles.
+        var read = Partitioner.Create(batch.Documents, loadBalance: true).AsParallel().AsOrdered().Select(ReadDocument).ToList();
         try
         {
             batch.LockStoryAssignment();
