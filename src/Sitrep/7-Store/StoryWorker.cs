@@ -35,7 +35,7 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
         using var batch = store.ClaimBatch(batchSize);
         if (batch.Documents.Count == 0) return [];
         // Load-balanced: a range partition would leave one core idle behind a batch's longest articles.
-        var read = Partitioner.Create(batch.Documents, loadBalance: true).AsParallel().AsOrdered().Select(ReadDocument).ToList();
+        var read = Partitioner.Create(batch.Documents.ToArray(), loadBalance: true).AsParallel().AsOrdered().Select(ReadDocument).ToList();
         try
         {
             batch.LockStoryAssignment();
