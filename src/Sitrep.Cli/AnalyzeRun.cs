@@ -6,8 +6,11 @@ using Sitrep.Store;
 namespace Sitrep.Cli;
 
 /// <summary>
-/// The main job: ingest (the inputs, or the articles of a store), annotate every document, group
-/// them into stories, fuse each story into its picture, and write the report folder.
+/// The main job: ingest the inputs, annotate every document, group them into stories, fuse each
+/// story into its picture, and write the report folder. With a store alone (<c>--db</c>, no INPUT)
+/// the stories are the store's own, as its workers and <c>sitrep serve</c> know them: queued
+/// articles are read into them first, then each story is analysed. A store with INPUTs is regrouped
+/// as one batch with them.
 /// </summary>
 public static class AnalyzeRun
 {
@@ -15,6 +18,13 @@ public static class AnalyzeRun
     {
         var problems = new ConsoleProblemSink();
         using var store = database == null ? null : ArticleStore.Open(database);
+        var picture = store != null && inputs.Count == 0 ? StoredPicture(store, problems) : BatchPicture(store, inputs, problems);
+        ReportFolder.Write(picture, outFolder);
+        return problems.Count > 0 ? SitrepCommandLine.InputProblems : SitrepCommandLine.Success;
+    }
+
+    private static SituationPicture BatchPicture(ArticleStore? store, IReadOnlyList<string> inputs, ConsoleProblemSink problems)
+    {
         var read = store == null ? new ArticleSource(problems).Read(inputs) : store.Documents().Concat(new ArticleSource(problems).Read(inputs));
         var documents = new List<Document>();
         using (var progress = Progress.Start("annotated", outputOnTerminal: false))
@@ -23,7 +33,17 @@ public static class AnalyzeRun
                 documents.Add(document);
                 progress.Advance(document);
             }
-        ReportFolder.Write(SituationBuilder.Build(documents), outFolder);
-        return problems.Count > 0 ? SitrepCommandLine.InputProblems : SitrepCommandLine.Success;
+        return SituationBuilder.Build(documents);
+    }
+
+    private static SituationPicture StoredPicture(ArticleStore store, ConsoleProblemSink problems)
+    {
+        new StoryWorker(store, $"analyze:{Environment.ProcessId}", problems).RunUntilEmpty();
+        var stored = store.Documents().ToList();
+        var byId = stored.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        // One story at a time, each reading its documents on all cores.
+        var stories = store.Stories().Select(s => SituationBuilder.Story(s.Id, [.. s.Articles.Select(id => byId[id])])).ToList();
+        var inStories = stories.SelectMany(s => s.Documents).ToHashSet();
+        return new SituationPicture([.. stored.Where(inStories.Contains)], stories);
     }
 }

@@ -255,4 +255,8 @@ public sealed class StoreException(string message, Exception inner) : Exception(
 public sealed record SearchHit(string Id, string? Title, string Snippet);
 
 /// <summary>A story as the store keeps it: its number and its articles' ids in the order they joined.</summary>
-public sealed record StoredStory(int Number, List<string> Articles);
+public sealed record StoredStory(int Number, List<string> Articles)
+{
+    /// <summary>The story's id in every output: s1 for the first story the store opened.</summary>
+    public string Id => $"s{Number + 1}";
+}

@@ -35,7 +35,7 @@ public sealed class StoryServer : IDisposable
     private readonly CancellationTokenSource closing = new();
     private readonly ConcurrentDictionary<int, (int Members, Lazy<StoryPicture> Picture)> pictures = new();
     private IReadOnlyList<StoredStory> stories = [];
-    private Dictionary<string, int> storyOf = [];
+    private Dictionary<string, StoredStory> storyOf = [];
 
     private StoryServer(ArticleStore store)
     {
@@ -79,7 +79,7 @@ public sealed class StoryServer : IDisposable
         app.MapGet("/", () => Html(StoryList()));
         app.MapGet("/stories/{id}", (string id) => Story(id) is { } story ? Html(Page(story)) : Results.NotFound());
         app.MapGet("/search", (string? q) => Html(SearchPage(q ?? "")));
-        app.MapGet("/api/stories", () => Results.Json(Stories.Select(s => new { id = Id(s), headline = Headline(s), documents = s.Articles })));
+        app.MapGet("/api/stories", () => Results.Json(Stories.Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles })));
         app.MapGet("/api/stories/{id}", (string id) => Story(id) is { } story ? Results.Text(Json(story), "application/json", Encoding.UTF8) : Results.NotFound());
         app.MapGet("/api/search", (string? q) => Results.Json(Search(q ?? "").Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) })));
         app.MapPost("/api/articles", AddArticles);
@@ -100,8 +100,6 @@ public sealed class StoryServer : IDisposable
         get { lock (gate) return stories; }
     }
 
-    private static string Id(StoredStory story) => $"s{story.Number + 1}";
-
     /// <summary>Reads the queued articles into stories and takes the store's stories as they now are.</summary>
     private void ReadQueued()
     {
@@ -109,7 +107,7 @@ public sealed class StoryServer : IDisposable
         {
             worker.RunUntilEmpty();
             stories = store.Stories();
-            storyOf = stories.SelectMany(s => s.Articles.Select(a => (a, s.Number))).ToDictionary(p => p.a, p => p.Number, StringComparer.Ordinal);
+            storyOf = stories.SelectMany(s => s.Articles.Select(a => (Article: a, Story: s))).ToDictionary(p => p.Article, p => p.Story, StringComparer.Ordinal);
         }
     }
 
@@ -127,10 +125,10 @@ public sealed class StoryServer : IDisposable
         IReadOnlyList<Document> members;
         lock (gate) members = store.Documents(story.Articles);
         Interlocked.Increment(ref picturesAnalysed);
-        return SituationBuilder.Story(Id(story), members);
+        return SituationBuilder.Story(story.Id, members);
     });
 
-    private StoryPicture? Story(string id) => Stories.FirstOrDefault(s => Id(s) == id) is { } story ? Picture(story) : null;
+    private StoryPicture? Story(string id) => Stories.FirstOrDefault(s => s.Id == id) is { } story ? Picture(story) : null;
 
     /// <summary>The picture's headline once analysed; until then the title of the story's first article.</summary>
     private string Headline(StoredStory story)
@@ -142,7 +140,7 @@ public sealed class StoryServer : IDisposable
 
     private string? StoryOf(string documentId)
     {
-        lock (gate) return storyOf.TryGetValue(documentId, out var number) ? $"s{number + 1}" : null;
+        lock (gate) return storyOf.GetValueOrDefault(documentId)?.Id;
     }
 
     private IReadOnlyList<SearchHit> Search(string query)
@@ -183,7 +181,7 @@ public sealed class StoryServer : IDisposable
         var html = new StringBuilder(Header("Stories"));
         html.Append("<form action=\"/search\"><input name=\"q\" aria-label=\"Search articles\"><button>Search</button></form><ol class=\"stories\">");
         foreach (var s in Stories)
-            html.Append($"<li><a href=\"/stories/{Encode(Id(s))}\">{Encode(Headline(s))}</a> <span class=\"count\">{s.Articles.Count} articles</span></li>");
+            html.Append($"<li><a href=\"/stories/{Encode(s.Id)}\">{Encode(Headline(s))}</a> <span class=\"count\">{s.Articles.Count} articles</span></li>");
         return html.Append("</ol></body></html>").ToString();
     }
 

@@ -71,6 +71,31 @@ public sealed class ArticleStoreTests : StoreTest
     }
 
     [Theory, MemberData(nameof(Kinds))]
+    public void Analyze_of_a_store_alone_reports_the_stories_its_workers_assigned(string kind)
+    {
+        var database = NewStore(kind);
+        IngestRun.Run([ElFasher, Path.Combine(AppContext.BaseDirectory, "Fixtures", "kharkiv")], database);
+        using (var store = ArticleStore.Open(database))
+            new StoryWorker(store, "earlier", new ProblemList(), batchSize: 4).RunUntilEmpty().ShouldBe(11);
+        var late = Path.Combine(Folder, "late-wire.txt");
+        File.WriteAllText(late, "RSF drones strike El Fasher again\n\nThe Rapid Support Forces (RSF) struck El Fasher with drones again on Tuesday, " +
+                                "hitting the Saudi Hospital, medics said. The army said the RSF had broken the ceasefire that took effect on Monday.\n");
+        IngestRun.Run([late], database);
+        var output = Path.Combine(Folder, "out");
+
+        AnalyzeRun.Run([], output, database).ShouldBe(SitrepCommandLine.Success);
+
+        using var reopened = ArticleStore.Open(database);
+        reopened.Queued.ShouldBe(0);
+        var situation = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "situation.json"))).RootElement;
+        var reported = situation.GetProperty("stories").EnumerateArray()
+            .Select(s => $"{s.GetProperty("id").GetString()}: {string.Join(' ', AnalyzedFixture.Strings(s, "documents"))}");
+        reported.ShouldBe(reopened.Stories().Select(s => $"{s.Id}: {string.Join(' ', s.Articles)}"));
+        reopened.Stories().Single(s => s.Articles.Contains("late-wire")).Articles.ShouldContain("darfur-daily");
+        situation.GetProperty("documents").GetArrayLength().ShouldBe(12);
+    }
+
+    [Theory, MemberData(nameof(Kinds))]
     public void Search_finds_words_of_titles_and_texts_and_reads_no_query_syntax(string kind)
     {
         using var store = ArticleStore.Open(NewStore(kind));
