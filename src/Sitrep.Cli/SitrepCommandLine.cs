@@ -64,7 +64,7 @@ public static class SitrepCommandLine
         var inputs = Inputs();
         inputs.Arity = ArgumentArity.ZeroOrMore;
         var output = new Option<string>("--out", "-o") { Description = "The folder to write the report files into.", Required = true };
-        var database = new Option<string?>("--db") { Description = "Also analyse every article stored in this database (see ingest)." };
+        var database = new Option<string?>("--db") { Description = "A store to analyse (see ingest, worker): its own stories; with INPUTs, its articles regrouped with them." };
         var command = new Command("analyze", "Writes the fused situation picture (situation.json, report.html, report.md, events.csv, places.geojson) to --out DIR.")
             { inputs, output, database };
         command.Validators.Add(result =>
