@@ -154,19 +154,21 @@ public abstract class ArticleStore : IDisposable
                 reader.IsDBNull(2) ? null : DocumentTermsCodec.Decode((byte[])reader.GetValue(2)), reader.GetString(3), reader.GetString(4));
     }
 
-    /// <summary>The stories of the committed readings, each as a list of article ids in the order they joined.</summary>
+    /// <summary>The stories of the committed readings, each listing its articles in the order they joined.</summary>
     public IReadOnlyList<StoredStory> Stories()
     {
-        using var select = Command(null, "SELECT story, article_id FROM readings WHERE story IS NOT NULL ORDER BY seq");
+        var index = new StoryIndex();
+        index.Add(Assignments());
+        return index.Stories;
+    }
+
+    /// <summary>The story assignments committed after <paramref name="seq"/>, in their order (articles that could not be read have none).</summary>
+    public IEnumerable<StoryAssignment> Assignments(long seq = 0)
+    {
+        using var select = Command(null, "SELECT seq, story, article_id FROM readings WHERE seq > @seq AND story IS NOT NULL ORDER BY seq");
+        Parameter(select, "seq").Value = seq;
         using var reader = select.ExecuteReader();
-        var stories = new Dictionary<int, StoredStory>();
-        while (reader.Read())
-        {
-            int story = reader.GetInt32(0);
-            if (!stories.TryGetValue(story, out var members)) stories[story] = members = new StoredStory(story, []);
-            members.Articles.Add(reader.GetString(1));
-        }
-        return [.. stories.Values];
+        while (reader.Read()) yield return new StoryAssignment(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
     }
 
     /// <summary>The stored articles with these ids, in the order they were added.</summary>
@@ -255,8 +257,48 @@ public sealed class StoreException(string message, Exception inner) : Exception(
 public sealed record SearchHit(string Id, string? Title, string Snippet);
 
 /// <summary>A story as the store keeps it: its number and its articles' ids in the order they joined.</summary>
-public sealed record StoredStory(int Number, List<string> Articles)
+public sealed record StoredStory(int Number, IReadOnlyList<string> Articles)
 {
     /// <summary>The story's id in every output: s1 for the first story the store opened.</summary>
     public string Id => $"s{Number + 1}";
+}
+
+/// <summary>One committed reading's story: its place in the order of assignments, the story's number, the article.</summary>
+public sealed record StoryAssignment(long Seq, int Story, string Article);
+
+/// <summary>
+/// The stories as assignments arrive, for readers that follow a store (<c>sitrep serve</c>): each
+/// addition replaces the stories that grew by new records, so a <see cref="StoredStory"/> once handed
+/// out never changes.
+/// </summary>
+public sealed class StoryIndex
+{
+    private readonly SortedDictionary<int, StoredStory> stories = [];
+    private readonly Dictionary<string, StoredStory> byArticle = new(StringComparer.Ordinal);
+
+    /// <summary>The last assignment taken in (0 before any).</summary>
+    public long UpTo { get; private set; }
+
+    public IReadOnlyList<StoredStory> Stories { get; private set; } = [];
+
+    public StoredStory? StoryOf(string article) => byArticle.GetValueOrDefault(article);
+
+    public void Add(IEnumerable<StoryAssignment> assignments)
+    {
+        var grown = new Dictionary<int, List<string>>();
+        foreach (var a in assignments)
+        {
+            if (!grown.TryGetValue(a.Story, out var articles))
+                grown[a.Story] = articles = [.. stories.TryGetValue(a.Story, out var known) ? known.Articles : []];
+            articles.Add(a.Article);
+            UpTo = a.Seq;
+        }
+        if (grown.Count == 0) return;
+        foreach (var (number, articles) in grown)
+        {
+            var story = stories[number] = new StoredStory(number, articles);
+            foreach (var article in articles) byArticle[article] = story;
+        }
+        Stories = [.. stories.Values];
+    }
 }

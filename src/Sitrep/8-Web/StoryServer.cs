@@ -34,8 +34,8 @@ public sealed class StoryServer : IDisposable
     private readonly Lock gate = new();
     private readonly CancellationTokenSource closing = new();
     private readonly ConcurrentDictionary<int, (int Members, Lazy<StoryPicture> Picture)> pictures = new();
-    private IReadOnlyList<StoredStory> stories = [];
-    private Dictionary<string, StoredStory> storyOf = [];
+    private readonly StoryIndex index = new();
+    private long refreshedAt;
 
     private StoryServer(ArticleStore store)
     {
@@ -95,20 +95,33 @@ public sealed class StoryServer : IDisposable
         await app.WaitForShutdownAsync(stop);
     }
 
+    /// <summary>The store's stories, looked up again at most once a second: workers elsewhere may have added to them.</summary>
     private IReadOnlyList<StoredStory> Stories
     {
-        get { lock (gate) return stories; }
+        get
+        {
+            lock (gate)
+            {
+                if (Environment.TickCount64 - refreshedAt > 1_000) TakeNewAssignments();
+                return index.Stories;
+            }
+        }
     }
 
-    /// <summary>Reads the queued articles into stories and takes the store's stories as they now are.</summary>
+    /// <summary>Reads the queued articles into stories and takes in every assignment since the last look.</summary>
     private void ReadQueued()
     {
         lock (gate)
         {
             worker.RunUntilEmpty();
-            stories = store.Stories();
-            storyOf = stories.SelectMany(s => s.Articles.Select(a => (Article: a, Story: s))).ToDictionary(p => p.Article, p => p.Story, StringComparer.Ordinal);
+            TakeNewAssignments();
         }
+    }
+
+    private void TakeNewAssignments()
+    {
+        index.Add(store.Assignments(index.UpTo));
+        refreshedAt = Environment.TickCount64;
     }
 
     /// <summary>The story's picture, analysed once for each membership it has had.</summary>
@@ -140,7 +153,7 @@ public sealed class StoryServer : IDisposable
 
     private string? StoryOf(string documentId)
     {
-        lock (gate) return storyOf.GetValueOrDefault(documentId)?.Id;
+        lock (gate) return index.StoryOf(documentId)?.Id;
     }
 
     private IReadOnlyList<SearchHit> Search(string query)

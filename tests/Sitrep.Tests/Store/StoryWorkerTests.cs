@@ -13,7 +13,7 @@ public sealed class StoryWorkerTests : StoreTest
     // The reports of the strike itself; border-monitor, a follow-up on aid, may stand apart in one pass.
     private static readonly string[] KharkivStrike = ["dnipro-digest", "east-ledger", "steppe-post"];
 
-    private static List<string> StoryOf(ArticleStore store, string article) =>
+    private static IReadOnlyList<string> StoryOf(ArticleStore store, string article) =>
         store.Stories().Single(s => s.Articles.Contains(article)).Articles;
 
     [Theory, MemberData(nameof(Kinds))]

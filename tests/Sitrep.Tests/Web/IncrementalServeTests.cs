@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Sitrep.Cli;
+using Sitrep.Store;
 using Sitrep.Web;
 
 namespace Sitrep.Tests.Web;
@@ -43,5 +44,31 @@ public sealed class IncrementalServeTests : TestFolder
         var untouched = JsonDocument.Parse(await http.GetStringAsync($"/api/stories/{kenya}")).RootElement.GetProperty("stories")[0];
         untouched.GetProperty("documents").GetArrayLength().ShouldBe(2);
         server.PicturesAnalysed.ShouldBe(stories.Count + 1);
+    }
+
+    [Fact]
+    public async Task Stories_that_workers_elsewhere_extend_show_on_the_served_pages()
+    {
+        var database = Path.Combine(Folder, "sitrep.db");
+        IngestRun.Run([Path.Combine(AppContext.BaseDirectory, "Fixtures", "kharkiv")], database);
+        using var server = StoryServer.Open(database);
+        await using var app = server.Build(port: 0);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        (await http.GetStringAsync("/api/stories")).ShouldNotContain("darfur-daily");
+
+        IngestRun.Run([Path.Combine(AppContext.BaseDirectory, "Fixtures", "el-fasher")], database);
+        using (var store = ArticleStore.Open(database))
+            new StoryWorker(store, "elsewhere", new ProblemList()).RunUntilEmpty().ShouldBe(5);
+
+        // The server looks for new assignments at most once a second.
+        string stories = "";
+        for (int look = 0; look < 50 && !stories.Contains("darfur-daily"); look++)
+        {
+            await Task.Delay(200);
+            stories = await http.GetStringAsync("/api/stories");
+        }
+        stories.ShouldContain("darfur-daily");
+        (await http.GetStringAsync("/search?q=Tawila")).ShouldContain("href=\"/stories/s");
     }
 }
