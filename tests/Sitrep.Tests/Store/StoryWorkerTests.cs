@@ -88,6 +88,28 @@ public sealed class StoryWorkerTests : StoreTest
     }
 
     [Fact]
+    public void Workers_on_one_SQLite_file_at_once_read_each_article_once_without_failing()
+    {
+        var database = NewStore("sqlite");
+        IngestRun.Run([Fixture("kharkiv"), Fixture("el-fasher")], database);
+        var stores = Enumerable.Range(0, 3).Select(_ => ArticleStore.Open(database)).ToList();
+        try
+        {
+            var workers = stores.Select((store, i) => new StoryWorker(store, $"w{i}", new ProblemList(), batchSize: 1)).ToList();
+            var threads = workers.Select(w => new Thread(() => w.RunUntilEmpty())).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            workers.Sum(w => w.Read).ShouldBe(11);
+            stores[0].Readings().Select(r => r.Article).Distinct().Count().ShouldBe(11);
+        }
+        finally
+        {
+            stores.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
     public void Document_terms_come_back_from_their_bytes_and_corrupt_bytes_are_refused()
     {
         var terms = new DocumentTerms { Published = 20_512.5, Years = [2025, 2026], Months = [5] };
