@@ -88,20 +88,15 @@ public abstract class ArticleStore : IDisposable
                 INSERT INTO articles (id, content_hash, source, source_line, url, title, outlet, published, html, text, text_is_input, added)
                 VALUES (@id, @hash, @source, @line, @url, @title, @outlet, @published, @html, @text, @textIsInput, @added)
                 ON CONFLICT DO NOTHING
-                """);
-            var parameters = new[] { "id", "hash", "source", "line", "url", "title", "outlet", "published", "html", "text", "textIsInput", "added" }
-                .Select(name => Parameter(insert, name)).ToArray();
-            using var holder = Command(transaction, "SELECT content_hash FROM articles WHERE id = @id");
-            var heldId = Parameter(holder, "id");
+                """, "id", "hash", "source", "line", "url", "title", "outlet", "published", "html", "text", "textIsInput", "added");
+            using var holder = Command(transaction, "SELECT content_hash FROM articles WHERE id = @id", "id");
             var now = DateTime.UtcNow.ToString("O");
             foreach (var d in batch)
             {
                 var hash = ContentHash(d);
-                object?[] values = [d.Id, hash, d.Source.File, d.Source.Line, d.Url, d.Title, d.Outlet, d.Published?.ToString(), d.Html, d.Text, d.TextIsInput ? 1 : 0, now];
-                for (int i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
-                if (insert.ExecuteNonQuery() == 1) { added++; continue; }
-                heldId.Value = d.Id;
-                if (holder.ExecuteScalar() is string held && held != hash)
+                if (Run(insert, d.Id, hash, d.Source.File, d.Source.Line, d.Url, d.Title, d.Outlet, d.Published?.ToString(), d.Html, d.Text, d.TextIsInput ? 1 : 0, now)
+                    .ExecuteNonQuery() == 1) { added++; continue; }
+                if (Run(holder, d.Id).ExecuteScalar() is string held && held != hash)
                     problems.Report(new Problem(d.Source, $"id {d.Id} is already stored with other content; not stored"));
             }
             transaction.Commit();
@@ -127,10 +122,9 @@ public abstract class ArticleStore : IDisposable
         var transaction = Connection.BeginTransaction();
         try
         {
-            using var claim = Command(transaction, $"SELECT {Columns} FROM articles WHERE queued = 1 ORDER BY seq LIMIT @size{ClaimLock}");
-            Parameter(claim, "size").Value = size;
+            using var claim = Command(transaction, $"SELECT {Columns} FROM articles WHERE queued = 1 ORDER BY seq LIMIT @size{ClaimLock}", "size");
             var documents = new List<Document>();
-            using (var reader = claim.ExecuteReader())
+            using (var reader = Run(claim, size).ExecuteReader())
                 while (reader.Read()) documents.Add(ReadDocument(reader));
             return new ReadingBatch(this, transaction, documents);
         }
@@ -146,9 +140,8 @@ public abstract class ArticleStore : IDisposable
 
     internal IEnumerable<StoredReading> ReadingsAfter(DbTransaction? transaction, long seq)
     {
-        using var select = Command(transaction, "SELECT seq, story, terms, article_id, worker FROM readings WHERE seq > @seq ORDER BY seq");
-        Parameter(select, "seq").Value = seq;
-        using var reader = select.ExecuteReader();
+        using var select = Command(transaction, "SELECT seq, story, terms, article_id, worker FROM readings WHERE seq > @seq ORDER BY seq", "seq");
+        using var reader = Run(select, seq).ExecuteReader();
         while (reader.Read())
             yield return new StoredReading(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt32(1),
                 reader.IsDBNull(2) ? null : DocumentTermsCodec.Decode((byte[])reader.GetValue(2)), reader.GetString(3), reader.GetString(4));
@@ -165,9 +158,8 @@ public abstract class ArticleStore : IDisposable
     /// <summary>The story assignments committed after <paramref name="seq"/>, in their order (articles that could not be read have none).</summary>
     public IEnumerable<StoryAssignment> Assignments(long seq = 0)
     {
-        using var select = Command(null, "SELECT seq, story, article_id FROM readings WHERE seq > @seq AND story IS NOT NULL ORDER BY seq");
-        Parameter(select, "seq").Value = seq;
-        using var reader = select.ExecuteReader();
+        using var select = Command(null, "SELECT seq, story, article_id FROM readings WHERE seq > @seq AND story IS NOT NULL ORDER BY seq", "seq");
+        using var reader = Run(select, seq).ExecuteReader();
         while (reader.Read()) yield return new StoryAssignment(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
     }
 
@@ -178,9 +170,9 @@ public abstract class ArticleStore : IDisposable
         var found = new List<Document>();
         foreach (var chunk in wanted.Chunk(BatchSize))
         {
-            using var select = Command(null, $"SELECT {Columns} FROM articles WHERE id IN ({string.Join(", ", chunk.Select((_, i) => "@id" + i))})");
-            for (int i = 0; i < chunk.Length; i++) Parameter(select, "id" + i).Value = chunk[i];
-            using var reader = select.ExecuteReader();
+            var names = chunk.Select((_, i) => "id" + i).ToArray();
+            using var select = Command(null, $"SELECT {Columns} FROM articles WHERE id IN ({string.Join(", ", names.Select(n => "@" + n))})", names);
+            using var reader = Run(select, chunk).ExecuteReader();
             while (reader.Read()) found.Add(ReadDocument(reader));
         }
         var order = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
@@ -200,20 +192,26 @@ public abstract class ArticleStore : IDisposable
     /// <summary>Makes the transaction the only one assigning stories until it ends.</summary>
     internal abstract void LockStoryAssignment(DbTransaction transaction);
 
-    internal DbCommand Command(DbTransaction? transaction, string sql)
+    /// <summary>A command in the transaction, with a parameter for each name (<c>@name</c> in the SQL), to be given values by <see cref="Run"/>.</summary>
+    internal DbCommand Command(DbTransaction? transaction, string sql, params string[] parameters)
     {
         var command = Connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 
-    internal static DbParameter Parameter(DbCommand command, string name)
+    /// <summary>The command with its parameters' values in order (null as SQL NULL).</summary>
+    internal static DbCommand Run(DbCommand command, params object?[] values)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        command.Parameters.Add(parameter);
-        return parameter;
+        for (int i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command;
     }
 
     protected void Execute(string sql)

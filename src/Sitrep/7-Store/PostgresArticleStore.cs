@@ -86,10 +86,8 @@ public sealed class PostgresArticleStore : ArticleStore
             SELECT id, title, ts_headline('english', text, q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, FragmentDelimiter=…')
             FROM articles, plainto_tsquery('english', @query) q
             WHERE search @@ q ORDER BY ts_rank(search, q) DESC, seq LIMIT @limit
-            """);
-        Parameter(search, "query").Value = query;
-        Parameter(search, "limit").Value = limit;
-        using var reader = search.ExecuteReader();
+            """, "query", "limit");
+        using var reader = Run(search, query, limit).ExecuteReader();
         var hits = new List<SearchHit>();
         while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
         return hits;

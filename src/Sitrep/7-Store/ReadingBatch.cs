@@ -41,17 +41,11 @@ public sealed class ReadingBatch : IDisposable
         record ??= store.Command(transaction, """
             INSERT INTO readings (article_id, worker, story, terms, problem, read_at)
             VALUES (@article, @worker, @story, @terms, @problem, @readAt) RETURNING seq
-            """);
-        if (record.Parameters.Count == 0)
-            foreach (var name in new[] { "article", "worker", "story", "terms", "problem", "readAt" }) ArticleStore.Parameter(record, name);
-        object?[] values = [document.Id, worker, story, terms == null ? null : DocumentTermsCodec.Encode(terms), problem, DateTime.UtcNow.ToString("O")];
-        for (int i = 0; i < values.Length; i++) record.Parameters[i].Value = values[i] ?? DBNull.Value;
-        long seq = Convert.ToInt64(record.ExecuteScalar());
-
-        dequeue ??= store.Command(transaction, "UPDATE articles SET queued = 0 WHERE id = @id");
-        if (dequeue.Parameters.Count == 0) ArticleStore.Parameter(dequeue, "id");
-        dequeue.Parameters[0].Value = document.Id;
-        dequeue.ExecuteNonQuery();
+            """, "article", "worker", "story", "terms", "problem", "readAt");
+        long seq = Convert.ToInt64(ArticleStore.Run(record, document.Id, worker, story, terms == null ? null : DocumentTermsCodec.Encode(terms), problem,
+            DateTime.UtcNow.ToString("O")).ExecuteScalar());
+        dequeue ??= store.Command(transaction, "UPDATE articles SET queued = 0 WHERE id = @id", "id");
+        ArticleStore.Run(dequeue, document.Id).ExecuteNonQuery();
         return seq;
     }
 

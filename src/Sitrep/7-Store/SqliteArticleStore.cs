@@ -46,10 +46,8 @@ public sealed class SqliteArticleStore : ArticleStore
             SELECT a.id, a.title, snippet(articles_search, 1, '[', ']', '…', 16)
             FROM articles_search JOIN articles a ON a.seq = articles_search.rowid
             WHERE articles_search MATCH @query ORDER BY rank LIMIT @limit
-            """);
-        Parameter(search, "query").Value = string.Join(' ', words);
-        Parameter(search, "limit").Value = limit;
-        using var reader = search.ExecuteReader();
+            """, "query", "limit");
+        using var reader = Run(search, string.Join(' ', words), limit).ExecuteReader();
         var hits = new List<SearchHit>();
         while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
         return hits;
