@@ -14,6 +14,7 @@ public sealed class PlaceResolver
     private const double RegionHintBonus = 5;
     // Context may lift a small place over a big namesake elsewhere, not a village over a country.
     private const double MaxFocus = 3;
+    private const int MaxRounds = 6;
 
     /// <summary>The chosen entry of each toponym, in order (null when it has no candidate).</summary>
     public GazetteerEntry?[] Resolve(IReadOnlyList<Toponym> toponyms)
@@ -22,11 +23,13 @@ public sealed class PlaceResolver
         var groups = toponyms.Select((t, i) => (t, i)).Where(x => x.t.Candidates.Count > 0)
             .GroupBy(x => x.t.Key).Select(g => new Group(g.Select(x => x.i).ToArray(), g.Select(x => x.t).ToArray())).ToList();
         foreach (var g in groups) g.Pick = Best(g, null);
-        for (int round = 0; round < 2; round++)
+        for (int round = 0; round < MaxRounds; round++)
         {
             var focus = Focus(groups);
             foreach (var g in groups) g.Next = Best(g, focus);
+            bool changed = groups.Any(g => g.Next != g.Pick);
             foreach (var g in groups) g.Pick = g.Next;
+            if (!changed) break;
         }
         var result = new GazetteerEntry?[toponyms.Count];
         foreach (var g in groups)
