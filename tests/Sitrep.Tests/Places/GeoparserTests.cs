@@ -204,4 +204,13 @@ public class GeoparserTests
         var d = Annotate("However, Police said on Monday that Hope remained. March was wet in Georgia.");
         d.Places.Select(p => p.Text).ShouldBe(["Georgia"]);
     }
+
+    [Fact]
+    public void A_capital_keeps_its_reading_when_a_namesake_of_another_name_would_pull_it_away()
+    {
+        // Columbus, Ohio alone must not drag Jackson to Ohio: Jackson's own readings also vote for
+        // Mississippi, where Columbus has a namesake too.
+        var d = Annotate("The governor toured flood damage in Jackson, Columbus and Natchez.");
+        Km(Place(d, "Jackson"), 32.30, -90.18).ShouldBeLessThan(20);
+    }
 }
