@@ -38,10 +38,16 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     {
         var found = new List<Toponym>();
         var taken = new bool[text.Length + 1];
+        var unknown = new List<Toponym>();
         foreach (var e in entities)
         {
             if (e.Type != "LOC" || e.Start < 0 || e.End > text.Length || e.End <= e.Start) continue;
-            found.Add(FromEntity(text, e));
+            var toponym = FromEntity(text, e);
+            // A location the gazetteer does not know may hold a name it knows ("North Texas", "the
+            // Paris Public Library"): its words are read like any others, and it stays a place of
+            // its own only when they hold none.
+            if (toponym.Candidates.Count == 0) { unknown.Add(toponym); continue; }
+            found.Add(toponym);
             for (int c = e.Start; c < e.End; c++) taken[c] = true;
         }
         for (int i = 0; i < tokens.Count; i++)
@@ -72,6 +78,8 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             }
             i = runEnd - 1;
         }
+        foreach (var t in unknown)
+            if (!found.Any(f => f.Start < t.End && t.Start < f.End)) found.Add(t);
         return found;
     }
 

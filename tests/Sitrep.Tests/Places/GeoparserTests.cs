@@ -213,4 +213,15 @@ public class GeoparserTests
         var d = Annotate("The governor toured flood damage in Jackson, Columbus and Natchez.");
         Km(Place(d, "Jackson"), 32.30, -90.18).ShouldBeLessThan(20);
     }
+
+    [Fact]
+    public void A_location_the_gazetteer_does_not_know_is_read_for_the_place_names_inside_it()
+    {
+        const string text = "Storms moved across Northeast Kentucky overnight, and Frobbly Hollow lost power.";
+        var d = Annotate(text, new EntityMention(20, 38, "Northeast Kentucky", "LOC"), new EntityMention(54, 68, "Frobbly Hollow", "LOC"));
+        var kentucky = Place(d, "Kentucky");
+        kentucky.Kind.ShouldBe("admin");
+        kentucky.Country.ShouldBe("US");
+        Place(d, "Frobbly Hollow").Lat.ShouldBeNull(); // nothing known inside: still a place, unplaced
+    }
 }
