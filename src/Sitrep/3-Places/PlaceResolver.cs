@@ -84,9 +84,9 @@ public sealed class PlaceResolver
             double w = g.Weight;
             Add(focus.Countries, p.Country, w);
             foreach (var (region, share) in g.RegionShares) Add(focus.Regions, region, w * share);
-            if (!g.Toponyms.Any(t => t.Role == ToponymRole.Place)) continue;
             // Every plausible reading of the other names counts for closeness, not only the current
-            // pick: "Paris" and "Henry County" settle on Tennessee together.
+            // pick: "Paris" and "Henry County" settle on Tennessee together. A name inside an
+            // organisation's name counts too: "the Shreveport Police Department" works nearby.
             foreach (var c in g.Plausible)
                 if (c.Kind is PlaceKind.City or PlaceKind.Admin2) focus.Places.Add((g, c));
         }

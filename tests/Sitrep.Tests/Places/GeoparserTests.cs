@@ -224,4 +224,11 @@ public class GeoparserTests
         kentucky.Country.ShouldBe("US");
         Place(d, "Frobbly Hollow").Lat.ShouldBeNull(); // nothing known inside: still a place, unplaced
     }
+
+    [Fact]
+    public void A_place_inside_an_organisation_name_draws_ambiguous_names_near_it()
+    {
+        var d = Annotate("Officers of the Shreveport Police Department were sent to help in Carthage.");
+        Km(Place(d, "Carthage"), 32.16, -94.34).ShouldBeLessThan(20); // Texas, across the state line
+    }
 }
