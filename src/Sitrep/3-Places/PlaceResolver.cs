@@ -15,6 +15,9 @@ public sealed class PlaceResolver
     // Context may lift a small place over a big namesake elsewhere, not a village over a country.
     private const double MaxFocus = 3;
     private const int MaxRounds = 6;
+    // A state many names agree on may outweigh more than the cap of one vote: local news names its
+    // own state's small towns far more often than their bigger namesakes elsewhere.
+    private const double MaxRegionFocus = 5;
     // How much more of its vote a name gives its likelier readings: e^0.5 per tenfold population.
     private const double VoteSharpness = 0.5;
 
@@ -156,7 +159,7 @@ public sealed class PlaceResolver
         if (e.Kind is PlaceKind.City or PlaceKind.Admin2)
         {
             double region = focus.Regions.GetValueOrDefault((e.Country, e.Admin1)) - g.Weight * g.RegionShares.GetValueOrDefault((e.Country, e.Admin1));
-            double local = Math.Min(MaxFocus, FocusWeight * Math.Log2(1 + Math.Max(0, region)));
+            double local = Math.Min(MaxRegionFocus, FocusWeight * Math.Log2(1 + Math.Max(0, region)));
             double nearest = double.MaxValue;
             foreach (var (other, place) in focus.Places)
                 if (other != g) nearest = Math.Min(nearest, Kilometres(e.Lat, e.Lon, place.Lat, place.Lon));
