@@ -231,4 +231,15 @@ public class GeoparserTests
         var d = Annotate("Officers of the Shreveport Police Department were sent to help in Carthage.");
         Km(Place(d, "Carthage"), 32.16, -94.34).ShouldBeLessThan(20); // Texas, across the state line
     }
+
+    [Theory]
+    [InlineData("Henry County will repave two bridges this spring.", 0, 12)]
+    [InlineData("Deputies took him to the Henry County Jail on Friday.", 25, 42)]
+    public void A_county_named_like_a_person_is_a_county_even_where_the_tagger_reads_a_person(string text, int start, int end)
+    {
+        var d = Annotate(text, new EntityMention(start, end, text[start..end], "PER"));
+        var county = Place(d, "Henry County");
+        county.Kind.ShouldBe("admin");
+        county.Country.ShouldBe("US");
+    }
 }
