@@ -14,6 +14,12 @@ public sealed class PlaceResolver
     private const double RegionHintBonus = 5;
     // Context may lift a small place over a big namesake elsewhere, not a village over a country.
     private const double MaxFocus = 3;
+    private const int MaxRounds = 6;
+    // A state many names agree on may outweigh more than the cap of one vote: local news names its
+    // own state's small towns far more often than their bigger namesakes elsewhere.
+    private const double MaxRegionFocus = 5;
+    // How much more of its vote a name gives its likelier readings: e^0.5 per tenfold population.
+    private const double VoteSharpness = 0.5;
 
     /// <summary>The chosen entry of each toponym, in order (null when it has no candidate).</summary>
     public GazetteerEntry?[] Resolve(IReadOnlyList<Toponym> toponyms)
@@ -22,11 +28,13 @@ public sealed class PlaceResolver
         var groups = toponyms.Select((t, i) => (t, i)).Where(x => x.t.Candidates.Count > 0)
             .GroupBy(x => x.t.Key).Select(g => new Group(g.Select(x => x.i).ToArray(), g.Select(x => x.t).ToArray())).ToList();
         foreach (var g in groups) g.Pick = Best(g, null);
-        for (int round = 0; round < 2; round++)
+        for (int round = 0; round < MaxRounds; round++)
         {
             var focus = Focus(groups);
             foreach (var g in groups) g.Next = Best(g, focus);
+            bool changed = groups.Any(g => g.Next != g.Pick);
             foreach (var g in groups) g.Pick = g.Next;
+            if (!changed) break;
         }
         var result = new GazetteerEntry?[toponyms.Count];
         foreach (var g in groups)
@@ -46,6 +54,8 @@ public sealed class PlaceResolver
         /// <summary>The readings whose prior is close enough to the best one to be meant.</summary>
         public List<GazetteerEntry> Plausible { get; } = Readings(toponyms);
         public GazetteerEntry? Next { get; set; }
+        /// <summary>The share of the group's vote each region gets (country, first-level region).</summary>
+        public Dictionary<(string, string), double> RegionShares { get; set; } = [];
         /// <summary>How strongly the group speaks for its place: every mention counts, in an organisation's name too ("Dublin City Council" says the story is local to Dublin).</summary>
         public double Weight { get; } = Math.Sqrt(toponyms.Length);
     }
@@ -76,10 +86,10 @@ public sealed class PlaceResolver
             if (g.Pick is not { } p) continue;
             double w = g.Weight;
             Add(focus.Countries, p.Country, w);
-            if (p.Kind != PlaceKind.Country && p.Kind != PlaceKind.Region) Add(focus.Regions, (p.Country, p.Admin1), w);
-            if (!g.Toponyms.Any(t => t.Role == ToponymRole.Place)) continue;
+            foreach (var (region, share) in g.RegionShares) Add(focus.Regions, region, w * share);
             // Every plausible reading of the other names counts for closeness, not only the current
-            // pick: "Paris" and "Henry County" settle on Tennessee together.
+            // pick: "Paris" and "Henry County" settle on Tennessee together. A name inside an
+            // organisation's name counts too: "the Shreveport Police Department" works nearby.
             foreach (var c in g.Plausible)
                 if (c.Kind is PlaceKind.City or PlaceKind.Admin2) focus.Places.Add((g, c));
         }
@@ -94,15 +104,26 @@ public sealed class PlaceResolver
         GazetteerEntry? best = null;
         double bestScore = double.NegativeInfinity;
         var seen = new HashSet<int>();
+        var scored = new List<(GazetteerEntry Entry, double Score)>();
         foreach (var t in g.Toponyms)
         {
             foreach (var c in t.Candidates)
             {
                 if (!seen.Add(c.Entry.Id)) continue;
                 double s = Prior(c) + Context(c.Entry, g, focus);
+                scored.Add((c.Entry, s));
                 if (s > bestScore) { best = c.Entry; bestScore = s; }
             }
         }
+        // The group votes for the regions of all its likely readings, in proportion to how likely
+        // each is: a name of many towns speaks a little for each of their states.
+        var shares = new Dictionary<(string, string), double>();
+        double total = 0;
+        foreach (var (e, sc) in scored) total += Math.Exp(VoteSharpness * (sc - bestScore));
+        foreach (var (e, sc) in scored)
+            if (e.Kind is not (PlaceKind.Country or PlaceKind.Region))
+                Add(shares, (e.Country, e.Admin1), Math.Exp(VoteSharpness * (sc - bestScore)) / total);
+        g.RegionShares = shares;
         return best;
     }
 
@@ -137,9 +158,8 @@ public sealed class PlaceResolver
         s += Math.Min(MaxFocus, FocusWeight * Math.Log2(1 + Math.Max(0, country)));
         if (e.Kind is PlaceKind.City or PlaceKind.Admin2)
         {
-            double region = focus.Regions.GetValueOrDefault((e.Country, e.Admin1))
-                            - (g.Pick is { } q && q.Country == e.Country && q.Admin1 == e.Admin1 ? own : 0);
-            double local = Math.Min(MaxFocus, FocusWeight * Math.Log2(1 + Math.Max(0, region)));
+            double region = focus.Regions.GetValueOrDefault((e.Country, e.Admin1)) - g.Weight * g.RegionShares.GetValueOrDefault((e.Country, e.Admin1));
+            double local = Math.Min(MaxRegionFocus, FocusWeight * Math.Log2(1 + Math.Max(0, region)));
             double nearest = double.MaxValue;
             foreach (var (other, place) in focus.Places)
                 if (other != g) nearest = Math.Min(nearest, Kilometres(e.Lat, e.Lon, place.Lat, place.Lon));

@@ -38,10 +38,16 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     {
         var found = new List<Toponym>();
         var taken = new bool[text.Length + 1];
+        var unknown = new List<Toponym>();
         foreach (var e in entities)
         {
             if (e.Type != "LOC" || e.Start < 0 || e.End > text.Length || e.End <= e.Start) continue;
-            found.Add(FromEntity(text, e));
+            var toponym = FromEntity(text, e);
+            // A location the gazetteer does not know may hold a name it knows ("North Texas", "the
+            // Paris Public Library"): its words are read like any others, and it stays a place of
+            // its own only when they hold none.
+            if (toponym.Candidates.Count == 0) { unknown.Add(toponym); continue; }
+            found.Add(toponym);
             for (int c = e.Start; c < e.End; c++) taken[c] = true;
         }
         for (int i = 0; i < tokens.Count; i++)
@@ -72,6 +78,8 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             }
             i = runEnd - 1;
         }
+        foreach (var t in unknown)
+            if (!found.Any(f => f.Start < t.End && t.Start < f.End)) found.Add(t);
         return found;
     }
 
@@ -324,6 +332,11 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private static readonly HashSet<string> StreetWords =
         ["Street", "St", "Road", "Rd", "Avenue", "Ave", "Drive", "Dr", "Lane", "Ln", "Boulevard", "Blvd", "Way", "Pike", "Parkway", "Pkwy", "Court", "Ct", "Circle", "Place", "Terrace", "Trail"];
 
+    // The generic words of administrative areas' names: "Henry County", "Rapides Parish".
+    private static readonly HashSet<string> AdminWords = ["County", "Parish", "Township", "Twp", "Borough"];
+
+    private static bool IsAdminName(string text, List<Token> tokens, Match m) => m.EndToken - m.StartToken > 1 && AdminWords.Contains(Word(text, tokens[m.EndToken - 1]).TrimEnd('.'));
+
     private static readonly HashSet<string> FeatureWords =
         ["Airport", "Bridge", "Dam", "Port", "Harbour", "Harbor", "Station", "Stadium", "Motorway", "Highway", "Crossing", "Checkpoint", "Base", "Camp", "Square", "Mall", "Park"];
 
@@ -377,7 +390,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         for (int k = run.First; k < run.End; k++)
         {
             var w = Word(text, tokens[k]).TrimEnd('.');
-            if (OrganisationWords.Contains(w) || StreetWords.Contains(w) || FeatureWords.Contains(w) || !IsCapitalised(text, tokens[k]) || IsAllCaps(w)) return false;
+            if (OrganisationWords.Contains(w) || StreetWords.Contains(w) || FeatureWords.Contains(w) || AdminWords.Contains(w) || !IsCapitalised(text, tokens[k]) || IsAllCaps(w)) return false;
         }
         var first = Word(text, tokens[run.First]);
         if (IsArabicArticle(first)) return false;
@@ -401,7 +414,8 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             if (e.Start >= m.End || e.End <= start) continue;
             // A name the tagger took for a person is a place when the text places it: "in Nokomis",
             // "Louisville, Ky.", "Becker, Clay, Douglas" (a place before it in a list), "R-Elbow Lake".
-            if (e.Type == "PER" && !(e.Start == start && e.End == m.End && PlacedByContext(text, tokens, m))) return null;
+            // No person's name holds "County": the tagger took "Henry County" for Henry.
+            if (e.Type == "PER" && !(e.Start == start && e.End == m.End && PlacedByContext(text, tokens, m)) && !IsAdminName(text, tokens, m)) return null;
             if (e.Type == "PER") continue;
             if (e.Type == "ORG") return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Organisation);
             if (e.Type == "MISC") return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
@@ -457,7 +471,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         bool major = IsMajor(candidates);
         if ((common || dictionary && !major || single && Compass.Contains(firstWord)) && nameEnd - nameStart > n) return null;
         bool cue = Locative(text, tokens, m.StartToken) || AfterParty(text, tokens, m.StartToken) || AfterCommaPlace(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken)
-                   || m.EndToken < tokens.Count && PlaceNouns.Contains(Word(text, tokens[m.EndToken]));
+                   || m.EndToken < tokens.Count && PlaceNouns.Contains(Word(text, tokens[m.EndToken])) || IsAdminName(text, tokens, m);
         if (common && !cue && (!major || IsSentenceStart(text, tokens[m.StartToken]))) return null;
         if (dictionary && !cue && !major) return null;
         // A small place named once, with nothing saying it is a place, is more likely a surname or a word.

@@ -204,4 +204,42 @@ public class GeoparserTests
         var d = Annotate("However, Police said on Monday that Hope remained. March was wet in Georgia.");
         d.Places.Select(p => p.Text).ShouldBe(["Georgia"]);
     }
+
+    [Fact]
+    public void A_capital_keeps_its_reading_when_a_namesake_of_another_name_would_pull_it_away()
+    {
+        // Columbus, Ohio alone must not drag Jackson to Ohio: Jackson's own readings also vote for
+        // Mississippi, where Columbus has a namesake too.
+        var d = Annotate("The governor toured flood damage in Jackson, Columbus and Natchez.");
+        Km(Place(d, "Jackson"), 32.30, -90.18).ShouldBeLessThan(20);
+    }
+
+    [Fact]
+    public void A_location_the_gazetteer_does_not_know_is_read_for_the_place_names_inside_it()
+    {
+        const string text = "Storms moved across Northeast Kentucky overnight, and Frobbly Hollow lost power.";
+        var d = Annotate(text, new EntityMention(20, 38, "Northeast Kentucky", "LOC"), new EntityMention(54, 68, "Frobbly Hollow", "LOC"));
+        var kentucky = Place(d, "Kentucky");
+        kentucky.Kind.ShouldBe("admin");
+        kentucky.Country.ShouldBe("US");
+        Place(d, "Frobbly Hollow").Lat.ShouldBeNull(); // nothing known inside: still a place, unplaced
+    }
+
+    [Fact]
+    public void A_place_inside_an_organisation_name_draws_ambiguous_names_near_it()
+    {
+        var d = Annotate("Officers of the Shreveport Police Department were sent to help in Carthage.");
+        Km(Place(d, "Carthage"), 32.16, -94.34).ShouldBeLessThan(20); // Texas, across the state line
+    }
+
+    [Theory]
+    [InlineData("Henry County will repave two bridges this spring.", 0, 12)]
+    [InlineData("Deputies took him to the Henry County Jail on Friday.", 25, 42)]
+    public void A_county_named_like_a_person_is_a_county_even_where_the_tagger_reads_a_person(string text, int start, int end)
+    {
+        var d = Annotate(text, new EntityMention(start, end, text[start..end], "PER"));
+        var county = Place(d, "Henry County");
+        county.Kind.ShouldBe("admin");
+        county.Country.ShouldBe("US");
+    }
 }
