@@ -535,8 +535,9 @@ internal sealed partial class TimexScanner
                 return new Timex(i, i, Duration, DurationValue(u.Value, null), TakesArticle: true);
             return null;
         }
-        // "the quarter", "the year", "the week", "the weekend": only with the article
-        if (!IsWord(i - 1, "the")) return null;
+        // "the quarter", "the year", "the week", "the weekend": only with the article, and not in a
+        // "quarter-to-quarter comparison"
+        if (!IsWord(i - 1, "the") || (IsHyphenAt(i + 1) && IsWord(i + 2, "to"))) return null;
         if (u.Value == "Y" && YearAfter(i + 1) is { } named && !IsPunct(i + 1, ','))
             return Dated(i, named.Last, TimePoint.Year(named.Year), article: true); // "the year two thousand"
         if (u.Value == "W" && IsWord(i + 1, "of") && Core(i + 2) is { Point: { Grain: Grain.Day } day } d)
@@ -694,7 +695,7 @@ internal sealed partial class TimexScanner
         }
         if (IsHyphenAt(j)) j++;
         if (Is(j, WordClass.Ordinal) && OrdinalLed(j, null, i) is { } o) return o;
-        if (IsWord(j, "year")) return new Timex(i, j, Duration, "P1Y", TakesArticle: true);
+        if (IsWord(j, "year") && !IsWord(i - 1, "a")) return new Timex(i, j, Duration, "P1Y", TakesArticle: true); // "a fiscal year" is any one
         return null;
     }
 

@@ -205,6 +205,8 @@ public class TemporalTaggerTests
     [InlineData("The commander, 52 years old, was replaced.")]
     [InlineData("Now, the envoy said, the rebels must choose.")]
     [InlineData("Crowds gathered and the protest soon turned violent.")]
+    [InlineData("The quarter-to-quarter comparison flattered the miners.")]
+    [InlineData("The agency moved from a fiscal year to a calendar year.")]
     [InlineData("The minister told ABC's \"This Week\" that the border stays shut.")]
     [InlineData("The governor appeared on CBS's 60 Minutes to defend the curfew.")]
     [InlineData("Police blocked the march on the presidential palace.")]
