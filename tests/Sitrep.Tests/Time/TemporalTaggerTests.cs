@@ -119,6 +119,8 @@ public class TemporalTaggerTests
         Expect("The governor will resign in January.", Wednesday, "January", "DATE", "2026-01");
         Expect("The road has stayed closed since June.", Wednesday, "June", "DATE", "2024-06");
         Expect("The mission ends in April, officials said.", Wednesday, "April", "DATE", "2025-04");
+        Expect("Thousands fled the city in June.", Wednesday, "June", "DATE", "2024-06");
+        Expect("The appeal is heard in May.", Wednesday, "May", "DATE", "2025-05");
         Expect("Officials hope to finish the bridge this December.", NewYear, "this December", "DATE", "2025-12");
         Expect("The envoy was shot last Oct. 23 outside his home.", Wednesday, "last Oct. 23", "DATE", "2024-10-23");
     }
