@@ -174,7 +174,7 @@ internal sealed partial class TimexScanner
     private static readonly WordSet futureCues = new(
     [
         "will", "shall", "ll", "going", "scheduled", "planned", "plans", "plan", "planning", "expected", "expects", "expect",
-        "due", "upcoming", "would", "could", "might", "soon", "intends", "intend", "hopes", "tomorrow", "next", "slated", "set", "to", "begin", "begins",
+        "due", "upcoming", "would", "might", "soon", "intends", "intend", "hopes", "tomorrow", "next", "slated", "set", "to", "begin", "begins",
     ]);
 
     private static readonly WordSet pastCues = new(

@@ -97,6 +97,7 @@ public class TemporalTaggerTests
         Expect("The mayor said power would be restored by Friday.", Wednesday, "Friday", "DATE", "2025-03-07");
         Expect("The ceasefire had been due to expire on Friday.", Wednesday, "Friday", "DATE", "2025-02-28");
         Expect("Officials postponed the vote until Monday.", Wednesday, "Monday", "DATE", "2025-03-10");
+        Expect("None of the missing could be found on Monday.", Wednesday, "Monday", "DATE", "2025-03-03");
         Expect("The army gave the fighters until 6 p.m. Friday to leave.", Wednesday, "6 p.m. Friday", "TIME", "2025-03-07T18:00");
     }
 
