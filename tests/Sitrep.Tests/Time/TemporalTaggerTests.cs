@@ -176,6 +176,7 @@ public class TemporalTaggerTests
     [InlineData("He served 2 1/2 years in prison.", "2 1/2 years", "P2Y6M")]
     [InlineData("Revenue for the year ended June 30 fell by a third.", "the year", "P1Y")]
     [InlineData("The decades-long dispute over the dam flared again.", "decades-long", "PXY")]
+    [InlineData("Raids became routine over the past decade.", "the past decade", "P10Y")]
     [InlineData("Negotiators emerged from a day-long session.", "day-long", "P1D")]
     [InlineData("Shares rose for five trading days in a row.", "five trading days", "P5D")]
     public void Durations_are_periods(string text, string span, string value) => Expect(text, Wednesday, span, "DURATION", value);
