@@ -211,6 +211,15 @@ internal sealed partial class TimexScanner
         return null;
     }
 
+    /// <summary>A year named by words after "of": "the year" (the one the text speaks of), "this year", "last year".</summary>
+    private (int Year, int Last)? NamedYear(int j)
+    {
+        if (IsWord(j, "the") && IsWord(j + 1, "year") && Anaphoric(Grain.Year) is { } spoken) return (spoken.YearNumber, j + 1);
+        if ((IsWord(j, "this") || IsWord(j, "last") || IsWord(j, "next")) && IsWord(j + 1, "year") && Core(j) is { Point: { Grain: Grain.Year } y })
+            return (y.YearNumber, j + 1);
+        return null;
+    }
+
     /// <summary>"nineteen ninety-six", "nineteen seventy-nine", "two thousand".</summary>
     private (int Year, int Last)? SpelledYear(int j)
     {
@@ -300,7 +309,8 @@ internal sealed partial class TimexScanner
         }
         else return null;
         bool half = false;
-        if (t.Kind == TokenKind.Number && IsPlainNumber(last + 1) && T(last + 1).Number == 1 && IsPunct(last + 2, '/') && IsDigitsAt(last + 3, 1) && T(last + 3).Number == 2)
+        if ((t.Kind == TokenKind.Number && IsPlainNumber(last + 1) && T(last + 1).Number == 1 && IsPunct(last + 2, '/') && IsDigitsAt(last + 3, 1) && T(last + 3).Number == 2) ||
+            (!article && IsWord(last + 1, "and") && IsWord(last + 2, "a") && IsWord(last + 3, "half") && Is(last + 4, WordClass.Unit))) // "2 1/2", "one and a half"
         {
             half = true;
             last += 3;
@@ -359,14 +369,16 @@ internal sealed partial class TimexScanner
         else if (IsWord(end + 1, "and") && IsWord(end + 2, "a") && IsWord(end + 3, "half")) { end += 3; }
         // "two years ago", "a year earlier", "three days later"
         // "later" and "earlier" stay outside a short length ("three days later"), only "ago" and a year's "earlier" make a date
+        bool fractionalHalf = q.Half || IsWord(end, "half");
+        // "a year and a half ago" is eighteen months back
+        var (shiftUnit, shiftCount) = fractionalHalf && u.Value == "Y" && q.Value is { } whole ? ("M", (int?)(whole * 12 + 6)) : (u.Value, q.Value);
         if (Is(end + 1, WordClass.Ago) && (IsWord(end + 1, "ago") || IsWord(end + 1, "hence") || (IsWord(end + 1, "earlier") && u.Value is "Y" or "M" or "Q" or "DE")))
         {
             int dir = Sense(end + 1, WordClass.Ago).Number;
-            return Shifted(i, end + 1, u.Value, q.Value, dir, IsWord(end + 1, "later"));
+            return Shifted(i, end + 1, shiftUnit, shiftCount, dir, IsWord(end + 1, "later"));
         }
         if (IsWord(end + 1, "from") && IsWord(end + 2, "now"))
-            return Shifted(i, end + 2, u.Value, q.Value, 1, false);
-        bool fractionalHalf = q.Half || IsWord(end, "half");
+            return Shifted(i, end + 2, shiftUnit, shiftCount, 1, false);
         return new Timex(i, end, Duration, DurationValue(u.Value, q.Value, fractionalHalf), TakesArticle: true);
     }
 
@@ -471,7 +483,7 @@ internal sealed partial class TimexScanner
             var grain = half ? Grain.Half : Grain.Quarter;
             int last = j;
             TimePoint? p;
-            var y = IsWord(j + 1, "of") ? YearAfter(j + 2) : IsDigitsAt(j + 1, 4) ? YearAfter(j + 1) : null;
+            var y = IsWord(j + 1, "of") ? YearAfter(j + 2) ?? NamedYear(j + 2) : IsDigitsAt(j + 1, 4) ? YearAfter(j + 1) : null;
             if (y is { } yv)
             {
                 p = half ? TimePoint.HalfYear(yv.Year, n) : TimePoint.Quarter(yv.Year, n);
