@@ -50,8 +50,8 @@ internal sealed partial class TimexScanner
     private Timex? QuarterAbbreviation(int i)
     {
         int n = T(i).Number;
-        if (n is < 1 or > 4 || !Touches(i) || !Has(i - 1) || T(i - 1).Kind != TokenKind.Word || !text.AsSpan(T(i - 1).Start, T(i - 1).End - T(i - 1).Start).SequenceEqual("Q") ||
-            (Has(i + 1) && Touches(i + 1) && T(i + 1).Kind != TokenKind.Punct)) return null;
+        if (n is < 1 or > 4 || !Touches(i) || !Has(i - 1) || T(i - 1).Kind != TokenKind.Word || !Word(i - 1).SequenceEqual("Q") ||
+            (Has(i + 1) && Touches(i + 1) && T(i + 1).Kind != TokenKind.Punct)) return null; // not "Q1A"
         var y = IsWord(i + 1, "of") ? YearAfter(i + 2) : YearAfter(i + 1);
         if (y is { } written) return Dated(i - 1, written.Last, TimePoint.Quarter(written.Year, n));
         return Dated(i - 1, i, PartOfYearPoint(Grain.Quarter, n, Tense(i - 1)), $"XXXX-Q{n}");
@@ -367,11 +367,11 @@ internal sealed partial class TimexScanner
         int end = j;
         if (IsWord(end + 1, "or") && IsWord(end + 2, "so")) end += 2;
         else if (IsWord(end + 1, "and") && IsWord(end + 2, "a") && IsWord(end + 3, "half")) { end += 3; }
-        // "two years ago", "a year earlier", "three days later"
-        // "later" and "earlier" stay outside a short length ("three days later"), only "ago" and a year's "earlier" make a date
         bool fractionalHalf = q.Half || IsWord(end, "half");
         // "a year and a half ago" is eighteen months back
         var (shiftUnit, shiftCount) = fractionalHalf && u.Value == "Y" && q.Value is { } whole ? ("M", (int?)(whole * 12 + 6)) : (u.Value, q.Value);
+        // "two years ago", "a year earlier", "three days later"
+        // "later" and "earlier" stay outside a short length ("three days later"), only "ago" and a year's "earlier" make a date
         if (Is(end + 1, WordClass.Ago) && (IsWord(end + 1, "ago") || IsWord(end + 1, "hence") || (IsWord(end + 1, "earlier") && u.Value is "Y" or "M" or "Q" or "DE")))
         {
             int dir = Sense(end + 1, WordClass.Ago).Number;
