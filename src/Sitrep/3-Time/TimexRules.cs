@@ -448,6 +448,7 @@ internal sealed partial class TimexScanner
         var s = Sense(i, WordClass.Weekday);
         int wd = s.Number;
         if (s.Plural) return new Timex(i, i, SetType, $"XXXX-WXX-{wd}"); // "on Tuesdays"
+        if (IsWord(i - 1, "good") && T(i - 1).Capitalized) return null; // the "Good Friday agreement" (the holiday itself is longer)
         if (Is(i + 1, WordClass.PartOfDay) && Sense(i + 1, WordClass.PartOfDay).Plural) // "Tuesday nights"
             return new Timex(i, i + 1, SetType, $"XXXX-WXX-{wd}T{Sense(i + 1, WordClass.PartOfDay).Value}");
         int j = IsPunct(i + 1, ',') ? i + 2 : i + 1;
@@ -658,10 +659,19 @@ internal sealed partial class TimexScanner
         var code = Sense(i, WordClass.Holiday).Value;
         int last = i;
         bool eve = false, week = false;
-        if (IsWord(i + 1, "day")) last++;
+        int day = IsPunct(i + 1, '\'') && IsWord(i + 2, "s") ? i + 3 : i + 1; // "Valentine's Day", "St. Patrick's Day"
+        if (code == "GOODFRIDAY")
+        {
+            // "Good Friday", but not the "Good Friday agreement"
+            if (!IsWord(i + 1, "friday") || IsWord(i + 2, "agreement") || IsWord(i + 2, "accord")) return null;
+            last++;
+        }
+        else if (IsWord(day, "day")) last = day;
         else if (IsWord(i + 1, "eve")) { last++; eve = true; }
         else if (IsWord(i + 1, "week")) { last++; week = true; }
-        else if (code == "ELECTION") return null;
+        else if (InSet(holidaysNamedWithDay, i)) return null; // "Labor Party", "independence"
+        if (first == i && IsWord(i - 1, "saint")) first = i - 1;
+        else if (first == i && IsPunct(i - 1, '.') && IsWord(i - 2, "st")) first = i - 2;
         if (reference is not { } r) return Dated(first, last, null, "XXXX-XX-XX");
         int dir = Tense(i);
         DateOnly For(int y) => Holiday(code, y).AddDays(eve ? -1 : 0);
@@ -674,6 +684,8 @@ internal sealed partial class TimexScanner
         return Dated(first, last, week ? TimePoint.Week(d) : TimePoint.Day(d));
     }
 
+    private static readonly WordSet holidaysNamedWithDay = new(["election", "labor", "memorial", "independence", "veterans", "valentine", "patrick"]);
+
     private static DateOnly Holiday(string code, int y)
     {
         y = Math.Clamp(y, 1, 9998);
@@ -685,6 +697,14 @@ internal sealed partial class TimexScanner
             case "ELECTION":
                 var n1 = new DateOnly(y, 11, 1);
                 return n1.AddDays((1 - IsoWeekday(n1) + 7) % 7 + 1);
+            case "LABOR": // the first Monday of September
+                var sep1 = new DateOnly(y, 9, 1);
+                return sep1.AddDays((1 - IsoWeekday(sep1) + 7) % 7);
+            case "MEMORIAL": // the last Monday of May
+                var may31 = new DateOnly(y, 5, 31);
+                return may31.AddDays(-((IsoWeekday(may31) - 1 + 7) % 7));
+            case "GOODFRIDAY":
+                return Holiday("EASTER", y).AddDays(-2);
             case "EASTER":
                 int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3,
                     h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7,

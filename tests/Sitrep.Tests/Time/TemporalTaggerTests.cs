@@ -149,6 +149,11 @@ public class TemporalTaggerTests
     [InlineData("Shops reopened after Ramadan ended.", null, null)]
     [InlineData("Turnout was high on Election Day.", "Election Day", "2024-11-05")]
     [InlineData("The campaign ended on New Year's Eve.", "New Year's Eve", "2024-12-31")]
+    [InlineData("Crowds gathered on St. Patrick's Day.", "St. Patrick's Day", "2024-03-17")]
+    [InlineData("Shops will close on Good Friday.", "Good Friday", "2025-04-18")]
+    [InlineData("The parade was held on Memorial Day.", "Memorial Day", "2024-05-27")]
+    [InlineData("The Good Friday agreement still holds.", null, null)]
+    [InlineData("The Labor Party won the vote.", null, null)]
     public void Holidays_with_a_fixed_rule_resolve_and_others_are_left_alone(string text, string? span, string? value)
     {
         var times = Tag(text, NewYear);
