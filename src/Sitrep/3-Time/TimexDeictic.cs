@@ -41,6 +41,8 @@ internal sealed partial class TimexScanner
             }
             if (recent || GrainOf(unit) is not { } grain) return null;
             if (unit == "D" && !anaphoric) return null;
+            // "over the past decade": the ten years up to now, not the previous calendar decade
+            if (IsWord(i, "past") && unit is "DE" or "CE") return new Timex(i, j, Duration, DurationValue(unit, 1), TakesArticle: true);
             TimePoint? p;
             if (latest) p = unit == "Q" ? LatestQuarter() : Now(unit);
             else if (anaphoric) p = Anaphoric(grain)?.Shift(dir);

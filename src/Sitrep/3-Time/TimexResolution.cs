@@ -174,13 +174,16 @@ internal sealed partial class TimexScanner
     private static readonly WordSet futureCues = new(
     [
         "will", "shall", "ll", "going", "scheduled", "planned", "plans", "plan", "planning", "expected", "expects", "expect",
-        "due", "upcoming", "would", "could", "might", "soon", "intends", "intend", "hopes", "tomorrow", "next", "slated", "set", "to", "begin", "begins",
+        "due", "upcoming", "would", "might", "soon", "intends", "intend", "hopes", "tomorrow", "next", "slated", "set", "to", "begin", "begins",
     ]);
 
     private static readonly WordSet pastCues = new(
     [
         "said", "was", "were", "had", "did", "told", "ago", "yesterday", "last", "earlier", "came", "went", "met", "began",
         "took", "gave", "made", "left", "fell", "rose", "won", "lost", "held", "saw", "struck", "hit", "killed", "sent", "ran",
+        "became", "broke", "brought", "built", "caught", "chose", "drove", "fought", "found", "flew", "fled", "got", "grew",
+        "heard", "kept", "knew", "led", "paid", "sold", "spoke", "spent", "stood", "thought", "threw", "wrote", "shot", "bought",
+        "sought", "withdrew", "drew", "felt", "meant", "sank", "shook", "swept",
     ]);
 
     /// <summary>A word that tells the past: "said", "was", an "-ed" verb.</summary>
@@ -227,8 +230,9 @@ internal sealed partial class TimexScanner
                     // "had been scheduled to", "had planned": a plan told as past
                     if (IsWord(j - 1, "had") || (IsWord(j - 1, "been") && IsWord(j - 2, "had"))) cue = -1;
                 }
-                else if (IsWord(j - 1, "be") || IsWord(j - 1, "been") || IsWord(j - 1, "being") || IsWord(j - 1, "to"))
-                    cue = 0; // "would be restored", "to be held": a participle, not a past tense
+                else if (IsWord(j - 1, "be") || IsWord(j - 1, "been") || IsWord(j - 1, "being") || IsWord(j - 1, "to") ||
+                         IsWord(j - 1, "is") || IsWord(j - 1, "are"))
+                    cue = 0; // "would be restored", "to be held", "when the case is heard": a participle, not a past tense
                 else if (IsPastVerb(j))
                     cue = Has(j + 1) && toks[j + 1].Kind == TokenKind.Word && futureCues.Contains(Word(j + 1)) && !IsWord(j + 1, "to") ? 1 : -1; // "were planning"
                 if (cue != 0) { best = score; tense = cue; break; }

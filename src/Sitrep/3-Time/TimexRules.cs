@@ -50,8 +50,8 @@ internal sealed partial class TimexScanner
     private Timex? QuarterAbbreviation(int i)
     {
         int n = T(i).Number;
-        if (n is < 1 or > 4 || !Touches(i) || !Has(i - 1) || T(i - 1).Kind != TokenKind.Word || !text.AsSpan(T(i - 1).Start, T(i - 1).End - T(i - 1).Start).SequenceEqual("Q") ||
-            (Has(i + 1) && Touches(i + 1) && T(i + 1).Kind != TokenKind.Punct)) return null;
+        if (n is < 1 or > 4 || !Touches(i) || !Has(i - 1) || T(i - 1).Kind != TokenKind.Word || !Word(i - 1).SequenceEqual("Q") ||
+            (Has(i + 1) && Touches(i + 1) && T(i + 1).Kind != TokenKind.Punct)) return null; // not "Q1A"
         var y = IsWord(i + 1, "of") ? YearAfter(i + 2) : YearAfter(i + 1);
         if (y is { } written) return Dated(i - 1, written.Last, TimePoint.Quarter(written.Year, n));
         return Dated(i - 1, i, PartOfYearPoint(Grain.Quarter, n, Tense(i - 1)), $"XXXX-Q{n}");
@@ -211,6 +211,15 @@ internal sealed partial class TimexScanner
         return null;
     }
 
+    /// <summary>A year named by words after "of": "the year" (the one the text speaks of), "this year", "last year".</summary>
+    private (int Year, int Last)? NamedYear(int j)
+    {
+        if (IsWord(j, "the") && IsWord(j + 1, "year") && Anaphoric(Grain.Year) is { } spoken) return (spoken.YearNumber, j + 1);
+        if ((IsWord(j, "this") || IsWord(j, "last") || IsWord(j, "next")) && IsWord(j + 1, "year") && Core(j) is { Point: { Grain: Grain.Year } y })
+            return (y.YearNumber, j + 1);
+        return null;
+    }
+
     /// <summary>"nineteen ninety-six", "nineteen seventy-nine", "two thousand".</summary>
     private (int Year, int Last)? SpelledYear(int j)
     {
@@ -300,7 +309,8 @@ internal sealed partial class TimexScanner
         }
         else return null;
         bool half = false;
-        if (t.Kind == TokenKind.Number && IsPlainNumber(last + 1) && T(last + 1).Number == 1 && IsPunct(last + 2, '/') && IsDigitsAt(last + 3, 1) && T(last + 3).Number == 2)
+        if ((t.Kind == TokenKind.Number && IsPlainNumber(last + 1) && T(last + 1).Number == 1 && IsPunct(last + 2, '/') && IsDigitsAt(last + 3, 1) && T(last + 3).Number == 2) ||
+            (!article && IsWord(last + 1, "and") && IsWord(last + 2, "a") && IsWord(last + 3, "half") && Is(last + 4, WordClass.Unit))) // "2 1/2", "one and a half"
         {
             half = true;
             last += 3;
@@ -357,16 +367,18 @@ internal sealed partial class TimexScanner
         int end = j;
         if (IsWord(end + 1, "or") && IsWord(end + 2, "so")) end += 2;
         else if (IsWord(end + 1, "and") && IsWord(end + 2, "a") && IsWord(end + 3, "half")) { end += 3; }
+        bool fractionalHalf = q.Half || IsWord(end, "half");
+        // "a year and a half ago" is eighteen months back
+        var (shiftUnit, shiftCount) = fractionalHalf && u.Value == "Y" && q.Value is { } whole ? ("M", (int?)(whole * 12 + 6)) : (u.Value, q.Value);
         // "two years ago", "a year earlier", "three days later"
         // "later" and "earlier" stay outside a short length ("three days later"), only "ago" and a year's "earlier" make a date
         if (Is(end + 1, WordClass.Ago) && (IsWord(end + 1, "ago") || IsWord(end + 1, "hence") || (IsWord(end + 1, "earlier") && u.Value is "Y" or "M" or "Q" or "DE")))
         {
             int dir = Sense(end + 1, WordClass.Ago).Number;
-            return Shifted(i, end + 1, u.Value, q.Value, dir, IsWord(end + 1, "later"));
+            return Shifted(i, end + 1, shiftUnit, shiftCount, dir, IsWord(end + 1, "later"));
         }
         if (IsWord(end + 1, "from") && IsWord(end + 2, "now"))
-            return Shifted(i, end + 2, u.Value, q.Value, 1, false);
-        bool fractionalHalf = q.Half || IsWord(end, "half");
+            return Shifted(i, end + 2, shiftUnit, shiftCount, 1, false);
         return new Timex(i, end, Duration, DurationValue(u.Value, q.Value, fractionalHalf), TakesArticle: true);
     }
 
@@ -436,6 +448,7 @@ internal sealed partial class TimexScanner
         var s = Sense(i, WordClass.Weekday);
         int wd = s.Number;
         if (s.Plural) return new Timex(i, i, SetType, $"XXXX-WXX-{wd}"); // "on Tuesdays"
+        if (IsWord(i - 1, "good") && T(i - 1).Capitalized) return null; // the "Good Friday agreement" (the holiday itself is longer)
         if (Is(i + 1, WordClass.PartOfDay) && Sense(i + 1, WordClass.PartOfDay).Plural) // "Tuesday nights"
             return new Timex(i, i + 1, SetType, $"XXXX-WXX-{wd}T{Sense(i + 1, WordClass.PartOfDay).Value}");
         int j = IsPunct(i + 1, ',') ? i + 2 : i + 1;
@@ -471,7 +484,7 @@ internal sealed partial class TimexScanner
             var grain = half ? Grain.Half : Grain.Quarter;
             int last = j;
             TimePoint? p;
-            var y = IsWord(j + 1, "of") ? YearAfter(j + 2) : IsDigitsAt(j + 1, 4) ? YearAfter(j + 1) : null;
+            var y = IsWord(j + 1, "of") ? YearAfter(j + 2) ?? NamedYear(j + 2) : IsDigitsAt(j + 1, 4) ? YearAfter(j + 1) : null;
             if (y is { } yv)
             {
                 p = half ? TimePoint.HalfYear(yv.Year, n) : TimePoint.Quarter(yv.Year, n);
@@ -535,8 +548,9 @@ internal sealed partial class TimexScanner
                 return new Timex(i, i, Duration, DurationValue(u.Value, null), TakesArticle: true);
             return null;
         }
-        // "the quarter", "the year", "the week", "the weekend": only with the article
-        if (!IsWord(i - 1, "the")) return null;
+        // "the quarter", "the year", "the week", "the weekend": only with the article, and not in a
+        // "quarter-to-quarter comparison"
+        if (!IsWord(i - 1, "the") || (IsHyphenAt(i + 1) && IsWord(i + 2, "to"))) return null;
         if (u.Value == "Y" && YearAfter(i + 1) is { } named && !IsPunct(i + 1, ','))
             return Dated(i, named.Last, TimePoint.Year(named.Year), article: true); // "the year two thousand"
         if (u.Value == "W" && IsWord(i + 1, "of") && Core(i + 2) is { Point: { Grain: Grain.Day } day } d)
@@ -645,10 +659,19 @@ internal sealed partial class TimexScanner
         var code = Sense(i, WordClass.Holiday).Value;
         int last = i;
         bool eve = false, week = false;
-        if (IsWord(i + 1, "day")) last++;
+        int day = IsPunct(i + 1, '\'') && IsWord(i + 2, "s") ? i + 3 : i + 1; // "Valentine's Day", "St. Patrick's Day"
+        if (code == "GOODFRIDAY")
+        {
+            // "Good Friday", but not the "Good Friday agreement"
+            if (!IsWord(i + 1, "friday") || IsWord(i + 2, "agreement") || IsWord(i + 2, "accord")) return null;
+            last++;
+        }
+        else if (IsWord(day, "day")) last = day;
         else if (IsWord(i + 1, "eve")) { last++; eve = true; }
         else if (IsWord(i + 1, "week")) { last++; week = true; }
-        else if (code == "ELECTION") return null;
+        else if (InSet(holidaysNamedWithDay, i)) return null; // "Labor Party", "independence"
+        if (first == i && IsWord(i - 1, "saint")) first = i - 1;
+        else if (first == i && IsPunct(i - 1, '.') && IsWord(i - 2, "st")) first = i - 2;
         if (reference is not { } r) return Dated(first, last, null, "XXXX-XX-XX");
         int dir = Tense(i);
         DateOnly For(int y) => Holiday(code, y).AddDays(eve ? -1 : 0);
@@ -661,6 +684,8 @@ internal sealed partial class TimexScanner
         return Dated(first, last, week ? TimePoint.Week(d) : TimePoint.Day(d));
     }
 
+    private static readonly WordSet holidaysNamedWithDay = new(["election", "labor", "memorial", "independence", "veterans", "valentine", "patrick"]);
+
     private static DateOnly Holiday(string code, int y)
     {
         y = Math.Clamp(y, 1, 9998);
@@ -672,6 +697,14 @@ internal sealed partial class TimexScanner
             case "ELECTION":
                 var n1 = new DateOnly(y, 11, 1);
                 return n1.AddDays((1 - IsoWeekday(n1) + 7) % 7 + 1);
+            case "LABOR": // the first Monday of September
+                var sep1 = new DateOnly(y, 9, 1);
+                return sep1.AddDays((1 - IsoWeekday(sep1) + 7) % 7);
+            case "MEMORIAL": // the last Monday of May
+                var may31 = new DateOnly(y, 5, 31);
+                return may31.AddDays(-((IsoWeekday(may31) - 1 + 7) % 7));
+            case "GOODFRIDAY":
+                return Holiday("EASTER", y).AddDays(-2);
             case "EASTER":
                 int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3,
                     h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7,
@@ -694,7 +727,7 @@ internal sealed partial class TimexScanner
         }
         if (IsHyphenAt(j)) j++;
         if (Is(j, WordClass.Ordinal) && OrdinalLed(j, null, i) is { } o) return o;
-        if (IsWord(j, "year")) return new Timex(i, j, Duration, "P1Y", TakesArticle: true);
+        if (IsWord(j, "year") && !IsWord(i - 1, "a")) return new Timex(i, j, Duration, "P1Y", TakesArticle: true); // "a fiscal year" is any one
         return null;
     }
 
