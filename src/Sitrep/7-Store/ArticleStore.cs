@@ -36,10 +36,11 @@ public abstract class ArticleStore : IDisposable
             html          TEXT,
             text          TEXT NOT NULL,
             text_is_input INTEGER NOT NULL,
-            added         TEXT NOT NULL,
-            queued        INTEGER NOT NULL DEFAULT 1{{extraArticleColumns}}
+            added         TEXT NOT NULL{{extraArticleColumns}}
         );
-        CREATE INDEX IF NOT EXISTS articles_queue ON articles (seq) WHERE queued = 1;
+        CREATE TABLE IF NOT EXISTS queue (
+            seq BIGINT PRIMARY KEY REFERENCES articles (seq)
+        );
         CREATE TABLE IF NOT EXISTS readings (
             seq        {{rowNumber}},
             article_id TEXT NOT NULL UNIQUE REFERENCES articles (id),
@@ -72,7 +73,7 @@ public abstract class ArticleStore : IDisposable
     public long Count => Scalar("SELECT COUNT(*) FROM articles");
 
     /// <summary>Articles stored but not read into stories yet.</summary>
-    public long Queued => Scalar("SELECT COUNT(*) FROM articles WHERE queued = 1");
+    public long Queued => Scalar("SELECT COUNT(*) FROM queue");
 
     /// <summary>
     /// Stores the articles not stored yet (by content) and queues them for reading; returns how many
@@ -87,15 +88,21 @@ public abstract class ArticleStore : IDisposable
             using var insert = Command(transaction, """
                 INSERT INTO articles (id, content_hash, source, source_line, url, title, outlet, published, html, text, text_is_input, added)
                 VALUES (@id, @hash, @source, @line, @url, @title, @outlet, @published, @html, @text, @textIsInput, @added)
-                ON CONFLICT DO NOTHING
+                ON CONFLICT DO NOTHING RETURNING seq
                 """, "id", "hash", "source", "line", "url", "title", "outlet", "published", "html", "text", "textIsInput", "added");
+            using var enqueue = Command(transaction, "INSERT INTO queue (seq) VALUES (@seq)", "seq");
             using var holder = Command(transaction, "SELECT content_hash FROM articles WHERE id = @id", "id");
             var now = DateTime.UtcNow.ToString("O");
             foreach (var d in batch)
             {
                 var hash = ContentHash(d);
                 if (Run(insert, d.Id, hash, d.Source.File, d.Source.Line, d.Url, d.Title, d.Outlet, d.Published?.ToString(), d.Html, d.Text, d.TextIsInput ? 1 : 0, now)
-                    .ExecuteNonQuery() == 1) { added++; continue; }
+                    .ExecuteScalar() is { } seq and not DBNull)
+                {
+                    Run(enqueue, seq).ExecuteNonQuery();
+                    added++;
+                    continue;
+                }
                 if (Run(holder, d.Id).ExecuteScalar() is string held && held != hash)
                     problems.Report(new Problem(d.Source, $"id {d.Id} is already stored with other content; not stored"));
             }
@@ -122,7 +129,7 @@ public abstract class ArticleStore : IDisposable
         var transaction = Connection.BeginTransaction();
         try
         {
-            using var claim = Command(transaction, $"SELECT {Columns} FROM articles WHERE queued = 1 ORDER BY seq LIMIT @size{ClaimLock}", "size");
+            using var claim = Command(transaction, $"SELECT {Columns} FROM queue q JOIN articles a ON a.seq = q.seq ORDER BY q.seq LIMIT @size{ClaimLock}", "size");
             var documents = new List<Document>();
             using (var reader = Run(claim, size).ExecuteReader())
                 while (reader.Read()) documents.Add(ReadDocument(reader));

@@ -70,7 +70,7 @@ public sealed class PostgresArticleStore : ArticleStore
         return builder.ToString();
     }
 
-    protected override string ClaimLock => " FOR UPDATE SKIP LOCKED";
+    protected override string ClaimLock => " FOR UPDATE OF q SKIP LOCKED";
 
     internal override void LockStoryAssignment(DbTransaction transaction)
     {

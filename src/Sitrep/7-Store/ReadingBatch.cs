@@ -44,7 +44,7 @@ public sealed class ReadingBatch : IDisposable
             """, "article", "worker", "story", "terms", "problem", "readAt");
         long seq = Convert.ToInt64(ArticleStore.Run(record, document.Id, worker, story, terms == null ? null : DocumentTermsCodec.Encode(terms), problem,
             DateTime.UtcNow.ToString("O")).ExecuteScalar());
-        dequeue ??= store.Command(transaction, "UPDATE articles SET queued = 0 WHERE id = @id", "id");
+        dequeue ??= store.Command(transaction, "DELETE FROM queue WHERE seq = (SELECT seq FROM articles WHERE id = @id)", "id");
         ArticleStore.Run(dequeue, document.Id).ExecuteNonQuery();
         return seq;
     }
