@@ -77,6 +77,43 @@ public sealed class WorkerConcurrencyTests : StoreTest
         ReplaysSerially(readings);
     }
 
+    [PostgresFact]
+    public void A_worker_that_runs_until_stopped_connects_again_after_losing_its_session()
+    {
+        var database = NewStore("postgres");
+        Ingest(WireCorpus(200), database);
+        using var worker = CliProcess.Start("worker", "--db", database + "?ApplicationName=steady", "--name", "steady", "--every", "0.2");
+        using var store = ArticleStore.Open(database);
+        WaitUntil(() => store.Queued == 0);
+
+        using (var admin = new NpgsqlConnection(PostgresArticleStore.ConnectionString(database)))
+        {
+            admin.Open();
+            using var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'steady'", admin);
+            ((long)terminate.ExecuteScalar()!).ShouldBe(1);
+        }
+        Ingest(WireCorpus(200, prefix: "late"), database);
+        WaitUntil(() => store.Queued == 0);
+        worker.Kill(entireProcessTree: true);
+        worker.WaitForExit();
+
+        worker.StandardError.ReadToEnd().ShouldContain("worker steady: lost the store");
+        var readings = store.Readings().ToList();
+        readings.Count.ShouldBe(400);
+        readings.Select(r => r.Article).Distinct().Count().ShouldBe(400);
+        ReplaysSerially(readings);
+    }
+
+    private static void WaitUntil(Func<bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!done())
+        {
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2));
+            Thread.Sleep(50);
+        }
+    }
+
     /// <summary>A fresh stream fed the committed readings in their order makes every assignment they record.</summary>
     private static void ReplaysSerially(IEnumerable<StoredReading> readings)
     {
@@ -85,7 +122,7 @@ public sealed class WorkerConcurrencyTests : StoreTest
     }
 
     /// <summary>Reports of 200 invented events, 100 each, interleaved as a wire delivers them.</summary>
-    private string WireCorpus(int articles)
+    private string WireCorpus(int articles, string prefix = "r")
     {
         string[] towns = ["Tawila", "Kabkabiya", "Mellit", "Kutum", "Nyala", "Zalingei", "Geneina", "Kadugli", "Dilling", "Babanusa"];
         string[] actors = ["the Rapid Support Forces", "the army", "a local militia", "border guards", "armed herders"];
@@ -93,7 +130,7 @@ public sealed class WorkerConcurrencyTests : StoreTest
         string[] targets = ["the market", "a displacement camp", "the hospital", "a water station", "the police post"];
         string[] months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
         var random = new Random(20);
-        var path = Path.Combine(Folder, "wire.jsonl");
+        var path = Path.Combine(Folder, $"wire-{prefix}.jsonl");
         File.WriteAllLines(path, Enumerable.Range(0, articles).Select(i =>
         {
             int e = i % 200;
@@ -101,9 +138,9 @@ public sealed class WorkerConcurrencyTests : StoreTest
             string target = targets[(e / 2) % targets.Length], month = months[e % 12];
             int day = 1 + e % 28, year = 2020 + e / 40, dead = 3 + e * 7 % 90;
             var text = $"{actor.ToUpperInvariant()[0]}{actor[1..]} {deed} {target} in {town} on {month} {day}, {year}, killing at least {dead + random.Next(0, 3)} people, " +
-                       $"witnesses told reporter {i}. Residents of {town} said the assault on {target} began before dawn and lasted {2 + random.Next(5)} hours. " +
+                       $"witnesses told reporter {prefix}{i}. Residents of {town} said the assault on {target} began before dawn and lasted {2 + random.Next(5)} hours. " +
                        $"Aid agencies counted {dead * 40 + e} families displaced from {town} by {month} {day + 1}.";
-            return JsonSerializer.Serialize(new { id = $"r{i}", title = $"{town}: {target} {deed} ({month} {year})", text, published = $"{year}-{1 + e % 12:00}-{day:00}" });
+            return JsonSerializer.Serialize(new { id = $"{prefix}{i}", title = $"{town}: {target} {deed} ({month} {year})", text, published = $"{year}-{1 + e % 12:00}-{day:00}" });
         }));
         return path;
     }
