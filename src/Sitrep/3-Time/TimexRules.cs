@@ -543,6 +543,12 @@ internal sealed partial class TimexScanner
             return new Timex(i, i + 2, Duration, DurationValue(u.Value, u.Plural ? null : 1));
         if (u.Plural)
         {
+            // "over the years", "in the early years", "the first hours of the war", "the weeks ahead": an unknown many
+            if (IsWord(i - 1, "the") && (IsWord(i - 2, "over") || IsWord(i - 2, "through") || IsWord(i - 2, "across")) && u.Value is not "WE")
+                return new Timex(i - 1, i, Duration, DurationValue(u.Value, null));
+            if (InSet(edgeOfSpan, i - 1) && IsWord(i - 2, "the") && u.Value is not "WE")
+                return new Timex(i - 2, i, Duration, DurationValue(u.Value, null));
+            if (IsWord(i - 1, "the") && IsWord(i + 1, "ahead")) return new Timex(i - 1, i + 1, Duration, DurationValue(u.Value, null)); // "in the weeks ahead"
             // bare "years", "weeks" as a length: "for years", "in weeks"
             if (Has(i - 1) && (IsWord(i - 1, "for") || IsWord(i - 1, "within") || IsWord(i - 1, "over") || IsWord(i - 1, "after") || IsWord(i - 1, "in") || IsWord(i - 1, "took")) && u.Value is not "WE" && !IsWord(i + 1, "old"))
                 return new Timex(i, i, Duration, DurationValue(u.Value, null), TakesArticle: true);
@@ -567,6 +573,8 @@ internal sealed partial class TimexScanner
             _ => null,
         };
     }
+
+    private static readonly WordSet edgeOfSpan = new(["early", "first", "final", "last", "closing", "opening"]);
 
     private Timex? SetAdverb(int i)
     {

@@ -185,6 +185,9 @@ public class TemporalTaggerTests
     [InlineData("Revenue for the year ended June 30 fell by a third.", "the year", "P1Y")]
     [InlineData("The decades-long dispute over the dam flared again.", "decades-long", "PXY")]
     [InlineData("Raids became routine over the past decade.", "the past decade", "P10Y")]
+    [InlineData("Hundreds surrendered in the first hours of the offensive.", "the first hours", "PTXH")]
+    [InlineData("The camp has grown over the years.", "the years", "PXY")]
+    [InlineData("Aid will be scarce in the weeks ahead.", "the weeks ahead", "PXW")]
     [InlineData("Negotiators emerged from a day-long session.", "day-long", "P1D")]
     [InlineData("Shares rose for five trading days in a row.", "five trading days", "P5D")]
     public void Durations_are_periods(string text, string span, string value) => Expect(text, Wednesday, span, "DURATION", value);
