@@ -12,8 +12,6 @@ public sealed class StoryStream
     private readonly DocumentFrequencies frequencies = DocumentFrequencies.FromNewsPrior();
     private readonly StoryClusterer clusterer = new(StoryDecision.Default, new ClusteringOptions());
 
-    public int StoriesOpened => clusterer.StoriesOpened;
-
     /// <summary>The story the document joins (a new story's number is the count of stories opened before it).</summary>
     public int Assign(DocumentTerms terms)
     {

@@ -36,6 +36,23 @@ public class StoryClusteringTests
     }
 
     [Fact]
+    public void A_stream_keeps_one_events_reports_together_and_another_stream_replays_it_exactly()
+    {
+        var (n, m, s) = (NorvaniaQuake, MeridiaQuake, HarbourStrike);
+        var profiler = new StoryProfiler();
+        var terms = new[] { s[0], n[0], s[1], m[0], s[2], n[1], s[3], m[1], s[4], n[2], m[2] }.Select(d => (d.Id, Terms: profiler.Count(d))).ToList();
+        var stream = new StoryStream();
+        var assigned = terms.Select(t => (t.Id, Story: stream.Assign(t.Terms))).ToList();
+
+        assigned.Where(a => a.Id.StartsWith("strike")).Select(a => a.Story).Distinct().ShouldHaveSingleItem();
+        assigned.Where(a => a.Id.StartsWith("norvania")).Select(a => a.Story).ShouldNotContain(assigned[0].Story);
+        var replica = new StoryStream();
+        foreach (var (t, a) in terms.Zip(assigned)) replica.Replay(t.Terms, a.Story);
+        replica.Assign(profiler.Count(s[0])).ShouldBe(stream.Assign(profiler.Count(s[0])));
+        Should.Throw<InvalidOperationException>(() => new StoryStream().Replay(terms[0].Terms, 5)).Message.ShouldContain("diverged");
+    }
+
+    [Fact]
     public void Quiet_stories_are_retired_so_memory_stays_bounded()
     {
         var clusterer = new StoryClusterer(StoryDecision.Default, new ClusteringOptions { QuietDocuments = 100 });
