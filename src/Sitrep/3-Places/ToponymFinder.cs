@@ -471,7 +471,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         bool major = IsMajor(candidates);
         if ((common || dictionary && !major || single && Compass.Contains(firstWord)) && nameEnd - nameStart > n) return null;
         bool cue = Locative(text, tokens, m.StartToken) || AfterParty(text, tokens, m.StartToken) || AfterCommaPlace(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken)
-                   || m.EndToken < tokens.Count && PlaceNouns.Contains(Word(text, tokens[m.EndToken])) || IsAdminName(text, tokens, m);
+                   || PlaceNounFollows(text, tokens, m.EndToken) || IsAdminName(text, tokens, m);
         if (common && !cue && (!major || IsSentenceStart(text, tokens[m.StartToken]))) return null;
         if (dictionary && !cue && !major) return null;
         // A small place named once, with nothing saying it is a place, is more likely a surname or a word.
@@ -549,7 +549,10 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     /// <summary>"Gainesville, Ga.": right after a comma that follows a capitalised place name.</summary>
     private bool PlacedByContext(string text, List<Token> tokens, Match m) =>
         Locative(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken) || AfterCommaPlace(text, tokens, m.StartToken)
-        || AfterParty(text, tokens, m.StartToken) || BeforeCommaPlace(text, tokens, m.EndToken);
+        || AfterParty(text, tokens, m.StartToken) || BeforeCommaPlace(text, tokens, m.EndToken) || PlaceNounFollows(text, tokens, m.EndToken);
+
+    /// <summary>"a Rochester man", "Richmond natives", "Vancouver officials".</summary>
+    private static bool PlaceNounFollows(string text, List<Token> tokens, int k) => k < tokens.Count && PlaceNouns.Contains(Word(text, tokens[k]));
 
     /// <summary>"Becker, Clay": another place name right after a comma (the first of a list).</summary>
     private bool BeforeCommaPlace(string text, List<Token> tokens, int k)

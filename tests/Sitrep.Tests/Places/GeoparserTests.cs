@@ -242,4 +242,12 @@ public class GeoparserTests
         county.Kind.ShouldBe("admin");
         county.Country.ShouldBe("US");
     }
+
+    [Fact]
+    public void A_name_before_man_or_native_is_a_place_even_where_the_tagger_reads_a_person()
+    {
+        const string text = "A Tacoma man won the state lottery on Friday.";
+        var d = Annotate(text, new EntityMention(2, 8, "Tacoma", "PER"));
+        Km(Place(d, "Tacoma"), 47.25, -122.44).ShouldBeLessThan(20);
+    }
 }
