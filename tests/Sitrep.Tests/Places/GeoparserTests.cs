@@ -250,4 +250,12 @@ public class GeoparserTests
         var d = Annotate(text, new EntityMention(2, 8, "Tacoma", "PER"));
         Km(Place(d, "Tacoma"), 47.25, -122.44).ShouldBeLessThan(20);
     }
+
+    [Fact]
+    public void Names_listed_before_counties_are_counties()
+    {
+        var d = Annotate("Snow emergencies were declared in Polk, Story and Black Hawk counties on Monday.");
+        d.Places.Select(p => p.Name).ShouldBe(["Polk County", "Story County", "Black Hawk County"]);
+        d.Places.ShouldAllBe(p => p.Kind == "admin" && p.Lat > 41 && p.Lat < 43 && p.Lon > -95 && p.Lon < -92); // Iowa
+    }
 }
