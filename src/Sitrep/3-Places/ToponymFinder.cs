@@ -287,6 +287,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         {
             var last = tokens[s + n - 1];
             if (!IsCapitalised(text, last)) continue;
+            if (n == 1 && Compass.Contains(head)) break; // "East" alone names no place, whatever region bears the name
             int end = last.End;
             var key = PlaceNames.Fold(text.AsSpan(tokens[s].Start, end - tokens[s].Start));
             IReadOnlyList<NameMatch> exact = gazetteer.Find(key);

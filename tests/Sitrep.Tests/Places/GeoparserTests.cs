@@ -258,4 +258,12 @@ public class GeoparserTests
         d.Places.Select(p => p.Name).ShouldBe(["Polk County", "Story County", "Black Hawk County"]);
         d.Places.ShouldAllBe(p => p.Kind == "admin" && p.Lat > 41 && p.Lat < 43 && p.Lon > -95 && p.Lon < -92); // Iowa
     }
+
+    [Theory]
+    [InlineData("The East Valley Rotary Club met on Tuesday.")]
+    [InlineData("Volunteers of the East Bank Fire Department answered the call.")]
+    public void A_compass_word_alone_is_no_place(string text)
+    {
+        Annotate(text).Places.ShouldNotContain(p => p.Text == "East");
+    }
 }
