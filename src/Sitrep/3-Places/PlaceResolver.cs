@@ -5,7 +5,8 @@ namespace Sitrep.Places;
 /// from its prominence (population, capital or region, how the name met it); the document then
 /// votes: the countries and regions it names (demonyms and organisation names included), the
 /// place written after a comma ("Paris, Texas"), and closeness to the document's other places.
-/// One name keeps one sense in a document.
+/// Each name votes for all its likely readings, the likelier the more, and the document is read
+/// again until the picks settle. One name keeps one sense in a document.
 /// </summary>
 public sealed class PlaceResolver
 {
@@ -81,8 +82,9 @@ public sealed class PlaceResolver
             Add(focus.Countries, p.Country, w);
             foreach (var (region, share) in g.RegionShares) Add(focus.Regions, region, w * share);
             // Every likely reading of the other names counts for closeness, as much as it is likely,
-            // not only the current pick: "Paris" and "Henry County" settle on Tennessee together. A name inside an
-            // organisation's name counts too: "the Shreveport Police Department" works nearby.
+            // not only the current pick: "Paris" and "Henry County" settle on Tennessee together. A
+            // name inside an organisation's name counts too: "the Shreveport Police Department"
+            // works nearby.
             foreach (var (place, weight) in g.Likely) focus.Places.Add((g, place, weight));
         }
         return focus;

@@ -513,7 +513,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         bool dictionary = Enumerable.Range(m.StartToken, n).All(k => words.IsDictionaryWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
         // An ordinary word inside a longer capitalised name is part of that name ("University of ...").
         bool major = IsMajor(candidates);
-        if ((common || dictionary && !major || single && Compass.Contains(firstWord)) && nameEnd - nameStart > n) return null;
+        if ((common || dictionary && !major) && nameEnd - nameStart > n) return null;
         bool cue = Locative(text, tokens, m.StartToken) || AfterParty(text, tokens, m.StartToken) || AfterCommaPlace(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken)
                    || PlaceNounFollows(text, tokens, m.EndToken) || IsAdminName(text, tokens, m);
         if (common && !cue && (!major || IsSentenceStart(text, tokens[m.StartToken]))) return null;
