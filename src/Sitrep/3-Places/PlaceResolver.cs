@@ -5,7 +5,8 @@ namespace Sitrep.Places;
 /// from its prominence (population, capital or region, how the name met it); the document then
 /// votes: the countries and regions it names (demonyms and organisation names included), the
 /// place written after a comma ("Paris, Texas"), and closeness to the document's other places.
-/// One name keeps one sense in a document.
+/// Each name votes for all its likely readings, the likelier the more, and the document is read
+/// again until the picks settle. One name keeps one sense in a document.
 /// </summary>
 public sealed class PlaceResolver
 {
@@ -51,8 +52,8 @@ public sealed class PlaceResolver
         /// <summary>Whether the name is also the name of a country or first-level region.</summary>
         public bool HasRegionReading { get; } = toponyms.Any(t => t.Candidates.Any(c => c.Alias == AliasKind.Name && c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1));
 
-        /// <summary>The readings whose prior is close enough to the best one to be meant.</summary>
-        public List<GazetteerEntry> Plausible { get; } = Readings(toponyms);
+        /// <summary>The towns and counties the group may name, each with its likelihood relative to the best reading.</summary>
+        public List<(GazetteerEntry Entry, double Weight)> Likely { get; set; } = [];
         public GazetteerEntry? Next { get; set; }
         /// <summary>The share of the group's vote each region gets (country, first-level region).</summary>
         public Dictionary<(string, string), double> RegionShares { get; set; } = [];
@@ -60,22 +61,15 @@ public sealed class PlaceResolver
         public double Weight { get; } = Math.Sqrt(toponyms.Length);
     }
 
+    // Readings more than this below the best one are too unlikely to draw other names near them.
     private const double PlausibleMargin = 3;
-
-    private static List<GazetteerEntry> Readings(Toponym[] toponyms)
-    {
-        var all = toponyms.SelectMany(t => t.Candidates).DistinctBy(c => c.Entry.Id).ToList();
-        if (all.Count == 0) return [];
-        double best = all.Max(Prior);
-        return all.Where(c => Prior(c) >= best - PlausibleMargin).Select(c => c.Entry).ToList();
-    }
 
     /// <summary>What the document as a whole is about: mentions per country and per first-level region, and its places.</summary>
     private sealed class DocumentFocus
     {
         public Dictionary<string, double> Countries { get; } = [];
         public Dictionary<(string, string), double> Regions { get; } = [];
-        public List<(Group Group, GazetteerEntry Place)> Places { get; } = [];
+        public List<(Group Group, GazetteerEntry Place, double Weight)> Places { get; } = [];
     }
 
     private static DocumentFocus Focus(List<Group> groups)
@@ -87,11 +81,11 @@ public sealed class PlaceResolver
             double w = g.Weight;
             Add(focus.Countries, p.Country, w);
             foreach (var (region, share) in g.RegionShares) Add(focus.Regions, region, w * share);
-            // Every plausible reading of the other names counts for closeness, not only the current
-            // pick: "Paris" and "Henry County" settle on Tennessee together. A name inside an
-            // organisation's name counts too: "the Shreveport Police Department" works nearby.
-            foreach (var c in g.Plausible)
-                if (c.Kind is PlaceKind.City or PlaceKind.Admin2) focus.Places.Add((g, c));
+            // Every likely reading of the other names counts for closeness, as much as it is likely,
+            // not only the current pick: "Paris" and "Henry County" settle on Tennessee together. A
+            // name inside an organisation's name counts too: "the Shreveport Police Department"
+            // works nearby.
+            foreach (var (place, weight) in g.Likely) focus.Places.Add((g, place, weight));
         }
         return focus;
     }
@@ -115,16 +109,25 @@ public sealed class PlaceResolver
                 if (s > bestScore) { best = c.Entry; bestScore = s; }
             }
         }
-        // The group votes for the regions of all its likely readings, in proportion to how likely
-        // each is: a name of many towns speaks a little for each of their states.
-        var shares = new Dictionary<(string, string), double>();
-        double total = 0;
-        foreach (var (e, sc) in scored) total += Math.Exp(VoteSharpness * (sc - bestScore));
-        foreach (var (e, sc) in scored)
-            if (e.Kind is not (PlaceKind.Country or PlaceKind.Region))
-                Add(shares, (e.Country, e.Admin1), Math.Exp(VoteSharpness * (sc - bestScore)) / total);
-        g.RegionShares = shares;
+        RecordVotes(g, scored, bestScore);
         return best;
+    }
+
+    /// <summary>
+    /// What the group tells the next round: it votes for the regions of all its readings in
+    /// proportion to how likely each is (a name of many towns speaks a little for each of their
+    /// states), and its likely towns and counties draw other names near them.
+    /// </summary>
+    private static void RecordVotes(Group g, List<(GazetteerEntry Entry, double Score)> scored, double bestScore)
+    {
+        var likelihoods = scored.Select(x => (x.Entry, x.Score, Likelihood: Math.Exp(VoteSharpness * (x.Score - bestScore)))).ToList();
+        double total = likelihoods.Sum(x => x.Likelihood);
+        var shares = new Dictionary<(string, string), double>();
+        foreach (var (e, _, likelihood) in likelihoods)
+            if (e.Kind is not (PlaceKind.Country or PlaceKind.Region)) Add(shares, (e.Country, e.Admin1), likelihood / total);
+        g.RegionShares = shares;
+        g.Likely = likelihoods.Where(x => x.Entry.Kind is PlaceKind.City or PlaceKind.Admin2 && x.Score >= bestScore - PlausibleMargin)
+            .Select(x => (x.Entry, x.Likelihood)).ToList();
     }
 
     /// <summary>How likely a name means this entry before reading the document.</summary>
@@ -160,10 +163,14 @@ public sealed class PlaceResolver
         {
             double region = focus.Regions.GetValueOrDefault((e.Country, e.Admin1)) - g.Weight * g.RegionShares.GetValueOrDefault((e.Country, e.Admin1));
             double local = Math.Min(MaxRegionFocus, FocusWeight * Math.Log2(1 + Math.Max(0, region)));
-            double nearest = double.MaxValue;
-            foreach (var (other, place) in focus.Places)
-                if (other != g) nearest = Math.Min(nearest, Kilometres(e.Lat, e.Lon, place.Lat, place.Lon));
-            local += nearest < 50 ? 2 : nearest < 200 ? 1.5 : nearest < 500 ? 0.5 : 0;
+            double closeness = 0;
+            foreach (var (other, place, weight) in focus.Places)
+            {
+                if (other == g) continue;
+                double km = Kilometres(e.Lat, e.Lon, place.Lat, place.Lon);
+                closeness = Math.Max(closeness, weight * (km < 50 ? 2 : km < 200 ? 1.5 : km < 500 ? 0.5 : 0));
+            }
+            local += closeness;
             // "California" is the state even in a story about Pennsylvania: a town outranks a state or
             // country of its name only when the text places it ("California, Pa.").
             if (g.HasRegionReading) local = Math.Min(local, 2);

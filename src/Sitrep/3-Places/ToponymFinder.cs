@@ -30,6 +30,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         found = Scan(text, tokens, persons.Count == 0 ? entities : entities.Where(e => !persons.Contains(e)).ToList(), accepted, surnames);
         AddAcronyms(text, tokens, found);
         AddNamedFeatures(text, tokens, found);
+        AddCountyLists(text, tokens, found);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return AttachContainers(text, found);
     }
@@ -99,6 +100,48 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             if (found.Any(t => t.Start < span.End && span.Start < t.End)) continue;
             var surface = text[span.Start..span.End];
             found.Add(new Toponym(span.Start, span.End, surface, PlaceNames.Fold(surface), [], ToponymRole.Feature));
+        }
+    }
+
+    /// <summary>
+    /// "Boone and Henry counties", "Clay, Grant and Otter Tail counties": each name of the list is a
+    /// county of that name, whatever else it may name alone (a town, a person).
+    /// </summary>
+    private void AddCountyLists(string text, List<Token> tokens, List<Toponym> found)
+    {
+        for (int k = 1; k < tokens.Count; k++)
+        {
+            var generic = Word(text, tokens[k]).ToLowerInvariant() switch { "counties" => " County", "parishes" => " Parish", _ => null };
+            if (generic == null) continue;
+            // Walk back over the names, last first, while a comma, "and" or "or" joins them.
+            var names = new List<(int First, int End)>();
+            int end = k;
+            while (end > 0 && IsCapitalised(text, tokens[end - 1]))
+            {
+                int first = end - 1;
+                while (first > 0 && end - first < 3 && IsCapitalised(text, tokens[first - 1]) && tokens[first].Start - tokens[first - 1].End == 1) first--;
+                names.Add((first, end));
+                if (first == 0) break;
+                if (Word(text, tokens[first - 1]) is "and" or "or") end = first - 1;
+                else if (text.AsSpan(tokens[first - 1].End, tokens[first].Start - tokens[first - 1].End).Trim() is ",") end = first;
+                else break;
+            }
+            if (names.Count < 2) continue;
+            foreach (var (first, last) in names)
+            {
+                // "Small Hitchcock": the longest county name the words end with.
+                for (int f = first; f < last; f++)
+                {
+                    var span = new TextSpan(tokens[f].Start, tokens[last - 1].End);
+                    var surface = text[span.Start..span.End];
+                    var key = PlaceNames.Fold(surface + generic);
+                    var counties = gazetteer.Find(key).Where(c => c.Entry.Kind == PlaceKind.Admin2).ToList();
+                    if (counties.Count == 0) continue;
+                    found.RemoveAll(t => t.Start < span.End && span.Start < t.End);
+                    found.Add(new Toponym(span.Start, span.End, surface, key, counties, ToponymRole.Place));
+                    break;
+                }
+            }
         }
     }
 
@@ -244,6 +287,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         {
             var last = tokens[s + n - 1];
             if (!IsCapitalised(text, last)) continue;
+            if (n == 1 && Compass.Contains(head)) break; // "East" alone names no place, whatever region bears the name
             int end = last.End;
             var key = PlaceNames.Fold(text.AsSpan(tokens[s].Start, end - tokens[s].Start));
             IReadOnlyList<NameMatch> exact = gazetteer.Find(key);
@@ -469,9 +513,9 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         bool dictionary = Enumerable.Range(m.StartToken, n).All(k => words.IsDictionaryWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
         // An ordinary word inside a longer capitalised name is part of that name ("University of ...").
         bool major = IsMajor(candidates);
-        if ((common || dictionary && !major || single && Compass.Contains(firstWord)) && nameEnd - nameStart > n) return null;
+        if ((common || dictionary && !major) && nameEnd - nameStart > n) return null;
         bool cue = Locative(text, tokens, m.StartToken) || AfterParty(text, tokens, m.StartToken) || AfterCommaPlace(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken)
-                   || m.EndToken < tokens.Count && PlaceNouns.Contains(Word(text, tokens[m.EndToken])) || IsAdminName(text, tokens, m);
+                   || PlaceNounFollows(text, tokens, m.EndToken) || IsAdminName(text, tokens, m);
         if (common && !cue && (!major || IsSentenceStart(text, tokens[m.StartToken]))) return null;
         if (dictionary && !cue && !major) return null;
         // A small place named once, with nothing saying it is a place, is more likely a surname or a word.
@@ -549,7 +593,10 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     /// <summary>"Gainesville, Ga.": right after a comma that follows a capitalised place name.</summary>
     private bool PlacedByContext(string text, List<Token> tokens, Match m) =>
         Locative(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken) || AfterCommaPlace(text, tokens, m.StartToken)
-        || AfterParty(text, tokens, m.StartToken) || BeforeCommaPlace(text, tokens, m.EndToken);
+        || AfterParty(text, tokens, m.StartToken) || BeforeCommaPlace(text, tokens, m.EndToken) || PlaceNounFollows(text, tokens, m.EndToken);
+
+    /// <summary>"a Rochester man", "Richmond natives", "Vancouver officials".</summary>
+    private static bool PlaceNounFollows(string text, List<Token> tokens, int k) => k < tokens.Count && PlaceNouns.Contains(Word(text, tokens[k]));
 
     /// <summary>"Becker, Clay": another place name right after a comma (the first of a list).</summary>
     private bool BeforeCommaPlace(string text, List<Token> tokens, int k)

@@ -242,4 +242,28 @@ public class GeoparserTests
         county.Kind.ShouldBe("admin");
         county.Country.ShouldBe("US");
     }
+
+    [Fact]
+    public void A_name_before_man_or_native_is_a_place_even_where_the_tagger_reads_a_person()
+    {
+        const string text = "A Tacoma man won the state lottery on Friday.";
+        var d = Annotate(text, new EntityMention(2, 8, "Tacoma", "PER"));
+        Km(Place(d, "Tacoma"), 47.25, -122.44).ShouldBeLessThan(20);
+    }
+
+    [Fact]
+    public void Names_listed_before_counties_are_counties()
+    {
+        var d = Annotate("Snow emergencies were declared in Polk, Story and Black Hawk counties on Monday.");
+        d.Places.Select(p => p.Name).ShouldBe(["Polk County", "Story County", "Black Hawk County"]);
+        d.Places.ShouldAllBe(p => p.Kind == "admin" && p.Lat > 41 && p.Lat < 43 && p.Lon > -95 && p.Lon < -92); // Iowa
+    }
+
+    [Theory]
+    [InlineData("The East Valley Rotary Club met on Tuesday.")]
+    [InlineData("Volunteers of the East Bank Fire Department answered the call.")]
+    public void A_compass_word_alone_is_no_place(string text)
+    {
+        Annotate(text).Places.ShouldNotContain(p => p.Text == "East");
+    }
 }
