@@ -208,7 +208,7 @@ internal sealed class Story(int id)
             TopNamesKnown(d.Names));
     }
 
-    private float TopNamesKnown(SparseVector names)
+    public float TopNamesKnown(SparseVector names)
     {
         int top = Math.Min(3, names.Count);
         if (top == 0) return 0;

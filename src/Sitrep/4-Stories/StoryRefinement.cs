@@ -54,7 +54,12 @@ public sealed class StoryRefinement(StoryDecision decision, float splitBelow, fl
         var odds = new float[members.Count, members.Count];
         for (int i = 0; i < members.Count; i++)
             for (int j = i + 1; j < members.Count; j++)
-                odds[i, j] = odds[j, i] = (decision.LogOdds(singles[j].Compare(members[i])) + decision.LogOdds(singles[i].Compare(members[j]))) / 2;
+            {
+                // Between two single documents every feature but the top names is symmetric: compare once.
+                var forward = singles[j].Compare(members[i]);
+                var backward = forward with { TopNames = singles[i].TopNamesKnown(members[j].Names) };
+                odds[i, j] = odds[j, i] = (decision.LogOdds(forward) + decision.LogOdds(backward)) / 2;
+            }
         var groups = new List<List<int>>();
         SplitInto(all, odds, groups);
         groups.Sort((a, b) => a[0].CompareTo(b[0]));
