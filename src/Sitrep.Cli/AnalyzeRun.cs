@@ -38,8 +38,12 @@ public static class AnalyzeRun
 
     private static SituationPicture StoredPicture(ArticleStore store, ConsoleProblemSink problems)
     {
-        new StoryWorker(store, $"analyze:{Environment.ProcessId}", problems).RunUntilEmpty();
-        var stored = store.Documents().ToList();
+        var worker = new StoryWorker(store, $"analyze:{Environment.ProcessId}", problems);
+        var justRead = new Dictionary<string, Document>(StringComparer.Ordinal);
+        for (var batch = worker.ReadBatch(); batch.Count > 0; batch = worker.ReadBatch())
+            foreach (var document in batch) justRead[document.Id] = document;
+        // The articles the worker just read are annotated already: only the others are read again.
+        var stored = store.Documents().Select(d => justRead.GetValueOrDefault(d.Id) ?? d).ToList();
         var byId = stored.ToDictionary(d => d.Id, StringComparer.Ordinal);
         // One story at a time, each reading its documents on all cores.
         var stories = store.Stories().Select(s => SituationBuilder.Story(s.Id, [.. s.Articles.Select(id => byId[id])])).ToList();

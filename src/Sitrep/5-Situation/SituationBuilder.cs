@@ -23,12 +23,13 @@ public static class SituationBuilder
 
     /// <summary>
     /// The picture of one story whose members are known already (a story of a store): its documents
-    /// read, what each reuses of the ones before it, and the story analysed.
+    /// read (those a worker has not read already), what each reuses of the ones before it, and the
+    /// story analysed.
     /// </summary>
     public static StoryPicture Story(string id, IReadOnlyList<Document> members)
     {
         var pipeline = Pipeline.StoryReading();
-        members.AsParallel().ForAll(pipeline.Process);
+        members.Where(d => d.StoryFeatures == null).AsParallel().ForAll(pipeline.Process);
         var grouping = new StoryGrouping<Document>();
         foreach (var document in members) grouping.Add(document, document);
         return StoryAnalyzer.Default().Analyze(id, members);
