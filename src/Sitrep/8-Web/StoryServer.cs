@@ -35,6 +35,8 @@ public sealed class StoryServer : IDisposable
     private readonly CancellationTokenSource closing = new();
     private readonly ConcurrentDictionary<int, (int Members, Lazy<StoryPicture> Picture)> pictures = new();
     private readonly StoryIndex index = new();
+    // Articles this server's worker read, annotated, until their story's picture takes them.
+    private readonly ConcurrentDictionary<string, Document> justRead = new(StringComparer.Ordinal);
     private long refreshedAt;
 
     private StoryServer(ArticleStore store)
@@ -113,7 +115,8 @@ public sealed class StoryServer : IDisposable
     {
         lock (gate)
         {
-            worker.RunUntilEmpty();
+            for (var batch = worker.ReadBatch(); batch.Count > 0; batch = worker.ReadBatch())
+                foreach (var document in batch) justRead[document.Id] = document;
             TakeNewAssignments();
         }
     }
@@ -136,7 +139,7 @@ public sealed class StoryServer : IDisposable
     private Lazy<StoryPicture> Analysis(StoredStory story) => new(() =>
     {
         IReadOnlyList<Document> members;
-        lock (gate) members = store.Documents(story.Articles);
+        lock (gate) members = [.. store.Documents(story.Articles).Select(d => justRead.TryRemove(d.Id, out var read) ? read : d)];
         Interlocked.Increment(ref picturesAnalysed);
         return SituationBuilder.Story(story.Id, members);
     });
