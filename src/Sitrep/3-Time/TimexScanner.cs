@@ -62,6 +62,7 @@ internal sealed partial class TimexScanner
     /// </summary>
     private bool IsTitle(Timex m)
     {
+        if (OnTitleCasedLine(m.First)) return false; // a headline capitalises every word, its times too
         for (int k = m.First; k <= m.Last; k++)
         {
             ref readonly var t = ref toks[k];
@@ -71,6 +72,22 @@ internal sealed partial class TimexScanner
             if (k > m.First || !StartsSentence(k)) return true;
         }
         return false;
+    }
+
+    /// <summary>Whether most longer words of the token's line are capitalised, as in a Title-Case headline.</summary>
+    private bool OnTitleCasedLine(int i)
+    {
+        int first = i, last = i;
+        while (first > 0 && !toks[first].NewlineBefore) first--;
+        while (last + 1 < count && !toks[last + 1].NewlineBefore) last++;
+        int words = 0, capitalised = 0;
+        for (int k = first; k <= last; k++)
+        {
+            if (toks[k].Kind != TokenKind.Word || toks[k].End - toks[k].Start < 4) continue;
+            words++;
+            if (toks[k].Capitalized) capitalised++;
+        }
+        return words >= 3 && capitalised * 4 >= words * 3;
     }
 
     private bool IsAllCaps(int i)

@@ -230,6 +230,13 @@ public class TemporalTaggerTests
     public void Ordinary_words_and_numbers_are_not_times(string text) => Tag(text, Wednesday).ShouldBeEmpty();
 
     [Fact]
+    public void A_title_cased_headline_keeps_its_times()
+    {
+        var times = Tag("Floods Hit Western Kenya Last Week, Thousands Flee\n\nThe water is falling.", Wednesday);
+        times.ShouldHaveSingleItem().Text.ShouldBe("Last Week");
+    }
+
+    [Fact]
     public void Without_a_publication_date_the_dateline_gives_one_and_it_is_marked_inferred()
     {
         var document = new Document("d", new SourceLocation("d.txt"))
