@@ -22,7 +22,7 @@ internal static class PublicationDateInference
         for (int k = 0; k < found.Count; k++)
         {
             var t = found[k];
-            if (t.Type != "DATE" || !TimexValues.TryParse(t.Value, out var d) || d.Precision < DatePrecision.Day) continue;
+            if (t.Type != TimeType.Date || !TimexValues.TryParse(t.Value, out var d) || d.Precision < DatePrecision.Day) continue;
             if (t.Start < datelineEnd) return d;
             if (tenses[k] > 0)
             {

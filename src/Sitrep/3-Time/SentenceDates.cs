@@ -15,7 +15,7 @@ public static class SentenceDates
         TimeMention? before = null, after = null;
         foreach (var t in document.Times)
         {
-            if (t.Start < start || t.End > end || t.Type is not ("DATE" or "TIME") || !TimexValues.TryParse(t.Value, out _)) continue;
+            if (t.Start < start || t.End > end || t.Type is not (TimeType.Date or TimeType.Time) || !TimexValues.TryParse(t.Value, out _)) continue;
             if (t.Start <= position) before = t;
             else if (after is null) after = t;
         }

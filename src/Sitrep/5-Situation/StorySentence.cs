@@ -20,7 +20,7 @@ public sealed class StorySentence
 
     /// <summary>The first calendar day the sentence states, if it states one.</summary>
     public PartialDate? ExplicitDate =>
-        Times.Where(t => t.Type == "DATE").Select(t => PartialDate.TryParse(t.Value, out var d) ? d : (PartialDate?)null)
+        Times.Where(t => t.Type == TimeType.Date).Select(t => PartialDate.TryParse(t.Value, out var d) ? d : (PartialDate?)null)
              .FirstOrDefault(d => d is { Precision: >= DatePrecision.Day });
 
     /// <summary>The date that governs the sentence: the day it states, else the document's publication date.</summary>
