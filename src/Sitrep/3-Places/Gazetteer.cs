@@ -6,7 +6,6 @@ using System.Runtime.CompilerServices;
 namespace Sitrep.Places;
 
 /// <summary>What a gazetteer entry is: it decides the output kind and how prominent the entry is.</summary>
-public enum PlaceKind : byte { City, Admin1, Admin2, Country, Region }
 
 /// <summary>One place of the gazetteer.</summary>
 public sealed record GazetteerEntry(int Id, string Name, PlaceKind Kind, string Country, string Admin1,

@@ -25,7 +25,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         // The tagger may take a lone place name it does not know for a person ("El Fashar" in the
         // headline is a place, so it is one in the body too).
         var readAsPlace = found.Where(t => t.Role == ToponymRole.Place).Select(t => t.Key).ToHashSet();
-        var persons = entities.Where(e => e.Type == "PER" && e.Start >= 0 && e.End <= text.Length && e.End > e.Start
+        var persons = entities.Where(e => e.Type == EntityType.Person && e.Start >= 0 && e.End <= text.Length && e.End > e.Start
                                           && readAsPlace.Contains(PlaceNames.Fold(text.AsSpan(e.Start, e.End - e.Start)))).ToHashSet();
         found = Scan(text, tokens, persons.Count == 0 ? entities : entities.Where(e => !persons.Contains(e)).ToList(), accepted, surnames);
         AddAcronyms(text, tokens, found);
@@ -42,7 +42,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         var unknown = new List<Toponym>();
         foreach (var e in entities)
         {
-            if (e.Type != "LOC" || e.Start < 0 || e.End > text.Length || e.End <= e.Start) continue;
+            if (e.Type != EntityType.Location || e.Start < 0 || e.End > text.Length || e.End <= e.Start) continue;
             var toponym = FromEntity(text, e);
             // A location the gazetteer does not know may hold a name it knows ("North Texas", "the
             // Paris Public Library"): its words are read like any others, and it stays a place of
@@ -459,10 +459,10 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             // A name the tagger took for a person is a place when the text places it: "in Nokomis",
             // "Louisville, Ky.", "Becker, Clay, Douglas" (a place before it in a list), "R-Elbow Lake".
             // No person's name holds "County": the tagger took "Henry County" for Henry.
-            if (e.Type == "PER" && !(e.Start == start && e.End == m.End && PlacedByContext(text, tokens, m)) && !IsAdminName(text, tokens, m)) return null;
-            if (e.Type == "PER") continue;
-            if (e.Type == "ORG") return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Organisation);
-            if (e.Type == "MISC") return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
+            if (e.Type == EntityType.Person && !(e.Start == start && e.End == m.End && PlacedByContext(text, tokens, m)) && !IsAdminName(text, tokens, m)) return null;
+            if (e.Type == EntityType.Person) continue;
+            if (e.Type == EntityType.Organization) return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Organisation);
+            if (e.Type == EntityType.Misc) return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
         }
         int n = m.EndToken - m.StartToken;
         var firstWord = Word(text, tokens[m.StartToken]);
