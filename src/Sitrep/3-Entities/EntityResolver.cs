@@ -189,7 +189,7 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
     }
 
     /// <summary>
-    /// A transliteration-blind spelling key: no diacritics or vowels, q/c/g as k, h dropped after a
+    /// A transliteration-blind spelling key: no diacritics or vowels, q/c/g/j as k (Arabic jim is g in Egypt: Gamal/Jamal), h dropped after a
     /// consonant or at the end, doubled letters once. Gaddafi, Qaddafi and Kadhafi all give "kdf";
     /// Mohammed and Muhammad "mhmd"; Hezbollah and Hizbullah "hzbl".
     /// </summary>
@@ -201,7 +201,7 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
         foreach (char c in text.Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '’' or '`' or '.') continue;
-            char k = c switch { 'q' or 'c' or 'g' => 'k', 'x' => 's', 'v' => 'f', _ => c };
+            char k = c switch { 'q' or 'c' or 'g' or 'j' => 'k', 'x' => 's', 'v' => 'f', _ => c };
             if (k == 'h' && sb.Length > 0 && sb[^1] is 'd' or 'k' or 't' or 'z' or 'p')
             {
                 if (sb[^1] == 'p') sb[^1] = 'f';

@@ -40,7 +40,7 @@ public sealed partial class RenamedCoverageTests
         ],
     };
 
-    [Theory(Skip = "open in issue 17: renamed coverage still splits stories and loses aliases and places (the test prints every difference)")]
+    [Theory(Skip = "open in issue 17: renamed coverage still differs (el-fasher 15 facts: the tagger splits 'Danish Refugee Council', Kalma loses a mention; kharkiv 46: Zaporizhzhia/Zaporozhye split the story); run without Skip to list them")]
     [MemberData(nameof(Fixtures))]
     public void A_consistently_renamed_and_shifted_coverage_gives_the_same_picture(string fixture)
     {
@@ -52,7 +52,9 @@ public sealed partial class RenamedCoverageTests
             File.WriteAllText(Path.Combine(renamed.Path, Path.GetFileName(file)), Rename(File.ReadAllText(file), names, years));
 
         var expected = Picture(original, text => text);
-        var actual = Picture(renamed.Path, text => Rename(text, [.. names.Select(n => (n.To, n.From))], -years));
+        // Back from the renamed output; derived text (a contradiction's topic) may write names in lower case.
+        (string, string)[] back = [.. names.Select(n => (n.To, n.From)), .. names.Select(n => (n.To.ToLowerInvariant(), n.From.ToLowerInvariant()))];
+        var actual = Picture(renamed.Path, text => Rename(text, back, -years));
 
         actual.Except(expected).ShouldBeEmpty($"found only after renaming ({fixture}, years +{years})");
         expected.Except(actual).ShouldBeEmpty($"lost by renaming ({fixture}, years +{years})");
