@@ -15,8 +15,11 @@ public sealed class Document
         Source = source;
     }
 
-    /// <summary>Echoed back in every output; given by the input or derived from its location.</summary>
-    public string Id { get; }
+    /// <summary>
+    /// Echoed back in every output; given by the input or derived from its location. Unique in a
+    /// run: ingest gives a second text under a taken id the next free <c>ID#N</c> (<see cref="Ingest.UniqueIds"/>).
+    /// </summary>
+    public string Id { get; internal set; }
 
     /// <summary>Where the article came from, for error messages and provenance.</summary>
     public SourceLocation Source { get; }

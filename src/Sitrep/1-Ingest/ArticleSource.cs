@@ -22,12 +22,9 @@ public sealed class ArticleSource(IProblemSink problems)
         return this;
     }
 
-    public IEnumerable<Document> Read(IEnumerable<string> inputs)
-    {
-        foreach (var file in Expand(inputs))
-            foreach (var document in ReadFile(file))
-                yield return document;
-    }
+    /// <summary>Every article of the inputs, in order, each id naming one text (<see cref="UniqueIds"/>).</summary>
+    public IEnumerable<Document> Read(IEnumerable<string> inputs) =>
+        new UniqueIds(problems).Filter(Expand(inputs).SelectMany(ReadFile));
 
     /// <summary>The files behind the inputs, folders expanded in ordinal order of their paths (hidden files and folder documentation left out).</summary>
     public IEnumerable<InputFile> Expand(IEnumerable<string> inputs)

@@ -1,6 +1,5 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
+using Sitrep.Ingest;
 using Sitrep.Stories;
 
 namespace Sitrep.Store;
@@ -95,7 +94,7 @@ public abstract class ArticleStore : IDisposable
             var now = DateTime.UtcNow.ToString("O");
             foreach (var d in batch)
             {
-                var hash = ContentHash(d);
+                var hash = UniqueIds.ContentHash(d);
                 if (Run(insert, d.Id, hash, d.Source.File, d.Source.Line, d.Url, d.Title, d.Outlet, d.Published?.ToString(), d.Html, d.Text, d.TextIsInput ? 1 : 0, now)
                     .ExecuteScalar() is { } seq and not DBNull)
                 {
@@ -248,9 +247,6 @@ public abstract class ArticleStore : IDisposable
         return document;
     }
 
-    /// <summary>The same article from two feeds or two runs has the same content (page or text), whatever its id.</summary>
-    private static string ContentHash(Document document) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document.Html ?? document.Text)));
 
     public void Dispose() => Connection.Dispose();
 }
