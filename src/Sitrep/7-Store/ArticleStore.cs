@@ -94,6 +94,7 @@ public abstract class ArticleStore : IDisposable
             var now = DateTime.UtcNow.ToString("O");
             foreach (var d in batch)
             {
+                Storable(d);
                 var hash = UniqueIds.ContentHash(d);
                 if (Run(insert, d.Id, hash, d.Source.File, d.Source.Line, d.Url, d.Title, d.Outlet, d.Published?.ToString(), d.Html, d.Text, d.TextIsInput ? 1 : 0, now)
                     .ExecuteScalar() is { } seq and not DBNull)
@@ -108,6 +109,21 @@ public abstract class ArticleStore : IDisposable
             transaction.Commit();
         }
         return added;
+    }
+
+    /// <summary>
+    /// NUL, which PostgreSQL's text cannot hold, as U+FFFD in every field (one character for one,
+    /// so offsets stay), on both kinds of store alike.
+    /// </summary>
+    private static void Storable(Document d)
+    {
+        static string? Clean(string? s) => s != null && s.Contains('\0') ? s.Replace('\0', '\uFFFD') : s;
+        d.Id = Clean(d.Id)!;
+        d.Text = Clean(d.Text)!;
+        d.Html = Clean(d.Html);
+        d.Title = Clean(d.Title);
+        d.Url = Clean(d.Url);
+        d.Outlet = Clean(d.Outlet);
     }
 
     /// <summary>The stored articles in the order they were added, as the ingest stage would deliver them.</summary>
@@ -125,7 +141,9 @@ public abstract class ArticleStore : IDisposable
     /// </summary>
     public ReadingBatch ClaimBatch(int size)
     {
-        var transaction = Connection.BeginTransaction();
+        // Where claims are row locks the claim holds a transaction; where the only lock is the
+        // database's one write lock, the batch is read before it takes any (ReadingBatch.LockStoryAssignment).
+        var transaction = ClaimLock.Length > 0 ? Connection.BeginTransaction() : null;
         try
         {
             using var claim = Command(transaction, $"SELECT {Columns} FROM queue q JOIN articles a ON a.seq = q.seq ORDER BY q.seq LIMIT @size{ClaimLock}", "size");
@@ -136,10 +154,12 @@ public abstract class ArticleStore : IDisposable
         }
         catch
         {
-            transaction.Dispose();
+            transaction?.Dispose();
             throw;
         }
     }
+
+    internal DbTransaction BeginTransaction() => Connection.BeginTransaction();
 
     /// <summary>Every committed reading, in the order the stories were assigned.</summary>
     public IEnumerable<StoredReading> Readings() => ReadingsAfter(null, 0);
@@ -185,12 +205,30 @@ public abstract class ArticleStore : IDisposable
         return [.. found.OrderBy(d => order[d.Id])];
     }
 
+    /// <summary>A search reads at most this many distinct words of its query (its cost grows with them).</summary>
+    public const int MaxSearchWords = 16;
+
     /// <summary>
     /// Full-text search over titles and texts, best matches first, with the matching words
     /// [bracketed] in a snippet. No query syntax reaches the engine: the query is a parameter, never
-    /// part of the SQL, and its words are searched as plain words.
+    /// part of the SQL, and its words are searched as plain words: split at spaces and control or
+    /// invisible characters, each once, at most <see cref="MaxSearchWords"/> of them.
     /// </summary>
-    public abstract IReadOnlyList<SearchHit> Search(string query, int limit = 50);
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 50)
+    {
+        var words = new List<string>();
+        foreach (var word in query.Split(Separator(query), StringSplitOptions.RemoveEmptyEntries))
+            if (words.Count < MaxSearchWords && !words.Contains(word, StringComparer.OrdinalIgnoreCase)) words.Add(word.Length > 64 ? word[..64] : word);
+        return words.Count == 0 ? [] : Search(words, limit);
+    }
+
+    /// <summary>The characters of the query that separate words: spaces, controls (NUL) and invisible formatting.</summary>
+    private static char[] Separator(string query) =>
+        [' ', .. query.Where(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c)
+                                  || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format).Distinct()];
+
+    /// <summary>Searches for these plain words (non-empty, distinct, no separators).</summary>
+    protected abstract IReadOnlyList<SearchHit> Search(IReadOnlyList<string> words, int limit);
 
     /// <summary>What follows the claim query so that concurrent workers skip each other's articles (nothing where writers are serialised anyway).</summary>
     protected abstract string ClaimLock { get; }

@@ -8,7 +8,8 @@ namespace Sitrep.Store;
 /// part, the per-document pipeline, runs while the batch is claimed but before any lock, so
 /// workers on several machines read in parallel. Then, holding the story-assignment lock, the
 /// worker replays the assignments others committed since its last batch into its own
-/// <see cref="StoryStream"/> and assigns its documents: every worker's stream passes through the
+/// <see cref="StoryStream"/> and assigns its documents (those no other worker read meanwhile):
+/// every worker's stream passes through the
 /// same assignments in the same order, so all of them agree on every story, as one serial
 /// clusterer would. A worker killed at any moment commits nothing of its open batch.
 /// </summary>
@@ -36,6 +37,7 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
         if (batch.Documents.Count == 0) return [];
         // Load-balanced: a range partition would leave one core idle behind a batch's longest articles.
         var read = Partitioner.Create(batch.Documents.ToArray(), loadBalance: true).AsParallel().AsOrdered().Select(ReadDocument).ToList();
+        int recorded = 0;
         try
         {
             batch.LockStoryAssignment();
@@ -46,6 +48,8 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
             }
             foreach (var (document, terms, problem) in read)
             {
+                if (!batch.Dequeue(document)) continue;
+                recorded++;
                 int? story = terms == null ? null : stream.Assign(terms);
                 replayedUpTo = batch.Record(document, name, story, terms, problem);
             }
@@ -58,7 +62,7 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
             replayedUpTo = 0;
             throw;
         }
-        Read += read.Count;
+        Read += recorded;
         return batch.Documents;
     }
 
