@@ -38,6 +38,8 @@ public sealed class WarcReader : IArticleReader
                 problems.Report(new Problem(new SourceLocation(file.DisplayName, records.Line), $"unreadable from here on: {e.Message}"));
                 yield break;
             }
+            if (records.Skipped is { } skipped)
+                problems.Report(new Problem(new SourceLocation(file.DisplayName, skipped.Line), skipped.Reason));
             if (record == null) break;
             count++;
             if (record.Block == null) continue;

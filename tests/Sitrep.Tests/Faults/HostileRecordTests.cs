@@ -88,4 +88,82 @@ public sealed class HostileRecordTests : TestFolder
 
         Directory.GetFiles(outFolder, "*.tmp").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Folder_links_are_walked_once_loops_and_pipes_do_not_hang_and_a_broken_link_is_reported()
+    {
+        var input = Path.Combine(Folder, "in");
+        Write("in/a.txt", "Troops left Kidal\n\nTroops left Kidal on Monday, residents said.\n");
+        Write("in/sub/b.txt", "Floods in Mopti\n\nFloods closed the road to Mopti on Tuesday.\n");
+        Directory.CreateSymbolicLink(Path.Combine(input, "sub", "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(input, "sub", "here"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(input, "gone"), Path.Combine(Folder, "nowhere"));
+        var pipe = Path.Combine(input, "sub", "c-pipe.txt");
+        System.Diagnostics.Process.Start("mkfifo", pipe)!.WaitForExit();
+        var problems = new ProblemList();
+
+        var read = Task.Run(() => new ArticleSource(problems).Read([input]).Select(d => d.Id).ToList());
+
+        read.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue("the walk hung");
+        read.Result.ShouldBe(["a", "b"]);
+        problems.Items.Select(p => p.ToString()).ShouldBe([$"{input}/gone:1: unreadable: Could not find file '{input}/gone'.",
+                                                          $"{pipe}:1: unreadable: not a regular file (a pipe, socket or device)"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void An_oversized_feed_item_is_reported_and_skipped_and_the_items_around_it_are_read()
+    {
+        var huge = new string('x', (int)FeedReader.MaxItemBytes + (64 << 10)); // the reader's buffering blurs the size by a few KiB
+        var (documents, problems) = Read("desk.xml",
+            "<rss version=\"2.0\"><channel><title>Desk</title>\n" +
+            "<item><guid>one</guid><description>Curfew lifted in the capital.</description></item>\n" +
+            "<item><guid>two</guid><description>" + huge + "</description></item>\n" +
+            "<item><guid>three</guid><description>The bridge at Gao reopened.</description></item>\n</channel></rss>");
+
+        documents.Select(d => d.Id).ShouldBe(["one", "three"]);
+        problems.Select(p => p.ToString()).ShouldBe([$"desk.xml:3: feed item 2 is larger than {FeedReader.MaxItemBytes >> 20} MiB; skipped"]);
+    }
+
+    [Fact]
+    public void A_wrong_content_length_costs_the_records_it_hides_not_the_rest_of_the_warc()
+    {
+        static byte[] Record(string id, string text) => TestInputs.WarcRecord("conversion", id, Encoding.UTF8.GetBytes(text), contentType: "text/plain");
+        var second = Encoding.UTF8.GetString(Record("urn:second", "The ceasefire held in Gao overnight."));
+        var shortened = Encoding.UTF8.GetBytes(second.Replace("Content-Length: 36", "Content-Length: 10"));
+        var warc = TestInputs.File("crawl.warc", [.. Record("urn:first", "Troops left Kidal on Monday."), .. shortened, .. Record("urn:third", "Floods closed the road to Mopti.")]);
+        var problems = new ProblemList();
+
+        var documents = new ArticleSource(problems).ReadFile(warc).ToList();
+
+        documents.Select(d => d.Id).ShouldBe(["urn:first", "urn:second", "urn:third"]);
+        problems.Items.ShouldHaveSingleItem().ToString().ShouldMatch(@"^crawl\.warc:\d+: expected a WARC record .*; skipped to the next record, at line \d+$");
+    }
+
+    [Fact]
+    public void An_article_longer_than_any_article_is_reported_and_not_annotated()
+    {
+        var feed = Write("in/wire.jsonl",
+            "{\"id\":\"a\",\"text\":\"Troops left Kidal on Monday.\"}\n" +
+            "{\"id\":\"huge\",\"text\":\"" + string.Concat(Enumerable.Repeat("Troops left Kidal on Monday. ", ArticleSizeLimit.MaxChars / 29 + 1)) + "\"}\n");
+
+        var (exitCode, errors) = Run("annotate", feed, "--out", Path.Combine(Folder, "out.jsonl"));
+
+        exitCode.ShouldBe(1);
+        errors.ShouldHaveSingleItem().ShouldStartWith($"{feed}:2: document huge could not be processed: ArticleTooLargeException: its text has");
+        File.ReadAllLines(Path.Combine(Folder, "out.jsonl")).ShouldHaveSingleItem().ShouldContain("\"id\":\"a\"");
+    }
+
+    [Fact]
+    public void Event_cells_a_spreadsheet_would_run_as_formulas_are_written_inert()
+    {
+        Write("in/hostile.jsonl", "{\"id\":\"=HYPERLINK(1)\",\"outlet\":\"@SUM(A1)\",\"text\":\"Gunmen attacked a market in Gao on Monday, killing three people, police said.\"}\n");
+        var outFolder = Path.Combine(Folder, "out");
+
+        Run("analyze", Path.Combine(Folder, "in"), "--out", outFolder);
+
+        var csv = File.ReadAllText(Path.Combine(outFolder, "events.csv"));
+        csv.ShouldContain("'=HYPERLINK(1)");
+        csv.ShouldContain("'@SUM(A1)");
+        csv.ShouldNotMatch(@"(?m)(^|,)[=+@]");
+    }
 }
