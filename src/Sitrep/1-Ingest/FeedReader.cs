@@ -141,9 +141,10 @@ public sealed partial class FeedReader : IArticleReader
         if (content == null) return null;
         var (body, isHtml) = Content(content);
         if (string.IsNullOrWhiteSpace(body)) return null;
-        var id = Text(Child(item, "guid")) ?? Text(Child(item, "id")) ?? fallbackId;
-        var document = new Document(id, where)
+        var id = Text(Child(item, "guid")) ?? Text(Child(item, "id"));
+        var document = new Document(id ?? fallbackId, where)
         {
+            IdOrigin = id == null ? IdOrigin.Position : IdOrigin.Given,
             Title = TitleOf(Child(item, "title")),
             Url = LinkOf(item),
             Outlet = SourceOf(item) ?? outlet,

@@ -84,9 +84,10 @@ public sealed class JsonLinesReader : IArticleReader
                 problems.Report(new Problem(where, "record has neither \"text\" nor \"html\""));
                 return null;
             }
-            var id = StringField(root, "id") ?? NumberField(root, "id") ?? fallbackId;
-            var document = new Document(id, where)
+            var id = StringField(root, "id") ?? NumberField(root, "id");
+            var document = new Document(id ?? fallbackId, where)
             {
+                IdOrigin = id == null ? IdOrigin.Position : IdOrigin.Given,
                 Title = StringField(root, "title") ?? StringField(root, "headline"),
                 Url = StringField(root, "url") ?? StringField(root, "link"),
                 Outlet = StringField(root, "outlet") ?? NameField(root, "source") ?? StringField(root, "site_name") ?? NameField(root, "publisher"),

@@ -25,7 +25,7 @@ public abstract class ArticleStore : IDisposable
         CREATE TABLE IF NOT EXISTS articles (
             seq           {{rowNumber}},
             id            TEXT NOT NULL UNIQUE,
-            content_hash  TEXT NOT NULL UNIQUE,
+            content_hash  TEXT NOT NULL,
             source        TEXT NOT NULL,
             source_line   INTEGER NOT NULL,
             url           TEXT,
@@ -36,6 +36,12 @@ public abstract class ArticleStore : IDisposable
             text          TEXT NOT NULL,
             text_is_input INTEGER NOT NULL,
             added         TEXT NOT NULL{{extraArticleColumns}}
+        );
+        CREATE INDEX IF NOT EXISTS articles_content ON articles (content_hash);
+        CREATE INDEX IF NOT EXISTS articles_source ON articles (source, source_line);
+        CREATE TABLE IF NOT EXISTS replaced (
+            id    TEXT PRIMARY KEY REFERENCES articles (id),
+            by_id TEXT NOT NULL REFERENCES articles (id)
         );
         CREATE TABLE IF NOT EXISTS queue (
             seq BIGINT PRIMARY KEY REFERENCES articles (seq)
@@ -75,8 +81,13 @@ public abstract class ArticleStore : IDisposable
     public long Queued => Scalar("SELECT COUNT(*) FROM queue");
 
     /// <summary>
-    /// Stores the articles not stored yet (by content) and queues them for reading; returns how many
-    /// were new. An article whose id is taken by other content is reported, not stored.
+    /// Stores the articles not stored yet and queues them for reading; returns how many were new.
+    /// Nothing an outlet published disappears (README, "Stores and workers"): an article is already
+    /// stored when its latest version has the same content; another text under a given id (a
+    /// correction), or from the same file (an edited or finished file), is stored as the next free
+    /// <c>ID#N</c> and replaces the earlier version in stories, pictures and analyses; a record
+    /// whose id is only its place in a file is recognised by its content; the same text under two
+    /// given ids (two outlets' wire copy) is two articles.
     /// </summary>
     public int Add(IEnumerable<Document> documents, IProblemSink problems)
     {
@@ -90,21 +101,47 @@ public abstract class ArticleStore : IDisposable
                 ON CONFLICT DO NOTHING RETURNING seq
                 """, "id", "hash", "source", "line", "url", "title", "outlet", "published", "html", "text", "textIsInput", "added");
             using var enqueue = Command(transaction, "INSERT INTO queue (seq) VALUES (@seq)", "seq");
-            using var holder = Command(transaction, "SELECT content_hash FROM articles WHERE id = @id", "id");
+            using var hashOf = Command(transaction, "SELECT content_hash FROM articles WHERE id = @id", "id");
+            using var withContent = Command(transaction, "SELECT COUNT(*) FROM articles WHERE content_hash = @hash", "hash");
+            using var fromSource = Command(transaction,
+                "SELECT id FROM articles WHERE source = @source AND source_line = @line AND id NOT IN (SELECT id FROM replaced) ORDER BY seq DESC LIMIT 1", "source", "line");
+            using var replacedBy = Command(transaction, "SELECT by_id FROM replaced WHERE id = @id", "id");
+            using var replace = Command(transaction, "INSERT INTO replaced (id, by_id) VALUES (@id, @by)", "id", "by");
+            string? HashOf(string id) => Run(hashOf, id).ExecuteScalar() as string;
+            string? Latest(string id)
+            {
+                if (HashOf(id) == null) return null;
+                while (Run(replacedBy, id).ExecuteScalar() is string next) id = next;
+                return id;
+            }
             var now = DateTime.UtcNow.ToString("O");
             foreach (var d in batch)
             {
                 Storable(d);
                 var hash = UniqueIds.ContentHash(d);
-                if (Run(insert, d.Id, hash, d.Source.File, d.Source.Line, d.Url, d.Title, d.Outlet, d.Published?.ToString(), d.Html, d.Text, d.TextIsInput ? 1 : 0, now)
-                    .ExecuteScalar() is { } seq and not DBNull)
+                var earlier = d.IdOrigin switch
                 {
-                    Run(enqueue, seq).ExecuteNonQuery();
-                    added++;
+                    IdOrigin.Given => Latest(d.Id),
+                    IdOrigin.FileName => Run(fromSource, d.Source.File, d.Source.Line).ExecuteScalar() as string,
+                    _ => null,
+                };
+                if (earlier != null ? HashOf(earlier) == hash
+                    : d.IdOrigin == IdOrigin.Position ? Convert.ToInt64(Run(withContent, hash).ExecuteScalar()) > 0
+                    : HashOf(d.Id) == hash)
                     continue;
+                if (HashOf(d.Id) != null)
+                {
+                    var taken = d.Id;
+                    d.Id = UniqueIds.NextFree(taken, id => HashOf(id) != null);
+                    if (earlier == null && d.IdOrigin == IdOrigin.FileName)
+                        problems.Report(new Problem(d.Source, $"id {taken} is taken by another file's article; stored as {d.Id}"));
                 }
-                if (Run(holder, d.Id).ExecuteScalar() is string held && held != hash)
-                    problems.Report(new Problem(d.Source, $"id {d.Id} is already stored with other content; not stored"));
+                if (Run(insert, d.Id, hash, d.Source.File, d.Source.Line, d.Url, d.Title, d.Outlet, d.Published?.ToString(), d.Html, d.Text, d.TextIsInput ? 1 : 0, now)
+                    .ExecuteScalar() is not { } seq || seq is DBNull)
+                    continue; // a store made before copies were kept apart refuses a second copy
+                Run(enqueue, seq).ExecuteNonQuery();
+                if (earlier != null) Run(replace, earlier, d.Id).ExecuteNonQuery();
+                added++;
             }
             transaction.Commit();
         }
@@ -126,10 +163,10 @@ public abstract class ArticleStore : IDisposable
         d.Outlet = Clean(d.Outlet);
     }
 
-    /// <summary>The stored articles in the order they were added, as the ingest stage would deliver them.</summary>
+    /// <summary>The stored articles in the order they were added, as the ingest stage would deliver them (the latest version of each).</summary>
     public IEnumerable<Document> Documents()
     {
-        using var select = Command(null, $"SELECT {Columns} FROM articles ORDER BY seq");
+        using var select = Command(null, $"SELECT {Columns} FROM articles WHERE id NOT IN (SELECT id FROM replaced) ORDER BY seq");
         using var reader = select.ExecuteReader();
         while (reader.Read()) yield return ReadDocument(reader);
     }
@@ -146,11 +183,16 @@ public abstract class ArticleStore : IDisposable
         var transaction = ClaimLock.Length > 0 ? Connection.BeginTransaction() : null;
         try
         {
-            using var claim = Command(transaction, $"SELECT {Columns} FROM queue q JOIN articles a ON a.seq = q.seq ORDER BY q.seq LIMIT @size{ClaimLock}", "size");
+            using var claim = Command(transaction, $"SELECT {Columns}, q.seq FROM queue q JOIN articles a ON a.seq = q.seq ORDER BY q.seq LIMIT @size{ClaimLock}", "size");
             var documents = new List<Document>();
+            long first = 0;
             using (var reader = Run(claim, size).ExecuteReader())
-                while (reader.Read()) documents.Add(ReadDocument(reader));
-            return new ReadingBatch(this, transaction, documents);
+                while (reader.Read())
+                {
+                    if (documents.Count == 0) first = reader.GetInt64(10);
+                    documents.Add(ReadDocument(reader));
+                }
+            return new ReadingBatch(this, transaction, documents, first);
         }
         catch
         {
@@ -160,6 +202,24 @@ public abstract class ArticleStore : IDisposable
     }
 
     internal DbTransaction BeginTransaction() => Connection.BeginTransaction();
+
+    /// <summary>
+    /// Waits until no article queued before <paramref name="first"/> is left, so that stories are
+    /// assigned in the order articles were stored, whatever the number of workers and their timing.
+    /// False when such an article is claimed by no one (its worker stopped): the caller gives its
+    /// batch up and claims again from the head of the queue.
+    /// </summary>
+    internal bool WaitForEarlierArticles(DbTransaction? transaction, long first)
+    {
+        using var unclaimed = Command(transaction, $"SELECT q.seq FROM queue q WHERE q.seq < @first ORDER BY q.seq LIMIT 1{ClaimLock}", "first");
+        using var pending = Command(transaction, "SELECT COUNT(*) FROM queue WHERE seq < @first", "first");
+        while (true)
+        {
+            if (Run(unclaimed, first).ExecuteScalar() is not (null or DBNull)) return false;
+            if (Convert.ToInt64(Run(pending, first).ExecuteScalar()) == 0) return true;
+            Thread.Sleep(20);
+        }
+    }
 
     /// <summary>Every committed reading, in the order the stories were assigned.</summary>
     public IEnumerable<StoredReading> Readings() => ReadingsAfter(null, 0);
@@ -181,10 +241,10 @@ public abstract class ArticleStore : IDisposable
         return index.Stories;
     }
 
-    /// <summary>The story assignments committed after <paramref name="seq"/>, in their order (articles that could not be read have none).</summary>
+    /// <summary>The story assignments committed after <paramref name="seq"/>, in their order (articles that could not be read have none, replaced versions are left out).</summary>
     public IEnumerable<StoryAssignment> Assignments(long seq = 0)
     {
-        using var select = Command(null, "SELECT seq, story, article_id FROM readings WHERE seq > @seq AND story IS NOT NULL ORDER BY seq", "seq");
+        using var select = Command(null, "SELECT seq, story, article_id FROM readings WHERE seq > @seq AND story IS NOT NULL AND article_id NOT IN (SELECT id FROM replaced) ORDER BY seq", "seq");
         using var reader = Run(select, seq).ExecuteReader();
         while (reader.Read()) yield return new StoryAssignment(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
     }

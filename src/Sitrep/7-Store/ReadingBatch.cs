@@ -19,12 +19,21 @@ public sealed class ReadingBatch : IDisposable
     private DbTransaction? transaction;
     private DbCommand? record, dequeue;
 
-    internal ReadingBatch(ArticleStore store, DbTransaction? transaction, IReadOnlyList<Document> documents)
+    private readonly long first;
+
+    internal ReadingBatch(ArticleStore store, DbTransaction? transaction, IReadOnlyList<Document> documents, long first)
     {
         this.store = store;
         this.transaction = transaction;
+        this.first = first;
         Documents = documents;
     }
+
+    /// <summary>
+    /// Waits until the articles queued before this batch are read (by other workers); false when
+    /// one of them has no worker any more: then this batch is given up and claimed again.
+    /// </summary>
+    public bool WaitForEarlierArticles() => store.WaitForEarlierArticles(transaction, first);
 
     /// <summary>The claimed articles, in the order they were stored.</summary>
     public IReadOnlyList<Document> Documents { get; }

@@ -9,9 +9,11 @@ namespace Sitrep.Store;
 /// workers on several machines read in parallel. Then, holding the story-assignment lock, the
 /// worker replays the assignments others committed since its last batch into its own
 /// <see cref="StoryStream"/> and assigns its documents (those no other worker read meanwhile):
-/// every worker's stream passes through the
-/// same assignments in the same order, so all of them agree on every story, as one serial
-/// clusterer would. A worker killed at any moment commits nothing of its open batch.
+/// every worker's stream passes through the same assignments in the same order, so all of them
+/// agree on every story. A batch is assigned only once every article queued before it is
+/// (<see cref="ReadingBatch.WaitForEarlierArticles"/>), so the stories are those of one serial
+/// stream over the queue, whatever the number of workers and their timing. A worker killed at any
+/// moment commits nothing of its open batch.
 /// </summary>
 public sealed class StoryWorker(ArticleStore store, string name, IProblemSink problems, int batchSize = 128)
 {
@@ -33,10 +35,23 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
     /// <summary>Claims, reads and commits one batch; returns its documents (none when nothing is queued).</summary>
     public IReadOnlyList<Document> ReadBatch()
     {
-        using var batch = store.ClaimBatch(batchSize);
-        if (batch.Documents.Count == 0) return [];
-        // Load-balanced: a range partition would leave one core idle behind a batch's longest articles.
-        var read = Partitioner.Create(batch.Documents.ToArray(), loadBalance: true).AsParallel().AsOrdered().Select(ReadDocument).ToList();
+        while (true)
+        {
+            using var batch = store.ClaimBatch(batchSize);
+            if (batch.Documents.Count == 0) return [];
+            // Load-balanced: a range partition would leave one core idle behind a batch's longest articles.
+            var read = Partitioner.Create(batch.Documents.ToArray(), loadBalance: true).AsParallel().AsOrdered().Select(ReadDocument).ToList();
+            if (batch.WaitForEarlierArticles())
+            {
+                Assign(batch, read);
+                return batch.Documents;
+            }
+        }
+    }
+
+    /// <summary>Under the story-assignment lock: replays what others assigned since the last batch, then assigns and records this one's articles.</summary>
+    private void Assign(ReadingBatch batch, List<(Document Document, DocumentTerms? Terms, string? Problem)> read)
+    {
         int recorded = 0;
         try
         {
@@ -63,7 +78,6 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
             throw;
         }
         Read += recorded;
-        return batch.Documents;
     }
 
     private (Document Document, DocumentTerms? Terms, string? Problem) ReadDocument(Document document)

@@ -1,3 +1,4 @@
+using Sitrep.Cli;
 using Sitrep.Store;
 using Sitrep.Tests.Store;
 
@@ -52,5 +53,116 @@ public sealed class StoreFaultTests : StoreTest
         batch.Documents.Where(batch.Dequeue).ShouldBeEmpty();
         batch.Commit();
         fast.Readings().Select(r => (r.Article, r.Worker)).ShouldBe([("a", "fast"), ("b", "fast")]);
+    }
+
+    private static Document Given(string id, string text, string? outlet = null) =>
+        new(id, new SourceLocation("wire.jsonl", 1)) { Text = text, TextIsInput = true, Outlet = outlet };
+
+    private static List<(string Id, string Text)> Latest(ArticleStore store) => [.. store.Documents().Select(d => (d.Id, d.Text))];
+
+    [Theory, MemberData(nameof(Kinds))]
+    public void A_correction_under_the_same_id_replaces_the_stale_text_in_the_stories(string kind)
+    {
+        using var store = ArticleStore.Open(NewStore(kind));
+        var problems = new ProblemList();
+        store.Add([Given("a1", "Four people were killed when floods hit Mopti on Monday.")], problems).ShouldBe(1);
+        new StoryWorker(store, "w", problems).RunUntilEmpty();
+
+        store.Add([Given("a1", "Fourteen people were killed when floods hit Mopti on Monday, officials said.")], problems).ShouldBe(1);
+        store.Add([Given("a1", "Fourteen people were killed when floods hit Mopti on Monday, officials said.")], problems).ShouldBe(0);
+        new StoryWorker(store, "w", problems).RunUntilEmpty();
+
+        Latest(store).ShouldBe([("a1#2", "Fourteen people were killed when floods hit Mopti on Monday, officials said.")]);
+        store.Stories().SelectMany(s => s.Articles).ShouldBe(["a1#2"]);
+        store.Count.ShouldBe(2); // the stale text is kept, out of every story
+        problems.Items.ShouldBeEmpty();
+    }
+
+    [Theory, MemberData(nameof(Kinds))]
+    public void A_file_finished_after_it_was_stored_half_written_replaces_it(string kind)
+    {
+        var database = NewStore(kind);
+        var page = Path.Combine(Folder, "in", "mopti-floods.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(page)!);
+        File.WriteAllText(page, "<html><head><title>Floods hit Mopti</title></head><body><article><p>Floods hit Mopti on Monday, killing");
+        IngestRun.Run([Path.GetDirectoryName(page)!], database);
+        File.WriteAllText(page, "<html><head><title>Floods hit Mopti</title></head><body><article><p>Floods hit Mopti on Monday, killing fourteen people, officials said.</p></article></body></html>");
+        IngestRun.Run([Path.GetDirectoryName(page)!], database).ShouldBe(SitrepCommandLine.Success);
+
+        using var store = ArticleStore.Open(database);
+        var latest = store.Documents().ShouldHaveSingleItem();
+        latest.Id.ShouldBe("mopti-floods#2");
+        latest.Text.ShouldContain("fourteen people");
+    }
+
+    [Theory, MemberData(nameof(Kinds))]
+    public void Records_without_ids_are_recognised_by_their_text_when_a_record_is_prepended(string kind)
+    {
+        var database = NewStore(kind);
+        var wire = Path.Combine(Folder, "wire.jsonl");
+        const string First = "{\"text\":\"Troops left Kidal on Monday, residents said.\"}\n", Second = "{\"text\":\"The ceasefire held in Gao overnight.\"}\n";
+        File.WriteAllText(wire, First + Second);
+        IngestRun.Run([wire], database).ShouldBe(SitrepCommandLine.Success);
+        File.WriteAllText(wire, "{\"text\":\"Floods closed the road to Mopti.\"}\n" + First + Second);
+
+        IngestRun.Run([wire], database).ShouldBe(SitrepCommandLine.Success); // no false conflicts
+
+        using var store = ArticleStore.Open(database);
+        Latest(store).ShouldBe([("wire:1", "Troops left Kidal on Monday, residents said."), ("wire:2", "The ceasefire held in Gao overnight."),
+                                ("wire:1#2", "Floods closed the road to Mopti.")]);
+    }
+
+    [Theory, MemberData(nameof(Kinds))]
+    public void The_same_wire_copy_from_two_outlets_keeps_both_attributions(string kind)
+    {
+        using var store = ArticleStore.Open(NewStore(kind));
+        const string Wire = "Gunmen attacked a market in Gao on Monday, killing three people, police said.";
+
+        store.Add([Given("ap-1", Wire, "AP"), Given("reuters-7", Wire, "Reuters")], new ProblemList()).ShouldBe(2);
+        new StoryWorker(store, "w", new ProblemList()).RunUntilEmpty();
+
+        store.Documents().Select(d => d.Outlet).ShouldBe(["AP", "Reuters"]);
+        store.Stories().ShouldHaveSingleItem().Articles.ShouldBe(["ap-1", "reuters-7"]);
+    }
+
+    [PostgresFact]
+    public void A_batch_queued_later_waits_for_the_earlier_one_so_stories_are_assigned_in_queue_order()
+    {
+        var database = NewStore("postgres");
+        using (var store = ArticleStore.Open(database))
+            store.Add([Given("a", "Troops left Kidal on Monday."), Given("b", "The ceasefire held in Gao."), Given("c", "Floods closed the road to Mopti.")], new ProblemList());
+        using var slowStore = ArticleStore.Open(database);
+        using var fastStore = ArticleStore.Open(database);
+        var slow = slowStore.ClaimBatch(1);
+        slow.Documents.Single().Id.ShouldBe("a");
+
+        var fast = Task.Run(() => new StoryWorker(fastStore, "fast", new ProblemList(), batchSize: 2).ReadBatch());
+        fast.Wait(TimeSpan.FromSeconds(3)).ShouldBeFalse("the later batch was assigned before the earlier one");
+        slow.LockStoryAssignment();
+        slow.Dequeue(slow.Documents[0]).ShouldBeTrue();
+        slow.Record(slow.Documents[0], "slow", null, null, "left unread by the test");
+        slow.Commit();
+        slow.Dispose();
+
+        fast.Wait(TimeSpan.FromSeconds(60)).ShouldBeTrue();
+        slowStore.Readings().Select(r => r.Article).ShouldBe(["a", "b", "c"]);
+    }
+
+    [PostgresFact]
+    public void A_batch_left_by_a_stopped_worker_is_read_first_by_the_next()
+    {
+        var database = NewStore("postgres");
+        using (var store = ArticleStore.Open(database))
+            store.Add([Given("a", "Troops left Kidal on Monday."), Given("b", "The ceasefire held in Gao.")], new ProblemList());
+        using var stoppedStore = ArticleStore.Open(database);
+        using var nextStore = ArticleStore.Open(database);
+        var stopped = stoppedStore.ClaimBatch(1);
+        var next = Task.Run(() => new StoryWorker(nextStore, "next", new ProblemList(), batchSize: 1).RunUntilEmpty());
+        next.Wait(TimeSpan.FromSeconds(2)).ShouldBeFalse();
+
+        stopped.Dispose(); // its transaction ends as a killed worker's does
+
+        next.Wait(TimeSpan.FromSeconds(60)).ShouldBeTrue();
+        nextStore.Readings().Select(r => r.Article).ShouldBe(["a", "b"]);
     }
 }
