@@ -32,7 +32,7 @@ public sealed class StoryServer : IDisposable
 {
     public const long MaxRequestBytes = 8 << 20;
 
-    /// <summary>A story page analyses at most this many of its articles, the latest to join (and says so): bigger stories are for <c>analyze --db</c>.</summary>
+    /// <summary>By default a story page analyses at most this many of its articles, the latest to join (and says so): a 60,000-article story never rendered; bigger stories are for <c>analyze --db</c>.</summary>
     public const int MaxStoryArticles = 2_000;
 
     /// <summary>How long a POST waits for its articles to be read into stories before answering 202 (stored, still queued).</summary>
@@ -55,8 +55,11 @@ public sealed class StoryServer : IDisposable
     private readonly Task reading;
     private long refreshedAt;
 
-    private StoryServer(string database)
+    private readonly int maxStoryArticles;
+
+    private StoryServer(string database, int maxStoryArticles)
     {
+        this.maxStoryArticles = maxStoryArticles;
         store = ArticleStore.Open(database);
         searchStore = ArticleStore.Open(database);
         workerStore = ArticleStore.Open(database);
@@ -76,7 +79,8 @@ public sealed class StoryServer : IDisposable
         }, closing.Token);
     }
 
-    public static StoryServer Open(string database) => new(database);
+    /// <summary>Serves the store; a story page analyses at most <paramref name="maxStoryArticles"/> articles.</summary>
+    public static StoryServer Open(string database, int maxStoryArticles = MaxStoryArticles) => new(database, maxStoryArticles);
 
     /// <summary>How many times a story's picture has been analysed (once per story and membership).</summary>
     public int PicturesAnalysed => picturesAnalysed;
@@ -203,7 +207,7 @@ public sealed class StoryServer : IDisposable
     private Lazy<StoryPicture> Analysis(StoredStory story) => new(() =>
     {
         IReadOnlyList<Document> members;
-        var analysed = story.Articles.Count > MaxStoryArticles ? story.Articles.Skip(story.Articles.Count - MaxStoryArticles).ToList() : story.Articles;
+        var analysed = story.Articles.Count > maxStoryArticles ? story.Articles.Skip(story.Articles.Count - maxStoryArticles).ToList() : story.Articles;
         lock (gate) members = [.. store.Documents(analysed).Select(d => justRead.TryRemove(d.Id, out var read) ? read : d)];
         Interlocked.Increment(ref picturesAnalysed);
         return SituationBuilder.Story(story.Id, members);

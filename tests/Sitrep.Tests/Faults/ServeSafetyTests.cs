@@ -122,4 +122,19 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         var repeated = await http.GetStringAsync("/api/search?q=" + string.Join("+", Enumerable.Repeat("drones", 1_000))); // 7 KB, under the 8 KB request line
         repeated.ShouldBe(once);
     }
+
+    [Fact]
+    public async Task A_story_bigger_than_a_page_analyses_is_shown_from_its_latest_articles_and_says_so()
+    {
+        using var capped = StoryServer.Open(Path.Combine(folder, "sitrep.db"), maxStoryArticles: 3);
+        await using var cappedApp = capped.Build(port: 0);
+        await cappedApp.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(cappedApp.Urls.First()) };
+
+        var page = await client.GetStringAsync("/stories/s1");
+        var picture = JsonDocument.Parse(await client.GetStringAsync("/api/stories/s1")).RootElement;
+
+        page.ShouldContain("This page analyses the latest 3 of the story's 5 articles");
+        picture.GetProperty("documents").GetArrayLength().ShouldBe(3);
+    }
 }
