@@ -108,9 +108,8 @@ public abstract class ArticleStore : IDisposable
             using var replacedBy = Command(transaction, "SELECT by_id FROM replaced WHERE id = @id", "id");
             using var replace = Command(transaction, "INSERT INTO replaced (id, by_id) VALUES (@id, @by)", "id", "by");
             string? HashOf(string id) => Run(hashOf, id).ExecuteScalar() as string;
-            string? Latest(string id)
+            string Latest(string id)
             {
-                if (HashOf(id) == null) return null;
                 while (Run(replacedBy, id).ExecuteScalar() is string next) id = next;
                 return id;
             }
@@ -119,17 +118,17 @@ public abstract class ArticleStore : IDisposable
             {
                 Storable(d);
                 var hash = UniqueIds.ContentHash(d);
+                var held = HashOf(d.Id);
                 var earlier = d.IdOrigin switch
                 {
-                    IdOrigin.Given => Latest(d.Id),
+                    IdOrigin.Given => held == null ? null : Latest(d.Id),
                     IdOrigin.FileName => Run(fromSource, d.Source.File, d.Source.Line).ExecuteScalar() as string,
                     _ => null,
                 };
-                if (earlier != null ? HashOf(earlier) == hash
-                    : d.IdOrigin == IdOrigin.Position ? Convert.ToInt64(Run(withContent, hash).ExecuteScalar()) > 0
-                    : HashOf(d.Id) == hash)
-                    continue;
-                if (HashOf(d.Id) != null)
+                bool stored = earlier != null ? (earlier == d.Id ? held : HashOf(earlier)) == hash
+                    : held == hash || d.IdOrigin == IdOrigin.Position && Convert.ToInt64(Run(withContent, hash).ExecuteScalar()) > 0;
+                if (stored) continue;
+                if (held != null)
                 {
                     var taken = d.Id;
                     d.Id = UniqueIds.NextFree(taken, id => HashOf(id) != null);
@@ -185,14 +184,14 @@ public abstract class ArticleStore : IDisposable
         {
             using var claim = Command(transaction, $"SELECT {Columns}, q.seq FROM queue q JOIN articles a ON a.seq = q.seq ORDER BY q.seq LIMIT @size{ClaimLock}", "size");
             var documents = new List<Document>();
-            long first = 0;
+            var seqs = new List<long>();
             using (var reader = Run(claim, size).ExecuteReader())
                 while (reader.Read())
                 {
-                    if (documents.Count == 0) first = reader.GetInt64(10);
+                    seqs.Add(reader.GetInt64(10));
                     documents.Add(ReadDocument(reader));
                 }
-            return new ReadingBatch(this, transaction, documents, first);
+            return new ReadingBatch(this, transaction, documents, seqs);
         }
         catch
         {
@@ -204,21 +203,28 @@ public abstract class ArticleStore : IDisposable
     internal DbTransaction BeginTransaction() => Connection.BeginTransaction();
 
     /// <summary>
-    /// Waits until no article queued before <paramref name="first"/> is left, so that stories are
-    /// assigned in the order articles were stored, whatever the number of workers and their timing.
-    /// False when such an article is claimed by no one (its worker stopped): the caller gives its
-    /// batch up and claims again from the head of the queue.
+    /// Waits until no article queued before the first of <paramref name="claimed"/> (the batch's,
+    /// in order) is left, then says how many of the claimed articles can be assigned now: those
+    /// before the first article queued by another worker (a claim that skipped others' rows has
+    /// gaps; waiting for them could deadlock). So stories are assigned in the order articles were
+    /// stored, whatever the number of workers and their timing. 0 when an earlier article is claimed
+    /// by no one (its worker stopped): the caller claims again from the head of the queue.
     /// </summary>
-    internal bool WaitForEarlierArticles(DbTransaction? transaction, long first)
+    internal int AssignableNow(DbTransaction? transaction, IReadOnlyList<long> claimed)
     {
         using var unclaimed = Command(transaction, $"SELECT q.seq FROM queue q WHERE q.seq < @first ORDER BY q.seq LIMIT 1{ClaimLock}", "first");
-        using var pending = Command(transaction, "SELECT COUNT(*) FROM queue WHERE seq < @first", "first");
+        using var earlier = Command(transaction, "SELECT COUNT(*) FROM queue WHERE seq < @first", "first");
         while (true)
         {
-            if (Run(unclaimed, first).ExecuteScalar() is not (null or DBNull)) return false;
-            if (Convert.ToInt64(Run(pending, first).ExecuteScalar()) == 0) return true;
+            if (Run(unclaimed, claimed[0]).ExecuteScalar() is not (null or DBNull)) return 0;
+            if (Convert.ToInt64(Run(earlier, claimed[0]).ExecuteScalar()) == 0) break;
             Thread.Sleep(20);
         }
+        using var queued = Command(transaction, "SELECT seq FROM queue WHERE seq >= @first AND seq <= @last ORDER BY seq", "first", "last");
+        using var reader = Run(queued, claimed[0], claimed[^1]).ExecuteReader();
+        int prefix = 0;
+        while (reader.Read() && prefix < claimed.Count && reader.GetInt64(0) == claimed[prefix]) prefix++;
+        return prefix;
     }
 
     /// <summary>Every committed reading, in the order the stories were assigned.</summary>

@@ -19,21 +19,23 @@ public sealed class ReadingBatch : IDisposable
     private DbTransaction? transaction;
     private DbCommand? record, dequeue;
 
-    private readonly long first;
+    private readonly IReadOnlyList<long> seqs;
 
-    internal ReadingBatch(ArticleStore store, DbTransaction? transaction, IReadOnlyList<Document> documents, long first)
+    internal ReadingBatch(ArticleStore store, DbTransaction? transaction, IReadOnlyList<Document> documents, IReadOnlyList<long> seqs)
     {
         this.store = store;
         this.transaction = transaction;
-        this.first = first;
+        this.seqs = seqs;
         Documents = documents;
     }
 
     /// <summary>
-    /// Waits until the articles queued before this batch are read (by other workers); false when
-    /// one of them has no worker any more: then this batch is given up and claimed again.
+    /// Waits until the articles queued before this batch are read (by other workers), then says how
+    /// many of its first articles may be assigned now, in queue order (the others stay queued when
+    /// the batch commits); 0 when an earlier article has no worker any more: then the batch is
+    /// given up and claimed again.
     /// </summary>
-    public bool WaitForEarlierArticles() => store.WaitForEarlierArticles(transaction, first);
+    public int AssignableNow() => store.AssignableNow(transaction, seqs);
 
     /// <summary>The claimed articles, in the order they were stored.</summary>
     public IReadOnlyList<Document> Documents { get; }

@@ -10,8 +10,9 @@ namespace Sitrep.Store;
 /// worker replays the assignments others committed since its last batch into its own
 /// <see cref="StoryStream"/> and assigns its documents (those no other worker read meanwhile):
 /// every worker's stream passes through the same assignments in the same order, so all of them
-/// agree on every story. A batch is assigned only once every article queued before it is
-/// (<see cref="ReadingBatch.WaitForEarlierArticles"/>), so the stories are those of one serial
+/// agree on every story. A batch is assigned only once every article queued before it is, and
+/// only up to the first article another worker holds (<see cref="ReadingBatch.AssignableNow"/>),
+/// so the stories are those of one serial
 /// stream over the queue, whatever the number of workers and their timing. A worker killed at any
 /// moment commits nothing of its open batch.
 /// </summary>
@@ -41,10 +42,11 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
             if (batch.Documents.Count == 0) return [];
             // Load-balanced: a range partition would leave one core idle behind a batch's longest articles.
             var read = Partitioner.Create(batch.Documents.ToArray(), loadBalance: true).AsParallel().AsOrdered().Select(ReadDocument).ToList();
-            if (batch.WaitForEarlierArticles())
+            int assignable = batch.AssignableNow();
+            if (assignable > 0)
             {
-                Assign(batch, read);
-                return batch.Documents;
+                Assign(batch, read[..assignable]);
+                return batch.Documents.Take(assignable).ToList();
             }
         }
     }
