@@ -15,13 +15,6 @@ public sealed class ArticleSource(IProblemSink problems)
         [InputFormat.Warc] = new WarcReader(),
     };
 
-    /// <summary>Adds or replaces the reader for a format.</summary>
-    public ArticleSource With(InputFormat format, IArticleReader reader)
-    {
-        readers[format] = reader;
-        return this;
-    }
-
     /// <summary>Every article of the inputs, in order, each id naming one text (<see cref="UniqueIds"/>).</summary>
     public IEnumerable<Document> Read(IEnumerable<string> inputs) =>
         new UniqueIds(problems).Filter(Expand(inputs).SelectMany(ReadFile));

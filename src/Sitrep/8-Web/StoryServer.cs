@@ -1,3 +1,4 @@
+using Sitrep.Composition;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
@@ -210,6 +211,7 @@ public sealed class StoryServer : IDisposable
         var analysed = story.Articles.Count > maxStoryArticles ? story.Articles.Skip(story.Articles.Count - maxStoryArticles).ToList() : story.Articles;
         lock (gate) members = [.. store.Documents(analysed).Select(d => justRead.TryRemove(d.Id, out var read) ? read : d)];
         Interlocked.Increment(ref picturesAnalysed);
+        Pipeline.ReadForStories(members);
         return SituationBuilder.Story(story.Id, members);
     });
 
