@@ -114,10 +114,22 @@ public abstract class ArticleStore : IDisposable
                 return id;
             }
             var now = DateTime.UtcNow.ToString("O");
+            bool Insert(Document d, string hash, string? replacing)
+            {
+                if (Run(insert, d.Id, hash, d.Source.File, d.Source.Line, d.Url, d.Title, d.Outlet, d.Published?.ToString(), d.Html, d.Text, d.TextIsInput ? 1 : 0, now)
+                    .ExecuteScalar() is not { } seq || seq is DBNull)
+                    return false; // the id is taken (or, in a store made before copies were kept apart, the content)
+                Run(enqueue, seq).ExecuteNonQuery();
+                if (replacing != null) Run(replace, replacing, d.Id).ExecuteNonQuery();
+                added++;
+                return true;
+            }
             foreach (var d in batch)
             {
                 Storable(d);
                 var hash = UniqueIds.ContentHash(d);
+                // A new id needs no look-up; a text known only by its place must be looked up by content first.
+                if (d.IdOrigin != IdOrigin.Position && Insert(d, hash, null)) continue;
                 var held = HashOf(d.Id);
                 var earlier = d.IdOrigin switch
                 {
@@ -135,12 +147,7 @@ public abstract class ArticleStore : IDisposable
                     if (earlier == null && d.IdOrigin == IdOrigin.FileName)
                         problems.Report(new Problem(d.Source, $"id {taken} is taken by another file's article; stored as {d.Id}"));
                 }
-                if (Run(insert, d.Id, hash, d.Source.File, d.Source.Line, d.Url, d.Title, d.Outlet, d.Published?.ToString(), d.Html, d.Text, d.TextIsInput ? 1 : 0, now)
-                    .ExecuteScalar() is not { } seq || seq is DBNull)
-                    continue; // a store made before copies were kept apart refuses a second copy
-                Run(enqueue, seq).ExecuteNonQuery();
-                if (earlier != null) Run(replace, earlier, d.Id).ExecuteNonQuery();
-                added++;
+                Insert(d, hash, earlier);
             }
             transaction.Commit();
         }
