@@ -65,13 +65,13 @@ public sealed class StoryServer : IDisposable
         searchStore = ArticleStore.Open(database);
         workerStore = ArticleStore.Open(database);
         worker = new StoryWorker(workerStore, $"serve:{Environment.ProcessId}", new ProblemList());
-        var firstPass = nextPass.Task;
+        QueueRead = nextPass.Task;
         reading = Task.Run(ReadQueued);
         // One story at a time: each reads its documents on all cores, and pool threads that wait on
         // each other's parallel loops would starve the pool.
         Analysed = Task.Run(async () =>
         {
-            await firstPass;
+            await QueueRead;
             foreach (var story in Stories.OrderByDescending(s => s.Articles.Count).ToList())
             {
                 closing.Token.ThrowIfCancellationRequested();
@@ -87,6 +87,12 @@ public sealed class StoryServer : IDisposable
     public int PicturesAnalysed => picturesAnalysed;
 
     private int picturesAnalysed;
+
+    /// <summary>
+    /// Done when the articles queued at startup are read into stories. The server answers from the
+    /// start (a large queue is read in the background), showing the stories read so far.
+    /// </summary>
+    public Task QueueRead { get; }
 
     /// <summary>Done when every story known at startup has its picture.</summary>
     public Task Analysed { get; }

@@ -26,6 +26,7 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         server = StoryServer.Open(database);
         app = server.Build(port: 0);
         await app.StartAsync();
+        await server.QueueRead;
         address = new Uri(app.Urls.First());
         http = new HttpClient { BaseAddress = address };
     }
@@ -129,6 +130,7 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         using var capped = StoryServer.Open(Path.Combine(folder, "sitrep.db"), maxStoryArticles: 3);
         await using var cappedApp = capped.Build(port: 0);
         await cappedApp.StartAsync();
+        await capped.QueueRead;
         using var client = new HttpClient { BaseAddress = new Uri(cappedApp.Urls.First()) };
 
         var page = await client.GetStringAsync("/stories/s1");

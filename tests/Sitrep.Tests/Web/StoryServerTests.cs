@@ -23,6 +23,7 @@ public sealed class StoryServerTests : IAsyncLifetime
         server = StoryServer.Open(database);
         app = server.Build(port: 0);
         await app.StartAsync();
+        await server.QueueRead;
         http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
 
