@@ -26,7 +26,8 @@ public static class AnalyzeRun
 
     private static SituationPicture BatchPicture(ArticleStore? store, IReadOnlyList<string> inputs, ConsoleProblemSink problems)
     {
-        var read = store == null ? new ArticleSource(problems).Read(inputs) : store.Documents().Concat(new ArticleSource(problems).Read(inputs));
+        // Stored articles first, so that an input repeating one is read once and one reusing an id is renamed.
+        var read = store == null ? new ArticleSource(problems).Read(inputs) : new UniqueIds(problems).Filter(store.Documents().Concat(new ArticleSource(problems).Read(inputs)));
         var documents = new List<Document>();
         using (var progress = Progress.Start("annotated", outputOnTerminal: false))
             foreach (var document in new DocumentRun(Pipeline.StoryReading(), JsonRecords.Annotated, "annotated").Process(read, problems))

@@ -13,8 +13,14 @@ public sealed class Document
         Source = source;
     }
 
-    /// <summary>Echoed back in every output; given by the input or derived from its location.</summary>
-    public string Id { get; }
+    /// <summary>
+    /// Echoed back in every output; given by the input or derived from its location. Unique in a
+    /// run: ingest gives a second text under a taken id the next free <c>ID#N</c>.
+    /// </summary>
+    public string Id { get; internal set; }
+
+    /// <summary>Where the id came from, which decides what a second text under it is (see README, "Stores and workers").</summary>
+    public IdOrigin IdOrigin { get; init; } = IdOrigin.Given;
 
     /// <summary>Where the article came from, for error messages and provenance.</summary>
     public SourceLocation Source { get; }
@@ -111,6 +117,17 @@ public sealed class Document
 }
 
 /// <summary>A file and 1-based line (0 when the whole file is meant) for messages that point at input.</summary>
+/// <summary>Where a document's id came from.</summary>
+public enum IdOrigin
+{
+    /// <summary>The record's own id (JSON Lines "id", a feed item's guid, a WARC-Record-ID): the outlet's name for the article.</summary>
+    Given,
+    /// <summary>The name of the file that holds the one article: the file is the article.</summary>
+    FileName,
+    /// <summary>The record's place in its file (NAME:LINE, NAME:N): the text is the article.</summary>
+    Position,
+}
+
 public readonly record struct SourceLocation(string File, int Line = 0)
 {
     public override string ToString() => Line > 0 ? $"{File}:{Line}" : File;

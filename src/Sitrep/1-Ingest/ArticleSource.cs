@@ -15,12 +15,9 @@ public sealed class ArticleSource(IProblemSink problems)
         [InputFormat.Warc] = new WarcReader(),
     };
 
-    public IEnumerable<Document> Read(IEnumerable<string> inputs)
-    {
-        foreach (var file in Expand(inputs))
-            foreach (var document in ReadFile(file))
-                yield return document;
-    }
+    /// <summary>Every article of the inputs, in order, each id naming one text (<see cref="UniqueIds"/>).</summary>
+    public IEnumerable<Document> Read(IEnumerable<string> inputs) =>
+        new UniqueIds(problems).Filter(Expand(inputs).SelectMany(ReadFile));
 
     /// <summary>The files behind the inputs, folders expanded in ordinal order of their paths (hidden files and folder documentation left out).</summary>
     public IEnumerable<InputFile> Expand(IEnumerable<string> inputs)
@@ -30,7 +27,7 @@ public sealed class ArticleSource(IProblemSink problems)
             if (input == "-")
                 yield return InputFile.FromStandardInput();
             else if (Directory.Exists(input))
-                foreach (var path in FilesUnder(input))
+                foreach (var path in FilesUnder(input, problems))
                     yield return InputFile.FromPath(path);
             else if (File.Exists(input))
                 yield return InputFile.FromPath(input);
@@ -48,14 +45,35 @@ public sealed class ArticleSource(IProblemSink problems)
         "README", "ATTRIBUTION", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "AUTHORS",
     };
 
-    private static IEnumerable<string> FilesUnder(string folder)
+    /// <summary>
+    /// The files under a folder, sorted. A folder is walked once however many links lead to it (a
+    /// link to an ancestor would loop); a folder that cannot be read is reported, not skipped silently.
+    /// </summary>
+    private static string[] FilesUnder(string root, IProblemSink problems)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        var files = Directory.GetFiles(folder, "*", options)
-            .Where(path => !FolderDocumentation.Contains(Path.GetFileNameWithoutExtension(path)))
-            .ToArray();
-        Array.Sort(files, StringComparer.Ordinal);
-        return files;
+        var options = new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+        var files = new List<string>();
+        var walked = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new Stack<string>([root]);
+        while (folders.Count > 0)
+        {
+            var folder = folders.Pop();
+            try
+            {
+                var info = new DirectoryInfo(folder);
+                var real = info.LinkTarget == null ? info.FullName : info.ResolveLinkTarget(returnFinalTarget: true)!.FullName;
+                if (!walked.Add(Path.TrimEndingDirectorySeparator(real))) continue;
+                foreach (var path in Directory.EnumerateFiles(folder, "*", options))
+                    if (!FolderDocumentation.Contains(Path.GetFileNameWithoutExtension(path))) files.Add(path);
+                foreach (var sub in Directory.EnumerateDirectories(folder, "*", options)) folders.Push(sub);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Report(new Problem(new SourceLocation(folder), $"unreadable folder: {e.Message}"));
+            }
+        }
+        files.Sort(StringComparer.Ordinal);
+        return [.. files];
     }
 
     /// <summary>The articles of one input; whatever it holds, problems are reported and nothing is thrown.</summary>

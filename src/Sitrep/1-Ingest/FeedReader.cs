@@ -25,9 +25,13 @@ public sealed partial class FeedReader : IArticleReader
     /// <summary>Feeds nest a few levels; building a tree thousands deep takes seconds, so deeper ones are refused.</summary>
     public const int MaxDepth = 256;
 
+    /// <summary>An item larger than this is skipped unread (one 1 GB description took the process down).</summary>
+    public const long MaxItemBytes = 16 << 20;
+
     public IEnumerable<Document> Read(InputFile file, IProblemSink problems)
     {
-        if (TooDeepAt(file) is { } line)
+        var (tooDeep, oversized) = Survey(file);
+        if (tooDeep is { } line)
         {
             problems.Report(new Problem(new SourceLocation(file.DisplayName, line), $"elements nested more than {MaxDepth} deep"));
             yield break;
@@ -52,6 +56,13 @@ public sealed partial class FeedReader : IArticleReader
                 else if (name == "title" && outlet == null && xml.Depth == containerDepth + 1)
                 {
                     outlet = Clean(((XElement)XNode.ReadFrom(xml)).Value);
+                    positioned = true;
+                }
+                else if (name is "item" or "entry" && oversized.Contains(count + 1))
+                {
+                    count++;
+                    problems.Report(new Problem(new SourceLocation(file.DisplayName, lineInfo.LineNumber), $"feed item {count} is larger than {MaxItemBytes >> 20} MiB; skipped"));
+                    xml.Skip();
                     positioned = true;
                 }
                 else if (name is "item" or "entry")
@@ -91,17 +102,37 @@ public sealed partial class FeedReader : IArticleReader
         return itemsRead > 0 ? $"{reason} (the {itemsRead} items before it were read)" : reason;
     }
 
-    /// <summary>The line where elements first nest deeper than <see cref="MaxDepth"/>, from a quick streaming pass; null when they never do (or the XML breaks first: the reading pass reports that).</summary>
-    private static int? TooDeepAt(InputFile file)
+    /// <summary>
+    /// A quick streaming pass that holds nothing: the line where elements first nest deeper than
+    /// <see cref="MaxDepth"/> (null when they never do, or the XML breaks first: the reading pass
+    /// reports that), and the ordinals of the items larger than <see cref="MaxItemBytes"/>.
+    /// </summary>
+    private static (int? TooDeepAt, HashSet<int> Oversized) Survey(InputFile file)
     {
+        var oversized = new HashSet<int>();
         try
         {
-            using var xml = XmlReader.Create(file.OpenContent(), Settings);
+            using var content = new LimitedStream(file.OpenContent(), long.MaxValue, file.DisplayName);
+            using var xml = XmlReader.Create(content, Settings);
+            int items = 0, itemDepth = -1;
+            long itemStart = 0;
             while (xml.Read())
-                if (xml.Depth > MaxDepth) return Math.Max(1, ((IXmlLineInfo)xml).LineNumber);
+            {
+                if (xml.Depth > MaxDepth) return (Math.Max(1, ((IXmlLineInfo)xml).LineNumber), oversized);
+                if (itemDepth < 0 && xml.NodeType == XmlNodeType.Element && xml.LocalName is "item" or "entry")
+                {
+                    items++;
+                    if (!xml.IsEmptyElement) (itemDepth, itemStart) = (xml.Depth, content.Position);
+                }
+                else if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == itemDepth)
+                {
+                    if (content.Position - itemStart > MaxItemBytes) oversized.Add(items);
+                    itemDepth = -1;
+                }
+            }
         }
         catch (Exception e) when (e is XmlException or ArgumentException or IOException or InvalidDataException) { }
-        return null;
+        return (null, oversized);
     }
 
     private static Document? ToDocument(XElement item, string fallbackId, SourceLocation where, string? outlet)
@@ -110,9 +141,10 @@ public sealed partial class FeedReader : IArticleReader
         if (content == null) return null;
         var (body, isHtml) = Content(content);
         if (string.IsNullOrWhiteSpace(body)) return null;
-        var id = Text(Child(item, "guid")) ?? Text(Child(item, "id")) ?? fallbackId;
-        var document = new Document(id, where)
+        var id = Text(Child(item, "guid")) ?? Text(Child(item, "id"));
+        var document = new Document(id ?? fallbackId, where)
         {
+            IdOrigin = id == null ? IdOrigin.Position : IdOrigin.Given,
             Title = TitleOf(Child(item, "title")),
             Url = LinkOf(item),
             Outlet = SourceOf(item) ?? outlet,

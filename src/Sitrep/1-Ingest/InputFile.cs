@@ -18,7 +18,26 @@ public sealed class InputFile
         this.open = open;
     }
 
-    public static InputFile FromPath(string path) => new(path, () => File.OpenRead(path));
+    public static InputFile FromPath(string path) => new(path, () => OpenRegularFile(path));
+
+    /// <summary>
+    /// Opens a file for reading, refusing a pipe, socket or device (a FIFO in an input folder would
+    /// wait for a writer forever): on Unix the file is opened without blocking and must be seekable.
+    /// </summary>
+    private static FileStream OpenRegularFile(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return File.OpenRead(path); // the flags below are Linux's
+        const int ReadOnlyNonBlocking = 0x800, CloseOnExec = 0x80000;
+        int fd = NativeOpen(path, ReadOnlyNonBlocking | CloseOnExec);
+        if (fd < 0) return File.OpenRead(path); // the same failure, said the usual way
+        var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), FileAccess.Read);
+        if (stream.CanSeek) return stream;
+        stream.Dispose();
+        throw new IOException("not a regular file (a pipe, socket or device)");
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int NativeOpen([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int flags);
 
     public static InputFile FromStandardInput() => new("-", () => new BufferedStream(Console.OpenStandardInput()));
 

@@ -84,9 +84,10 @@ public sealed class JsonLinesReader : IArticleReader
                 problems.Report(new Problem(where, "record has neither \"text\" nor \"html\""));
                 return null;
             }
-            var id = StringField(root, "id") ?? NumberField(root, "id") ?? fallbackId;
-            var document = new Document(id, where)
+            var id = StringField(root, "id") ?? NumberField(root, "id");
+            var document = new Document(id ?? fallbackId, where)
             {
+                IdOrigin = id == null ? IdOrigin.Position : IdOrigin.Given,
                 Title = StringField(root, "title") ?? StringField(root, "headline"),
                 Url = StringField(root, "url") ?? StringField(root, "link"),
                 Outlet = StringField(root, "outlet") ?? NameField(root, "source") ?? StringField(root, "site_name") ?? NameField(root, "publisher"),
@@ -116,10 +117,13 @@ public sealed class JsonLinesReader : IArticleReader
             problems.Report(new Problem(where, $"invalid JSON: {e.Message}"));
             return null;
         }
-        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+        catch (InvalidOperationException e)
         {
-            // The parser checks structure, not the bytes inside strings; reading the string finds them.
-            problems.Report(new Problem(where, "invalid UTF-8 inside a JSON string"));
+            // The parser checks structure, not what strings hold; reading a string finds invalid
+            // UTF-8, or an escape (\udc00) that is half of a character.
+            problems.Report(new Problem(where, e.InnerException is DecoderFallbackException
+                ? "invalid UTF-8 inside a JSON string"
+                : "invalid UTF-16 inside a JSON string (a lone surrogate escape)"));
             return null;
         }
     }

@@ -38,6 +38,8 @@ public sealed class WarcReader : IArticleReader
                 problems.Report(new Problem(new SourceLocation(file.DisplayName, records.Line), $"unreadable from here on: {e.Message}"));
                 yield break;
             }
+            if (records.Skipped is { } skipped)
+                problems.Report(new Problem(new SourceLocation(file.DisplayName, skipped.Line), skipped.Reason));
             if (record == null) break;
             count++;
             if (record.Block == null) continue;
@@ -61,12 +63,13 @@ public sealed class WarcReader : IArticleReader
 
     private static Document? ToDocument(WarcRecord record, SourceLocation where, IProblemSink problems)
     {
+        var origin = record["WARC-Record-ID"] == null ? IdOrigin.Position : IdOrigin.Given;
         var id = (record["WARC-Record-ID"] ?? $"record-{record.Line}").Trim('<', '>');
         var url = record["WARC-Target-URI"]?.Trim('<', '>');
         if (record.Type == "conversion")
         {
             var text = TextDecoding.Decode(record.Block!, TextDecoding.CharsetOfContentType(record["Content-Type"]));
-            return string.IsNullOrWhiteSpace(text) ? null : new Document(id, where) { Text = text, Url = url };
+            return string.IsNullOrWhiteSpace(text) ? null : new Document(id, where) { IdOrigin = origin, Text = text, Url = url };
         }
         byte[] body;
         string? contentType;
@@ -98,6 +101,7 @@ public sealed class WarcReader : IArticleReader
         if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty) return null;
         return new Document(id, where)
         {
+            IdOrigin = origin,
             Html = TextDecoding.Decode(body, TextDecoding.CharsetOfContentType(contentType)),
             Url = url,
         };

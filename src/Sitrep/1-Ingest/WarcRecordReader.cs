@@ -41,18 +41,41 @@ public sealed class WarcRecordReader(Stream stream)
     /// <summary>The 1-based line the reader is on.</summary>
     public int Line => newlinesBefore + 1;
 
-    /// <summary>The next record, or null at the end; <paramref name="wantBlock"/> decides from the headers whether to read the block.</summary>
+    /// <summary>
+    /// Set by <see cref="Next"/> when it had to skip bytes to find a record (a wrong Content-Length
+    /// before them, or stray data): the line where the skipped part began and why; else null.
+    /// </summary>
+    public (int Line, string Reason)? Skipped { get; private set; }
+
+    private bool anyRecord;
+
+    /// <summary>
+    /// The next record, or null at the end; <paramref name="wantBlock"/> decides from the headers
+    /// whether to read the block. Where a record should begin but something else does, the reader
+    /// skips to the next "WARC/" line (see <see cref="Skipped"/>), so one bad Content-Length costs
+    /// the records it hides, not the rest of the file.
+    /// </summary>
     public WarcRecord? Next(Func<IReadOnlyDictionary<string, string>, long, bool> wantBlock)
     {
+        Skipped = null;
         string? version;
         do
         {
-            version = ReadLine();
+            version = ReadLine(tolerant: anyRecord);
             if (version == null) return null;
         } while (version.Length == 0);
         int line = Line - 1;
         if (!version.StartsWith("WARC/", StringComparison.Ordinal))
-            throw new WarcFormatException(line, $"expected a WARC record (a \"WARC/1.x\" line), found \"{Shorten(version)}\"");
+        {
+            var found = $"expected a WARC record (a \"WARC/1.x\" line), found \"{Shorten(version)}\"";
+            if (!anyRecord) throw new WarcFormatException(line, found);
+            do version = ReadLine(tolerant: true);
+            while (version != null && !version.StartsWith("WARC/", StringComparison.Ordinal));
+            if (version == null) throw new WarcFormatException(line, found);
+            Skipped = (line, $"{found}; skipped to the next record, at line {Line - 1}");
+            line = Line - 1;
+        }
+        anyRecord = true;
         var headers = ReadHeaders(line);
         if (!headers.TryGetValue("Content-Length", out var lengthText) || !long.TryParse(lengthText, out var blockLength) || blockLength < 0)
             throw new WarcFormatException(line, "WARC record without a valid Content-Length");
@@ -93,8 +116,11 @@ public sealed class WarcRecordReader(Stream stream)
         }
     }
 
-    /// <summary>One line without its line break (UTF-8), or null at the end of the stream.</summary>
-    private string? ReadLine()
+    /// <summary>
+    /// One line without its line break (UTF-8), or null at the end of the stream. A line longer
+    /// than a header line may be fails, or, when <paramref name="tolerant"/>, comes back cut short.
+    /// </summary>
+    private string? ReadLine(bool tolerant = false)
     {
         using var line = new MemoryStream();
         while (true)
@@ -103,9 +129,9 @@ public sealed class WarcRecordReader(Stream stream)
                 return line.Length == 0 ? null : Decode(line);
             int nl = Array.IndexOf(buffer, (byte)'\n', position, length - position);
             int end = nl < 0 ? length : nl;
-            if (line.Length + (end - position) > MaxHeaderLineBytes)
+            if (line.Length + (end - position) > MaxHeaderLineBytes && !tolerant)
                 throw new WarcFormatException(Line, $"header line longer than {MaxHeaderLineBytes >> 10} KiB: not a WARC file?");
-            line.Write(buffer, position, end - position);
+            line.Write(buffer, position, Math.Min(end - position, Math.Max(0, MaxHeaderLineBytes - (int)line.Length)));
             position = end;
             if (nl >= 0)
             {

@@ -43,12 +43,12 @@ public abstract class WholeFileReader : IArticleReader
 public sealed class PlainTextReader : WholeFileReader
 {
     protected override Document Create(InputFile file, byte[] bytes, SourceLocation where) =>
-        new(file.BaseName, where) { Text = TextDecoding.Decode(bytes), TextIsInput = true };
+        new(file.BaseName, where) { IdOrigin = IdOrigin.FileName, Text = TextDecoding.Decode(bytes), TextIsInput = true };
 }
 
 /// <summary>A web page saved as a file: its HTML, decoded, for the text stage to extract.</summary>
 public sealed class HtmlPageReader : WholeFileReader
 {
     protected override Document Create(InputFile file, byte[] bytes, SourceLocation where) =>
-        new(file.BaseName, where) { Html = TextDecoding.Decode(bytes) };
+        new(file.BaseName, where) { IdOrigin = IdOrigin.FileName, Html = TextDecoding.Decode(bytes) };
 }

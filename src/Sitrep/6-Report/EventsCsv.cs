@@ -4,7 +4,11 @@ using Sitrep.Situation;
 
 namespace Sitrep.Report;
 
-/// <summary>Writes <c>events.csv</c>: one row per event, in ACLED's column names, plus the ids that make it auditable.</summary>
+/// <summary>
+/// Writes <c>events.csv</c>: one row per event, in ACLED's column names, plus the ids that make it
+/// auditable. A text cell that a spreadsheet would run as a formula (it starts with = + - @, a tab or
+/// a carriage return) is written with a leading apostrophe, as OWASP advises for CSV injection.
+/// </summary>
 public static class EventsCsv
 {
     public static void Write(SituationPicture picture, TextWriter output)
@@ -14,26 +18,28 @@ public static class EventsCsv
                                        "country", "admin1", "location", "latitude", "longitude", "source", "source_ids", "notes" })
             csv.WriteField(header);
         csv.NextRecord();
-        var outlets = picture.Documents.ToDictionary(d => d.Id, d => d.Outlet ?? d.Id);
+        var outlets = picture.Documents.DistinctBy(d => d.Id).ToDictionary(d => d.Id, d => d.Outlet ?? d.Id);
         foreach (var story in picture.Stories)
             foreach (var e in story.Events)
             {
-                csv.WriteField(e.Id);
-                csv.WriteField(story.Id);
+                csv.WriteField(Inert(e.Id));
+                csv.WriteField(Inert(story.Id));
                 csv.WriteField(e.Date?.DateText() ?? "");
-                csv.WriteField(e.Type);
-                csv.WriteField(e.Mode ?? "");
-                csv.WriteField(e.Actor ?? "");
-                csv.WriteField(e.Target ?? "");
-                csv.WriteField(e.Country ?? "");
+                csv.WriteField(Inert(e.Type));
+                csv.WriteField(Inert(e.Mode ?? ""));
+                csv.WriteField(Inert(e.Actor ?? ""));
+                csv.WriteField(Inert(e.Target ?? ""));
+                csv.WriteField(Inert(e.Country ?? ""));
                 csv.WriteField("");
-                csv.WriteField(e.Place ?? "");
+                csv.WriteField(Inert(e.Place ?? ""));
                 csv.WriteField(e.Lat?.ToString("0.#####", CultureInfo.InvariantCulture) ?? "");
                 csv.WriteField(e.Lon?.ToString("0.#####", CultureInfo.InvariantCulture) ?? "");
-                csv.WriteField(string.Join("; ", e.Sources.Select(id => outlets.GetValueOrDefault(id, id)).Distinct()));
-                csv.WriteField(string.Join(" ", e.Sources));
-                csv.WriteField(e.Text);
+                csv.WriteField(Inert(string.Join("; ", e.Sources.Select(id => outlets.GetValueOrDefault(id, id)).Distinct())));
+                csv.WriteField(Inert(string.Join(" ", e.Sources)));
+                csv.WriteField(Inert(e.Text));
                 csv.NextRecord();
             }
     }
+
+    private static string Inert(string cell) => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
+using Sitrep.Ingest;
 using Sitrep.Stories;
 
 namespace Sitrep.Store;
@@ -26,7 +25,7 @@ public abstract class ArticleStore : IDisposable
         CREATE TABLE IF NOT EXISTS articles (
             seq           {{rowNumber}},
             id            TEXT NOT NULL UNIQUE,
-            content_hash  TEXT NOT NULL UNIQUE,
+            content_hash  TEXT NOT NULL,
             source        TEXT NOT NULL,
             source_line   INTEGER NOT NULL,
             url           TEXT,
@@ -37,6 +36,12 @@ public abstract class ArticleStore : IDisposable
             text          TEXT NOT NULL,
             text_is_input INTEGER NOT NULL,
             added         TEXT NOT NULL{{extraArticleColumns}}
+        );
+        CREATE INDEX IF NOT EXISTS articles_content ON articles (content_hash);
+        CREATE INDEX IF NOT EXISTS articles_source ON articles (source, source_line);
+        CREATE TABLE IF NOT EXISTS replaced (
+            id    TEXT PRIMARY KEY REFERENCES articles (id),
+            by_id TEXT NOT NULL REFERENCES articles (id)
         );
         CREATE TABLE IF NOT EXISTS queue (
             seq BIGINT PRIMARY KEY REFERENCES articles (seq)
@@ -76,8 +81,13 @@ public abstract class ArticleStore : IDisposable
     public long Queued => Scalar("SELECT COUNT(*) FROM queue");
 
     /// <summary>
-    /// Stores the articles not stored yet (by content) and queues them for reading; returns how many
-    /// were new. An article whose id is taken by other content is reported, not stored.
+    /// Stores the articles not stored yet and queues them for reading; returns how many were new.
+    /// Nothing an outlet published disappears (README, "Stores and workers"): an article is already
+    /// stored when its latest version has the same content; another text under a given id (a
+    /// correction), or from the same file (an edited or finished file), is stored as the next free
+    /// <c>ID#N</c> and replaces the earlier version in stories, pictures and analyses; a record
+    /// whose id is only its place in a file is recognised by its content; the same text under two
+    /// given ids (two outlets' wire copy) is two articles.
     /// </summary>
     public int Add(IEnumerable<Document> documents, IProblemSink problems)
     {
@@ -91,30 +101,78 @@ public abstract class ArticleStore : IDisposable
                 ON CONFLICT DO NOTHING RETURNING seq
                 """, "id", "hash", "source", "line", "url", "title", "outlet", "published", "html", "text", "textIsInput", "added");
             using var enqueue = Command(transaction, "INSERT INTO queue (seq) VALUES (@seq)", "seq");
-            using var holder = Command(transaction, "SELECT content_hash FROM articles WHERE id = @id", "id");
+            using var hashOf = Command(transaction, "SELECT content_hash FROM articles WHERE id = @id", "id");
+            using var withContent = Command(transaction, "SELECT COUNT(*) FROM articles WHERE content_hash = @hash", "hash");
+            using var fromSource = Command(transaction,
+                "SELECT id FROM articles WHERE source = @source AND source_line = @line AND id NOT IN (SELECT id FROM replaced) ORDER BY seq DESC LIMIT 1", "source", "line");
+            using var replacedBy = Command(transaction, "SELECT by_id FROM replaced WHERE id = @id", "id");
+            using var replace = Command(transaction, "INSERT INTO replaced (id, by_id) VALUES (@id, @by)", "id", "by");
+            string? HashOf(string id) => Run(hashOf, id).ExecuteScalar() as string;
+            string Latest(string id)
+            {
+                while (Run(replacedBy, id).ExecuteScalar() is string next) id = next;
+                return id;
+            }
             var now = DateTime.UtcNow.ToString("O");
+            bool Insert(Document d, string hash, string? replacing)
+            {
+                if (Run(insert, d.Id, hash, d.Source.File, d.Source.Line, d.Url, d.Title, d.Outlet, d.Published?.ToString(), d.Html, d.Text, d.TextIsInput ? 1 : 0, now)
+                    .ExecuteScalar() is not { } seq || seq is DBNull)
+                    return false; // the id is taken (or, in a store made before copies were kept apart, the content)
+                Run(enqueue, seq).ExecuteNonQuery();
+                if (replacing != null) Run(replace, replacing, d.Id).ExecuteNonQuery();
+                added++;
+                return true;
+            }
             foreach (var d in batch)
             {
-                var hash = ContentHash(d);
-                if (Run(insert, d.Id, hash, d.Source.File, d.Source.Line, d.Url, d.Title, d.Outlet, d.Published?.ToString(), d.Html, d.Text, d.TextIsInput ? 1 : 0, now)
-                    .ExecuteScalar() is { } seq and not DBNull)
+                Storable(d);
+                var hash = UniqueIds.ContentHash(d);
+                // A new id needs no look-up; a text known only by its place must be looked up by content first.
+                if (d.IdOrigin != IdOrigin.Position && Insert(d, hash, null)) continue;
+                var held = HashOf(d.Id);
+                var earlier = d.IdOrigin switch
                 {
-                    Run(enqueue, seq).ExecuteNonQuery();
-                    added++;
-                    continue;
+                    IdOrigin.Given => held == null ? null : Latest(d.Id),
+                    IdOrigin.FileName => Run(fromSource, d.Source.File, d.Source.Line).ExecuteScalar() as string,
+                    _ => null,
+                };
+                bool stored = earlier != null ? (earlier == d.Id ? held : HashOf(earlier)) == hash
+                    : held == hash || d.IdOrigin == IdOrigin.Position && Convert.ToInt64(Run(withContent, hash).ExecuteScalar()) > 0;
+                if (stored) continue;
+                if (held != null)
+                {
+                    var taken = d.Id;
+                    d.Id = UniqueIds.NextFree(taken, id => HashOf(id) != null);
+                    if (earlier == null && d.IdOrigin == IdOrigin.FileName)
+                        problems.Report(new Problem(d.Source, $"id {taken} is taken by another file's article; stored as {d.Id}"));
                 }
-                if (Run(holder, d.Id).ExecuteScalar() is string held && held != hash)
-                    problems.Report(new Problem(d.Source, $"id {d.Id} is already stored with other content; not stored"));
+                Insert(d, hash, earlier);
             }
             transaction.Commit();
         }
         return added;
     }
 
-    /// <summary>The stored articles in the order they were added, as the ingest stage would deliver them.</summary>
+    /// <summary>
+    /// NUL, which PostgreSQL's text cannot hold, as U+FFFD in every field (one character for one,
+    /// so offsets stay), on both kinds of store alike.
+    /// </summary>
+    private static void Storable(Document d)
+    {
+        static string? Clean(string? s) => s != null && s.Contains('\0') ? s.Replace('\0', '\uFFFD') : s;
+        d.Id = Clean(d.Id)!;
+        d.Text = Clean(d.Text)!;
+        d.Html = Clean(d.Html);
+        d.Title = Clean(d.Title);
+        d.Url = Clean(d.Url);
+        d.Outlet = Clean(d.Outlet);
+    }
+
+    /// <summary>The stored articles in the order they were added, as the ingest stage would deliver them (the latest version of each).</summary>
     public IEnumerable<Document> Documents()
     {
-        using var select = Command(null, $"SELECT {Columns} FROM articles ORDER BY seq");
+        using var select = Command(null, $"SELECT {Columns} FROM articles WHERE id NOT IN (SELECT id FROM replaced) ORDER BY seq");
         using var reader = select.ExecuteReader();
         while (reader.Read()) yield return ReadDocument(reader);
     }
@@ -126,20 +184,54 @@ public abstract class ArticleStore : IDisposable
     /// </summary>
     public ReadingBatch ClaimBatch(int size)
     {
-        var transaction = Connection.BeginTransaction();
+        // Where claims are row locks the claim holds a transaction; where the only lock is the
+        // database's one write lock, the batch is read before it takes any (ReadingBatch.LockStoryAssignment).
+        var transaction = ClaimLock.Length > 0 ? Connection.BeginTransaction() : null;
         try
         {
-            using var claim = Command(transaction, $"SELECT {Columns} FROM queue q JOIN articles a ON a.seq = q.seq ORDER BY q.seq LIMIT @size{ClaimLock}", "size");
+            using var claim = Command(transaction, $"SELECT {Columns}, q.seq FROM queue q JOIN articles a ON a.seq = q.seq ORDER BY q.seq LIMIT @size{ClaimLock}", "size");
             var documents = new List<Document>();
+            var seqs = new List<long>();
             using (var reader = Run(claim, size).ExecuteReader())
-                while (reader.Read()) documents.Add(ReadDocument(reader));
-            return new ReadingBatch(this, transaction, documents);
+                while (reader.Read())
+                {
+                    seqs.Add(reader.GetInt64(10));
+                    documents.Add(ReadDocument(reader));
+                }
+            return new ReadingBatch(this, transaction, documents, seqs);
         }
         catch
         {
-            transaction.Dispose();
+            transaction?.Dispose();
             throw;
         }
+    }
+
+    internal DbTransaction BeginTransaction() => Connection.BeginTransaction();
+
+    /// <summary>
+    /// Waits until no article queued before the first of <paramref name="claimed"/> (the batch's,
+    /// in order) is left, then says how many of the claimed articles can be assigned now: those
+    /// before the first article queued by another worker (a claim that skipped others' rows has
+    /// gaps; waiting for them could deadlock). So stories are assigned in the order articles were
+    /// stored, whatever the number of workers and their timing. 0 when an earlier article is claimed
+    /// by no one (its worker stopped): the caller claims again from the head of the queue.
+    /// </summary>
+    internal int AssignableNow(DbTransaction? transaction, IReadOnlyList<long> claimed)
+    {
+        using var unclaimed = Command(transaction, $"SELECT q.seq FROM queue q WHERE q.seq < @first ORDER BY q.seq LIMIT 1{ClaimLock}", "first");
+        using var earlier = Command(transaction, "SELECT COUNT(*) FROM queue WHERE seq < @first", "first");
+        while (true)
+        {
+            if (Run(unclaimed, claimed[0]).ExecuteScalar() is not (null or DBNull)) return 0;
+            if (Convert.ToInt64(Run(earlier, claimed[0]).ExecuteScalar()) == 0) break;
+            Thread.Sleep(20);
+        }
+        using var queued = Command(transaction, "SELECT seq FROM queue WHERE seq >= @first AND seq <= @last ORDER BY seq", "first", "last");
+        using var reader = Run(queued, claimed[0], claimed[^1]).ExecuteReader();
+        int prefix = 0;
+        while (reader.Read() && prefix < claimed.Count && reader.GetInt64(0) == claimed[prefix]) prefix++;
+        return prefix;
     }
 
     /// <summary>Every committed reading, in the order the stories were assigned.</summary>
@@ -162,10 +254,10 @@ public abstract class ArticleStore : IDisposable
         return index.Stories;
     }
 
-    /// <summary>The story assignments committed after <paramref name="seq"/>, in their order (articles that could not be read have none).</summary>
+    /// <summary>The story assignments committed after <paramref name="seq"/>, in their order (articles that could not be read have none, replaced versions are left out).</summary>
     public IEnumerable<StoryAssignment> Assignments(long seq = 0)
     {
-        using var select = Command(null, "SELECT seq, story, article_id FROM readings WHERE seq > @seq AND story IS NOT NULL ORDER BY seq", "seq");
+        using var select = Command(null, "SELECT seq, story, article_id FROM readings WHERE seq > @seq AND story IS NOT NULL AND article_id NOT IN (SELECT id FROM replaced) ORDER BY seq", "seq");
         using var reader = Run(select, seq).ExecuteReader();
         while (reader.Read()) yield return new StoryAssignment(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
     }
@@ -186,12 +278,30 @@ public abstract class ArticleStore : IDisposable
         return [.. found.OrderBy(d => order[d.Id])];
     }
 
+    /// <summary>A search reads at most this many distinct words of its query (its cost grows with them).</summary>
+    public const int MaxSearchWords = 16;
+
     /// <summary>
     /// Full-text search over titles and texts, best matches first, with the matching words
     /// [bracketed] in a snippet. No query syntax reaches the engine: the query is a parameter, never
-    /// part of the SQL, and its words are searched as plain words.
+    /// part of the SQL, and its words are searched as plain words: split at spaces and control or
+    /// invisible characters, each once, at most <see cref="MaxSearchWords"/> of them.
     /// </summary>
-    public abstract IReadOnlyList<SearchHit> Search(string query, int limit = 50);
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 50)
+    {
+        var words = new List<string>();
+        foreach (var word in query.Split(Separator(query), StringSplitOptions.RemoveEmptyEntries))
+            if (words.Count < MaxSearchWords && !words.Contains(word, StringComparer.OrdinalIgnoreCase)) words.Add(word.Length > 64 ? word[..64] : word);
+        return words.Count == 0 ? [] : Search(words, limit);
+    }
+
+    /// <summary>The characters of the query that separate words: spaces, controls (NUL) and invisible formatting.</summary>
+    private static char[] Separator(string query) =>
+        [' ', .. query.Where(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c)
+                                  || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format).Distinct()];
+
+    /// <summary>Searches for these plain words (non-empty, distinct, no separators).</summary>
+    protected abstract IReadOnlyList<SearchHit> Search(IReadOnlyList<string> words, int limit);
 
     /// <summary>What follows the claim query so that concurrent workers skip each other's articles (nothing where writers are serialised anyway).</summary>
     protected abstract string ClaimLock { get; }
@@ -248,9 +358,6 @@ public abstract class ArticleStore : IDisposable
         return document;
     }
 
-    /// <summary>The same article from two feeds or two runs has the same content (page or text), whatever its id.</summary>
-    private static string ContentHash(Document document) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document.Html ?? document.Text)));
 
     public void Dispose() => Connection.Dispose();
 }

@@ -78,16 +78,15 @@ public sealed class PostgresArticleStore : ArticleStore
         command.ExecuteNonQuery();
     }
 
-    public override IReadOnlyList<SearchHit> Search(string query, int limit = 50)
+    protected override IReadOnlyList<SearchHit> Search(IReadOnlyList<string> words, int limit)
     {
-        if (string.IsNullOrWhiteSpace(query)) return [];
         // plainto_tsquery reads plain words joined by AND: no operators of the query reach the engine.
         using var search = Command(null, """
             SELECT id, title, ts_headline('english', text, q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, FragmentDelimiter=…')
             FROM articles, plainto_tsquery('english', @query) q
             WHERE search @@ q ORDER BY ts_rank(search, q) DESC, seq LIMIT @limit
             """, "query", "limit");
-        using var reader = Run(search, query, limit).ExecuteReader();
+        using var reader = Run(search, string.Join(' ', words), limit).ExecuteReader();
         var hits = new List<SearchHit>();
         while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
         return hits;

@@ -36,12 +36,10 @@ public sealed class SqliteArticleStore : ArticleStore
 
     internal override void LockStoryAssignment(DbTransaction transaction) { }
 
-    public override IReadOnlyList<SearchHit> Search(string query, int limit = 50)
+    protected override IReadOnlyList<SearchHit> Search(IReadOnlyList<string> query, int limit)
     {
         // Every word a quoted phrase: FTS5 then reads no operators, columns or NEAR groups from the query.
-        var words = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => "\"" + w.Replace("\"", "\"\"") + "\"").ToList();
-        if (words.Count == 0) return [];
+        var words = query.Select(w => "\"" + w.Replace("\"", "\"\"") + "\"");
         using var search = Command(null, """
             SELECT a.id, a.title, snippet(articles_search, 1, '[', ']', '…', 16)
             FROM articles_search JOIN articles a ON a.seq = articles_search.rowid

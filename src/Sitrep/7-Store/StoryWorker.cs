@@ -9,9 +9,13 @@ namespace Sitrep.Store;
 /// part, the per-document pipeline, runs while the batch is claimed but before any lock, so
 /// workers on several machines read in parallel. Then, holding the story-assignment lock, the
 /// worker replays the assignments others committed since its last batch into its own
-/// <see cref="StoryStream"/> and assigns its documents: every worker's stream passes through the
-/// same assignments in the same order, so all of them agree on every story, as one serial
-/// clusterer would. A worker killed at any moment commits nothing of its open batch.
+/// <see cref="StoryStream"/> and assigns its documents (those no other worker read meanwhile):
+/// every worker's stream passes through the same assignments in the same order, so all of them
+/// agree on every story. A batch is assigned only once every article queued before it is, and
+/// only up to the first article another worker holds (<see cref="ReadingBatch.AssignableNow"/>),
+/// so the stories are those of one serial
+/// stream over the queue, whatever the number of workers and their timing. A worker killed at any
+/// moment commits nothing of its open batch.
 /// </summary>
 public sealed class StoryWorker(ArticleStore store, string name, IProblemSink problems, int batchSize = 128)
 {
@@ -33,10 +37,25 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
     /// <summary>Claims, reads and commits one batch; returns its documents (none when nothing is queued).</summary>
     public IReadOnlyList<Document> ReadBatch()
     {
-        using var batch = store.ClaimBatch(batchSize);
-        if (batch.Documents.Count == 0) return [];
-        // Load-balanced: a range partition would leave one core idle behind a batch's longest articles.
-        var read = Partitioner.Create(batch.Documents.ToArray(), loadBalance: true).AsParallel().AsOrdered().Select(ReadDocument).ToList();
+        while (true)
+        {
+            using var batch = store.ClaimBatch(batchSize);
+            if (batch.Documents.Count == 0) return [];
+            // Load-balanced: a range partition would leave one core idle behind a batch's longest articles.
+            var read = Partitioner.Create(batch.Documents.ToArray(), loadBalance: true).AsParallel().AsOrdered().Select(ReadDocument).ToList();
+            int assignable = batch.AssignableNow();
+            if (assignable > 0)
+            {
+                Assign(batch, read[..assignable]);
+                return batch.Documents.Take(assignable).ToList();
+            }
+        }
+    }
+
+    /// <summary>Under the story-assignment lock: replays what others assigned since the last batch, then assigns and records this one's articles.</summary>
+    private void Assign(ReadingBatch batch, List<(Document Document, DocumentTerms? Terms, string? Problem)> read)
+    {
+        int recorded = 0;
         try
         {
             batch.LockStoryAssignment();
@@ -47,6 +66,8 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
             }
             foreach (var (document, terms, problem) in read)
             {
+                if (!batch.Dequeue(document)) continue;
+                recorded++;
                 int? story = terms == null ? null : stream.Assign(terms);
                 replayedUpTo = batch.Record(document, name, story, terms, problem);
             }
@@ -59,8 +80,7 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
             replayedUpTo = 0;
             throw;
         }
-        Read += read.Count;
-        return batch.Documents;
+        Read += recorded;
     }
 
     private (Document Document, DocumentTerms? Terms, string? Problem) ReadDocument(Document document)

@@ -24,33 +24,55 @@ namespace Sitrep.Web;
 /// ingest and workers elsewhere, join them without the others being read again, and only the
 /// pictures of the stories that grew are analysed again, when next asked for. Pictures are analysed
 /// in the background from the start, biggest story first. Everything a page shows from an article is escaped.
+/// Other web pages the user visits can neither write nor read: every request must name the bound
+/// address as its host (a rebound DNS name is refused), a write must be a same-origin JSON request
+/// (which a page elsewhere cannot send without a preflight this server never grants), and pages
+/// forbid framing, content sniffing and any script or outside resource.
 /// </summary>
 public sealed class StoryServer : IDisposable
 {
     public const long MaxRequestBytes = 8 << 20;
 
-    private readonly ArticleStore store;
+    /// <summary>By default a story page analyses at most this many of its articles, the latest to join (and says so): a 60,000-article story never rendered; bigger stories are for <c>analyze --db</c>.</summary>
+    public const int MaxStoryArticles = 2_000;
+
+    /// <summary>How long a POST waits for its articles to be read into stories before answering 202 (stored, still queued).</summary>
+    private static readonly TimeSpan ReadingWait = TimeSpan.FromSeconds(10);
+
+    private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    // Three connections, so that no request waits for another kind: pages (under the gate),
+    // searches (under their own lock), and the worker reading queued articles in the background.
+    private readonly ArticleStore store, searchStore, workerStore;
     private readonly StoryWorker worker;
-    // One connection serves every request, so they take turns with it.
-    private readonly Lock gate = new();
+    private readonly Lock gate = new(), searchGate = new(), passGate = new();
     private readonly CancellationTokenSource closing = new();
     private readonly ConcurrentDictionary<int, (int Members, Lazy<StoryPicture> Picture)> pictures = new();
     private readonly StoryIndex index = new();
     // Articles this server's worker read, annotated, until their story's picture takes them.
     private readonly ConcurrentDictionary<string, Document> justRead = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim wake = new(0);
+    private TaskCompletionSource nextPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task reading;
     private long refreshedAt;
 
-    private StoryServer(ArticleStore store)
+    private readonly int maxStoryArticles;
+
+    private StoryServer(string database, int maxStoryArticles)
     {
-        this.store = store;
-        worker = new StoryWorker(store, $"serve:{Environment.ProcessId}", new ProblemList());
-        ReadQueued();
-        var biggestFirst = Stories.OrderByDescending(s => s.Articles.Count).ToList();
+        this.maxStoryArticles = maxStoryArticles;
+        store = ArticleStore.Open(database);
+        searchStore = ArticleStore.Open(database);
+        workerStore = ArticleStore.Open(database);
+        worker = new StoryWorker(workerStore, $"serve:{Environment.ProcessId}", new ProblemList());
+        QueueRead = nextPass.Task;
+        reading = Task.Run(ReadQueued);
         // One story at a time: each reads its documents on all cores, and pool threads that wait on
         // each other's parallel loops would starve the pool.
-        Analysed = Task.Run(() =>
+        Analysed = Task.Run(async () =>
         {
-            foreach (var story in biggestFirst)
+            await QueueRead;
+            foreach (var story in Stories.OrderByDescending(s => s.Articles.Count).ToList())
             {
                 closing.Token.ThrowIfCancellationRequested();
                 Picture(story);
@@ -58,12 +80,19 @@ public sealed class StoryServer : IDisposable
         }, closing.Token);
     }
 
-    public static StoryServer Open(string database) => new(ArticleStore.Open(database));
+    /// <summary>Serves the store; a story page analyses at most <paramref name="maxStoryArticles"/> articles.</summary>
+    public static StoryServer Open(string database, int maxStoryArticles = MaxStoryArticles) => new(database, maxStoryArticles);
 
     /// <summary>How many times a story's picture has been analysed (once per story and membership).</summary>
     public int PicturesAnalysed => picturesAnalysed;
 
     private int picturesAnalysed;
+
+    /// <summary>
+    /// Done when the articles queued at startup are read into stories. The server answers from the
+    /// start (a large queue is read in the background), showing the stories read so far.
+    /// </summary>
+    public Task QueueRead { get; }
 
     /// <summary>Done when every story known at startup has its picture.</summary>
     public Task Analysed { get; }
@@ -79,8 +108,18 @@ public sealed class StoryServer : IDisposable
             kestrel.Limits.MaxRequestBodySize = MaxRequestBytes;
         });
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = Policy;
+            headers["Referrer-Policy"] = "no-referrer";
+            if (!IsBoundAddress(context)) context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+            else await next(context);
+        });
         app.MapGet("/", () => Html(StoryList()));
-        app.MapGet("/stories/{id}", (string id) => Story(id) is { } story ? Html(Page(story)) : Results.NotFound());
+        app.MapGet("/stories/{id}", (string id) => StoredStory(id) is { } stored ? Html(Page(Picture(stored), stored)) : Results.NotFound());
         app.MapGet("/search", (string? q) => Html(SearchPage(q ?? "")));
         app.MapGet("/api/stories", () => Results.Json(Stories.Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles })));
         app.MapGet("/api/stories/{id}", (string id) => Story(id) is { } story ? Results.Text(Json(story), "application/json", Encoding.UTF8) : Results.NotFound());
@@ -111,15 +150,50 @@ public sealed class StoryServer : IDisposable
         }
     }
 
-    /// <summary>Reads the queued articles into stories and takes in every assignment since the last look.</summary>
-    private void ReadQueued()
+    /// <summary>
+    /// Reads the queued articles into stories whenever woken (at startup and after a POST), on the
+    /// worker's own connection, so that pages never wait for it; then takes in every assignment
+    /// since the last look. Each pass completes the waiters that asked before it began.
+    /// </summary>
+    private async Task ReadQueued()
     {
-        lock (gate)
+        bool failed = false;
+        while (!closing.IsCancellationRequested)
         {
-            for (var batch = worker.ReadBatch(); batch.Count > 0; batch = worker.ReadBatch())
-                foreach (var document in batch) justRead[document.Id] = document;
-            TakeNewAssignments();
+            TaskCompletionSource pass;
+            lock (passGate) (pass, nextPass) = (nextPass, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            try
+            {
+                for (var batch = worker.ReadBatch(); batch.Count > 0 && !closing.IsCancellationRequested; batch = worker.ReadBatch())
+                    foreach (var document in batch) justRead[document.Id] = document;
+                lock (gate) TakeNewAssignments();
+                failed = false;
+                pass.TrySetResult();
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or StoreException)
+            {
+                // The articles stay queued; the next pass (or a worker elsewhere) reads them.
+                failed = true;
+                pass.TrySetException(e);
+            }
+            try
+            {
+                await wake.WaitAsync(failed ? TimeSpan.FromSeconds(5) : Timeout.InfiniteTimeSpan, closing.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
+    }
+
+    /// <summary>A pass of the reader that starts after this call.</summary>
+    private Task NextReadingPass()
+    {
+        Task pass;
+        lock (passGate) pass = nextPass.Task;
+        wake.Release();
+        return pass;
     }
 
     private void TakeNewAssignments()
@@ -140,13 +214,16 @@ public sealed class StoryServer : IDisposable
     private Lazy<StoryPicture> Analysis(StoredStory story) => new(() =>
     {
         IReadOnlyList<Document> members;
-        lock (gate) members = [.. store.Documents(story.Articles).Select(d => justRead.TryRemove(d.Id, out var read) ? read : d)];
+        var analysed = story.Articles.Count > maxStoryArticles ? story.Articles.Skip(story.Articles.Count - maxStoryArticles).ToList() : story.Articles;
+        lock (gate) members = [.. store.Documents(analysed).Select(d => justRead.TryRemove(d.Id, out var read) ? read : d)];
         Interlocked.Increment(ref picturesAnalysed);
         Pipeline.ReadForStories(members);
         return SituationBuilder.Story(story.Id, members);
     });
 
-    private StoryPicture? Story(string id) => Stories.FirstOrDefault(s => s.Id == id) is { } story ? Picture(story) : null;
+    private StoredStory? StoredStory(string id) => Stories.FirstOrDefault(s => s.Id == id);
+
+    private StoryPicture? Story(string id) => StoredStory(id) is { } story ? Picture(story) : null;
 
     /// <summary>The picture's headline once analysed; until then the title of the story's first article.</summary>
     private string Headline(StoredStory story)
@@ -163,11 +240,34 @@ public sealed class StoryServer : IDisposable
 
     private IReadOnlyList<SearchHit> Search(string query)
     {
-        lock (gate) return store.Search(query);
+        lock (searchGate) return searchStore.Search(query);
+    }
+
+    /// <summary>The request names this server as 127.0.0.1 or localhost on its own port: a page elsewhere whose DNS name now points here does not.</summary>
+    private static bool IsBoundAddress(HttpContext context)
+    {
+        var host = context.Request.Host;
+        return host.Host is "127.0.0.1" or "localhost" && (host.Port ?? 80) == context.Connection.LocalPort;
+    }
+
+    /// <summary>
+    /// A write a browser sends only from this server's own pages: JSON (a cross-site page cannot
+    /// send it without a preflight, which is never granted) with no Origin or this server's.
+    /// </summary>
+    private static IResult? RefusedWrite(HttpRequest request)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (!string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase) && !string.Equals(mediaType, "application/x-ndjson", StringComparison.OrdinalIgnoreCase))
+            return Results.Json(new { problems = new[] { "send JSON Lines as application/x-ndjson or application/json" } }, statusCode: StatusCodes.Status415UnsupportedMediaType);
+        var origin = request.Headers.Origin;
+        if (origin.Count > 0 && (origin.Count > 1 || origin[0] != $"http://{request.Host.Value}"))
+            return Results.Json(new { problems = new[] { "writes are taken only from this server's own pages" } }, statusCode: StatusCodes.Status403Forbidden);
+        return null;
     }
 
     private async Task<IResult> AddArticles(HttpRequest request)
     {
+        if (RefusedWrite(request) is { } refused) return refused;
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body);
         var problems = new ProblemList();
@@ -176,8 +276,14 @@ public sealed class StoryServer : IDisposable
         documents.ForEach(extraction.Process);
         int added;
         lock (gate) added = store.Add(documents, problems);
-        if (added > 0) ReadQueued();
-        return Results.Json(new { added, problems = problems.Items.Select(p => p.ToString()) }, statusCode: problems.Items.Count > 0 && added == 0 ? 400 : 200);
+        var reported = problems.Items.Select(p => p.ToString());
+        if (added > 0)
+        {
+            var pass = NextReadingPass();
+            if (await Task.WhenAny(pass, Task.Delay(ReadingWait)) != pass || pass.IsFaulted)
+                return Results.Json(new { added, queued = true, problems = reported }, statusCode: StatusCodes.Status202Accepted);
+        }
+        return Results.Json(new { added, problems = reported }, statusCode: problems.Items.Count > 0 && added == 0 ? 400 : 200);
     }
 
     private static string Json(StoryPicture story)
@@ -187,11 +293,16 @@ public sealed class StoryServer : IDisposable
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static string Page(StoryPicture story)
+    private static string Page(StoryPicture story, StoredStory stored)
     {
         var writer = new StringWriter();
         ReportHtml.Write(new SituationPicture(story.Documents, [story]), writer);
-        return writer.ToString();
+        var page = writer.ToString();
+        if (stored.Articles.Count <= story.Documents.Count) return page;
+        var note = $"<p class=\"note\">This page analyses the latest {story.Documents.Count:N0} of the story's {stored.Articles.Count:N0} articles; " +
+                   "<code>sitrep analyze --db</code> analyses them all.</p>";
+        int body = page.IndexOf("<body>", StringComparison.Ordinal);
+        return body < 0 ? page : page.Insert(body + "<body>".Length, note);
     }
 
     private string StoryList()
@@ -227,9 +338,12 @@ public sealed class StoryServer : IDisposable
     public void Dispose()
     {
         closing.Cancel();
-        try { Analysed.Wait(); }
+        try { Task.WaitAll(Analysed, reading); }
         catch (AggregateException) { } // cancelled; an analysis that failed fails its request too
         store.Dispose();
+        searchStore.Dispose();
+        workerStore.Dispose();
         closing.Dispose();
+        wake.Dispose();
     }
 }

@@ -20,6 +20,7 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
     /// <summary>Extraction plus entities, places and times.</summary>
     public static Pipeline Annotation() => new([
         .. Extraction().Steps,
+        new Ingest.ArticleSizeLimit(),
         new SentenceSplitter(),
         new EntityRecognizer(),
         new EntityCanonicalizer(),

@@ -8,7 +8,8 @@ namespace Sitrep.Tests.Ingest;
 /// <summary>
 /// Every reader, and the text stage after it, over generated malformed inputs: mutations of small
 /// valid inputs of each format (truncation, flipped and inserted bytes, spliced inputs, repeated
-/// slices, deep nesting, huge attributes, invalid UTF-8, corrupt gzip and WARC framing). Nothing may
+/// slices, deep nesting, huge attributes, invalid UTF-8, lone surrogate escapes and NUL, corrupt
+/// gzip and WARC framing). Nothing may
 /// throw, no input may take more than two seconds. The suite runs a seeded sample; set
 /// SITREP_FUZZ_INPUTS (e.g. 100000) for a long run: each reader then gets that many inputs.
 /// </summary>
@@ -119,7 +120,7 @@ public class MalformedInputTests
         for (int e = 0; e < edits; e++)
         {
             int at = random.Next(bytes.Count + 1);
-            switch (random.Next(9))
+            switch (random.Next(10))
             {
                 case 0: bytes.RemoveRange(at, bytes.Count - at); break; // truncated
                 case 1: if (at < bytes.Count) bytes[at] = (byte)random.Next(256); break;
@@ -137,6 +138,7 @@ public class MalformedInputTests
                 case 5: bytes.InsertRange(at, Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(random.Next(3) switch { 0 => "<div>", 1 => "[", _ => "<x:a>" }, random.Next(100, 50_000))))); break;
                 case 6: bytes.InsertRange(at, Encoding.ASCII.GetBytes($"<p title=\"{new string('a', random.Next(1_000, 200_000))}\">")); break;
                 case 7: bytes.InsertRange(at, [0xC3, 0x28, 0xE2, 0x82, 0xFF, 0xF0, 0x90, 0x80]); break; // invalid UTF-8
+                case 8: bytes.InsertRange(at, Encoding.ASCII.GetBytes(random.Next(3) switch { 0 => "\\udc00", 1 => "\\ud800\\u0041", _ => "\0\0" })); break; // half a character, NUL
                 default: bytes.InsertRange(at, Encoding.ASCII.GetBytes(random.Next(2) == 0 ? "\r\nContent-Length: 99999999999\r\n" : "\n\n\n")); break;
             }
         }

@@ -29,17 +29,18 @@ public sealed class ArticleStoreTests : StoreTest
     }
 
     [Theory, MemberData(nameof(Kinds))]
-    public void A_copy_under_another_id_is_the_same_article_and_other_content_under_a_taken_id_is_reported(string kind)
+    public void A_copy_under_another_id_is_another_outlets_article_and_other_content_under_a_taken_id_is_its_new_version(string kind)
     {
         var database = NewStore(kind);
         using var store = ArticleStore.Open(database);
         var problems = new ProblemList();
 
         store.Add([Article("a1", "The river road was closed on Monday.", "2026-03-02")], problems).ShouldBe(1);
-        store.Add([Article("copy", "The river road was closed on Monday."), Article("a1", "The road reopened on Friday.")], problems).ShouldBe(0);
+        store.Add([Article("copy", "The river road was closed on Monday."), Article("a1", "The road reopened on Friday.")], problems).ShouldBe(2);
 
-        store.Count.ShouldBe(1);
-        problems.Items.ShouldHaveSingleItem().ToString().ShouldBe("a1.txt:1: id a1 is already stored with other content; not stored");
+        store.Count.ShouldBe(3);
+        store.Documents().Select(d => d.Id).ShouldBe(["copy", "a1#2"]);
+        problems.Items.ShouldBeEmpty();
     }
 
     [Theory, MemberData(nameof(Kinds))]

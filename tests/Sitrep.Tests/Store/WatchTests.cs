@@ -22,13 +22,13 @@ public sealed class WatchTests : TestFolder
         File.WriteAllText(Path.Combine(inbox, "wire", "c.jsonl"),
             "{\"id\": \"c1\", \"text\": \"Relief flights resumed at the airport on Sunday.\"}\n" +
             "{\"id\": \"c2\", \"text\": \"Road reopens\\n\\nThe river road reopened on Friday after the floods receded.\\n\"}\n");
-        WaitForCount(database, 3);
+        WaitForCount(database, 4); // c2 repeats a's text under an id of its own: another outlet's copy, kept
 
         stop.Cancel();
         watching.Wait(TimeSpan.FromSeconds(10)).ShouldBeTrue();
         watching.Result.ShouldBe(SitrepCommandLine.Success);
         using var store = ArticleStore.Open(database);
-        store.Documents().Select(d => d.Id).ShouldBe(["a", "b", "c1"]);
+        store.Documents().Select(d => d.Id).ShouldBe(["a", "b", "c1", "c2"]);
     }
 
     private static void WaitForCount(string database, long expected)

@@ -35,6 +35,7 @@ public sealed class WorkerConcurrencyTests : StoreTest
         readings.ShouldAllBe(r => r.Story != null);
         readings.GroupBy(r => r.Worker).Select(g => g.Count()).OrderBy(n => n).ShouldBe(reported.OrderBy(n => n));
         ReplaysSerially(readings);
+        InQueueOrder(store, readings);
         // 200 events of 100 reports each: whichever worker read them, most reports of an event share its story.
         foreach (var reports in readings.GroupBy(r => int.Parse(r.Article[1..]) % 200))
             reports.GroupBy(r => r.Story).Max(g => g.Count()).ShouldBeGreaterThanOrEqualTo(90, $"event {reports.Key}");
@@ -75,7 +76,12 @@ public sealed class WorkerConcurrencyTests : StoreTest
         readings.Count.ShouldBe(Articles);
         readings.Select(r => r.Article).Distinct().Count().ShouldBe(Articles);
         ReplaysSerially(readings);
+        InQueueOrder(store, readings);
     }
+
+    /// <summary>Assigned in the order the articles were stored: the stories of one serial stream over the queue, whatever the workers' number and timing.</summary>
+    private static void InQueueOrder(ArticleStore store, List<StoredReading> readings) =>
+        readings.Select(r => r.Article).ShouldBe(store.Documents().Select(d => d.Id));
 
     [PostgresFact]
     public void A_worker_that_runs_until_stopped_connects_again_after_losing_its_session()

@@ -54,6 +54,7 @@ public sealed class IncrementalServeTests : TestFolder
         using var server = StoryServer.Open(database);
         await using var app = server.Build(port: 0);
         await app.StartAsync();
+        await server.QueueRead;
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         (await http.GetStringAsync("/api/stories")).ShouldNotContain("darfur-daily");
 

@@ -31,6 +31,7 @@ public sealed class ServedPagesBrowserTests : IAsyncLifetime
         server = StoryServer.Open(database);
         app = server.Build(port: 0);
         await app.StartAsync();
+        await server.QueueRead;
         if (!Chromium.Installed) return;
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.Executable, Headless = true, Args = Chromium.Arguments });

@@ -23,6 +23,7 @@ public sealed class StoryServerTests : IAsyncLifetime
         server = StoryServer.Open(database);
         app = server.Build(port: 0);
         await app.StartAsync();
+        await server.QueueRead;
         http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
 
@@ -105,7 +106,7 @@ public sealed class StoryServerTests : IAsyncLifetime
     public async Task An_oversized_request_is_refused()
     {
         // Asking first (Expect: 100-continue) lets the server answer before the body is sent.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = new ByteArrayContent(new byte[StoryServer.MaxRequestBytes + 1]) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = new ByteArrayContent(new byte[StoryServer.MaxRequestBytes + 1]) { Headers = { ContentType = new("application/x-ndjson") } } };
         request.Headers.ExpectContinue = true;
         (await http.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
     }

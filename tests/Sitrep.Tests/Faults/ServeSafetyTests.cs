@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Sitrep.Cli;
+using Sitrep.Web;
+
+namespace Sitrep.Tests.Faults;
+
+/// <summary>
+/// <c>sitrep serve</c> against other web pages (issue 21): writes only from a same-origin JSON request,
+/// no host but the bound address (DNS rebinding), protective headers, searches that cannot stall it.
+/// </summary>
+public sealed class ServeSafetyTests : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("sitrep-serve-safety-").FullName;
+    private StoryServer server = null!;
+    private WebApplication app = null!;
+    private HttpClient http = null!;
+    private Uri address = null!;
+
+    public async Task InitializeAsync()
+    {
+        var database = Path.Combine(folder, "sitrep.db");
+        IngestRun.Run([Path.Combine(AppContext.BaseDirectory, "Fixtures", "el-fasher")], database);
+        server = StoryServer.Open(database);
+        app = server.Build(port: 0);
+        await app.StartAsync();
+        await server.QueueRead;
+        address = new Uri(app.Urls.First());
+        http = new HttpClient { BaseAddress = address };
+    }
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await app.DisposeAsync();
+        server.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static readonly string Forged = JsonSerializer.Serialize(new
+    {
+        id = "forged",
+        outlet = "Reuters",
+        text = "Reuters reported that the army shelled the Abu Shouk camp near El Fasher on Sunday.",
+    }) + "\n";
+
+    private async Task<HttpStatusCode> Post(string contentType, string? origin = null, string? host = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = new StringContent(Forged, Encoding.UTF8, contentType) };
+        if (origin != null) request.Headers.Add("Origin", origin);
+        if (host != null) request.Headers.Host = host;
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
+    private async Task<bool> Stored() => (await http.GetStringAsync("/api/search?q=Abu%20Shouk%20shelled")).Contains("forged");
+
+    [Theory]
+    [InlineData("text/plain", null, null)]                                  // a form or fetch without preflight from any page
+    [InlineData("application/x-www-form-urlencoded", null, null)]
+    [InlineData("application/x-ndjson", "http://news.example", null)]       // another site's script
+    [InlineData("application/json", "null", null)]                          // a sandboxed frame
+    [InlineData("application/x-ndjson", null, "rebound.example")]           // DNS rebinding: the page's own name for 127.0.0.1
+    public async Task Writes_from_other_pages_are_refused_and_nothing_is_stored(string contentType, string? origin, string? host)
+    {
+        var status = await Post(contentType, origin, host == null ? null : $"{host}:{address.Port}");
+
+        status.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.UnsupportedMediaType, HttpStatusCode.MisdirectedRequest);
+        (await Stored()).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_same_origin_json_request_is_stored()
+    {
+        (await Post("application/x-ndjson", origin: $"http://{address.Authority}")).ShouldBe(HttpStatusCode.OK);
+        (await Stored()).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/stories")]
+    [InlineData("/search?q=drones")]
+    public async Task Reads_under_another_host_name_are_refused(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = $"rebound.example:{address.Port}";
+        var response = await http.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.MisdirectedRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("El Fasher");
+    }
+
+    [Fact]
+    public async Task Pages_forbid_framing_sniffing_and_foreign_content()
+    {
+        await server.Analysed;
+        foreach (var path in new[] { "/", "/stories/s1", "/search?q=drones", "/api/stories" })
+        {
+            var response = await http.GetAsync(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+            response.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
+            var policy = response.Headers.GetValues("Content-Security-Policy").ShouldHaveSingleItem();
+            policy.ShouldContain("default-src 'none'");
+            policy.ShouldContain("frame-ancestors 'none'");
+        }
+    }
+
+    [Theory]
+    [InlineData("%00")]
+    [InlineData("drones%00%01")]
+    [InlineData("%E2%80%8B")]
+    public async Task Control_characters_in_a_search_are_only_ever_words(string query)
+    {
+        (await http.GetAsync("/api/search?q=" + query)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await http.GetAsync("/search?q=" + query)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_search_repeating_one_word_thousands_of_times_finds_what_the_word_finds()
+    {
+        var once = await http.GetStringAsync("/api/search?q=drones");
+        var repeated = await http.GetStringAsync("/api/search?q=" + string.Join("+", Enumerable.Repeat("drones", 1_000))); // 7 KB, under the 8 KB request line
+        repeated.ShouldBe(once);
+    }
+
+    [Fact]
+    public async Task A_story_bigger_than_a_page_analyses_is_shown_from_its_latest_articles_and_says_so()
+    {
+        using var capped = StoryServer.Open(Path.Combine(folder, "sitrep.db"), maxStoryArticles: 3);
+        await using var cappedApp = capped.Build(port: 0);
+        await cappedApp.StartAsync();
+        await capped.QueueRead;
+        using var client = new HttpClient { BaseAddress = new Uri(cappedApp.Urls.First()) };
+
+        var page = await client.GetStringAsync("/stories/s1");
+        var picture = JsonDocument.Parse(await client.GetStringAsync("/api/stories/s1")).RootElement;
+
+        page.ShouldContain("This page analyses the latest 3 of the story's 5 articles");
+        picture.GetProperty("documents").GetArrayLength().ShouldBe(3);
+    }
+}
