@@ -41,7 +41,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             var trigger = lexicon.Match(words.Lower, i);
             if (trigger == null) continue;
             int end = i + trigger.Words.Length;
-            if (Hypothetical(words, i) || AccusedOf(words, i, found) || trigger.Mode == "ceasefire" && !NamesTruce(words)
+            if (trigger.Type == "NONE"
+                || Hypothetical(words, i) || AccusedOf(words, i, found) || trigger.Mode == "ceasefire" && !NamesTruce(words)
                 || trigger.Type == "ASSAULT" && Accident(words, i, end))
             {
                 i = end - 1;
@@ -86,7 +87,10 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
                                                 : PlaceOf(sentence, words, triggerEnd);
         var destination = trigger.Type == "DISPLACE" ? Destination(sentence, words, triggerEnd, place) : null;
         if (place != null && target == PlaceName(story, place)) target = null; // "took effect in South Kordofan": where, not whom
-        return new EventMention(trigger.Type, RefineMode(trigger, words), actor, target, place, sentence, triggerStart, destination);
+        return new EventMention(trigger.Type, RefineMode(trigger, words), actor, target, place, sentence, triggerStart, destination)
+        {
+            Day = sentence.DayNear(triggerStart),
+        };
     }
 
     /// <summary>A generic attack is aerial or shelling when the sentence says with what.</summary>
@@ -266,4 +270,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
 
 /// <summary>An event as one sentence of one document reports it, before event coreference.</summary>
 public sealed record EventMention(string Type, string? Mode, string? Actor, string? Target, PlaceMention? Place, StorySentence Sentence, int TriggerStart,
-                                  PlaceMention? Destination = null);
+                                  PlaceMention? Destination = null)
+{
+    /// <summary>The day the sentence states for the event (the one nearest its trigger), if it states one.</summary>
+    public PartialDate? Day { get; init; }
+}
