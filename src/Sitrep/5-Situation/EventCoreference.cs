@@ -75,8 +75,13 @@ public sealed class EventCoreference : IStoryStep
         public string Type => Mentions[0].Type;
         public string? Mode => Situation.EventCoreference.Mode(Mentions);
         public PartialDate? Day => Mentions.Select(m => m.Day).FirstOrDefault(d => d != null);
-        /// <summary>The town or region the mentions name (streets, buildings and countries say too little or too much to tell incidents apart).</summary>
-        public PlaceMention? Place => Mentions.Select(m => m.Place).FirstOrDefault(p => p is { Lat: not null, Kind: "city" or "admin" });
+        /// <summary>
+        /// The town or region the mentions name (streets, buildings and countries say too little or too
+        /// much to tell incidents apart). Of a violent incident, only one near where the article is filed
+        /// from: a neighbourhood's name read as a namesake town far away is not where it happened.
+        /// </summary>
+        public PlaceMention? Place => Mentions.Select(m => m.Place).FirstOrDefault(p => p is { Lat: not null, Kind: "city" or "admin" }
+            && (Type != "ASSAULT" || Article.Place == null || Near(p, Article.Place)));
 
         /// <summary>A place the mentions name that is not on the map, by its name.</summary>
         public PlaceMention? Unlocated => Mentions.Select(m => m.Place).FirstOrDefault(p => p != null && p.Lat == null);
@@ -113,7 +118,7 @@ public sealed class EventCoreference : IStoryStep
     /// <summary>Nothing in the two reports of different documents says they are different events.</summary>
     private static bool Compatible(Report a, Report b) =>
         a.Document != b.Document && a.Type == b.Type && ModesAgree(a.Mode, b.Mode)
-        && DaysOverlap(a, b)
+        && (DaysOverlap(a, b) || SamePerson(a, b))
         && (a.AnyPlace == null || b.AnyPlace == null || Near(a.AnyPlace, b.AnyPlace))
         && !PeopleDiffer(a.Victims, b.Victims) && !PeopleDiffer(a.Suspects, b.Suspects)
         && (a.Type == "ASSAULT" || Same(a.Actor, b.Actor));
@@ -142,6 +147,13 @@ public sealed class EventCoreference : IStoryStep
         if (r.Document.Published is { } p) return (p.FirstDay.DayNumber - ReportLagDays, p.FirstDay.DayNumber);
         return null;
     }
+
+    /// <summary>
+    /// Both reports name one person (by full name) as a victim or suspect: a follow-up months later (a
+    /// charge, a trial) reports the same incident, whatever day it states.
+    /// </summary>
+    private static bool SamePerson(Report a, Report b) =>
+        a.Victims.Concat(a.Suspects).Where(n => n.Contains(' ')).Intersect(b.Victims.Concat(b.Suspects), StringComparer.OrdinalIgnoreCase).Any();
 
     /// <summary>Both name people in the part and no surname is common to them.</summary>
     private static bool PeopleDiffer(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
