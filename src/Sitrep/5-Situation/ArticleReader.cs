@@ -5,11 +5,12 @@ namespace Sitrep.Situation;
 /// <summary>
 /// What one article says of the incident it reports beyond its event sentences: whether it calls it
 /// an accident, the place it is filed from (its dateline, else the town it names most), and the
-/// people it names as victims and as suspects, most named first.
+/// people it names as victims and as suspects, most named first, and every person it names.
 /// </summary>
-public sealed record ArticleFacts(bool Accidental, PlaceMention? Place, IReadOnlyList<string> Victims, IReadOnlyList<string> Suspects)
+public sealed record ArticleFacts(bool Accidental, PlaceMention? Place, IReadOnlyList<string> Victims, IReadOnlyList<string> Suspects,
+                                  IReadOnlySet<string> People)
 {
-    public static readonly ArticleFacts None = new(false, null, [], []);
+    public static readonly ArticleFacts None = new(false, null, [], [], new HashSet<string>());
 }
 
 /// <summary>Reads every document's <see cref="ArticleFacts"/> (after the actors are merged, so a surname reads as the full name).</summary>
@@ -44,7 +45,8 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
         foreach (var name in victims.Keys.Intersect(suspects.Keys).ToList())
             if (victims[name] >= suspects[name]) suspects.Remove(name);
             else victims.Remove(name);
-        return new ArticleFacts(accidental, PlaceOf(document), Ranked(victims), Ranked(suspects));
+        var people = sentences.SelectMany(s => s.Entities).Where(e => e.Type == "PER").Select(story.ActorName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new ArticleFacts(accidental, PlaceOf(document), Ranked(victims), Ranked(suspects), people);
     }
 
     private static List<string> Ranked(Dictionary<string, int> counts) =>

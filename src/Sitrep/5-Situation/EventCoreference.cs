@@ -120,14 +120,13 @@ public sealed class EventCoreference : IStoryStep
         a.Document != b.Document && a.Type == b.Type && ModesAgree(a.Mode, b.Mode)
         && (DaysOverlap(a, b) || SamePerson(a, b))
         && (a.AnyPlace == null || b.AnyPlace == null || Near(a.AnyPlace, b.AnyPlace))
-        && !PeopleDiffer(a.Victims, b.Victims) && !PeopleDiffer(a.Suspects, b.Suspects)
+        && !PeopleDiffer(a, b)
         && (a.Type == "ASSAULT" || Same(a.Actor, b.Actor));
 
     /// <summary>Something the two reports share: the place, a person in the same part, the same named actor or target.</summary>
     private static bool Tied(Report a, Report b) =>
         a.AnyPlace != null && b.AnyPlace != null
-        || a.Victims.Count > 0 && !PeopleDiffer(a.Victims, b.Victims) && b.Victims.Count > 0
-        || a.Suspects.Count > 0 && !PeopleDiffer(a.Suspects, b.Suspects) && b.Suspects.Count > 0
+        || Named(a, b) || Named(b, a)
         || a.Actor != null && Same(a.Actor, b.Actor) && b.Actor != null
         || a.Target != null && Same(a.Target, b.Target) && b.Target != null;
 
@@ -155,9 +154,19 @@ public sealed class EventCoreference : IStoryStep
     private static bool SamePerson(Report a, Report b) =>
         a.Victims.Concat(a.Suspects).Where(n => n.Contains(' ')).Intersect(b.Victims.Concat(b.Suspects), StringComparer.OrdinalIgnoreCase).Any();
 
-    /// <summary>Both name people in the part and no surname is common to them.</summary>
-    private static bool PeopleDiffer(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
-        a.Count > 0 && b.Count > 0 && !a.Select(Surname).Intersect(b.Select(Surname), StringComparer.OrdinalIgnoreCase).Any();
+    /// <summary>
+    /// Both reports name victims or suspects and neither article names anyone the other gives a part
+    /// (one outlet names one victim of a shooting, another a second victim and the first in passing).
+    /// </summary>
+    private static bool PeopleDiffer(Report a, Report b) =>
+        a.Victims.Count + a.Suspects.Count > 0 && b.Victims.Count + b.Suspects.Count > 0 && !Named(a, b) && !Named(b, a);
+
+    /// <summary>A victim or suspect of one report is a person the other's article names (by surname).</summary>
+    private static bool Named(Report a, Report b)
+    {
+        var surnames = b.Article.People.Select(Surname).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return a.Victims.Concat(a.Suspects).Any(n => surnames.Contains(Surname(n)));
+    }
 
     private static string Surname(string name) => name[(name.LastIndexOf(' ') + 1)..];
 
@@ -202,7 +211,7 @@ public sealed class EventCoreference : IStoryStep
         if (da is not { } x || db is not { } y || Math.Abs(x.FirstDay.DayNumber - y.FirstDay.DayNumber) > 2) return false;
         if (a.Select(r => r.Document).Intersect(b.Select(r => r.Document)).Any()) return false;
         return a.All(m => b.All(o => m.Type == o.Type && (m.Mode == null || o.Mode == null || m.Mode == o.Mode) && Same(m.Actor, o.Actor)
-                                     && !PeopleDiffer(m.Victims, o.Victims) && !PeopleDiffer(m.Suspects, o.Suspects)
+                                     && !PeopleDiffer(m, o)
                                      && (m.Place != null && o.Place != null ? Near(m.Place, o.Place)
                                          : m.Place == null && o.Place == null && m.Actor != null && m.Actor == o.Actor)));
     }
