@@ -137,7 +137,8 @@ public sealed class EventCoreference : IStoryStep
     private static bool DaysOverlap(Report a, Report b)
     {
         if (Span(a) is not { } x || Span(b) is not { } y) return true;
-        return x.First <= y.Last + 1 && y.First <= x.Last + 1;
+        int slack = a.Day != null && b.Day != null ? 0 : 1;
+        return x.First <= y.Last + slack && y.First <= x.Last + slack;
     }
 
     private static (int First, int Last)? Span(Report r)
