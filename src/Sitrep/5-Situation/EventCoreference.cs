@@ -75,13 +75,8 @@ public sealed class EventCoreference : IStoryStep
         public string Type => Mentions[0].Type;
         public string? Mode => Situation.EventCoreference.Mode(Mentions);
         public PartialDate? Day => Mentions.Select(m => m.Day).FirstOrDefault(d => d != null);
-        /// <summary>
-        /// The town or region the mentions name (streets, buildings and countries say too little or too
-        /// much to tell incidents apart). Of a violent incident, only one near where the article is filed
-        /// from: a neighbourhood's name read as a namesake town far away is not where it happened.
-        /// </summary>
-        public PlaceMention? Place => Mentions.Select(m => m.Place).FirstOrDefault(p => p is { Lat: not null, Kind: "city" or "admin" }
-            && (Type != "ASSAULT" || Article.Place == null || Near(p, Article.Place)));
+        /// <summary>The first place of its own a mention names (see <see cref="OwnPlace"/>).</summary>
+        public PlaceMention? Place => Mentions.Select(m => OwnPlace(m, Article)).FirstOrDefault(p => p != null);
 
         /// <summary>A place the mentions name that is not on the map, by its name.</summary>
         public PlaceMention? Unlocated => Mentions.Select(m => m.Place).FirstOrDefault(p => p != null && p.Lat == null);
@@ -99,13 +94,22 @@ public sealed class EventCoreference : IStoryStep
         public string? Target => Mentions.Select(m => m.Target).FirstOrDefault(a => a != null);
     }
 
+    /// <summary>
+    /// The town or region a mention names (streets, buildings and countries say too little or too much
+    /// to tell incidents apart). Of a violent incident, only one near where the article is filed from:
+    /// a neighbourhood's or street's name read as a namesake town far away is not where it happened.
+    /// </summary>
+    private static PlaceMention? OwnPlace(EventMention mention, ArticleFacts article) =>
+        mention.Place is { Lat: not null, Kind: "city" or "admin" } place
+        && (mention.Type != "ASSAULT" || article.Place == null || Near(place, article.Place)) ? place : null;
+
     /// <summary>The reports of one document: a mention joins the first report of its type whose mode, place and day agree with it.</summary>
     private static List<Report> Reports(List<EventMention> mentions, ArticleFacts article)
     {
         var reports = new List<Report>();
         foreach (var mention in mentions)
         {
-            var place = mention.Place is { Lat: not null, Kind: "city" or "admin" } ? mention.Place : null;
+            var place = OwnPlace(mention, article);
             var home = reports.FirstOrDefault(r => r.Type == mention.Type && ModesAgree(r.Mode, mention.Mode)
                                                    && (r.Place == null || place == null || Near(r.Place, place))
                                                    && (r.Day is not { } d || mention.Day is not { } e || Math.Abs(d.FirstDay.DayNumber - e.FirstDay.DayNumber) <= 1));
