@@ -89,8 +89,27 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         if (place != null && target == PlaceName(story, place)) target = null; // "took effect in South Kordofan": where, not whom
         return new EventMention(trigger.Type, RefineMode(trigger, words), actor, target, place, sentence, triggerStart, destination)
         {
-            Day = sentence.DayNear(triggerStart),
+            Day = DayNear(sentence, triggerStart),
         };
+    }
+
+    /// <summary>
+    /// The day the sentence states nearest to a trigger: a date, or a time of a named day ("about 6 p.m.
+    /// Wednesday"; "about 6 p.m." alone is a time on the day the time stage assumed). A day after the
+    /// publication date is a misreading, not the day of something reported.
+    /// </summary>
+    private static PartialDate? DayNear(StorySentence sentence, int offset) =>
+        sentence.Times.Where(t => t.Type == "DATE" || t.Type == "TIME" && NamesDay(t.Text))
+            .Select(t => (Mention: t, Day: PartialDate.TryParse(t.Value.Length > 10 ? t.Value[..10] : t.Value, out var d) && d.Precision >= DatePrecision.Day ? d : (PartialDate?)null))
+            .Where(t => t.Day != null && !(sentence.Document.Published is { } p && t.Day.Value.FirstDay > p.FirstDay))
+            .OrderBy(t => Math.Min(Math.Abs(t.Mention.Start - offset), Math.Abs(t.Mention.End - offset)))
+            .Select(t => t.Day).FirstOrDefault();
+
+    /// <summary>A time expression with a word besides those of a clock time ("overnight" and "tonight" alone name a part of an unnamed day).</summary>
+    private static bool NamesDay(string time)
+    {
+        var words = SentenceWords.LowerWords(time);
+        return words.Count > 1 && words.Any(w => w.Any(char.IsLetter) && !IncidentCues.Default.IsClockWord(w));
     }
 
     /// <summary>A generic attack is aerial or shelling when the sentence says with what.</summary>

@@ -22,6 +22,9 @@ public sealed class IncidentCues
         foreach (var list in phrases.Values) list.Sort((a, b) => b.Length.CompareTo(a.Length));
     }
 
+    /// <summary>A word of a clock time that names no day ("about", "p.m.").</summary>
+    public bool IsClockWord(string word) => phrases.TryGetValue(("clock", "-"), out var list) && list.Any(p => p.Length == 1 && p[0] == word);
+
     /// <summary>True when a phrase of the kind starts at word <paramref name="at"/>.</summary>
     public bool StartsAt(string kind, string where, IReadOnlyList<string> words, int at) =>
         phrases.TryGetValue((kind, where), out var list) && list.Any(p => Matches(p, words, at));

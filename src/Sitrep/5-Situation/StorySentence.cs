@@ -23,18 +23,6 @@ public sealed class StorySentence
         Times.Where(t => t.Type == "DATE").Select(t => PartialDate.TryParse(t.Value, out var d) ? d : (PartialDate?)null)
              .FirstOrDefault(d => d is { Precision: >= DatePrecision.Day });
 
-    /// <summary>
-    /// The day stated nearest to a document offset (a trigger): a date or a time of a named day ("about
-    /// 6 p.m. Wednesday"). A day after the publication date is a misreading, not the day of something reported.
-    /// </summary>
-    public PartialDate? DayNear(int offset) =>
-        // A time of one word ("overnight", "tonight") is a part of a day the text does not name.
-        Times.Where(t => t.Type == "DATE" || t.Type == "TIME" && t.Text.Contains(' '))
-             .Select(t => (Mention: t, Day: PartialDate.TryParse(t.Value.Length > 10 ? t.Value[..10] : t.Value, out var d) && d.Precision >= DatePrecision.Day ? d : (PartialDate?)null))
-             .Where(t => t.Day != null && !(Document.Published is { } p && t.Day.Value.FirstDay > p.FirstDay))
-             .OrderBy(t => Math.Min(Math.Abs(t.Mention.Start - offset), Math.Abs(t.Mention.End - offset)))
-             .Select(t => t.Day).FirstOrDefault();
-
     /// <summary>The date that governs the sentence: the day it states, else the document's publication date.</summary>
     public PartialDate? Date => ExplicitDate ?? Document.Published;
 
