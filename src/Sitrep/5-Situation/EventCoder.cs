@@ -90,6 +90,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         return new EventMention(trigger.Type, RefineMode(trigger, words), actor, target, place, sentence, triggerStart, destination)
         {
             Day = DayNear(sentence, triggerStart),
+            // "the shooting", "that attack": an event the article has introduced already.
+            Anaphoric = first > 0 && words.Lower[first - 1] is "the" or "this" or "that",
         };
     }
 
@@ -293,4 +295,7 @@ public sealed record EventMention(string Type, string? Mode, string? Actor, stri
 {
     /// <summary>The day the sentence states for the event (the one nearest its trigger), if it states one.</summary>
     public PartialDate? Day { get; init; }
+
+    /// <summary>The trigger refers back to an event named before ("the shooting").</summary>
+    public bool Anaphoric { get; init; }
 }

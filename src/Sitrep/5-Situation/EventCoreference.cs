@@ -110,7 +110,9 @@ public sealed class EventCoreference : IStoryStep
         foreach (var mention in mentions)
         {
             var place = OwnPlace(mention, article);
-            var home = reports.FirstOrDefault(r => r.Type == mention.Type && ModesAgree(r.Mode, mention.Mode)
+            // "The shooting" refers back to the first such event whatever day the sentence names (that of an arrest, a hearing).
+            var home = (mention.Anaphoric ? reports.FirstOrDefault(r => r.Type == mention.Type && (r.Place == null || place == null || Near(r.Place, place))) : null)
+                       ?? reports.FirstOrDefault(r => r.Type == mention.Type && ModesAgree(r.Mode, mention.Mode)
                                                    && (r.Place == null || place == null || Near(r.Place, place))
                                                    && (r.Day is not { } d || mention.Day is not { } e || Math.Abs(d.FirstDay.DayNumber - e.FirstDay.DayNumber) <= 1));
             if (home != null) home.Mentions.Add(mention);
