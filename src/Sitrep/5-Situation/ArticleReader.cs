@@ -97,7 +97,9 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
     /// </summary>
     private static PlaceMention? PlaceOf(Document document)
     {
-        var located = document.Places.Where(p => p.Context == null && p.Lat != null && p.Kind is "city" or "admin").ToList();
+        // A name the article also gives a person ("Strong" of Donnell Strong) is that person, not a town.
+        var people = document.Entities.Where(e => e.Type == "PER").SelectMany(e => e.Text.Split(' ')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var located = document.Places.Where(p => p.Context == null && p.Lat != null && p.Kind is "city" or "admin" && !people.Contains(p.Text)).ToList();
         if (located.Count == 0) return null;
         if (located.FirstOrDefault(p => IsDateline(document.Text, p)) is { } dateline) return dateline;
         var country = located.GroupBy(p => p.Country).OrderByDescending(g => g.Count()).First().Key;
