@@ -9,8 +9,8 @@ namespace Sitrep.Situation;
 /// participants are compatible and something positive ties them (the same place, a person named in
 /// both). A report without a day of its own happened on or within a week before its publication, so it
 /// is never "the same day" as anything, only not incompatible with it. Violent incidents without a place
-/// of their own happened where their article is filed from; an incident any report calls an accident
-/// is no assault.
+/// of their own happened where their article is filed from; an incident half its reports call an
+/// accident is no assault.
 /// </summary>
 public sealed class EventCoreference : IStoryStep
 {
@@ -40,7 +40,7 @@ public sealed class EventCoreference : IStoryStep
         foreach (var cluster in clusters)
         {
             var first = cluster[0];
-            if (first.Type == "ASSAULT" && cluster.Any(r => r.Article.Accidental)) continue;
+            if (first.Type == "ASSAULT" && 2 * cluster.Count(r => r.Article.Accidental) >= cluster.Count) continue;
             var mentions = cluster.SelectMany(r => r.Mentions).ToList();
             var stated = MostStated(cluster);
             var date = stated ?? cluster.Select(r => r.Document.Published).Min();
