@@ -25,7 +25,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         // The tagger may take a lone place name it does not know for a person ("El Fashar" in the
         // headline is a place, so it is one in the body too).
         var readAsPlace = found.Where(t => t.Role == ToponymRole.Place).Select(t => t.Key).ToHashSet();
-        var persons = entities.Where(e => e.Type == "PER" && e.Start >= 0 && e.End <= text.Length && e.End > e.Start
+        var persons = entities.Where(e => e.Type == EntityType.Person && e.Start >= 0 && e.End <= text.Length && e.End > e.Start
                                           && readAsPlace.Contains(PlaceNames.Fold(text.AsSpan(e.Start, e.End - e.Start)))).ToHashSet();
         found = Scan(text, tokens, persons.Count == 0 ? entities : entities.Where(e => !persons.Contains(e)).ToList(), accepted, surnames);
         AddAcronyms(text, tokens, found);
@@ -42,7 +42,7 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
         var unknown = new List<Toponym>();
         foreach (var e in entities)
         {
-            if (e.Type != "LOC" || e.Start < 0 || e.End > text.Length || e.End <= e.Start) continue;
+            if (e.Type != EntityType.Location || e.Start < 0 || e.End > text.Length || e.End <= e.Start) continue;
             var toponym = FromEntity(text, e);
             // A location the gazetteer does not know may hold a name it knows ("North Texas", "the
             // Paris Public Library"): its words are read like any others, and it stays a place of
@@ -216,7 +216,9 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private static bool IsInitialDot(string text, int start, int dot) =>
         dot - start <= 2 && char.IsUpper(text[start]) && char.IsUpper(text[dot + 1]);
 
-    private static readonly HashSet<string> Connectors = ["of", "de", "del", "la", "le", "du", "da", "and", "the", "upon", "al", "el", "es", "y", "dos", "das"];
+    private static readonly IReadOnlyDictionary<string, string[]> Words = DataFiles.Sections("Places", "toponym-words.txt");
+
+    private static readonly HashSet<string> Connectors = [.. Words["Connectors"]];
 
     private static bool IsCapitalised(string text, Token t)
     {
@@ -357,63 +359,27 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
 
     // ---- reading a match in its context ----------------------------------------------------------
 
-    private static readonly HashSet<string> OrganisationWords =
-    [
-        "Network", "Administration", "Department", "Dept", "Police", "Council", "Office", "Ministry", "University", "College",
-        "School", "Schools", "Committee", "Authority", "Party", "Army", "Forces", "Company", "Corporation", "Corp", "Inc",
-        "Bank", "Times", "Post", "News", "Sheriff", "Commission", "Agency", "Association", "Society", "Institute",
-        "Center", "Centers", "Centre", "Board", "Bureau", "Service", "Services", "Court", "Hospital", "Club", "Church",
-        "Foundation", "League", "Union", "Government", "Museum", "Journal", "Herald", "Tribune", "Gazette", "Group",
-        "Academy", "Chamber", "Organization", "Organisation", "Senate", "Legislature", "Assembly", "Guard", "Patrol",
-        "Airlines", "Airways", "Railway", "Railroad", "Press", "Daily", "Register", "Coalition", "Alliance", "Federation",
-        "Library", "Jail", "Clinic", "Project", "Program", "Programme", "Campaign", "Fund", "Trust", "Partnership", "Corps",
-        "Brigade", "Battalion", "Regiment", "Division", "Command", "Front", "Movement", "Parliament", "Cabinet",
-        "Observatory", "Mission", "Embassy", "Consulate", "Team", "FC", "Rangers", "Fire",
-        "Democrats", "Republicans", "Star", "Observer", "Chronicle", "Courier", "Mail", "Telegraph",
-        "Television", "TV", "Radio", "Broadcasting", "Energy", "Electric", "Power", "Water", "Gas", "Oil",
-    ];
+    private static readonly HashSet<string> OrganisationWords = [.. Words["OrganisationWords"]];
 
-    private static readonly HashSet<string> StreetWords =
-        ["Street", "St", "Road", "Rd", "Avenue", "Ave", "Drive", "Dr", "Lane", "Ln", "Boulevard", "Blvd", "Way", "Pike", "Parkway", "Pkwy", "Court", "Ct", "Circle", "Place", "Terrace", "Trail"];
+    private static readonly HashSet<string> StreetWords = [.. Words["StreetWords"]];
 
-    // The generic words of administrative areas' names: "Henry County", "Rapides Parish".
-    private static readonly HashSet<string> AdminWords = ["County", "Parish", "Township", "Twp", "Borough"];
+    private static readonly HashSet<string> AdminWords = [.. Words["AdminWords"]];
 
     private static bool IsAdminName(string text, List<Token> tokens, Match m) => m.EndToken - m.StartToken > 1 && AdminWords.Contains(Word(text, tokens[m.EndToken - 1]).TrimEnd('.'));
 
-    private static readonly HashSet<string> FeatureWords =
-        ["Airport", "Bridge", "Dam", "Port", "Harbour", "Harbor", "Station", "Stadium", "Motorway", "Highway", "Crossing", "Checkpoint", "Base", "Camp", "Square", "Mall", "Park"];
+    private static readonly HashSet<string> FeatureWords = [.. Words["FeatureWords"]];
 
-    private static readonly HashSet<string> Compass =
-        ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater",
-         "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern", "Downtown"];
+    private static readonly HashSet<string> Compass = [.. Words["Compass"]];
 
-    private static readonly HashSet<string> FeatureNouns =
-        ["airport", "airbase", "bridge", "dam", "motorway", "highway", "crossing", "checkpoint", "port", "harbour", "harbor", "base", "camp", "refinery"];
+    private static readonly HashSet<string> FeatureNouns = [.. Words["FeatureNouns"]];
 
-    private static readonly HashSet<string> Titles =
-    [
-        "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Rep", "Representative", "Gov", "Governor", "President", "Judge",
-        "Officer", "Sgt", "Lt", "Capt", "Captain", "Det", "Detective", "Rev", "Reverend", "Prof", "Professor", "Mayor",
-        "Minister", "Secretary", "General", "Gen", "Col", "Colonel", "Maj", "Major", "Chief", "Deputy", "Sheriff", "Coach",
-        "Sir", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Pope", "Attorney", "Commissioner", "Trooper", "Sens", "Reps",
-    ];
+    private static readonly HashSet<string> Titles = [.. Words["Titles"]];
 
-    // Words after a name that make it a place: "an Alexandria woman", "Harwinton residents".
-    private static readonly HashSet<string> PlaceNouns =
-        ["resident", "residents", "native", "natives", "area", "man", "woman", "men", "women", "city", "town", "village", "township",
-         "county", "based", "suburb", "neighborhood", "neighbourhood", "district", "province", "region", "officials", "border", "mayor"];
+    private static readonly HashSet<string> PlaceNouns = [.. Words["PlaceNouns"]];
 
-    // Calendar words are never places, whatever village bears their name.
-    private static readonly HashSet<string> CalendarWords =
-    [
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-        "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
-        "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Christmas", "Easter",
-    ];
+    private static readonly HashSet<string> CalendarWords = [.. Words["CalendarWords"]];
 
-    private static readonly HashSet<string> Locatives =
-        ["in", "at", "near", "from", "to", "outside", "across", "toward", "towards", "into", "through", "throughout", "around", "between", "of", "via", "within", "inside", "downtown", "across"];
+    private static readonly HashSet<string> Locatives = [.. Words["Locatives"]];
 
     /// <summary>
     /// A person's name: after a title ("Gov. Beshear"), or two to four capitalised words starting
@@ -459,10 +425,10 @@ public sealed class ToponymFinder(Gazetteer gazetteer, WordLists words)
             // A name the tagger took for a person is a place when the text places it: "in Nokomis",
             // "Louisville, Ky.", "Becker, Clay, Douglas" (a place before it in a list), "R-Elbow Lake".
             // No person's name holds "County": the tagger took "Henry County" for Henry.
-            if (e.Type == "PER" && !(e.Start == start && e.End == m.End && PlacedByContext(text, tokens, m)) && !IsAdminName(text, tokens, m)) return null;
-            if (e.Type == "PER") continue;
-            if (e.Type == "ORG") return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Organisation);
-            if (e.Type == "MISC") return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
+            if (e.Type == EntityType.Person && !(e.Start == start && e.End == m.End && PlacedByContext(text, tokens, m)) && !IsAdminName(text, tokens, m)) return null;
+            if (e.Type == EntityType.Person) continue;
+            if (e.Type == EntityType.Organization) return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Organisation);
+            if (e.Type == EntityType.Misc) return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
         }
         int n = m.EndToken - m.StartToken;
         var firstWord = Word(text, tokens[m.StartToken]);

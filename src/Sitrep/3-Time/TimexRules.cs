@@ -3,7 +3,7 @@ namespace Sitrep.Time;
 /// <summary>The patterns, one method per kind of token an expression can start with.</summary>
 internal sealed partial class TimexScanner
 {
-    private const string Date = "DATE", TimeType = "TIME", Duration = "DURATION", SetType = "SET";
+    private const Sitrep.TimeType Date = Sitrep.TimeType.Date, TimeOfDay = Sitrep.TimeType.Time, Duration = Sitrep.TimeType.Duration, SetType = Sitrep.TimeType.Set;
 
     private static string V(TimePoint? p, string unresolved) => p?.ToString() ?? unresolved;
 
@@ -145,9 +145,9 @@ internal sealed partial class TimexScanner
         else if (IsPunct(after, '(') && ClosingParenthesis(after) is { } close &&
                  (DayAfterTime(close + 1, i) ?? DayAfterTime(close - 1, i)) is { Point: { } named })
             day = named; // "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)": the aside does not part them
-        if (day is not { } dp) return new Timex(i, last, TimeType, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
+        if (day is not { } dp) return new Timex(i, last, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
         var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, minute);
-        return new Timex(i, last, TimeType, p.ToString(), p);
+        return new Timex(i, last, TimeOfDay, p.ToString(), p);
     }
 
     /// <summary>Without a named day, a time of day at token i belongs to the day its sentence spoke of, else the reference day.</summary>
@@ -159,9 +159,9 @@ internal sealed partial class TimexScanner
     private Timex? MilitaryTime(int i)
     {
         int hour = T(i).Number / 100, minute = T(i).Number % 100;
-        if (reference is not { } r) return new Timex(i, i + 1, TimeType, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
+        if (reference is not { } r) return new Timex(i, i + 1, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
         var p = new TimePoint(r, Grain.Minute, "", hour, minute);
-        return new Timex(i, i + 1, TimeType, p.ToString(), p);
+        return new Timex(i, i + 1, TimeOfDay, p.ToString(), p);
     }
 
     /// <summary>The ")" closing a short aside opened at token <paramref name="open"/>, or null.</summary>
@@ -460,10 +460,10 @@ internal sealed partial class TimexScanner
         {
             var part = Sense(i + 1, WordClass.PartOfDay).Value;
             last = i + 1;
-            if (p is not { } pd) return new Timex(i, last, TimeType, $"XXXX-WXX-{wd}T{(part.StartsWith('T') ? part[1..] : part)}");
+            if (p is not { } pd) return new Timex(i, last, TimeOfDay, $"XXXX-WXX-{wd}T{(part.StartsWith('T') ? part[1..] : part)}");
             var tp = part.StartsWith('T') ? new TimePoint(pd.Anchor, Grain.Minute, "", int.Parse(part.AsSpan(1)), 0)
                                           : pd with { Grain = Grain.PartOfDay, Part = part };
-            return new Timex(i, last, TimeType, tp.ToString(), tp);
+            return new Timex(i, last, TimeOfDay, tp.ToString(), tp);
         }
         return Dated(i, last, p, $"XXXX-WXX-{wd}");
     }
@@ -605,12 +605,12 @@ internal sealed partial class TimexScanner
         int shift = Sense(i, WordClass.DayWord).Number;
         TimePoint? day = reference is { } r ? TimePoint.Day(r.AddDays(shift)) : null;
         if (IsWord(i, "tonight"))
-            return new Timex(i, i, TimeType, day is { } d ? (d with { Grain = Grain.PartOfDay, Part = "NI" }).ToString() : "XXXX-XX-XXTNI", day);
+            return new Timex(i, i, TimeOfDay, day is { } d ? (d with { Grain = Grain.PartOfDay, Part = "NI" }).ToString() : "XXXX-XX-XXTNI", day);
         if (Is(i + 1, WordClass.PartOfDay) && !Sense(i + 1, WordClass.PartOfDay).Plural && day is { } dp)
         {
             var part = Sense(i + 1, WordClass.PartOfDay).Value;
             var p = part.StartsWith('T') ? new TimePoint(dp.Anchor, Grain.Minute, "", int.Parse(part.AsSpan(1)), 0) : dp with { Grain = Grain.PartOfDay, Part = part };
-            return new Timex(i, i + 1, TimeType, p.ToString(), p);
+            return new Timex(i, i + 1, TimeOfDay, p.ToString(), p);
         }
         if (day is null) return new Timex(i, i, Date, shift == 0 ? "PRESENT_REF" : shift < 0 ? "PAST_REF" : "FUTURE_REF");
         return Dated(i, i, day);
@@ -626,14 +626,14 @@ internal sealed partial class TimexScanner
             TimePoint? day = reference is { } r ? TimePoint.Day(r) : null;
             int last = i;
             if (DayAfterTime(i + 1, i) is { } d) { day = d.Point; last = d.Last; }
-            if (day is not { } dp) return new Timex(i, last, TimeType, $"XXXX-XX-XXT{hour:D2}:00");
+            if (day is not { } dp) return new Timex(i, last, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:00");
             var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, 0);
-            return new Timex(i, last, TimeType, p.ToString(), p);
+            return new Timex(i, last, TimeOfDay, p.ToString(), p);
         }
         if (IsWord(i, "overnight") && reference is { } rr)
         {
             var p = new TimePoint(rr.AddDays(-1), Grain.PartOfDay, "NI");
-            return new Timex(i, i, TimeType, p.ToString(), p);
+            return new Timex(i, i, TimeOfDay, p.ToString(), p);
         }
         // "mid-afternoon yesterday", "by mid afternoon", "orders placed in the morning": a part of the day the sentence speaks of
         bool mid = IsWord(i - 1, "mid") || (IsHyphenAt(i - 1) && IsWord(i - 2, "mid"));
@@ -642,9 +642,9 @@ internal sealed partial class TimexScanner
         int end = i;
         var dayOf = SentenceDay(i);
         if (DayAfterTime(i + 1, i) is { } named) { dayOf = named.Point; end = named.Last; }
-        if (dayOf is not { } dd) return new Timex(i, end, TimeType, "XXXX-XX-XXT" + part, TakesArticle: true);
+        if (dayOf is not { } dd) return new Timex(i, end, TimeOfDay, "XXXX-XX-XXT" + part, TakesArticle: true);
         var tp = new TimePoint(dd.Anchor, Grain.PartOfDay, part);
-        return new Timex(i, end, TimeType, tp.ToString(), tp, TakesArticle: true);
+        return new Timex(i, end, TimeOfDay, tp.ToString(), tp, TakesArticle: true);
     }
 
     /// <summary>"the summer", "summer 1998", "the winter of nineteen ninety-four".</summary>

@@ -4,7 +4,7 @@ using Sitrep.Stories;
 using Sitrep.Text;
 using Sitrep.Time;
 
-namespace Sitrep;
+namespace Sitrep.Composition;
 
 /// <summary>
 /// The pipeline's steps in stage order. Commands pick the prefix they need: <c>extract</c> stops
@@ -34,5 +34,12 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
     public void Process(Document document)
     {
         foreach (var step in Steps) step.Process(document);
+    }
+
+    /// <summary>Reads, in parallel, the documents that the story-reading pipeline has not read yet (a worker may have).</summary>
+    public static void ReadForStories(IReadOnlyList<Document> documents)
+    {
+        var pipeline = StoryReading();
+        documents.Where(d => d.Get<StoryFeatures>() == null).AsParallel().ForAll(pipeline.Process);
     }
 }
