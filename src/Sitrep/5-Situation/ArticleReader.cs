@@ -33,7 +33,7 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
         {
             var words = new SentenceWords(sentence);
             accidental |= Accidental(words.Lower);
-            foreach (var person in sentence.Entities.Where(e => e.Type == "PER"))
+            foreach (var person in sentence.Entities.Where(e => e.Type == EntityType.Person))
                 if (RoleOf(words, person) is { } role)
                 {
                     var counts = role == "victim" ? victims : suspects;
@@ -45,7 +45,7 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
         foreach (var name in victims.Keys.Intersect(suspects.Keys).ToList())
             if (victims[name] >= suspects[name]) suspects.Remove(name);
             else victims.Remove(name);
-        var people = sentences.SelectMany(s => s.Entities).Where(e => e.Type == "PER").Select(story.ActorName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var people = sentences.SelectMany(s => s.Entities).Where(e => e.Type == EntityType.Person).Select(story.ActorName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new ArticleFacts(accidental, PlaceOf(document), Ranked(victims), Ranked(suspects), people);
     }
 
@@ -93,19 +93,19 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
 
     /// <summary>
     /// Where the article is filed from: its dateline ("SPRINGFIELD, Ill. —"), else the town it names
-    /// most (counties and regions when it names no town), in the country most of its places are in.
+    /// most (counties when it names no town), in the country most of its places are in.
     /// </summary>
     private static PlaceMention? PlaceOf(Document document)
     {
         // A name the article also gives a person ("Strong" of Donnell Strong) is that person, not a town.
-        var people = document.Entities.Where(e => e.Type == "PER").SelectMany(e => e.Text.Split(' ')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var located = document.Places.Where(p => p.Context == null && p.Lat != null && p.Kind is "city" or "admin" && !people.Contains(p.Text)).ToList();
+        var people = document.Entities.Where(e => e.Type == EntityType.Person).SelectMany(e => e.Text.Split(' ')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var located = document.Places.Where(p => p.Context == null && p.Lat != null && p.Kind is PlaceKind.City or PlaceKind.Admin2 && !people.Contains(p.Text)).ToList();
         if (located.Count == 0) return null;
         if (located.FirstOrDefault(p => IsDateline(document.Text, p)) is { } dateline) return dateline;
         var country = located.GroupBy(p => p.Country).OrderByDescending(g => g.Count()).First().Key;
         return located.Where(p => p.Country == country)
             .GroupBy(p => (p.Lat, p.Lon))
-            .OrderByDescending(g => g.First().Kind == "city").ThenByDescending(g => g.Count()).ThenBy(g => g.First().Start)
+            .OrderByDescending(g => g.First().Kind == PlaceKind.City).ThenByDescending(g => g.Count()).ThenBy(g => g.First().Start)
             .First().First();
     }
 

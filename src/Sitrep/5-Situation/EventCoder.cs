@@ -101,7 +101,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
     /// publication date is a misreading, not the day of something reported.
     /// </summary>
     private static PartialDate? DayNear(StorySentence sentence, int offset) =>
-        sentence.Times.Where(t => t.Type == "DATE" || t.Type == "TIME" && NamesDay(t.Text))
+        sentence.Times.Where(t => t.Type == TimeType.Date || t.Type == TimeType.Time && NamesDay(t.Text))
             .Select(t => (Mention: t, Day: PartialDate.TryParse(t.Value.Length > 10 ? t.Value[..10] : t.Value, out var d) && d.Precision >= DatePrecision.Day ? d : (PartialDate?)null))
             .Where(t => t.Day != null && !(sentence.Document.Published is { } p && t.Day.Value.FirstDay > p.FirstDay))
             .OrderBy(t => Math.Min(Math.Abs(t.Mention.Start - offset), Math.Abs(t.Mention.End - offset)))

@@ -95,12 +95,12 @@ public sealed class EventCoreference : IStoryStep
     }
 
     /// <summary>
-    /// The town or region a mention names (streets, buildings and countries say too little or too much
-    /// to tell incidents apart). Of a violent incident, only one near where the article is filed from:
+    /// The town or region a mention names (streets, buildings, states and countries say too little or too
+    /// much to tell incidents apart). Of a violent incident, only one near where the article is filed from:
     /// a neighbourhood's or street's name read as a namesake town far away is not where it happened.
     /// </summary>
     private static PlaceMention? OwnPlace(EventMention mention, ArticleFacts article) =>
-        mention.Place is { Lat: not null, Kind: "city" or "admin" } place
+        mention.Place is { Lat: not null, Kind: PlaceKind.City or PlaceKind.Admin2 } place
         && (mention.Type != "ASSAULT" || article.Place == null || Near(place, article.Place)) ? place : null;
 
     /// <summary>The reports of one document: a mention joins the first report of its type whose mode, place and day agree with it.</summary>
@@ -234,7 +234,7 @@ public sealed class EventCoreference : IStoryStep
     /// <summary>Places on the map are near when they lie within an incident's reach of each other; others by name.</summary>
     private static bool Near(PlaceMention a, PlaceMention b) =>
         a is { Lat: { } latA, Lon: { } lonA } && b is { Lat: { } latB, Lon: { } lonB }
-            ? PlaceResolver.Kilometres(latA, lonA, latB, lonB) <= (a.Kind == "city" && b.Kind == "city" ? SameIncidentKm : SameRegionKm)
+            ? PlaceResolver.Kilometres(latA, lonA, latB, lonB) <= (a.Kind == PlaceKind.City && b.Kind == PlaceKind.City ? SameIncidentKm : SameRegionKm)
             : string.Equals(a.Text, b.Text, StringComparison.OrdinalIgnoreCase);
 
     private static string? MostCommon(IEnumerable<string?> values) =>
