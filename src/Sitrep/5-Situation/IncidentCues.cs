@@ -23,7 +23,12 @@ public sealed class IncidentCues
     }
 
     /// <summary>A word of a clock time that names no day ("about", "p.m.").</summary>
-    public bool IsClockWord(string word) => phrases.TryGetValue(("clock", "-"), out var list) && list.Any(p => p.Length == 1 && p[0] == word);
+    public bool IsClockWord(string word) => IsWord("clock", word);
+
+    /// <summary>A word of saying ("said", "told"): a time next to it is when something was said.</summary>
+    public bool IsSaying(string word) => IsWord("saying", word);
+
+    private bool IsWord(string kind, string word) => phrases.TryGetValue((kind, "-"), out var list) && list.Any(p => p.Length == 1 && p[0] == word);
 
     /// <summary>True when a phrase of the kind starts at word <paramref name="at"/>.</summary>
     public bool StartsAt(string kind, string where, IReadOnlyList<string> words, int at) =>
