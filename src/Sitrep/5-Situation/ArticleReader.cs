@@ -65,9 +65,9 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
     private string? RoleOf(SentenceWords words, EntityMention person)
     {
         int first = words.WordAt(person.Start), after = words.WordAt(person.End);
-        int next = SkipApposition(words.Lower, after);
-        foreach (var role in Roles)
-            if (cues.StartsAt(role, "after", words.Lower, next)) return role;
+        foreach (int next in AfterApposition(words.Lower, after))
+            foreach (var role in Roles)
+                if (cues.StartsAt(role, "after", words.Lower, next)) return role;
         int before = first;
         // An age, an article or a comma may stand between the cue and the name ("the victim, 25-year-old Ann Lee").
         while (before > 0 && first - before < 3 && (words.Lower[before - 1] is "," or "the" or "a" or "an" || Age().IsMatch(words.Lower[before - 1]))) before--;
@@ -79,21 +79,22 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
 
     private static readonly string[] Roles = ["victim", "suspect"];
 
-    /// <summary>The word after an apposition (", 25, of Dayton,") that follows a name, or the word right after it.</summary>
-    private static int SkipApposition(IReadOnlyList<string> words, int at)
+    /// <summary>Where the words about a name may start: right after it, and after each comma of an apposition (", 25, of Dayton,").</summary>
+    private static IEnumerable<int> AfterApposition(IReadOnlyList<string> words, int at)
     {
-        if (at >= words.Count || words[at] != ",") return at;
-        for (int k = at + 1; k < Math.Min(words.Count, at + 10); k++)
-            if (words[k] == ",") return k + 1;
-        return at;
+        yield return at;
+        if (at >= words.Count || words[at] != ",") yield break;
+        for (int k = at + 1; k < Math.Min(words.Count, at + 12); k++)
+            if (words[k] == ",") yield return k + 1;
     }
 
     [GeneratedRegex(@"^\d+(-year-old)?$")]
     private static partial Regex Age();
 
     /// <summary>
-    /// Where the article is filed from: its dateline ("SPRINGFIELD, Ill. —"), else the town it names
-    /// most (counties when it names no town), in the country most of its places are in.
+    /// Where the article is filed from: its dateline ("SPRINGFIELD, Ill. —"), else the town its lead
+    /// sentence names, else the town it names most (counties when it names no town), in the country
+    /// most of its places are in.
     /// </summary>
     private static PlaceMention? PlaceOf(Document document)
     {
@@ -103,6 +104,9 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
         if (located.Count == 0) return null;
         if (located.FirstOrDefault(p => IsDateline(document.Text, p)) is { } dateline) return dateline;
         var country = located.GroupBy(p => p.Country).OrderByDescending(g => g.Count()).First().Key;
+        // The town the lead sentence names is where the story is, however often others come up later.
+        int leadEnd = document.Sentences.Count > 0 ? document.Tokens[document.Sentences[0].EndToken - 1].End : 0;
+        if (located.FirstOrDefault(p => p.End <= leadEnd && p.Country == country && p.Kind == PlaceKind.City) is { } lead) return lead;
         return located.Where(p => p.Country == country)
             .GroupBy(p => (p.Lat, p.Lon))
             .OrderByDescending(g => g.First().Kind == PlaceKind.City).ThenByDescending(g => g.Count()).ThenBy(g => g.First().Start)

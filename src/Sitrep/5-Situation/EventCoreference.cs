@@ -95,13 +95,15 @@ public sealed class EventCoreference : IStoryStep
     }
 
     /// <summary>
-    /// The town or region a mention names (streets, buildings, states and countries say too little or too
-    /// much to tell incidents apart). Of a violent incident, only one near where the article is filed from:
-    /// a neighbourhood's or street's name read as a namesake town far away is not where it happened.
+    /// The town or region a mention names (streets, buildings and countries say too little or too much
+    /// to tell events apart). Of a violent incident, only a town or county near where the article is
+    /// filed from: a state holds too many incidents, and a neighbourhood's or street's name read as a
+    /// namesake town far away is not where it happened.
     /// </summary>
     private static PlaceMention? OwnPlace(EventMention mention, ArticleFacts article) =>
-        mention.Place is { Lat: not null, Kind: PlaceKind.City or PlaceKind.Admin2 } place
-        && (mention.Type != "ASSAULT" || article.Place == null || Near(place, article.Place)) ? place : null;
+        mention.Type == "ASSAULT"
+            ? mention.Place is { Lat: not null, Kind: PlaceKind.City or PlaceKind.Admin2 } town && (article.Place == null || Near(town, article.Place)) ? town : null
+            : mention.Place is { Lat: not null, Kind: PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Admin2 } region ? region : null;
 
     /// <summary>The reports of one document: a mention joins the first report of its type whose mode, place and day agree with it.</summary>
     private static List<Report> Reports(List<EventMention> mentions, ArticleFacts article)
