@@ -20,6 +20,9 @@ public sealed class EventCoreference : IStoryStep
     /// <summary>Two towns of one incident at most this far apart (a town and the suburb an outlet names instead).</summary>
     private const double SameIncidentKm = 30;
 
+    /// <summary>Two places of one event of another kind share a position (a town, or a building placed at its town).</summary>
+    private const double SamePositionKm = 1;
+
     /// <summary>A region and a town of one incident at most this far apart (a county's or state's point is not where its towns are).</summary>
     private const double SameRegionKm = 150;
 
@@ -86,6 +89,8 @@ public sealed class EventCoreference : IStoryStep
 
         public PlaceMention? AnyPlace => Place ?? ArticlePlace;
 
+        public PlaceMention? Destination => Mentions.Select(m => m.Destination).FirstOrDefault(p => p != null);
+
         /// <summary>The article's victims and suspects are those of its main incident (its first violent report), not of the background.</summary>
         public IReadOnlyList<string> Victims => main ? Article.Victims : [];
         public IReadOnlyList<string> Suspects => main ? Article.Suspects : [];
@@ -102,7 +107,7 @@ public sealed class EventCoreference : IStoryStep
     /// </summary>
     private static PlaceMention? OwnPlace(EventMention mention, ArticleFacts article) =>
         mention.Type == "ASSAULT"
-            ? mention.Place is { Lat: not null, Kind: PlaceKind.City or PlaceKind.Admin2 } town && (article.Place == null || Near(town, article.Place)) ? town : null
+            ? mention.Place is { Lat: not null, Kind: PlaceKind.City or PlaceKind.Admin2 } town && (article.Place == null || Near(town, article.Place, mention.Type)) ? town : null
             : mention.Place is { Lat: not null, Kind: PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Admin2 } region ? region : null;
 
     /// <summary>The reports of one document: a mention joins the first report of its type whose mode, place and day agree with it.</summary>
@@ -113,9 +118,9 @@ public sealed class EventCoreference : IStoryStep
         {
             var place = OwnPlace(mention, article);
             // "The shooting" refers back to the first such event whatever day the sentence names (that of an arrest, a hearing).
-            var home = (mention.Anaphoric ? reports.FirstOrDefault(r => r.Type == mention.Type && (r.Place == null || place == null || Near(r.Place, place))) : null)
+            var home = (mention.Anaphoric ? reports.FirstOrDefault(r => r.Type == mention.Type && (r.Place == null || place == null || Near(r.Place, place, mention.Type))) : null)
                        ?? reports.FirstOrDefault(r => r.Type == mention.Type && ModesAgree(r.Mode, mention.Mode)
-                                                   && (r.Place == null || place == null || Near(r.Place, place))
+                                                   && (r.Place == null || place == null || Near(r.Place, place, mention.Type))
                                                    && (r.Day is not { } d || mention.Day is not { } e || Math.Abs(d.FirstDay.DayNumber - e.FirstDay.DayNumber) <= 1));
             if (home != null) home.Mentions.Add(mention);
             else reports.Add(new Report(mention, article, main: mention.Type == "ASSAULT" && !reports.Any(r => r.Type == "ASSAULT")));
@@ -127,7 +132,8 @@ public sealed class EventCoreference : IStoryStep
     private static bool Compatible(Report a, Report b) =>
         a.Document != b.Document && a.Type == b.Type && ModesAgree(a.Mode, b.Mode)
         && (DaysOverlap(a, b) || SamePerson(a, b))
-        && (a.AnyPlace == null || b.AnyPlace == null || Near(a.AnyPlace, b.AnyPlace))
+        && (a.AnyPlace == null || b.AnyPlace == null || Near(a.AnyPlace, b.AnyPlace, a.Type))
+        && (a.Destination == null || b.Destination == null || Near(a.Destination, b.Destination, a.Type))
         && !PeopleDiffer(a, b)
         && (a.Type == "ASSAULT" || Same(a.Actor, b.Actor));
 
@@ -221,7 +227,7 @@ public sealed class EventCoreference : IStoryStep
         if (a.Select(r => r.Document).Intersect(b.Select(r => r.Document)).Any()) return false;
         return a.All(m => b.All(o => m.Type == o.Type && (m.Mode == null || o.Mode == null || m.Mode == o.Mode) && Same(m.Actor, o.Actor)
                                      && !PeopleDiffer(m, o)
-                                     && (m.Place != null && o.Place != null ? Near(m.Place, o.Place)
+                                     && (m.Place != null && o.Place != null ? Near(m.Place, o.Place, m.Type)
                                          : m.Place == null && o.Place == null && m.Actor != null && m.Actor == o.Actor)));
     }
 
@@ -233,10 +239,15 @@ public sealed class EventCoreference : IStoryStep
 
     private static bool Same(string? a, string? b) => a == null || b == null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Places on the map are near when they lie within an incident's reach of each other; others by name.</summary>
-    private static bool Near(PlaceMention a, PlaceMention b) =>
+    /// <summary>
+    /// Places on the map are near when they lie within an incident's reach of each other (violent
+    /// incidents, which outlets place by town, suburb or county), else when they share a position (a
+    /// hospital placed at its town takes the town's); places not on the map by name.
+    /// </summary>
+    private static bool Near(PlaceMention a, PlaceMention b, string type) =>
         a is { Lat: { } latA, Lon: { } lonA } && b is { Lat: { } latB, Lon: { } lonB }
-            ? PlaceResolver.Kilometres(latA, lonA, latB, lonB) <= (a.Kind == PlaceKind.City && b.Kind == PlaceKind.City ? SameIncidentKm : SameRegionKm)
+            ? PlaceResolver.Kilometres(latA, lonA, latB, lonB) <= (type != "ASSAULT" ? SamePositionKm
+                : a.Kind == PlaceKind.City && b.Kind == PlaceKind.City ? SameIncidentKm : SameRegionKm)
             : string.Equals(a.Text, b.Text, StringComparison.OrdinalIgnoreCase);
 
     private static string? MostCommon(IEnumerable<string?> values) =>
