@@ -60,6 +60,20 @@ public partial class StageOrderTests
     }
 
     [Fact]
+    public void No_source_file_is_over_500_lines()
+    {
+        // A file a newcomer can read through: a larger one is split into cohesive parts.
+        var root = RenderedReport.RepositoryRoot();
+        var tooLong = new[] { "src", "tests", "bench" }
+            .SelectMany(folder => Directory.EnumerateFiles(System.IO.Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
+            .Where(path => !path.Contains($"{System.IO.Path.DirectorySeparatorChar}obj{System.IO.Path.DirectorySeparatorChar}"))
+            .Select(path => (Path: System.IO.Path.GetRelativePath(root, path), Lines: File.ReadLines(path).Count()))
+            .Where(f => f.Lines > 500)
+            .Select(f => $"{f.Path}: {f.Lines} lines");
+        tooLong.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void The_check_sees_a_backward_reference()
     {
         // The rule above must be able to fail: a ground-floor file naming a stage is caught.
