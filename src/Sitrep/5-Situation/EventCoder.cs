@@ -41,7 +41,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             var trigger = lexicon.Match(words.Lower, i);
             if (trigger == null) continue;
             int end = i + trigger.Words.Length;
-            if (Hypothetical(words, i) || AccusedOf(words, i, found) || trigger.Mode == "ceasefire" && !NamesTruce(words)
+            if (trigger.Type == "NONE"
+                || Hypothetical(words, i) || AccusedOf(words, i, found) || trigger.Mode == "ceasefire" && !NamesTruce(words)
                 || trigger.Type == "ASSAULT" && Accident(words, i, end))
             {
                 i = end - 1;
@@ -86,7 +87,51 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
                                                 : PlaceOf(sentence, words, triggerEnd);
         var destination = trigger.Type == "DISPLACE" ? Destination(sentence, words, triggerEnd, place) : null;
         if (place != null && target == PlaceName(story, place)) target = null; // "took effect in South Kordofan": where, not whom
-        return new EventMention(trigger.Type, RefineMode(trigger, words), actor, target, place, sentence, triggerStart, destination);
+        return new EventMention(trigger.Type, RefineMode(trigger, words), actor, target, place, sentence, triggerStart, destination)
+        {
+            Day = DayNear(sentence, words, first, Anaphoric(words, first)),
+            Anaphoric = Anaphoric(words, first),
+        };
+    }
+
+    /// <summary>"the shooting", "the fatal shooting", "that attack": an event the article has introduced already.</summary>
+    private static bool Anaphoric(SentenceWords words, int trigger) =>
+        trigger > 0 && words.Lower[trigger - 1] is "the" or "this" or "that"
+        || trigger > 1 && words.Lower[trigger - 2] is "the" or "this" or "that" && words.Lower[trigger - 1] is not ("," or ";" or ":");
+
+    /// <summary>Words of two apart at most: a time that close is the event's own ("the shooting Saturday").</summary>
+    private const int AdjacentWords = 2;
+
+    /// <summary>
+    /// The day the sentence states nearest to a trigger: a date, or a time of a named day ("about 6 p.m.
+    /// Wednesday"; "about 6 p.m." alone is a time on the day the time stage assumed). Not the day
+    /// something was said ("police said Sunday"), nor a day after the publication date (a misreading).
+    /// An event referred back to ("arrested Monday in the shooting") takes only a day right next to it.
+    /// </summary>
+    private static PartialDate? DayNear(StorySentence sentence, SentenceWords words, int trigger, bool anaphoric)
+    {
+        int offset = words.Starts[trigger];
+        return sentence.Times.Where(t => t.Type == TimeType.Date || t.Type == TimeType.Time && NamesDay(t.Text))
+            .Where(t => !SaidOn(words, t) && (!anaphoric || Math.Abs(words.WordAt(t.Start) - trigger) <= AdjacentWords + 1))
+            .Select(t => (Mention: t, Day: PartialDate.TryParse(t.Value.Length > 10 ? t.Value[..10] : t.Value, out var d) && d.Precision >= DatePrecision.Day ? d : (PartialDate?)null))
+            .Where(t => t.Day != null && !(sentence.Document.Published is { } p && t.Day.Value.FirstDay > p.FirstDay))
+            .OrderBy(t => Math.Min(Math.Abs(t.Mention.Start - offset), Math.Abs(t.Mention.End - offset)))
+            .Select(t => t.Day).FirstOrDefault();
+    }
+
+    /// <summary>A time right after or before a word of saying ("said Sunday", "Sunday said"): when it was said.</summary>
+    private static bool SaidOn(SentenceWords words, TimeMention time)
+    {
+        int first = words.WordAt(time.Start), after = words.WordAt(time.End);
+        return first > 0 && IncidentCues.Default.IsSaying(words.Lower[first - 1])
+               || after < words.Count && IncidentCues.Default.IsSaying(words.Lower[after]);
+    }
+
+    /// <summary>A time expression with a word besides those of a clock time ("overnight" and "tonight" alone name a part of an unnamed day).</summary>
+    private static bool NamesDay(string time)
+    {
+        var words = SentenceWords.LowerWords(time);
+        return words.Count > 1 && words.Any(w => w.Any(char.IsLetter) && !IncidentCues.Default.IsClockWord(w));
     }
 
     /// <summary>A generic attack is aerial or shelling when the sentence says with what.</summary>
@@ -266,4 +311,11 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
 
 /// <summary>An event as one sentence of one document reports it, before event coreference.</summary>
 public sealed record EventMention(string Type, string? Mode, string? Actor, string? Target, PlaceMention? Place, StorySentence Sentence, int TriggerStart,
-                                  PlaceMention? Destination = null);
+                                  PlaceMention? Destination = null)
+{
+    /// <summary>The day the sentence states for the event (the one nearest its trigger), if it states one.</summary>
+    public PartialDate? Day { get; init; }
+
+    /// <summary>The trigger refers back to an event named before ("the shooting").</summary>
+    public bool Anaphoric { get; init; }
+}

@@ -3,27 +3,39 @@ using Sitrep.Places;
 namespace Sitrep.Situation;
 
 /// <summary>
-/// One real event reported by several documents becomes one event: mentions of the same type whose
-/// actor, target, place and date are compatible (equal, or unknown on one side) are merged, and
-/// the merged event lists every reporting document.
+/// One real event, one record. First within each document: the mentions of one type whose places and
+/// days agree are one report (an article says "shot", "killed" and "the shooting" of one incident in
+/// different sentences). Then across documents: reports merge when their type, days, places and
+/// participants are compatible and something positive ties them (the same place, a person named in
+/// both). A report without a day of its own happened on or within a week before its publication, so it
+/// is never "the same day" as anything, only not incompatible with it. Violent incidents without a place
+/// of their own happened where their article is filed from; an incident half its reports call an
+/// accident is no assault.
 /// </summary>
 public sealed class EventCoreference : IStoryStep
 {
+    /// <summary>How many days before its publication an article may report an event whose day it does not give.</summary>
+    private const int ReportLagDays = 7;
+
+    /// <summary>Two towns of one incident at most this far apart (a town and the suburb an outlet names instead).</summary>
+    private const double SameIncidentKm = 30;
+
+    /// <summary>Two places of one event of another kind share a position (a town, or a building placed at its town).</summary>
+    private const double SamePositionKm = 1;
+
+    /// <summary>A region and a town of one incident at most this far apart (a county's or state's point is not where its towns are).</summary>
+    private const double SameRegionKm = 150;
+
     public void Process(StoryPicture story)
     {
-        var clusters = new List<List<EventMention>>();
-        var ofType = new Dictionary<string, List<List<EventMention>>>();
-        foreach (var mention in story.EventMentions)
+        var reports = story.EventMentions.GroupBy(m => m.Sentence.Document)
+            .SelectMany(g => Reports(g.ToList(), story.Articles.GetValueOrDefault(g.Key, ArticleFacts.None))).ToList();
+        var clusters = new List<List<Report>>();
+        foreach (var report in reports)
         {
-            if (!ofType.TryGetValue(mention.Type, out var candidates)) ofType[mention.Type] = candidates = [];
-            var home = candidates.FirstOrDefault(c => c.Any(other => Alike(mention, other)))
-                       ?? candidates.FirstOrDefault(c => c.All(other => Compatible(mention, other)));
-            if (home != null) home.Add(mention);
-            else
-            {
-                candidates.Add([mention]);
-                clusters.Add(candidates[^1]);
-            }
+            var home = clusters.FirstOrDefault(c => c.All(other => Compatible(report, other)) && c.Any(other => Tied(report, other)));
+            if (home != null) home.Add(report);
+            else clusters.Add([report]);
         }
         MergeDisputedDates(clusters);
         var copies = story.DerivedFrom.Values.SelectMany(v => v).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
@@ -31,30 +43,173 @@ public sealed class EventCoreference : IStoryStep
         foreach (var cluster in clusters)
         {
             var first = cluster[0];
-            var date = MostStated(cluster) ?? cluster.Select(m => m.Sentence.Date).Min();
+            if (first.Type == "ASSAULT" && 2 * cluster.Count(r => r.Article.Accidental) >= cluster.Count) continue;
+            var mentions = cluster.SelectMany(r => r.Mentions).ToList();
+            var stated = MostStated(cluster);
+            var date = stated ?? cluster.Select(r => r.Document.Published).Min();
             // Told in the words of a mention that states the event's day, from an original report, the one others copy most.
-            var told = cluster.OrderByDescending(m => m.Sentence.ExplicitDate is { } d && date is { } e && d.FirstDay == e.FirstDay)
-                              .ThenBy(m => m.Sentence.Document.DerivedFrom.Count > 0)
-                              .ThenByDescending(m => copies.GetValueOrDefault(m.Sentence.Document.Id)).First();
-            var place = cluster.Select(m => m.Place).FirstOrDefault(p => p != null);
-            var destination = cluster.Select(m => m.Destination).FirstOrDefault(p => p != null);
+            var told = mentions.OrderByDescending(m => m.Day is { } d && stated is { } e && d.FirstDay == e.FirstDay)
+                               .ThenBy(m => m.Sentence.Document.DerivedFrom.Count > 0)
+                               .ThenByDescending(m => copies.GetValueOrDefault(m.Sentence.Document.Id)).First();
+            var ownPlace = MostCommonPlace(cluster.Select(r => r.Place));
+            var filedFrom = ownPlace == null ? MostCommonPlace(cluster.Select(r => r.ArticlePlace)) : null;
+            var place = ownPlace ?? filedFrom ?? MostCommonPlace(cluster.Select(r => r.Unlocated));
+            var destination = mentions.Select(m => m.Destination).FirstOrDefault(p => p != null);
             story.Events.Add(new StoryEvent(
-                $"v{++n}", first.Type, cluster.Select(m => m.Mode).FirstOrDefault(m => m != null),
-                MostCommon(cluster.Select(m => m.Actor)), MostCommon(cluster.Select(m => m.Target)),
+                $"v{++n}", first.Type, Mode(mentions),
+                People(cluster.Select(r => r.Suspects)) ?? MostCommon(mentions.Select(m => m.Actor)),
+                People(cluster.Select(r => r.Victims)) ?? MostCommon(mentions.Select(m => m.Target)),
                 place == null ? null : PlaceName(story, place), place?.Country, place?.Lat, place?.Lon,
-                date, told.Sentence.Text, cluster.Select(m => m.Sentence.Document.Id).Distinct().ToList(),
-                destination == null ? null : new EventPlace(PlaceName(story, destination), destination.Country, destination.Lat, destination.Lon)));
+                date, told.Sentence.Text, cluster.Select(r => r.Document.Id).Distinct().ToList(),
+                destination == null ? null : new EventPlace(PlaceName(story, destination), destination.Country, destination.Lat, destination.Lon))
+            {
+                DateStated = stated != null,
+                PlaceStated = filedFrom == null,
+            });
         }
+    }
+
+    /// <summary>One document's report of one event: the mentions it makes of it, and what the article says around them.</summary>
+    private sealed class Report(EventMention first, ArticleFacts article, bool main)
+    {
+        public List<EventMention> Mentions { get; } = [first];
+        public ArticleFacts Article { get; } = article;
+        public Document Document => Mentions[0].Sentence.Document;
+        public string Type => Mentions[0].Type;
+        public string? Mode => Situation.EventCoreference.Mode(Mentions);
+        public PartialDate? Day => Mentions.Select(m => m.Day).FirstOrDefault(d => d != null);
+        /// <summary>The first place of its own a mention names (see <see cref="OwnPlace"/>).</summary>
+        public PlaceMention? Place => Mentions.Select(m => OwnPlace(m, Article)).FirstOrDefault(p => p != null);
+
+        /// <summary>A place the mentions name that is not on the map, by its name.</summary>
+        public PlaceMention? Unlocated => Mentions.Select(m => m.Place).FirstOrDefault(p => p != null && p.Lat == null);
+
+        /// <summary>Where the article is filed from, for a violent incident it gives no place of its own.</summary>
+        public PlaceMention? ArticlePlace => Type == "ASSAULT" && Place == null ? Article.Place : null;
+
+        public PlaceMention? AnyPlace => Place ?? ArticlePlace;
+
+        public PlaceMention? Destination => Mentions.Select(m => m.Destination).FirstOrDefault(p => p != null);
+
+        /// <summary>The article's victims and suspects are those of its main incident (its first violent report), not of the background.</summary>
+        public IReadOnlyList<string> Victims => main ? Article.Victims : [];
+        public IReadOnlyList<string> Suspects => main ? Article.Suspects : [];
+
+        public string? Actor => Mentions.Select(m => m.Actor).FirstOrDefault(a => a != null);
+        public string? Target => Mentions.Select(m => m.Target).FirstOrDefault(a => a != null);
+    }
+
+    /// <summary>
+    /// The town or region a mention names (streets, buildings and countries say too little or too much
+    /// to tell events apart). Of a violent incident, only a town or county near where the article is
+    /// filed from: a state holds too many incidents, and a neighbourhood's or street's name read as a
+    /// namesake town far away is not where it happened.
+    /// </summary>
+    private static PlaceMention? OwnPlace(EventMention mention, ArticleFacts article) =>
+        mention.Type == "ASSAULT"
+            ? mention.Place is { Lat: not null, Kind: PlaceKind.City or PlaceKind.Admin2 } town && (article.Place == null || Near(town, article.Place, mention.Type)) ? town : null
+            : mention.Place is { Lat: not null, Kind: PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Admin2 } region ? region : null;
+
+    /// <summary>The reports of one document: a mention joins the first report of its type whose mode, place and day agree with it.</summary>
+    private static List<Report> Reports(List<EventMention> mentions, ArticleFacts article)
+    {
+        var reports = new List<Report>();
+        foreach (var mention in mentions)
+        {
+            var place = OwnPlace(mention, article);
+            // "The shooting" refers back to the first such event whatever day the sentence names (that of an arrest, a hearing).
+            var home = (mention.Anaphoric ? reports.FirstOrDefault(r => r.Type == mention.Type && (r.Place == null || place == null || Near(r.Place, place, mention.Type))) : null)
+                       ?? reports.FirstOrDefault(r => r.Type == mention.Type && ModesAgree(r.Mode, mention.Mode)
+                                                   && (r.Place == null || place == null || Near(r.Place, place, mention.Type))
+                                                   && (r.Day is not { } d || mention.Day is not { } e || Math.Abs(d.FirstDay.DayNumber - e.FirstDay.DayNumber) <= 1));
+            if (home != null) home.Mentions.Add(mention);
+            else reports.Add(new Report(mention, article, main: mention.Type == "ASSAULT" && !reports.Any(r => r.Type == "ASSAULT")));
+        }
+        return reports;
+    }
+
+    /// <summary>Nothing in the two reports of different documents says they are different events.</summary>
+    private static bool Compatible(Report a, Report b) =>
+        a.Document != b.Document && a.Type == b.Type && ModesAgree(a.Mode, b.Mode)
+        && (DaysOverlap(a, b) || SamePerson(a, b))
+        && (a.AnyPlace == null || b.AnyPlace == null || Near(a.AnyPlace, b.AnyPlace, a.Type))
+        && (a.Destination == null || b.Destination == null || Near(a.Destination, b.Destination, a.Type))
+        && !PeopleDiffer(a, b)
+        && (a.Type == "ASSAULT" || Same(a.Actor, b.Actor));
+
+    /// <summary>Something the two reports share: the place, a person in the same part, the same named actor or target.</summary>
+    private static bool Tied(Report a, Report b) =>
+        a.AnyPlace != null && b.AnyPlace != null
+        || Named(a, b) || Named(b, a)
+        || a.Actor != null && Same(a.Actor, b.Actor) && b.Actor != null
+        || a.Target != null && Same(a.Target, b.Target) && b.Target != null;
+
+    /// <summary>
+    /// The days two reports allow overlap (within a day): a stated day is itself; a report without one
+    /// allows the week up to its publication; one without a publication date allows any day.
+    /// </summary>
+    private static bool DaysOverlap(Report a, Report b)
+    {
+        if (Span(a) is not { } x || Span(b) is not { } y) return true;
+        int slack = a.Day != null && b.Day != null ? 0 : 1;
+        return x.First <= y.Last + slack && y.First <= x.Last + slack;
+    }
+
+    private static (int First, int Last)? Span(Report r)
+    {
+        if (r.Day is { } d) return (d.FirstDay.DayNumber, d.FirstDay.DayNumber);
+        if (r.Document.Published is { } p) return (p.FirstDay.DayNumber - ReportLagDays, p.FirstDay.DayNumber);
+        return null;
+    }
+
+    /// <summary>
+    /// Both reports name one person (by full name) as a victim or suspect: a follow-up months later (a
+    /// charge, a trial) reports the same incident, whatever day it states.
+    /// </summary>
+    private static bool SamePerson(Report a, Report b) =>
+        a.Victims.Concat(a.Suspects).Where(n => n.Contains(' ')).Intersect(b.Victims.Concat(b.Suspects), StringComparer.OrdinalIgnoreCase).Any();
+
+    /// <summary>
+    /// Both reports name victims or suspects and neither article names anyone the other gives a part
+    /// (one outlet names one victim of a shooting, another a second victim and the first in passing).
+    /// </summary>
+    private static bool PeopleDiffer(Report a, Report b) =>
+        a.Victims.Count + a.Suspects.Count > 0 && b.Victims.Count + b.Suspects.Count > 0 && !Named(a, b) && !Named(b, a);
+
+    /// <summary>A victim or suspect of one report is a person the other's article names (by surname).</summary>
+    private static bool Named(Report a, Report b)
+    {
+        var surnames = b.Article.People.Select(Surname).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return a.Victims.Concat(a.Suspects).Any(n => surnames.Contains(Surname(n)));
+    }
+
+    private static string Surname(string name) => name[(name.LastIndexOf(' ') + 1)..];
+
+    /// <summary>The people most reports name in a part, up to two.</summary>
+    private static string? People(IEnumerable<IReadOnlyList<string>> named)
+    {
+        var people = named.SelectMany(p => p.Take(2)).GroupBy(p => p).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(2).ToList();
+        return people.Count == 0 ? null : string.Join(" and ", people);
+    }
+
+    /// <summary>A generic attack is any kind of attack but the capture of ground; otherwise modes must be equal.</summary>
+    private static bool ModesAgree(string? a, string? b) =>
+        a == null || b == null || a == b || a == "attack" && b != "territory-captured" || b == "attack" && a != "territory-captured";
+
+    /// <summary>The most specific mode the mentions give: a kind of attack rather than "attack".</summary>
+    private static string? Mode(IEnumerable<EventMention> mentions)
+    {
+        var modes = mentions.Select(m => m.Mode).Where(m => m != null).ToList();
+        return modes.FirstOrDefault(m => m != "attack") ?? modes.FirstOrDefault();
     }
 
     /// <summary>
     /// One event whose day the outlets dispute (a ceasefire that "took effect on Monday" in two
     /// outlets and "on Tuesday" in a third) stays one event: groups of the same type, mode, actor and
     /// place (or, with no place, the same named actor) whose stated days lie at most two days apart
-    /// merge when no document reports both. The
-    /// contradiction itself is the contradiction finder's.
+    /// merge when no document reports both. The contradiction itself is the contradiction finder's.
     /// </summary>
-    private static void MergeDisputedDates(List<List<EventMention>> clusters)
+    private static void MergeDisputedDates(List<List<Report>> clusters)
     {
         for (int i = 0; i < clusters.Count; i++)
             for (int j = clusters.Count - 1; j > i; j--)
@@ -65,62 +220,43 @@ public sealed class EventCoreference : IStoryStep
                 }
     }
 
-    private static bool Disputed(List<EventMention> a, List<EventMention> b)
+    private static bool Disputed(List<Report> a, List<Report> b)
     {
         var (da, db) = (MostStated(a), MostStated(b));
         if (da is not { } x || db is not { } y || Math.Abs(x.FirstDay.DayNumber - y.FirstDay.DayNumber) > 2) return false;
-        if (a.Select(m => m.Sentence.Document).Intersect(b.Select(m => m.Sentence.Document)).Any()) return false;
+        if (a.Select(r => r.Document).Intersect(b.Select(r => r.Document)).Any()) return false;
         return a.All(m => b.All(o => m.Type == o.Type && (m.Mode == null || o.Mode == null || m.Mode == o.Mode) && Same(m.Actor, o.Actor)
-                                     && (m.Place != null && o.Place != null ? SamePlace(m.Place, o.Place)
+                                     && !PeopleDiffer(m, o)
+                                     && (m.Place != null && o.Place != null ? Near(m.Place, o.Place, m.Type)
                                          : m.Place == null && o.Place == null && m.Actor != null && m.Actor == o.Actor)));
     }
 
-    /// <summary>The day most mentions state (the earliest mention's on a tie).</summary>
-    private static PartialDate? MostStated(List<EventMention> cluster) =>
-        cluster.Select(m => m.Sentence.ExplicitDate).Where(d => d != null)
+    /// <summary>The day most reports state (the earliest report's on a tie).</summary>
+    private static PartialDate? MostStated(List<Report> cluster) =>
+        cluster.Select(r => r.Day).Where(d => d != null)
             .GroupBy(d => d!.Value.FirstDay).OrderByDescending(g => g.Count())
             .Select(g => g.First()).FirstOrDefault();
-
-    /// <summary>Mentions alike in every role compatibility looks at (a copy's) are compatible with the same mentions.</summary>
-    private static bool Alike(EventMention a, EventMention b) =>
-        a.Type == b.Type && a.Mode == b.Mode && a.Actor == b.Actor && a.Target == b.Target && a.Place == b.Place && a.Destination == b.Destination
-        && a.Sentence.ExplicitDate == b.Sentence.ExplicitDate && a.Sentence.Date == b.Sentence.Date;
-
-    private static bool Compatible(EventMention a, EventMention b) =>
-        a.Type == b.Type
-        && (a.Mode == null || b.Mode == null || a.Mode == b.Mode)
-        && Same(a.Actor, b.Actor)
-        && (a.Place == null || b.Place == null || SamePlace(a.Place, b.Place))
-        && (a.Destination == null || b.Destination == null || SamePlace(a.Destination, b.Destination))
-        && SameDay(a.Sentence, b.Sentence)
-        && (a.Actor != null || a.Place != null || a.Target != null) && (b.Actor != null || b.Place != null || b.Target != null);
 
     private static bool Same(string? a, string? b) => a == null || b == null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Places on the map are one when they share a position (a hospital placed at its town takes the
-    /// town's); others by name.
+    /// Places on the map are near when they lie within an incident's reach of each other (violent
+    /// incidents, which outlets place by town, suburb or county), else when they share a position (a
+    /// hospital placed at its town takes the town's); places not on the map by name.
     /// </summary>
-    private static bool SamePlace(PlaceMention a, PlaceMention b) =>
+    private static bool Near(PlaceMention a, PlaceMention b, string type) =>
         a is { Lat: { } latA, Lon: { } lonA } && b is { Lat: { } latB, Lon: { } lonB }
-            ? PlaceResolver.Kilometres(latA, lonA, latB, lonB) <= 1
+            ? PlaceResolver.Kilometres(latA, lonA, latB, lonB) <= (type != "ASSAULT" ? SamePositionKm
+                : a.Kind == PlaceKind.City && b.Kind == PlaceKind.City ? SameIncidentKm : SameRegionKm)
             : string.Equals(a.Text, b.Text, StringComparison.OrdinalIgnoreCase);
-
-
-    /// <summary>Stated days must agree; a day only inferred from publication may trail the stated one by a few days.</summary>
-    private static bool SameDay(StorySentence a, StorySentence b)
-    {
-        var (da, db) = (a.ExplicitDate, b.ExplicitDate);
-        if (da != null && db != null) return da.Value.FirstDay == db.Value.FirstDay;
-        var stated = da ?? db;
-        var reported = da != null ? b.Date : a.Date;
-        if (stated == null || reported == null) return true;
-        int lag = reported.Value.FirstDay.DayNumber - stated.Value.FirstDay.DayNumber;
-        return lag is >= -1 and <= 7;
-    }
 
     private static string? MostCommon(IEnumerable<string?> values) =>
         values.Where(v => v != null).GroupBy(v => v!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
+    /// <summary>The place most reports give (one place on the map however it is spelled), the first on a tie.</summary>
+    private static PlaceMention? MostCommonPlace(IEnumerable<PlaceMention?> places) =>
+        places.Where(p => p != null).GroupBy(p => p!.Lat != null ? $"{p.Lat}|{p.Lon}" : p.Text.ToLowerInvariant())
+              .OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
 
     private static string PlaceName(StoryPicture story, PlaceMention place) =>
         story.Places.FirstOrDefault(p => p.Lat != null && p.Lat == place.Lat && p.Lon == place.Lon)?.Name ?? place.Text;

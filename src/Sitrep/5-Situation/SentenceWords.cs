@@ -28,6 +28,10 @@ public sealed partial class SentenceWords
 
     public int Count => Lower.Count;
 
+    /// <summary>The words of any text (a headline) in lower case, as a sentence's are.</summary>
+    public static IReadOnlyList<string> LowerWords(string text) =>
+        Word().Matches(text).Select(m => m.Value.ToLowerInvariant().Replace('’', '\'')).ToList();
+
     /// <summary>Index of the first word starting at or after a document offset (Count when none).</summary>
     public int WordAt(int offset)
     {

@@ -85,7 +85,7 @@ public sealed class StoryAnalyzer(IReadOnlyList<IStoryStep> steps)
     public static StoryAnalyzer Default() => new(
     [
         new PublicationDateInference(), new ProvenanceFinder(), new SentenceCollector(), new ActorMerger(),
-        new PlaceAggregator(), new EventCoder(), new EventCoreference(), new ClaimAligner(), new ContradictionFinder(),
+        new PlaceAggregator(), new ArticleReader(), new EventCoder(), new EventCoreference(), new ClaimAligner(), new ContradictionFinder(),
         new ForecastFinder(), new TimelineBuilder(), new Summarizer(), new HeadlineChooser(),
     ]);
 

@@ -26,6 +26,9 @@ public sealed class StoryPicture(string id, IReadOnlyList<Document> documents)
     /// <summary>Every body and lead sentence of the story's documents, in document order.</summary>
     public List<StorySentence> Sentences { get; } = [];
 
+    /// <summary>What each document says of the incident it reports (see <see cref="ArticleReader"/>).</summary>
+    public Dictionary<Document, ArticleFacts> Articles { get; } = [];
+
     /// <summary>Events as single sentences report them, before coreference merges them.</summary>
     public List<EventMention> EventMentions { get; } = [];
 
@@ -90,7 +93,14 @@ public sealed record StoryPlace(string Name, string? Country, GeoPoint? Point, P
 /// </summary>
 public sealed record StoryEvent(
     string Id, string Type, string? Mode, string? Actor, string? Target, string? Place, string? Country,
-    double? Lat, double? Lon, PartialDate? Date, string Text, IReadOnlyList<string> Sources, EventPlace? Destination = null);
+    double? Lat, double? Lon, PartialDate? Date, string Text, IReadOnlyList<string> Sources, EventPlace? Destination = null)
+{
+    /// <summary>False when no report states the event's day and <see cref="Date"/> is the earliest publication date.</summary>
+    public bool DateStated { get; init; } = true;
+
+    /// <summary>False when no report names where it happened and <see cref="Place"/> is where its article is filed from.</summary>
+    public bool PlaceStated { get; init; } = true;
+}
 
 /// <summary>A place an event refers to besides where it happened.</summary>
 public sealed record EventPlace(string Name, string? Country, double? Lat, double? Lon);

@@ -72,6 +72,8 @@ public static class SituationJson
             Number(w, "lat", e.Lat);
             Number(w, "lon", e.Lon);
             w.WriteString("date", e.Date?.DateText());
+            w.WriteString("date_source", e.Date == null ? null : e.DateStated ? "stated" : "published");
+            w.WriteString("place_source", e.Place == null ? null : e.PlaceStated ? "event" : "article");
             w.WriteString("text", e.Text);
             Strings(w, "sources", e.Sources);
             if (e.Destination is { } to)

@@ -1,0 +1,91 @@
+using Sitrep.Situation;
+
+namespace Sitrep.Tests.Situation;
+
+/// <summary>
+/// Invented US local news about shootings: one incident reported by three articles over two days,
+/// two shootings in two towns in one week, an accidental shooting. One real incident is one record
+/// with its day, place, victim and suspect.
+/// </summary>
+public class IncidentRecordTests
+{
+    private static readonly Document FirstReport = MarkedText.Document("dayton-daily", """
+        {PLACE DAYTON=US:39.7589:-84.1916} — A man was shot and killed {DATE Saturday night=2026-03-07} outside a bar on Wayne Avenue, police said.
+        Officers found the man lying in the parking lot shortly after 11 p.m.
+        The shooting remains under investigation, and police asked anyone with information to call.
+        """, published: "2026-03-08", title: "Man killed in Wayne Avenue shooting");
+
+    private static readonly Document VictimNamed = MarkedText.Document("miami-valley-news", """
+        {PER Marcus Hill}, 24, of {PLACE Dayton=US:39.7589:-84.1916}, died at the scene after he was shot outside a Wayne Avenue bar, the coroner's office said {DATE Sunday=2026-03-08}.
+        {PER Hill=Marcus Hill}'s family described him as a devoted father of two.
+        """, published: "2026-03-08", title: "Coroner names man killed outside Dayton bar");
+
+    private static readonly Document SuspectCharged = MarkedText.Document("ohio-courier", """
+        Police arrested {PER Tyrone Banks} on {DATE Monday=2026-03-09} in connection with the fatal shooting of {PER Marcus Hill} outside a bar in {PLACE Dayton=US:39.7589:-84.1916}.
+        {PER Banks=Tyrone Banks}, 31, was charged with murder and is being held in the county jail.
+        """, published: "2026-03-09", title: "Arrest made in Wayne Avenue killing");
+
+    private static StoryPicture Analyze(params Document[] documents)
+    {
+        MarkedText.FindDerivations(documents);
+        return StoryAnalyzer.Default().Analyze("s1", documents);
+    }
+
+    [Fact]
+    public void Three_reports_over_two_days_are_one_record_with_its_day_place_victim_and_suspect()
+    {
+        var story = Analyze(FirstReport, VictimNamed, SuspectCharged);
+
+        var shooting = story.Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem();
+        shooting.Sources.ShouldBe(["dayton-daily", "miami-valley-news", "ohio-courier"], ignoreOrder: true);
+        shooting.Date.ToString().ShouldBe("2026-03-07");
+        shooting.DateStated.ShouldBeTrue();
+        shooting.Place.ShouldBe("Dayton");
+        shooting.Target.ShouldBe("Marcus Hill");
+        shooting.Actor.ShouldBe("Tyrone Banks");
+    }
+
+    [Fact]
+    public void Two_shootings_in_two_towns_in_one_week_stay_two_records_even_in_one_story()
+    {
+        var other = MarkedText.Document("springfield-sun", """
+            {PLACE SPRINGFIELD=US:39.9242:-83.8088} — A woman was wounded when someone opened fire on her car {DATE Thursday=2026-03-05} on Lagonda Avenue, police said.
+            {PER Dana Price}, 41, was taken to a hospital in serious condition.
+            """, published: "2026-03-06", title: "Woman wounded in Springfield shooting");
+
+        var story = Analyze(FirstReport, other, VictimNamed);
+
+        var shootings = story.Events.Where(e => e.Type == "ASSAULT").ToList();
+        shootings.Count.ShouldBe(2);
+        shootings.Single(e => e.Sources.Contains("springfield-sun")).Sources.ShouldBe(["springfield-sun"]);
+        shootings.Single(e => e.Sources.Contains("springfield-sun")).Target.ShouldBe("Dana Price");
+        shootings.Single(e => e.Sources.Contains("dayton-daily")).Sources.ShouldBe(["dayton-daily", "miami-valley-news"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_report_without_a_day_of_its_own_is_dated_by_its_publication_and_says_so()
+    {
+        var undated = MarkedText.Document("gem-city-wire", """
+            {PLACE SPRINGFIELD=US:39.9242:-83.8088} — A teenager was shot in the leg near a basketball court, police said.
+            His injuries are not thought to be life-threatening.
+            """, published: "2026-03-10");
+
+        var shooting = Analyze(undated).Events.ShouldHaveSingleItem();
+
+        shooting.Date.ToString().ShouldBe("2026-03-10");
+        shooting.DateStated.ShouldBeFalse();
+        shooting.Place.ShouldBe("SPRINGFIELD");
+        shooting.Lat.ShouldBe(39.9242);
+    }
+
+    [Fact]
+    public void An_accidental_shooting_is_no_assault()
+    {
+        var accident = MarkedText.Document("county-ledger", """
+            {PLACE SPRINGFIELD=US:39.9242:-83.8088} — A 12-year-old boy was shot {DATE Sunday=2026-03-08} when a rifle his brother was cleaning went off, deputies said.
+            The boy was flown to a hospital in {PLACE Dayton=US:39.7589:-84.1916}, and the shooting appears to have been accidental.
+            """, published: "2026-03-09", title: "Boy hurt in accidental shooting");
+
+        Analyze(accident).Events.ShouldNotContain(e => e.Type == "ASSAULT");
+    }
+}
