@@ -59,6 +59,25 @@ public sealed class SyntaxModel
     }
 
     /// <summary>Writes the three model files into a folder.</summary>
+    /// <summary>
+    /// A Title Case headline ("Militants Attack Army Base") as the treebanks write sentences: capitalised
+    /// words whose lower-case form is a common word are read in lower case; names stay as written.
+    /// </summary>
+    private WordKeys[] Truecase(ReadOnlySpan<WordKeys> keys, WordAt word)
+    {
+        var cased = keys.ToArray();
+        Span<char> lower = stackalloc char[64];
+        for (int i = 0; i < cased.Length; i++)
+        {
+            var w = word(i);
+            bool titleCase = cased[i].Capitalised && (w.Length == 1 || !char.IsUpper(w[1]));
+            if (!titleCase || w.Length > lower.Length || !Tagger.IsCommonWord(cased[i].Lower)) continue;
+            w.ToLowerInvariant(lower);
+            cased[i] = WordKeys.Of(lower[..w.Length]);
+        }
+        return cased;
+    }
+
     public void Write(string folder)
     {
         Directory.CreateDirectory(folder);
@@ -109,6 +128,7 @@ public sealed class SyntaxModel
     {
         int n = keys.Length;
         target.SetSentence(offset, offset + n);
+        if (PosTagger.IsHeadline(keys)) keys = Truecase(keys, word);
         Span<byte> classes = n <= 512 ? stackalloc byte[n] : new byte[n];
         Tagger.Tag(keys, classes);
         for (int i = 0; i < n; i++)

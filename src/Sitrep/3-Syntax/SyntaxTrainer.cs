@@ -8,7 +8,7 @@ namespace Sitrep.Syntax;
 /// input has the errors of tagging at run time.
 /// </summary>
 public sealed class SyntaxTrainer(int taggerEpochs = 8, int parserEpochs = 12, int folds = 5, int seed = 2016,
-    int taggerBits = 18, int transitionBits = 22, int labelBits = 19)
+    int taggerBits = 18, int transitionBits = 22, int labelBits = 19, double explore = 0.9)
 {
     public SyntaxModel Train(string trainPath, string? devPath, TextWriter log, int limit = 0)
     {
@@ -41,7 +41,7 @@ public sealed class SyntaxTrainer(int taggerEpochs = 8, int parserEpochs = 12, i
         log.WriteLine($"jackknifed tags: {Accuracy(train, tags, upos, xpos):F4} UPOS/XPOS pairs right ({clock.Elapsed.TotalSeconds:F0} s)");
         var tagger = new PosTaggerTrainer(taggerBits, taggerEpochs, seed).Train(train, upos, xpos, log);
         log.WriteLine($"tagger trained ({clock.Elapsed.TotalSeconds:F0} s)");
-        var parser = new DependencyParserTrainer(transitionBits, labelBits, parserEpochs, seed).Train(train, tags, relations, log);
+        var parser = new DependencyParserTrainer(transitionBits, labelBits, parserEpochs, seed, explore).Train(train, tags, relations, log);
         log.WriteLine($"parser trained ({clock.Elapsed.TotalSeconds:F0} s)");
         var model = new SyntaxModel(tagger, lexicon, parser);
         if (dev != null) log.WriteLine($"dev: {Evaluate(model, dev)}");
