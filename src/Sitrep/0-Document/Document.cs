@@ -1,6 +1,3 @@
-using Sitrep.Stories;
-using Sitrep.Syntax;
-
 namespace Sitrep;
 
 /// <summary>
@@ -63,9 +60,6 @@ public sealed class Document
     /// <summary>Sentences as ranges of <see cref="Tokens"/> (stage 2, Text).</summary>
     public List<Sentence> Sentences { get; } = [];
 
-    /// <summary>Part-of-speech tags, lemmas and dependency trees parallel to <see cref="Tokens"/> (stage 3, Syntax); null until parsed.</summary>
-    public SyntaxAnalysis? Syntax { get; set; }
-
     /// <summary>Named entities found in <see cref="Text"/> (stage 3, Entities).</summary>
     public List<EntityMention> Entities { get; } = [];
 
@@ -75,11 +69,18 @@ public sealed class Document
     /// <summary>Time expressions found in <see cref="Text"/> with their calendar values (stage 3, Time).</summary>
     public List<TimeMention> Times { get; } = [];
 
-    /// <summary>Story terms and fingerprint (stage 4, Stories), computed per document in parallel.</summary>
-    public StoryFeatures? StoryFeatures { get; set; }
-
     /// <summary>Earlier documents and outlets this one reuses, with the evidence (stage 4, Stories).</summary>
     public List<Derivation> DerivedFrom { get; } = [];
+
+    /// <summary>
+    /// A later stage's own per-document annotation, one per type (the stories stage keeps its terms and
+    /// fingerprint here): the ground floor holds it without naming the stage.
+    /// </summary>
+    public T? Get<T>() where T : class => extensions?.GetValueOrDefault(typeof(T)) as T;
+
+    public void Set<T>(T value) where T : class => (extensions ??= [])[typeof(T)] = value;
+
+    private Dictionary<Type, object>? extensions;
 
     /// <summary>The article body as one string: the body spans joined by blank lines.</summary>
     public string BodyText()

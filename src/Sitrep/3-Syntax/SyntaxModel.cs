@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Reflection;
 
 namespace Sitrep.Syntax;
 
@@ -45,8 +44,7 @@ public sealed class SyntaxModel
 
     private static T Load<T>(string file, Func<BinaryReader, T> read)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Syntax.Data." + file)
-                           ?? throw new InvalidOperationException($"the syntax model {file} is missing from the build: run `sitrep train parse`");
+        using var stream = DataFiles.Open("Syntax", file);
         return Read(stream, read);
     }
 

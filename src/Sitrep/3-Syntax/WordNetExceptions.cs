@@ -1,4 +1,3 @@
-using System.Reflection;
 using Sitrep.Entities;
 
 namespace Sitrep.Syntax;
@@ -34,9 +33,7 @@ internal static class WordNetExceptions
         var table = new Dictionary<ulong, string>();
         for (int file = 0; file < Files.Length; file++)
         {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Sitrep.Syntax.Data.wordnet.{Files[file]}.exc")
-                               ?? throw new InvalidOperationException($"WordNet's {Files[file]}.exc is missing from the build");
-            using var reader = new StreamReader(stream);
+            using var reader = DataFiles.OpenText("Syntax", $"wordnet.{Files[file]}.exc");
             while (reader.ReadLine() is { } line)
             {
                 // "form lemma [lemma...]": the first lemma; multiword entries join their words with '_'.

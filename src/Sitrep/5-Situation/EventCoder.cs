@@ -18,9 +18,9 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             {
                 story.EventMentions.AddRange(Code(story, sentence, context));
                 foreach (var e in sentence.Entities)
-                    if (e.Type == "ORG") context.LastGroup = story.ActorName(e);
-                    else if (e.Type == "PER") context.LastPerson = story.ActorName(e);
-                if (sentence.Places.LastOrDefault(p => p.Kind == "city" && p.Lat != null) is { } city) context.LastCity = city;
+                    if (e.Type == EntityType.Organization) context.LastGroup = story.ActorName(e);
+                    else if (e.Type == EntityType.Person) context.LastPerson = story.ActorName(e);
+                if (sentence.Places.LastOrDefault(p => p.Kind == PlaceKind.City && p.Lat != null) is { } city) context.LastCity = city;
             }
         }
     }
@@ -60,7 +60,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
     {
         int triggerStart = words.Starts[first], triggerEnd = words.Ends[end - 1];
         // "according to the Interior Ministry": who reports an event takes no part in it.
-        var participants = sentence.Entities.Where(e => e.Type is "ORG" or "PER" or "MISC" or "LOC" && !IsAttribution(words, e)).ToList();
+        var participants = sentence.Entities.Where(e => e.Type is EntityType.Organization or EntityType.Person or EntityType.Misc or EntityType.Location && !IsAttribution(words, e)).ToList();
         bool passive = first > 0 && IsPassive(words, first);
         bool fellTo = trigger.Words is ["fell", "to"];
 
@@ -239,7 +239,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             places.FirstOrDefault(p => AfterLocative(words, p.Start) && p.Start >= triggerEnd)
             ?? places.FirstOrDefault(p => AfterLocative(words, p.Start))
             ?? places.FirstOrDefault();
-        return Pick(sentence.Places.Where(p => p.Lat != null && p.Kind != "feature")) ?? Pick(sentence.Places.Where(p => p.Lat != null))
+        return Pick(sentence.Places.Where(p => p.Lat != null && p.Kind is not (PlaceKind.Region or PlaceKind.Feature))) ?? Pick(sentence.Places.Where(p => p.Lat != null))
                ?? Pick(sentence.Places);
     }
 

@@ -136,7 +136,7 @@ public sealed class PlaceAggregator : IStoryStep
         {
             var first = group.First().Place;
             var name = group.GroupBy(m => m.Place.Text).OrderByDescending(g => g.Count()).First().Key;
-            story.Places.Add(new StoryPlace(name, first.Country, first.Lat, first.Lon, first.Kind,
+            story.Places.Add(new StoryPlace(name, first.Country, first.Point, first.Kind,
                 group.Select(m => m.Document.Id).Distinct().ToList(), group.Count()));
         }
     }

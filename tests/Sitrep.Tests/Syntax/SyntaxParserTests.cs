@@ -22,7 +22,7 @@ public class SyntaxParserTests
     {
         var document = new Document("t", new SourceLocation("test")) { Text = text, TextIsInput = true };
         Pipeline.Parsing().Process(document);
-        return new Parsed(document, document.Syntax!);
+        return new Parsed(document, document.Syntax()!);
     }
 
     [Fact]
