@@ -83,7 +83,7 @@ public static class TrainCommand
         var dev = new Option<string?>("--dev") { Description = "A CoNLL-U file to score at the end (progress only; not used for training)." };
         var output = new Option<string>("--out", "-o") { Description = "The folder to write the three model files into.", DefaultValueFactory = _ => "src/Sitrep/3-Syntax/Data" };
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Passes of the tagger over the training data.", DefaultValueFactory = _ => 8 };
-        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Passes of the parser over the training data.", DefaultValueFactory = _ => 12 };
+        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Passes of the parser over the training data.", DefaultValueFactory = _ => 15 };
         var parserBits = new Option<int>("--parser-bits") { Description = "log2 of the number of hashed transition feature rows.", DefaultValueFactory = _ => 22 };
         var explore = new Option<double>("--explore") { Description = "How often the parser follows its own wrong choice in training (from the second epoch).", DefaultValueFactory = _ => 0.9 };
         var limit = new Option<int>("--limit") { Description = "Train on the first N sentences only (0: all), for quick experiments." };

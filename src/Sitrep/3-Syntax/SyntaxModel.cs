@@ -31,6 +31,13 @@ public sealed class SyntaxModel
     /// <summary>Bytes of weights and tables in memory.</summary>
     public long WeightBytes => Tagger.Weights.SizeInBytes + Parser.Transitions.SizeInBytes + Parser.LabelWeights.SizeInBytes;
 
+    /// <summary>Bytes of the shipped model files (gzip) as built into the engine.</summary>
+    public long FileBytes => new[] { TaggerFile, LexiconFile, ParserFile }.Sum(file =>
+    {
+        using var stream = DataFiles.Open("Syntax", file);
+        return stream.Length;
+    });
+
     private static readonly Lazy<SyntaxModel> ShippedModel = new(() =>
     {
         var tagger = Task.Run(() => Load(TaggerFile, PosTagger.Read));

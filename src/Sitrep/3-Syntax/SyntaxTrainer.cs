@@ -7,7 +7,7 @@ namespace Sitrep.Syntax;
 /// from tags predicted by taggers that did not see the sentence (k-fold jackknifing), so its training
 /// input has the errors of tagging at run time.
 /// </summary>
-public sealed class SyntaxTrainer(int taggerEpochs = 8, int parserEpochs = 12, int folds = 5, int seed = 2016,
+public sealed class SyntaxTrainer(int taggerEpochs = 8, int parserEpochs = 15, int folds = 5, int seed = 2016,
     int taggerBits = 18, int transitionBits = 22, int labelBits = 19, double explore = 0.9)
 {
     public SyntaxModel Train(string trainPath, string? devPath, TextWriter log, int limit = 0)

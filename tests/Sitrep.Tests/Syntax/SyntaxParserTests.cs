@@ -1,3 +1,4 @@
+using Sitrep.Composition;
 using Sitrep.Syntax;
 
 namespace Sitrep.Tests.Syntax;
