@@ -42,8 +42,30 @@ public sealed class Document
 
     public string? Title { get; set; }
     public string? Url { get; set; }
-    public PartialDate? Published { get; set; }
-    public bool PublishedInferred { get; set; }
+    /// <summary>
+    /// When the article was published, set once (at construction by the input, or by the first stage
+    /// that finds it) and never overwritten; <see cref="PublishedFrom"/> says where it came from.
+    /// </summary>
+    public PartialDate? Published
+    {
+        get => published;
+        init => (published, PublishedFrom) = (value, value == null ? null : DateProvenance.Given);
+    }
+
+    public DateProvenance? PublishedFrom { get; private set; }
+
+    /// <summary>True when no source states the date: it was inferred from the text or the story.</summary>
+    public bool PublishedInferred => PublishedFrom is DateProvenance.InferredFromText or DateProvenance.InferredFromStory;
+
+    /// <summary>Records the publication date unless one is known already (no stage overwrites another's); says whether it did.</summary>
+    public bool SetPublished(PartialDate date, DateProvenance from)
+    {
+        if (published != null) return false;
+        (published, PublishedFrom) = (date, from);
+        return true;
+    }
+
+    private PartialDate? published;
     public List<string> Authors { get; } = [];
     public string? Outlet { get; set; }
     public string? Language { get; set; }

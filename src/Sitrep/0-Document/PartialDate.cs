@@ -2,6 +2,21 @@ using System.Globalization;
 
 namespace Sitrep;
 
+/// <summary>Where a publication date comes from, most trusted first.</summary>
+public enum DateProvenance : byte
+{
+    /// <summary>The input states it: a record's field, a feed item's date, the store's copy of either.</summary>
+    Given,
+    /// <summary>The page's metadata (meta tags, JSON-LD, the URL's date).</summary>
+    Page,
+    /// <summary>A dateline or date line of the article text ("KYIV, March 12, 2026 —").</summary>
+    Dateline,
+    /// <summary>Inferred from the article's own time expressions.</summary>
+    InferredFromText,
+    /// <summary>Inferred from the other reports of its story.</summary>
+    InferredFromStory,
+}
+
 /// <summary>How much of a date the source actually states.</summary>
 public enum DatePrecision { Year, Month, Day, Minute }
 

@@ -23,8 +23,7 @@ public sealed class PublicationDateInference : IStoryStep
         if (common == null) return;
         foreach (var document in story.Documents.Where(d => d.Published == null))
         {
-            document.Published = common;
-            document.PublishedInferred = true;
+            document.SetPublished(common.Value, DateProvenance.InferredFromStory);
             // "On Sunday" had nothing to resolve against; the time stage runs again with the story's date.
             document.Times.Clear();
             Retagger.Process(document);

@@ -47,7 +47,7 @@ public static partial class MarkedText
         text.Append(marked, last, marked.Length - last);
         document.Text = text.ToString();
         document.Body.Add(new TextSpan(0, document.Text.Length));
-        if (published != null && PartialDate.TryParse(published, out var date)) document.Published = date;
+        if (published != null && PartialDate.TryParse(published, out var date)) document.SetPublished(date, DateProvenance.Given);
         new SentenceSplitter().Process(document);
         return document;
     }
