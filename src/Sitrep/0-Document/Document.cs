@@ -37,6 +37,9 @@ public sealed class Document
     /// <summary>True when <see cref="Text"/> came from the input as given (offsets must not shift).</summary>
     public bool TextIsInput { get; set; }
 
+    /// <summary>True when the input gave the tokens (one pre-tokenized sentence, <see cref="Text"/> its tokens joined by spaces).</summary>
+    public bool TokensGiven { get; set; }
+
     /// <summary>The parts of <see cref="Text"/> that make up the article body, in order.</summary>
     public List<TextSpan> Body { get; } = [];
 
