@@ -1,3 +1,5 @@
+using Sitrep.Places;
+
 namespace Sitrep.Situation;
 
 /// <summary>
@@ -14,55 +16,193 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         foreach (var sentences in story.Sentences.Where(s => !s.InLead).GroupBy(s => s.Document))
         {
             var context = new Context();
+            var mentions = new List<EventMention>();
             foreach (var sentence in sentences)
             {
-                story.EventMentions.AddRange(Code(story, sentence, context));
+                foreach (var mention in Code(story, sentence, context))
+                    if (!mentions.Any(m => Restates(mention, m))) mentions.Add(mention);
                 foreach (var e in sentence.Entities)
                     if (e.Type == "ORG") context.LastGroup = story.ActorName(e);
                     else if (e.Type == "PER") context.LastPerson = story.ActorName(e);
                 if (sentence.Places.LastOrDefault(p => p.Kind == "city" && p.Lat != null) is { } city) context.LastCity = city;
             }
+            // "The boy accidentally shot his brother ... The boy was shot in the chest": once the document
+            // says an event of a type was an accident, its other mentions of that type are the same accident.
+            story.EventMentions.AddRange(mentions.Where(m => !context.Accidental.Contains(m.Type)));
         }
     }
+
+    /// <summary>
+    /// A later sentence of the same document telling the same kind of event again ("was shot", then
+    /// "the shooting"): same type and mode, no place on the map far from the earlier one's, no other stated day.
+    /// </summary>
+    private static bool Restates(EventMention later, EventMention earlier) =>
+        later.Type == earlier.Type && later.Mode == earlier.Mode
+        && !(later.Place is { Lat: { } la, Lon: { } lo } && earlier.Place is { Lat: { } ela, Lon: { } elo} && PlaceResolver.Kilometres(la, lo, ela, elo) > SamePlaceKm)
+        && (later.Sentence.ExplicitDate == null || earlier.Sentence.ExplicitDate == null || later.Sentence.ExplicitDate == earlier.Sentence.ExplicitDate);
+
+    private const double SamePlaceKm = 25;
 
     /// <summary>What "they", "he" and "the city" stand for: the last organisation, person and city the document named.</summary>
     private sealed class Context
     {
         public string? LastGroup, LastPerson;
         public PlaceMention? LastCity;
+        /// <summary>Types the document has called an accident or a disaster.</summary>
+        public HashSet<string> Accidental { get; } = [];
     }
 
     private IEnumerable<EventMention> Code(StoryPicture story, StorySentence sentence, Context context)
     {
-        var words = new SentenceWords(sentence);
-        var found = new List<EventMention>();
-        for (int i = 0; i < words.Count; i++)
+        var words = new SentenceWords(sentence, lexicon.Lemmatize);
+        var candidates = Triggers(sentence, words);
+        var found = new List<(EventMention Mention, bool Subordinate)>();
+        int frameEnd = -1; // the object of a frame trigger ("accused them of attacking ...") runs to here
+        foreach (var match in candidates)
         {
-            var trigger = lexicon.Match(words.Lower, i);
-            if (trigger == null) continue;
-            int end = i + trigger.Words.Length;
-            if (Hypothetical(words, i) || AccusedOf(words, i, found) || trigger.Mode == "ceasefire" && !NamesTruce(words)
-                || trigger.Type == "ASSAULT" && Accident(words, i, end))
+            var (trigger, first, end) = match;
+            if (first < frameEnd) continue;
+            if (lexicon.Setting(trigger.Type, trigger.Mode, "frame") == "yes") frameEnd = ClauseEnd(words, end);
+            var (type, mode) = Modality(words, trigger, first);
+            if (type == null || Past(words, first, end)) continue;
+            if (lexicon.Setting(type, mode, "veto") == "accident" && lexicon.AnyCue("accident", words.Lemmas, first - AccidentWindow, end + AccidentWindow))
             {
-                i = end - 1;
+                context.Accidental.Add(type);
                 continue;
             }
-            var mention = Roles(story, sentence, words, trigger, i, end, context);
+            var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context);
             // One event per type and sentence: the first trigger names it, later ones ("killing five") elaborate it.
-            if (!found.Any(f => f.Type == mention.Type)) found.Add(mention);
-            i = end - 1;
+            if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first)));
         }
-        return found;
+        // The main clause's event first: what the sentence reports, then what led to it or goes with it.
+        return found.OrderBy(f => f.Subordinate).Select(f => f.Mention);
     }
 
-    private static EventMention Roles(StoryPicture story, StorySentence sentence, SentenceWords words, EventTrigger trigger,
+    private const int AccidentWindow = 8, ModalityWindow = 5;
+
+    /// <summary>
+    /// The sentence's triggers left to right, longest first at each word; people nouns ("protesters")
+    /// only when nothing else is; names ("March", "Liberation Front") and adjectives ("the alleged") are none.
+    /// </summary>
+    private List<TriggerMatch> Triggers(StorySentence sentence, SentenceWords words)
+    {
+        var matches = new List<TriggerMatch>();
+        bool titleCase = words.Written.Count(w => char.IsUpper(w[0])) * 2 > words.Count;
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (!titleCase && i > 0 && IsName(words.Written[i])) continue;
+            if (i > 0 && words.Lower[i].EndsWith("ed") && words.Lower[i - 1] is "the" or "a" or "an" or "its" or "their" or "his" or "her") continue;
+            if (lexicon.Cue("no-event", words.Lemmas, i, out int skip))
+            {
+                i = skip - 1;
+                continue;
+            }
+            var match = lexicon.Match(words.Lemmas, i, (t, end) => Holds(t, sentence, words, end));
+            if (match == null) continue;
+            matches.Add(match);
+            i = match.End - 1;
+        }
+        if (matches.Any(m => m.Trigger.Condition != "alone")) matches.RemoveAll(m => m.Trigger.Condition == "alone");
+        return matches;
+    }
+
+    private static bool IsName(string written) => char.IsUpper(written[0]) && written.Any(char.IsLower);
+
+    private bool Holds(EventTrigger trigger, StorySentence sentence, SentenceWords words, int end) =>
+        trigger.Condition != "place" || PlaceFollows(sentence, words, end);
+
+    /// <summary>"seized the town", "captured Hama": a place or territory within a few words after the trigger.</summary>
+    private bool PlaceFollows(StorySentence sentence, SentenceWords words, int end)
+    {
+        for (int k = end; k < Math.Min(words.Count, end + 5); k++)
+        {
+            if (words.Lower[k] is "," or ";") return false;
+            if (lexicon.Cue("territory", words.Lemmas, k, out _)) return true;
+            if (sentence.Places.Any(p => p.Start == words.Starts[k])
+                || sentence.Entities.Any(e => e.Start == words.Starts[k] && e.Type == "LOC")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The type a mention takes in context: negated ("would not meet" -> the type's negated= setting),
+    /// hypothetical ("if talks collapse": none), promised or planned (its intended= setting, or
+    /// ultimatum= when a condition goes with it). The words looked at run back to the clause's start.
+    /// </summary>
+    private (string? Type, string? Mode) Modality(SentenceWords words, EventTrigger trigger, int first)
+    {
+        int from = first;
+        while (from > 0 && first - from < ModalityWindow && !lexicon.Cue("boundary", words.Lemmas, from - 1, out _)) from--;
+        bool Has(string cls) => lexicon.AnyCue(cls, words.Lemmas, from, first);
+        if (Has("hypothesis") || HypotheticalClause(words, first)) return (null, null);
+        bool negated = Has("negation");
+        if (Has("intent"))
+        {
+            var promised = lexicon.AnyCue("ultimatum", words.Lemmas, 0, words.Count) ? lexicon.Setting(trigger.Type, trigger.Mode, "ultimatum")
+                                                                                      : lexicon.Setting(trigger.Type, trigger.Mode, "intended");
+            if (negated) return (promised == null ? null : lexicon.Setting(promised, null, "negated"), null);
+            return (promised, promised == trigger.Type ? trigger.Mode : null);
+        }
+        if (negated)
+            return (lexicon.Setting(trigger.Type, trigger.Mode, "negated"), null);
+        return (trigger.Type, RefineMode(trigger, words));
+    }
+
+    /// <summary>"If talks collapse, ...", "or face sanctions": a trigger in a clause a hypothesis or an ultimatum opens.</summary>
+    private bool HypotheticalClause(SentenceWords words, int first)
+    {
+        for (int k = first - 1; k >= 0 && words.Lower[k] is not ("," or ";"); k--)
+            if (lexicon.Cue("hypothesis", words.Lemmas, k, out _) || lexicon.Cue("ultimatum", words.Lemmas, k, out _)) return true;
+        return false;
+    }
+
+    /// <summary>"died six months ago", "the anniversary of the massacre": history told, not a new event.</summary>
+    private bool Past(SentenceWords words, int first, int end) =>
+        lexicon.AnyCue("past", words.Lemmas, ClauseStart(words, first), ClauseEnd(words, end));
+
+    /// <summary>A trigger after a subordinating word of its clause ("after clashes", "which killed") or in a fronted phrase ("In a letter ..., ").</summary>
+    private bool Subordinate(SentenceWords words, int first)
+    {
+        for (int k = first - 1; k >= 0; k--)
+        {
+            if (words.Lower[k] is "," or ";")
+                return k > 0 && FrontedPhrase(words, k);
+            if (lexicon.Cue("subordinate", words.Lemmas, k, out _)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"In a letter handed over to the UN, Iraq said ...": the sentence opens with a prepositional phrase ending at the comma.</summary>
+    private static bool FrontedPhrase(SentenceWords words, int comma) =>
+        words.Lower[0] is "in" or "on" or "at" or "with" or "by" or "for" or "under" or "despite"
+        && Enumerable.Range(0, comma).All(k => words.Lower[k] is not ("," or ";"));
+
+    private int ClauseStart(SentenceWords words, int first)
+    {
+        int k = first;
+        while (k > 0 && !lexicon.Cue("boundary", words.Lemmas, k - 1, out _) && !lexicon.Cue("subordinate", words.Lemmas, k - 1, out _)) k--;
+        return k;
+    }
+
+    /// <summary>Where the clause a trigger opens ends: a semicolon, a subordinating word, ", and", ", but" or a reporting verb.</summary>
+    private int ClauseEnd(SentenceWords words, int end)
+    {
+        for (int k = end; k < words.Count; k++)
+        {
+            if (words.Lower[k] is ";" || lexicon.Cue("subordinate", words.Lemmas, k, out _)) return k;
+            if (words.Lower[k] == "," && k + 1 < words.Count && lexicon.Cue("boundary", words.Lemmas, k + 1, out _)) return k;
+        }
+        return words.Count;
+    }
+
+    private EventMention Roles(StoryPicture story, StorySentence sentence, SentenceWords words, EventTrigger trigger,
                                       int first, int end, Context context)
     {
         int triggerStart = words.Starts[first], triggerEnd = words.Ends[end - 1];
         // "according to the Interior Ministry": who reports an event takes no part in it.
         var participants = sentence.Entities.Where(e => e.Type is "ORG" or "PER" or "MISC" or "LOC" && !IsAttribution(words, e)).ToList();
         bool passive = first > 0 && IsPassive(words, first);
-        bool fellTo = trigger.Words is ["fell", "to"];
+        bool fellTo = trigger.Condition == "reversed";
 
         EntityMention? before = participants.Where(e => e.End <= triggerStart && !AfterLocative(words, e.Start) && !AcrossClause(words, e.End, triggerStart))
                                             .LastOrDefault();
@@ -80,63 +220,24 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             actor = Name(story, before) ?? Pronoun(words, first, context.LastGroup, context.LastPerson);
             target = TargetPhrase(story, sentence, words, end, after);
         }
-        if (trigger.Type == "DISPLACE") target = null; // people flee from or to places; the place says it
+        bool movement = lexicon.Setting(trigger.Type, trigger.Mode, "roles") == "movement";
+        if (movement) target = null; // people flee from or to places; the place says it
 
-        var place = trigger.Type == "DISPLACE" ? Origin(sentence, words, triggerEnd) ?? TheCity(words, triggerEnd, context.LastCity)
+        var place = movement ? Origin(sentence, words, triggerEnd) ?? TheCity(words, triggerEnd, context.LastCity)
                                                 : PlaceOf(sentence, words, triggerEnd);
-        var destination = trigger.Type == "DISPLACE" ? Destination(sentence, words, triggerEnd, place) : null;
+        var destination = movement ? Destination(sentence, words, triggerEnd, place) : null;
         if (place != null && target == PlaceName(story, place)) target = null; // "took effect in South Kordofan": where, not whom
-        return new EventMention(trigger.Type, RefineMode(trigger, words), actor, target, place, sentence, triggerStart, destination);
+        return new EventMention(trigger.Type, trigger.Mode, actor, target, place, sentence, triggerStart, destination);
     }
 
-    /// <summary>A generic attack is aerial or shelling when the sentence says with what.</summary>
-    private static string? RefineMode(EventTrigger trigger, SentenceWords words)
+    /// <summary>A generic attack is aerial or shelling when the sentence says with what (the mode:* cues).</summary>
+    private string? RefineMode(EventTrigger trigger, SentenceWords words)
     {
-        if (trigger.Type != "ASSAULT" || trigger.Mode != "attack") return trigger.Mode;
-        foreach (var w in words.Lower)
-        {
-            if (w.StartsWith("drone") || w is "warplane" or "warplanes" or "jets" or "aircraft" or "helicopter" or "helicopters" or "missile" or "missiles" or "airstrike" or "airstrikes")
-                return "aerial";
-            if (w is "artillery" or "shell" or "shells" or "mortar" or "mortars" or "rockets")
-                return "shelling";
-        }
+        if (lexicon.Setting(trigger.Type, trigger.Mode, "mode-by-weapon") != "yes") return trigger.Mode;
+        foreach (var cls in lexicon.CueClasses.Where(c => c.StartsWith("mode:", StringComparison.Ordinal)))
+            if (lexicon.AnyCue(cls, words.Lemmas, 0, words.Count)) return cls["mode:".Length..];
         return trigger.Mode;
     }
-
-    /// <summary>"could attack", "did not seize", "threatened to capture": not an event that happened.</summary>
-    private static bool Hypothetical(SentenceWords words, int at)
-    {
-        for (int k = Math.Max(0, at - 3); k < at; k++)
-            if (words.Lower[k] is "not" or "never" or "no" or "could" or "would" or "may" or "might" or "will" or "to" or "if" or "unless" or "should" or "can")
-                return true;
-        return false;
-    }
-
-    /// <summary>"accused the RSF of targeting civilians": what someone is accused of is their claim, not an event.</summary>
-    private static bool AccusedOf(SentenceWords words, int at, List<EventMention> found)
-    {
-        int k = at - 1;
-        while (k >= 0 && words.Lower[k].EndsWith("ly")) k--; // "of deliberately targeting"
-        return k >= 0 && words.Lower[k] is "of" or "for" && found.Any(f => f.Type is "ACCUSE" or "REJECT");
-    }
-
-    /// <summary>"killed in a stampede", "floods hit villages": accidents and disasters are no assault.</summary>
-    private static bool Accident(SentenceWords words, int trigger, int afterTrigger)
-    {
-        for (int k = Math.Max(0, trigger - 3); k < Math.Min(words.Count, afterTrigger + 4); k++)
-            if (AccidentNouns.Contains(words.Lower[k])) return true;
-        return false;
-    }
-
-    private static readonly HashSet<string> AccidentNouns =
-    [
-        "stampede", "crash", "accident", "collision", "derailment", "earthquake", "quake", "flood", "floods", "flooding", "landslide",
-        "landslides", "storm", "hurricane", "cyclone", "typhoon", "tornado", "avalanche", "wildfire", "blaze", "collapse", "crush", "heatwave",
-    ];
-
-    /// <summary>"took effect" codes a ceasefire only in a sentence about one.</summary>
-    private static bool NamesTruce(SentenceWords words) =>
-        words.Lower.Any(w => w is "ceasefire" or "cease-fire" or "truce" or "armistice");
 
     /// <summary>"fled the city": the city the document last named.</summary>
     private static PlaceMention? TheCity(SentenceWords words, int triggerEnd, PlaceMention? lastCity)

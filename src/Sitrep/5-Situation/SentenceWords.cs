@@ -2,26 +2,34 @@ using System.Text.RegularExpressions;
 
 namespace Sitrep.Situation;
 
-/// <summary>A sentence's words in lower case with their document offsets, for phrase matching.</summary>
+/// <summary>A sentence's words in lower case, their lemmas and their document offsets, for phrase matching.</summary>
 public sealed partial class SentenceWords
 {
     public IReadOnlyList<string> Lower { get; }
+    /// <summary>The words as written (case tells a name from a common word).</summary>
+    public IReadOnlyList<string> Written { get; }
+    /// <summary>Lemmas when a lemmatizer was given, else the lower-case words.</summary>
+    public IReadOnlyList<string> Lemmas { get; }
     public IReadOnlyList<int> Starts { get; }
     public IReadOnlyList<int> Ends { get; }
 
-    public SentenceWords(StorySentence sentence)
+    public SentenceWords(StorySentence sentence, Func<string, string>? lemmatize = null)
     {
         var lower = new List<string>();
+        var written = new List<string>();
         var starts = new List<int>();
         var ends = new List<int>();
         int offset = sentence.InLead ? 0 : sentence.Start;
         foreach (Match m in Word().Matches(sentence.Text))
         {
+            written.Add(m.Value);
             lower.Add(m.Value.ToLowerInvariant().Replace('’', '\''));
             starts.Add(offset + m.Index);
             ends.Add(offset + m.Index + m.Length);
         }
         Lower = lower;
+        Written = written;
+        Lemmas = lemmatize == null ? lower : lower.Select(lemmatize).ToList();
         Starts = starts;
         Ends = ends;
     }
