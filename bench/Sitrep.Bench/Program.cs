@@ -5,9 +5,10 @@
 //   analyze|ingest INPUT... [--copies N]                 the whole command over N copies of the input, with peak memory
 //   api INPUT... --copies N                              serve's API latency over a store of N copies of the input
 //   workers INPUT... --copies N [--server postgres://...] sitrep worker processes (1, 2, 4) sharing a PostgreSQL store
+//   syntax CONLLU [--repeat N]                          tagging and tagging + parsing on one core, model load time and size
 //   cluster [SIZE...]                                    story clustering on synthetic streams
 //   train-stories DOCS.jsonl GOLD.json                   fits the story decision
-const string Usage = "usage: Sitrep.Bench extract|ner|places|annotate|time INPUT... [--repeat N] | analyze|ingest|api INPUT... [--copies N] | workers INPUT... [--copies N] [--server postgres://...] | cluster [SIZE...] | train-stories DOCS.jsonl GOLD.json";
+const string Usage = "usage: Sitrep.Bench extract|ner|places|annotate|time INPUT... [--repeat N] | analyze|ingest|api INPUT... [--copies N] | workers INPUT... [--copies N] [--server postgres://...] | syntax CONLLU [--repeat N] | cluster [SIZE...] | train-stories DOCS.jsonl GOLD.json";
 
 var arguments = args.ToList();
 int repeat = TakeOption(arguments, "--repeat", 3);
@@ -17,6 +18,7 @@ return arguments switch
 {
     ["train-stories", var docs, var gold] => StoryTraining.Run(docs, gold),
     ["cluster", .. var sizes] => ClusterBench.Run(sizes.Count > 0 ? sizes.Select(int.Parse) : [10_000, 100_000, 1_000_000]),
+    ["syntax", var conllu] => SyntaxBench.Run(conllu, repeat),
     ["time", _, ..] => TimeBench.Run(StageBench.Read(arguments.Skip(1)), repeat),
     [var command and ("analyze" or "ingest"), _, ..] => CommandBench.Run(command, arguments.Skip(1).ToList(), copies),
     ["api", _, ..] => ApiBench.Run(arguments.Skip(1).ToList(), copies),

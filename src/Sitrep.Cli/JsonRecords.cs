@@ -67,6 +67,76 @@ public static class JsonRecords
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// <c>parse</c>: a pre-tokenized record answers one token per input token; raw text answers its
+    /// sentences with offsets, the two parts of a split word sharing the written word's span.
+    /// </summary>
+    public static void Parsed(Utf8JsonWriter w, Document d)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", d.Id);
+        if (d.TokensGiven)
+        {
+            WriteTokens(w, d, d.Sentences.Count > 0 ? d.Sentences[0] : new Sentence(0, 0), offsets: false);
+        }
+        else
+        {
+            w.WriteStartArray("sentences");
+            foreach (var sentence in d.Sentences)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", d.Tokens[sentence.FirstToken].Start);
+                w.WriteNumber("end", d.Tokens[sentence.EndToken - 1].End);
+                WriteTokens(w, d, sentence, offsets: true);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteTokens(Utf8JsonWriter w, Document d, Sentence sentence, bool offsets)
+    {
+        var syntax = d.Syntax!;
+        w.WriteStartArray("tokens");
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            var token = d.Tokens[t];
+            w.WriteStartObject();
+            w.WriteString("form", token.In(d.Text));
+            if (offsets)
+            {
+                var (start, end) = WrittenWord(d, sentence, t);
+                w.WriteNumber("start", start);
+                w.WriteNumber("end", end);
+            }
+            w.WriteString("lemma", syntax.Lemmas[t]);
+            w.WriteString("upos", syntax.Upos[t].ToString());
+            w.WriteString("xpos", syntax.Xpos[t]);
+            w.WriteString("feats", syntax.Features[t]);
+            w.WriteNumber("head", syntax.Heads[t] < 0 ? 0 : syntax.Heads[t] - sentence.FirstToken + 1);
+            w.WriteString("deprel", syntax.Labels[t]);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>The span of the written word a token is part of: "don't" for both "do" and "n't".</summary>
+    private static (int Start, int End) WrittenWord(Document d, Sentence sentence, int t)
+    {
+        var token = d.Tokens[t];
+        if (t + 1 < sentence.EndToken && IsClitic(d, t + 1) && d.Tokens[t + 1].Start == token.End) return (token.Start, d.Tokens[t + 1].End);
+        if (t > sentence.FirstToken && IsClitic(d, t) && d.Tokens[t - 1].End == token.Start) return (d.Tokens[t - 1].Start, token.End);
+        return (token.Start, token.End);
+    }
+
+    private static bool IsClitic(Document d, int t)
+    {
+        var word = d.Tokens[t].In(d.Text);
+        return word.Length is >= 2 and <= 3 && (word[0] is '\'' or '’' || word.Length == 3 && word[0] is 'n' or 'N' && word[1] is '\'' or '’')
+               && char.IsLetter(word[^1]);
+    }
+
     private static void WritePublished(Utf8JsonWriter w, Document d)
     {
         w.WriteString("published", d.Published?.ToString());

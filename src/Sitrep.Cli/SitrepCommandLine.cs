@@ -12,6 +12,7 @@ public static class SitrepCommandLine
         var root = new RootCommand("Sitrep: turns news articles from many outlets into one verified situation picture.");
         root.Subcommands.Add(Extract());
         root.Subcommands.Add(Annotate());
+        root.Subcommands.Add(Parse());
         root.Subcommands.Add(Cluster());
         root.Subcommands.Add(Analyze());
         root.Subcommands.Add(Ingest());
@@ -46,6 +47,16 @@ public static class SitrepCommandLine
         var output = Out("Write JSON Lines here instead of standard output.");
         var command = new Command("annotate", "Finds entities, places and time expressions with exact offsets (JSON Lines).") { inputs, output };
         command.SetAction(parsed => new DocumentRun(Pipeline.Annotation(), JsonRecords.Annotated, "annotated")
+            .Run(parsed.GetValue(inputs)!, parsed.GetValue(output)));
+        return command;
+    }
+
+    private static Command Parse()
+    {
+        var inputs = Inputs();
+        var output = Out("Write JSON Lines here instead of standard output.");
+        var command = new Command("parse", "Part-of-speech tags, lemmas, features and dependency trees of every sentence (JSON Lines).") { inputs, output };
+        command.SetAction(parsed => new DocumentRun(Pipeline.Parsing(), JsonRecords.Parsed, "parsed")
             .Run(parsed.GetValue(inputs)!, parsed.GetValue(output)));
         return command;
     }

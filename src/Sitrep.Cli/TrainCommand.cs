@@ -40,6 +40,7 @@ public static class TrainCommand
         });
         train.Subcommands.Add(ner);
         train.Subcommands.Add(DocumentFrequencies());
+        train.Subcommands.Add(Syntax());
         return train;
     }
 
@@ -71,6 +72,44 @@ public static class TrainCommand
             return SitrepCommandLine.Success;
         });
         return idf;
+    }
+
+    /// <summary><c>sitrep train parse</c>: tagger, lexicon and parser from Universal Dependencies English, seeded.</summary>
+    private static Command Syntax()
+    {
+        var data = new Option<string>("--data") { Description = "CoNLL-U training treebank (plain or gzip).", DefaultValueFactory = _ => "../shared/data/ud-english/train.conllu.gz" };
+        var dev = new Option<string?>("--dev") { Description = "A CoNLL-U file to score at the end (progress only; not used for training)." };
+        var output = new Option<string>("--out", "-o") { Description = "The folder to write the three model files into.", DefaultValueFactory = _ => "src/Sitrep/3-Syntax/Data" };
+        var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Passes of the tagger over the training data.", DefaultValueFactory = _ => 8 };
+        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Passes of the parser over the training data.", DefaultValueFactory = _ => 12 };
+        var limit = new Option<int>("--limit") { Description = "Train on the first N sentences only (0: all), for quick experiments." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the sentence shuffling and the parser's exploration.", DefaultValueFactory = _ => 2016 };
+        var command = new Command("parse", "Trains the part-of-speech tagger, lemmatizer and dependency parser and writes their models.")
+            { data, dev, output, taggerEpochs, parserEpochs, limit, seed };
+        command.SetAction(parsed =>
+        {
+            var path = parsed.GetValue(data)!;
+            if (Missing(path)) return SitrepCommandLine.BadUsage;
+            var clock = Stopwatch.StartNew();
+            Sitrep.Syntax.SyntaxModel model;
+            try
+            {
+                model = new Sitrep.Syntax.SyntaxTrainer(parsed.GetValue(taggerEpochs), parsed.GetValue(parserEpochs), seed: parsed.GetValue(seed))
+                    .Train(path, parsed.GetValue(dev), Console.Error, parsed.GetValue(limit));
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return SitrepCommandLine.InputProblems;
+            }
+            var folder = parsed.GetValue(output)!;
+            model.Write(folder);
+            long bytes = new[] { Sitrep.Syntax.SyntaxModel.TaggerFile, Sitrep.Syntax.SyntaxModel.LexiconFile, Sitrep.Syntax.SyntaxModel.ParserFile }
+                .Sum(f => new FileInfo(Path.Combine(folder, f)).Length);
+            Console.Error.WriteLine($"wrote {folder} ({bytes / 1e6:F1} MB) in {clock.Elapsed.TotalSeconds:F0} s");
+            return SitrepCommandLine.Success;
+        });
+        return command;
     }
 
     private static bool Missing(string path)

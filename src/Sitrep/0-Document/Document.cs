@@ -1,4 +1,5 @@
 using Sitrep.Stories;
+using Sitrep.Syntax;
 
 namespace Sitrep;
 
@@ -33,6 +34,9 @@ public sealed class Document
     /// <summary>True when <see cref="Text"/> came from the input as given (offsets must not shift).</summary>
     public bool TextIsInput { get; set; }
 
+    /// <summary>True when the input gave the tokens (one pre-tokenized sentence, <see cref="Text"/> its tokens joined by spaces).</summary>
+    public bool TokensGiven { get; set; }
+
     /// <summary>The parts of <see cref="Text"/> that make up the article body, in order.</summary>
     public List<TextSpan> Body { get; } = [];
 
@@ -58,6 +62,9 @@ public sealed class Document
 
     /// <summary>Sentences as ranges of <see cref="Tokens"/> (stage 2, Text).</summary>
     public List<Sentence> Sentences { get; } = [];
+
+    /// <summary>Part-of-speech tags, lemmas and dependency trees parallel to <see cref="Tokens"/> (stage 3, Syntax); null until parsed.</summary>
+    public SyntaxAnalysis? Syntax { get; set; }
 
     /// <summary>Named entities found in <see cref="Text"/> (stage 3, Entities).</summary>
     public List<EntityMention> Entities { get; } = [];

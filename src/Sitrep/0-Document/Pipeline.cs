@@ -1,6 +1,7 @@
 using Sitrep.Entities;
 using Sitrep.Places;
 using Sitrep.Stories;
+using Sitrep.Syntax;
 using Sitrep.Text;
 using Sitrep.Time;
 
@@ -27,6 +28,9 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
         new Geoparser(),
         new TemporalTagger(),
     ]);
+
+    /// <summary>Extraction plus tokens, sentences and their syntax (tags, lemmas, dependency trees): <c>sitrep parse</c>.</summary>
+    public static Pipeline Parsing() => new([.. Extraction().Steps, new SentenceSplitter(), new SyntaxParser()]);
 
     /// <summary>Annotation plus the per-document part of the stories stage, for commands that group stories.</summary>
     public static Pipeline StoryReading() => new([.. Annotation().Steps, new StoryFeaturizer()]);

@@ -79,9 +79,11 @@ public sealed class JsonLinesReader : IArticleReader
                 if (Markup.LooksLikeHtml(body)) html = body;
                 else text = body;
             }
+            if (text == null && html == null && Tokens(root) is { } tokens)
+                return Pretokenized(StringField(root, "id") ?? NumberField(root, "id") ?? fallbackId, where, tokens);
             if (text == null && html == null)
             {
-                problems.Report(new Problem(where, "record has neither \"text\" nor \"html\""));
+                problems.Report(new Problem(where, "record has neither \"text\" nor \"html\" (nor \"tokens\")"));
                 return null;
             }
             var id = StringField(root, "id") ?? NumberField(root, "id") ?? fallbackId;
@@ -122,6 +124,34 @@ public sealed class JsonLinesReader : IArticleReader
             problems.Report(new Problem(where, "invalid UTF-8 inside a JSON string"));
             return null;
         }
+    }
+
+    /// <summary>The strings of a "tokens" array; null when there is none or an item is not a non-empty string.</summary>
+    private static List<string>? Tokens(JsonElement o)
+    {
+        if (!o.TryGetProperty("tokens", out var v) || v.ValueKind != JsonValueKind.Array) return null;
+        var tokens = new List<string>(v.GetArrayLength());
+        foreach (var item in v.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 } token) return null;
+            tokens.Add(token);
+        }
+        return tokens;
+    }
+
+    /// <summary>One pre-tokenized sentence: the tokens joined by spaces, each kept as given (never split again).</summary>
+    private static Document Pretokenized(string id, SourceLocation where, List<string> tokens)
+    {
+        var document = new Document(id, where) { Text = string.Join(' ', tokens), TextIsInput = true, TokensGiven = true };
+        int start = 0;
+        foreach (var token in tokens)
+        {
+            var kind = char.IsDigit(token[0]) ? TokenKind.Number : token.Any(char.IsLetterOrDigit) ? TokenKind.Word : TokenKind.Punctuation;
+            document.Tokens.Add(new Token(start, start + token.Length, kind));
+            start += token.Length + 1;
+        }
+        if (tokens.Count > 0) document.Sentences.Add(new Sentence(0, tokens.Count));
+        return document;
     }
 
     private static readonly string[] OtherTextFields = ["body", "content", "article", "maintext", "full_text"];
