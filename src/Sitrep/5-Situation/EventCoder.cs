@@ -54,7 +54,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
 
     private IEnumerable<EventMention> Code(StoryPicture story, StorySentence sentence, Context context)
     {
-        var words = new SentenceWords(sentence, lexicon.Lemmatize);
+        var words = SentenceWords.Tagged(sentence, lexicon.Knows);
         var candidates = Triggers(sentence, words);
         var found = new List<(EventMention Mention, bool Subordinate)>();
         int frameEnd = -1; // the object of a frame trigger ("accused them of attacking ...") runs to here
@@ -75,23 +75,22 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first)));
         }
         // The main clause's event first: what the sentence reports, then what led to it or goes with it.
-        return found.OrderBy(f => f.Subordinate).Select(f => f.Mention);
+        return found.OrderBy(f => f.Subordinate).Select((f, rank) => f.Mention with { Rank = rank });
     }
 
-    private const int AccidentWindow = 8, ModalityWindow = 5;
+    private const int AccidentWindow = 8, ModalityWindow = 5, PlaceWindow = 7;
 
     /// <summary>
     /// The sentence's triggers left to right, longest first at each word; people nouns ("protesters")
-    /// only when nothing else is; names ("March", "Liberation Front") and adjectives ("the alleged") are none.
+    /// only when nothing else is; participles used as adjectives ("the alleged bombers") are none
+    /// (names are none either: their lemmas keep their capitals), nor are nouns modifying nouns.
     /// </summary>
     private List<TriggerMatch> Triggers(StorySentence sentence, SentenceWords words)
     {
         var matches = new List<TriggerMatch>();
-        bool titleCase = words.Written.Count(w => char.IsUpper(w[0])) * 2 > words.Count;
         for (int i = 0; i < words.Count; i++)
         {
-            if (!titleCase && i > 0 && IsName(words.Written[i])) continue;
-            if (i > 0 && words.Lower[i].EndsWith("ed") && words.Lower[i - 1] is "the" or "a" or "an" or "its" or "their" or "his" or "her") continue;
+            if (words.Tags[i] == "JJ" && words.Lower[i].EndsWith("ed", StringComparison.Ordinal)) continue;
             if (lexicon.Cue("no-event", words.Lemmas, i, out int skip))
             {
                 i = skip - 1;
@@ -99,22 +98,29 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             }
             var match = lexicon.Match(words.Lemmas, i, (t, end) => Holds(t, sentence, words, end));
             if (match == null) continue;
-            matches.Add(match);
             i = match.End - 1;
+            if (NounModifier(words, match)) continue;
+            matches.Add(match);
         }
         if (matches.Any(m => m.Trigger.Condition != "alone")) matches.RemoveAll(m => m.Trigger.Condition == "alone");
         return matches;
     }
 
-    private static bool IsName(string written) => char.IsUpper(written[0]) && written.Any(char.IsLower);
+    /// <summary>"border patrol agents", "relief operation": a one-word noun trigger that modifies the noun after it names no event.</summary>
+    private static bool NounModifier(SentenceWords words, TriggerMatch match) =>
+        match.End == match.First + 1 && match.End < words.Count && words.Tags[match.First] is "NN" or "NNS" && words.Tags[match.End] is "NN" or "NNS";
 
-    private bool Holds(EventTrigger trigger, StorySentence sentence, SentenceWords words, int end) =>
-        trigger.Condition != "place" || PlaceFollows(sentence, words, end);
+    private bool Holds(EventTrigger trigger, StorySentence sentence, SentenceWords words, int end) => trigger.Condition switch
+    {
+        "place" => PlaceFollows(sentence, words, end),
+        { } c when c.StartsWith("with:", StringComparison.Ordinal) => lexicon.AnyCue(c["with:".Length..], words.Lemmas, 0, words.Count),
+        _ => true,
+    };
 
     /// <summary>"seized the town", "captured Hama": a place or territory within a few words after the trigger.</summary>
     private bool PlaceFollows(StorySentence sentence, SentenceWords words, int end)
     {
-        for (int k = end; k < Math.Min(words.Count, end + 5); k++)
+        for (int k = end; k < Math.Min(words.Count, end + PlaceWindow); k++)
         {
             if (words.Lower[k] is "," or ";") return false;
             if (lexicon.Cue("territory", words.Lemmas, k, out _)) return true;
@@ -365,6 +371,6 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         story.ActorByAlias.GetValueOrDefault(ActorMerger.Key(place.Text)) ?? place.Name ?? place.Text;
 }
 
-/// <summary>An event as one sentence of one document reports it, before event coreference.</summary>
+/// <summary>An event as one sentence of one document reports it, before event coreference; rank 0 is the sentence's main event.</summary>
 public sealed record EventMention(string Type, string? Mode, string? Actor, string? Target, PlaceMention? Place, StorySentence Sentence, int TriggerStart,
-                                  PlaceMention? Destination = null);
+                                  PlaceMention? Destination = null, int Rank = 0);

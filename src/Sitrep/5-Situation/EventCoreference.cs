@@ -27,15 +27,23 @@ public sealed class EventCoreference : IStoryStep
         }
         MergeDisputedDates(clusters);
         var copies = story.DerivedFrom.Values.SelectMany(v => v).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
-        int n = 0;
+        var tellers = new Dictionary<List<EventMention>, EventMention>();
         foreach (var cluster in clusters)
+        {
+            var date = MostStated(cluster) ?? cluster.Select(m => m.Sentence.Date).Min();
+            // Told in the words of a mention that states the event's day, from an original report, the one others copy most.
+            tellers[cluster] = cluster.OrderByDescending(m => m.Sentence.ExplicitDate is { } d && date is { } e && d.FirstDay == e.FirstDay)
+                                   .ThenBy(m => m.Sentence.Document.DerivedFrom.Count > 0)
+                                   .ThenByDescending(m => copies.GetValueOrDefault(m.Sentence.Document.Id)).First();
+        }
+        // Events in the order their sentences tell them; of one sentence, its main event first.
+        var order = story.Documents.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i);
+        int n = 0;
+        foreach (var cluster in clusters.OrderBy(c => order[tellers[c].Sentence.Document]).ThenBy(c => tellers[c].Sentence.Start).ThenBy(c => tellers[c].Rank))
         {
             var first = cluster[0];
             var date = MostStated(cluster) ?? cluster.Select(m => m.Sentence.Date).Min();
-            // Told in the words of a mention that states the event's day, from an original report, the one others copy most.
-            var told = cluster.OrderByDescending(m => m.Sentence.ExplicitDate is { } d && date is { } e && d.FirstDay == e.FirstDay)
-                              .ThenBy(m => m.Sentence.Document.DerivedFrom.Count > 0)
-                              .ThenByDescending(m => copies.GetValueOrDefault(m.Sentence.Document.Id)).First();
+            var told = tellers[cluster];
             var place = cluster.Select(m => m.Place).FirstOrDefault(p => p != null);
             var destination = cluster.Select(m => m.Destination).FirstOrDefault(p => p != null);
             story.Events.Add(new StoryEvent(

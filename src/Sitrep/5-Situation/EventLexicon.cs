@@ -4,7 +4,7 @@ namespace Sitrep.Situation;
 
 /// <summary>
 /// A trigger phrase of the event lexicon: PLOVER type, mode, the condition it needs ("place",
-/// "reversed", "alone" or none) and its lemmas ("*" = a gap of up to three words).
+/// "reversed", "alone", "with:CLASS" or none) and its lemmas ("*" = a gap of up to three words).
 /// </summary>
 public sealed record EventTrigger(string Type, string? Mode, string? Condition, string[] Lemmas);
 
@@ -20,8 +20,8 @@ public sealed record TriggerMatch(EventTrigger Trigger, int First, int End);
 
 /// <summary>
 /// The event lexicon of Data/events.tsv (triggers and type settings) and Data/event-cues.tsv (the
-/// context words the coder reads), matched on lemmas: one lexicon entry "shoot" finds shot, shoots
-/// and shooting. Triggers are indexed by first lemma so a sentence is matched in one pass.
+/// context words the coder reads), matched on the syntax stage's lemmas: one lexicon entry "shoot"
+/// finds shot and shoots. Triggers are indexed by first lemma so a sentence is matched in one pass.
 /// </summary>
 public sealed class EventLexicon
 {
@@ -31,13 +31,14 @@ public sealed class EventLexicon
     private readonly Dictionary<string, EventTypeSettings> settings = [];
     private readonly Dictionary<string, Dictionary<string, List<string[]>>> cues = []; // class -> first lemma -> phrases
 
+    private readonly HashSet<string> vocabulary;
+
     public static EventLexicon Default { get; } = Load();
 
-    /// <summary>Word form (lower case) to lemma.</summary>
-    public Func<string, string> Lemmatize { get; }
+    /// <summary>True for a lemma some trigger phrase contains.</summary>
+    public bool Knows(string lemma) => vocabulary.Contains(lemma);
 
-    public EventLexicon(IEnumerable<EventTrigger> triggers, IEnumerable<EventTypeSettings> types, IEnumerable<(string Class, string[] Lemmas)> cuePhrases,
-                        Func<IReadOnlySet<string>, Func<string, string>> lemmatizer)
+    public EventLexicon(IEnumerable<EventTrigger> triggers, IEnumerable<EventTypeSettings> types, IEnumerable<(string Class, string[] Lemmas)> cuePhrases)
     {
         foreach (var trigger in triggers)
         {
@@ -53,15 +54,13 @@ public sealed class EventLexicon
             list.AddRange(ordered);
         }
         foreach (var type in types) settings[type.Type] = type;
+        vocabulary = byFirstLemma.Values.SelectMany(l => l).SelectMany(t => t.Lemmas).ToHashSet();
         foreach (var (cls, lemmas) in cuePhrases)
         {
             if (!cues.TryGetValue(cls, out var byFirst)) cues[cls] = byFirst = [];
             if (!byFirst.TryGetValue(lemmas[0], out var list)) byFirst[lemmas[0]] = list = [];
             list.Add(lemmas);
         }
-        var vocabulary = byFirstLemma.Values.SelectMany(l => l).SelectMany(t => t.Lemmas)
-            .Concat(cues.Values.SelectMany(d => d.Values).SelectMany(l => l).SelectMany(p => p)).Where(w => w != "*").ToHashSet();
-        Lemmatize = lemmatizer(vocabulary);
     }
 
     /// <summary>The classes of context cues, in file order.</summary>
@@ -133,7 +132,7 @@ public sealed class EventLexicon
         return k;
     }
 
-    public static EventLexicon Parse(TextReader events, TextReader eventCues, Func<IReadOnlySet<string>, Func<string, string>> lemmatizer)
+    public static EventLexicon Parse(TextReader events, TextReader eventCues)
     {
         var triggers = new List<EventTrigger>();
         var types = new List<EventTypeSettings>();
@@ -155,7 +154,7 @@ public sealed class EventLexicon
             if (columns.Length != 4) throw new InvalidDataException($"events.tsv:{number}: expected 4 tab-separated columns (type, mode, condition, phrases)");
             var mode = columns[1] == "-" ? null : columns[1];
             var condition = columns[2] == "-" ? null : columns[2];
-            if (condition is not (null or "place" or "reversed" or "alone"))
+            if (condition is not (null or "place" or "reversed" or "alone") && condition?.StartsWith("with:", StringComparison.Ordinal) != true)
                 throw new InvalidDataException($"events.tsv:{number}: unknown condition '{condition}'");
             foreach (var phrase in Phrases(columns[3]))
                 triggers.Add(new EventTrigger(columns[0], mode, condition, phrase));
@@ -167,7 +166,7 @@ public sealed class EventLexicon
             if (columns.Length != 2) throw new InvalidDataException($"event-cues.tsv:{number}: expected 2 tab-separated columns (class, phrases)");
             cuePhrases.AddRange(Phrases(columns[1]).Select(p => (columns[0], p)));
         }
-        return new EventLexicon(triggers, types, cuePhrases, lemmatizer);
+        return new EventLexicon(triggers, types, cuePhrases);
     }
 
     private static IEnumerable<string[]> Phrases(string column) =>
@@ -188,9 +187,7 @@ public sealed class EventLexicon
     {
         using var events = Resource("events.tsv");
         using var cues = Resource("event-cues.tsv");
-        using var irregular = Resource("irregular-forms.tsv");
-        var forms = StandInLemmas.ReadIrregular(irregular);
-        return Parse(events, cues, vocabulary => new StandInLemmas(forms, vocabulary).Lemma);
+        return Parse(events, cues);
     }
 
     private static StreamReader Resource(string name) =>

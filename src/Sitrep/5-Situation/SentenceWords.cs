@@ -1,38 +1,106 @@
 using System.Text.RegularExpressions;
+using Sitrep.Syntax;
 
 namespace Sitrep.Situation;
 
-/// <summary>A sentence's words in lower case, their lemmas and their document offsets, for phrase matching.</summary>
+/// <summary>A sentence's words in lower case, their document offsets and, when tagged, their lemmas and Penn tags.</summary>
 public sealed partial class SentenceWords
 {
     public IReadOnlyList<string> Lower { get; }
-    /// <summary>The words as written (case tells a name from a common word).</summary>
-    public IReadOnlyList<string> Written { get; }
-    /// <summary>Lemmas when a lemmatizer was given, else the lower-case words.</summary>
+    /// <summary>Lemmas from the syntax stage (lower case but for proper nouns); the lower-case words when untagged.</summary>
     public IReadOnlyList<string> Lemmas { get; }
+    /// <summary>Penn Treebank tags ("VBD", "NNS", "MD"); empty strings when untagged.</summary>
+    public IReadOnlyList<string> Tags { get; }
     public IReadOnlyList<int> Starts { get; }
     public IReadOnlyList<int> Ends { get; }
 
-    public SentenceWords(StorySentence sentence, Func<string, string>? lemmatize = null)
+    private SentenceWords(List<string> lower, IReadOnlyList<string> lemmas, IReadOnlyList<string> tags, List<int> starts, List<int> ends)
+    {
+        Lower = lower;
+        Lemmas = lemmas;
+        Tags = tags;
+        Starts = starts;
+        Ends = ends;
+    }
+
+    /// <summary>The words of a sentence (letters and digits, and the , ; : that end clauses), untagged.</summary>
+    public SentenceWords(StorySentence sentence)
     {
         var lower = new List<string>();
-        var written = new List<string>();
         var starts = new List<int>();
         var ends = new List<int>();
         int offset = sentence.InLead ? 0 : sentence.Start;
         foreach (Match m in Word().Matches(sentence.Text))
         {
-            written.Add(m.Value);
-            lower.Add(m.Value.ToLowerInvariant().Replace('’', '\''));
+            lower.Add(Lowered(m.Value));
             starts.Add(offset + m.Index);
             ends.Add(offset + m.Index + m.Length);
         }
         Lower = lower;
-        Written = written;
-        Lemmas = lemmatize == null ? lower : lower.Select(lemmatize).ToList();
+        Lemmas = lower;
+        Tags = lower.Select(_ => "").ToList();
         Starts = starts;
         Ends = ends;
     }
+
+    /// <summary>
+    /// A body sentence's tokens (words, numbers and , ; :) with the syntax stage's tags and lemmas: the
+    /// document's own analysis when it was parsed, else the shipped tagger run on the sentence here.
+    /// A lemma the caller does not <paramref name="know"/> is asked again under the tags the tagger
+    /// confuses with its own (VBD and VBN: "fled"/VBD, "fled"/VBN), and the known answer kept.
+    /// </summary>
+    public static SentenceWords Tagged(StorySentence sentence, Func<string, bool>? know = null)
+    {
+        if (sentence.InLead) return new SentenceWords(sentence);
+        var document = sentence.Document;
+        var tokens = document.Tokens;
+        int first = FirstTokenAt(tokens, sentence.Start), end = FirstTokenAt(tokens, sentence.End);
+        if (end <= first) return new SentenceWords(sentence);
+        var forms = new string[end - first];
+        for (int i = 0; i < forms.Length; i++) forms[i] = tokens[first + i].In(document.Text).ToString();
+        var analysis = document.Syntax;
+        int offset = first;
+        if (analysis == null)
+        {
+            analysis = SyntaxModel.Shipped.Tag(forms);
+            offset = 0;
+        }
+        var (lower, lemmas, tags, starts, ends) = (new List<string>(), new List<string>(), new List<string>(), new List<int>(), new List<int>());
+        for (int i = 0; i < forms.Length; i++)
+        {
+            var token = tokens[first + i];
+            if (token.Kind == TokenKind.Punctuation && forms[i] is not ("," or ";" or ":")) continue;
+            lower.Add(Lowered(forms[i]));
+            var lemma = analysis.Lemmas[offset + i];
+            if (know != null && !know(lemma) && Confusable.TryGetValue(analysis.Xpos[offset + i], out var others))
+                lemma = others.Select(tag => Lemmatizer.Lemma(forms[i], tag)).FirstOrDefault(know) ?? lemma;
+            // An acronym keeps its case as a name would, yet "IED" is the lexicon's "ied".
+            lemmas.Add(forms[i].All(c => !char.IsLower(c)) ? Lowered(lemma) : lemma);
+            tags.Add(analysis.Xpos[offset + i]);
+            starts.Add(token.Start);
+            ends.Add(token.End);
+        }
+        return new SentenceWords(lower, lemmas, tags, starts, ends);
+    }
+
+    private static readonly Dictionary<string, string[]> Confusable = new()
+    {
+        ["VBD"] = ["VBN"], ["VBN"] = ["VBD"], ["JJ"] = ["VBN", "VBD"], ["VBG"] = ["NN"], ["NN"] = ["VBG", "VB"], ["VBZ"] = ["NNS"], ["NNS"] = ["VBZ"],
+    };
+
+    private static int FirstTokenAt(IReadOnlyList<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (tokens[mid].Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static string Lowered(string word) => word.ToLowerInvariant().Replace('’', '\'');
 
     public int Count => Lower.Count;
 
