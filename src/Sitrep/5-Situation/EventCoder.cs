@@ -55,21 +55,25 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
     private IEnumerable<EventMention> Code(StoryPicture story, StorySentence sentence, Context context)
     {
         var words = SentenceWords.Tagged(sentence, lexicon.Knows);
+        // "It appears to be accidental": said anywhere, it makes the document an accident report.
+        if (lexicon.AnyCue("accident-report", words.Lemmas, 0, words.Count) && !lexicon.AnyCue("negation", words.Lemmas, 0, words.Count))
+            context.Accidental.UnionWith(lexicon.TypesWhere("veto", "accident"));
         var candidates = Triggers(sentence, words);
         var found = new List<(EventMention Mention, bool Subordinate)>();
         int frameEnd = -1; // the object of a frame trigger ("accused them of attacking ...") runs to here
         foreach (var match in candidates)
         {
             var (trigger, first, end) = match;
+            // "investigating an accidental shooting": the sentence calls the document's event an accident, even in a frame's object.
+            if (lexicon.Setting(trigger.Type, trigger.Mode, "veto") == "accident" && lexicon.AnyCue("accident", words.Lemmas, 0, words.Count))
+            {
+                context.Accidental.Add(trigger.Type);
+                continue;
+            }
             if (first < frameEnd) continue;
             if (lexicon.Setting(trigger.Type, trigger.Mode, "frame") == "yes") frameEnd = ClauseEnd(words, end);
             var (type, mode) = Modality(words, trigger, first);
             if (type == null || Past(words, first, end)) continue;
-            if (lexicon.Setting(type, mode, "veto") == "accident" && lexicon.AnyCue("accident", words.Lemmas, first - AccidentWindow, end + AccidentWindow))
-            {
-                context.Accidental.Add(type);
-                continue;
-            }
             var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context);
             // One event per type and sentence: the first trigger names it, later ones ("killing five") elaborate it.
             if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first)));
@@ -78,7 +82,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         return found.OrderBy(f => f.Subordinate).Select((f, rank) => f.Mention with { Rank = rank });
     }
 
-    private const int AccidentWindow = 8, ModalityWindow = 5, PlaceWindow = 7;
+    private const int ModalityWindow = 5, PlaceWindow = 7;
 
     /// <summary>
     /// The sentence's triggers left to right, longest first at each word; people nouns ("protesters")

@@ -66,6 +66,10 @@ public sealed class EventLexicon
     /// <summary>The classes of context cues, in file order.</summary>
     public IEnumerable<string> CueClasses => cues.Keys;
 
+    /// <summary>The types (not modes) whose setting <paramref name="key"/> is <paramref name="value"/>.</summary>
+    public IEnumerable<string> TypesWhere(string key, string value) =>
+        settings.Values.Where(t => !t.Type.Contains('/') && t.Is(key, value)).Select(t => t.Type);
+
     /// <summary>Every type the lexicon codes.</summary>
     public IEnumerable<string> Types => byFirstLemma.Values.SelectMany(l => l).Select(t => t.Type).Distinct();
 
