@@ -79,7 +79,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first)));
         }
         // The main clause's event first: what the sentence reports, then what led to it or goes with it.
-        return found.OrderBy(f => f.Subordinate).Select((f, rank) => f.Mention with { Rank = rank });
+        var yieldedTo = found.Select(f => lexicon.Setting(f.Mention.Type, f.Mention.Mode, "yields-to")).OfType<string>().ToHashSet();
+        return found.OrderBy(f => f.Subordinate).ThenBy(f => !yieldedTo.Contains(f.Mention.Type)).Select((f, rank) => f.Mention with { Rank = rank });
     }
 
     private const int ModalityWindow = 5, PlaceWindow = 7;
@@ -106,7 +107,10 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             if (NounModifier(words, match)) continue;
             matches.Add(match);
         }
-        if (matches.Any(m => m.Trigger.Condition != "alone")) matches.RemoveAll(m => m.Trigger.Condition == "alone");
+        // People nouns stay beside a type that yields to theirs ("police fired tear gas at demonstrators": a protest met with force).
+        var yielding = matches.Select(m => lexicon.Setting(m.Trigger.Type, m.Trigger.Mode, "yields-to")).OfType<string>().ToHashSet();
+        if (matches.Any(m => m.Trigger.Condition != "alone"))
+            matches.RemoveAll(m => m.Trigger.Condition == "alone" && !yielding.Contains(m.Trigger.Type));
         return matches;
     }
 

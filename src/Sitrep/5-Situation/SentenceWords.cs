@@ -47,7 +47,8 @@ public sealed partial class SentenceWords
     /// A body sentence's tokens (words, numbers and , ; :) with the syntax stage's tags and lemmas: the
     /// document's own analysis when it was parsed, else the shipped tagger run on the sentence here.
     /// A lemma the caller does not <paramref name="know"/> is asked again under the tags the tagger
-    /// confuses with its own (VBD and VBN: "fled"/VBD, "fled"/VBN), and the known answer kept.
+    /// confuses with its own (VBD and VBN: "fled"/VBD, "fled"/VBN; a sentence's first word taken for a
+    /// name), and the known answer kept.
     /// </summary>
     public static SentenceWords Tagged(StorySentence sentence, Func<string, bool>? know = null)
     {
@@ -70,10 +71,13 @@ public sealed partial class SentenceWords
         {
             var token = tokens[first + i];
             if (token.Kind == TokenKind.Punctuation && forms[i] is not ("," or ";" or ":")) continue;
+            // A capital at the start of a sentence is no name's ("Gunfire erupted"); elsewhere it is ("in March").
+            bool name = analysis.Xpos[offset + i].StartsWith("NNP", StringComparison.Ordinal);
+            var form = name && lower.Count == 0 ? Lowered(forms[i]) : forms[i];
+            var lemma = name && lower.Count == 0 ? Lowered(analysis.Lemmas[offset + i]) : analysis.Lemmas[offset + i];
+            if (know != null && !know(lemma) && (!name || lower.Count == 0) && Confusable.TryGetValue(analysis.Xpos[offset + i], out var others))
+                lemma = others.Select(tag => Lemmatizer.Lemma(form, tag)).FirstOrDefault(know) ?? lemma;
             lower.Add(Lowered(forms[i]));
-            var lemma = analysis.Lemmas[offset + i];
-            if (know != null && !know(lemma) && Confusable.TryGetValue(analysis.Xpos[offset + i], out var others))
-                lemma = others.Select(tag => Lemmatizer.Lemma(forms[i], tag)).FirstOrDefault(know) ?? lemma;
             // An acronym keeps its case as a name would, yet "IED" is the lexicon's "ied".
             lemmas.Add(forms[i].All(c => !char.IsLower(c)) ? Lowered(lemma) : lemma);
             tags.Add(analysis.Xpos[offset + i]);
@@ -85,7 +89,7 @@ public sealed partial class SentenceWords
 
     private static readonly Dictionary<string, string[]> Confusable = new()
     {
-        ["VBD"] = ["VBN"], ["VBN"] = ["VBD"], ["JJ"] = ["VBN", "VBD"], ["VBG"] = ["NN"], ["NN"] = ["VBG", "VB"], ["VBZ"] = ["NNS"], ["NNS"] = ["VBZ"],
+        ["NNP"] = ["NN", "NNS", "VBD", "VBN"], ["NNPS"] = ["NNS"], ["VBD"] = ["VBN"], ["VBN"] = ["VBD"], ["JJ"] = ["VBN", "VBD"], ["VBG"] = ["NN"], ["NN"] = ["VBG", "VB"], ["VBZ"] = ["NNS"], ["NNS"] = ["VBZ"],
     };
 
     private static int FirstTokenAt(IReadOnlyList<Token> tokens, int offset)
