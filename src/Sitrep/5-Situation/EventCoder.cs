@@ -59,7 +59,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         if (lexicon.AnyCue("accident-report", words.Lemmas, 0, words.Count) && !lexicon.AnyCue("negation", words.Lemmas, 0, words.Count))
             context.Accidental.UnionWith(lexicon.TypesWhere("veto", "accident"));
         var candidates = Triggers(sentence, words);
-        var found = new List<(EventMention Mention, bool Subordinate)>();
+        var found = new List<(EventMention Mention, bool Subordinate, bool People)>();
         int frameEnd = -1; // the object of a frame trigger ("accused them of attacking ...") runs to here
         foreach (var match in candidates)
         {
@@ -76,11 +76,13 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             if (type == null || Past(words, first, end)) continue;
             var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context);
             // One event per type and sentence: the first trigger names it, later ones ("killing five") elaborate it.
-            if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first)));
+            if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first), trigger.Condition == "alone"));
         }
         // The main clause's event first: what the sentence reports, then what led to it or goes with it.
+        // "Police fired tear gas at protesters": the people a yielding type's event acts on name the sentence's event.
         var yieldedTo = found.Select(f => lexicon.Setting(f.Mention.Type, f.Mention.Mode, "yields-to")).OfType<string>().ToHashSet();
-        return found.OrderBy(f => f.Subordinate).ThenBy(f => !yieldedTo.Contains(f.Mention.Type)).Select((f, rank) => f.Mention with { Rank = rank });
+        return found.OrderBy(f => f.Subordinate).ThenBy(f => !(f.People && yieldedTo.Contains(f.Mention.Type)))
+                    .Select((f, rank) => f.Mention with { Rank = rank });
     }
 
     private const int ModalityWindow = 5, PlaceWindow = 7;

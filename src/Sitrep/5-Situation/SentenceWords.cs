@@ -46,9 +46,9 @@ public sealed partial class SentenceWords
     /// <summary>
     /// A body sentence's tokens (words, numbers and , ; :) with the syntax stage's tags and lemmas: the
     /// document's own analysis when it was parsed, else the shipped tagger run on the sentence here.
-    /// A lemma the caller does not <paramref name="know"/> is asked again under the tags the tagger
-    /// confuses with its own (VBD and VBN: "fled"/VBD, "fled"/VBN; a sentence's first word taken for a
-    /// name), and the known answer kept.
+    /// A lemma the caller does not <paramref name="know"/> is asked again as a verb's or a common
+    /// noun's (the tagger confuses "fled"/VBD with "fled"/VBN, takes "withdrew" for a preposition and a
+    /// sentence's first word for a name), and the known answer kept.
     /// </summary>
     public static SentenceWords Tagged(StorySentence sentence, Func<string, bool>? know = null)
     {
@@ -75,8 +75,8 @@ public sealed partial class SentenceWords
             bool name = analysis.Xpos[offset + i].StartsWith("NNP", StringComparison.Ordinal);
             var form = name && lower.Count == 0 ? Lowered(forms[i]) : forms[i];
             var lemma = name && lower.Count == 0 ? Lowered(analysis.Lemmas[offset + i]) : analysis.Lemmas[offset + i];
-            if (know != null && !know(lemma) && (!name || lower.Count == 0) && Confusable.TryGetValue(analysis.Xpos[offset + i], out var others))
-                lemma = others.Select(tag => Lemmatizer.Lemma(form, tag)).FirstOrDefault(know) ?? lemma;
+            if (know != null && !know(lemma) && (!name || lower.Count == 0) && char.IsLetter(form[0]))
+                lemma = Confusable.Select(tag => Lemmatizer.Lemma(form, tag)).FirstOrDefault(know) ?? lemma;
             lower.Add(Lowered(forms[i]));
             // An acronym keeps its case as a name would, yet "IED" is the lexicon's "ied".
             lemmas.Add(forms[i].All(c => !char.IsLower(c)) ? Lowered(lemma) : lemma);
@@ -87,10 +87,8 @@ public sealed partial class SentenceWords
         return new SentenceWords(lower, lemmas, tags, starts, ends);
     }
 
-    private static readonly Dictionary<string, string[]> Confusable = new()
-    {
-        ["NNP"] = ["NN", "NNS", "VBD", "VBN"], ["NNPS"] = ["NNS"], ["VBD"] = ["VBN"], ["VBN"] = ["VBD"], ["JJ"] = ["VBN", "VBD"], ["VBG"] = ["NN"], ["NN"] = ["VBG", "VB"], ["VBZ"] = ["NNS"], ["NNS"] = ["VBZ"],
-    };
+    /// <summary>The tags a lemma is asked again under, verbs and common nouns ("withdrew" tagged IN is withdraw/VBD).</summary>
+    private static readonly string[] Confusable = ["VBD", "VBN", "NN", "NNS", "VBG", "VBZ"];
 
     private static int FirstTokenAt(IReadOnlyList<Token> tokens, int offset)
     {
