@@ -27,10 +27,17 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
                 if (sentence.Places.LastOrDefault(p => p.Kind == "city" && p.Lat != null) is { } city) context.LastCity = city;
             }
             // "The boy accidentally shot his brother ... The boy was shot in the chest": once the document
-            // says an event of a type was an accident, its other mentions of that type are the same accident.
-            story.EventMentions.AddRange(mentions.Where(m => !context.Accidental.Contains(m.Type)));
+            // says an event of a type was an accident, its other mentions of that type are the same accident
+            // unless they say another day or place.
+            story.EventMentions.AddRange(mentions.Where(m => !context.Accidents.Any(a => a.Type == m.Type && SameOccasion(m, a.Sentence))));
         }
     }
+
+    /// <summary>A mention that can be the accident a sentence of its document reports: no other stated day, no place on the map far from its places.</summary>
+    private static bool SameOccasion(EventMention mention, StorySentence accident) =>
+        (mention.Sentence.ExplicitDate == null || accident.ExplicitDate == null || mention.Sentence.ExplicitDate == accident.ExplicitDate)
+        && (mention.Place is not { Lat: { } la, Lon: { } lo } || !accident.Places.Any(p => p is { Lat: { } pla, Lon: { } plo })
+            || accident.Places.Any(p => p is { Lat: { } pla, Lon: { } plo } && PlaceResolver.Kilometres(la, lo, pla, plo) <= SamePlaceKm));
 
     /// <summary>
     /// A later sentence of the same document telling the same kind of event again ("was shot", then
@@ -48,8 +55,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
     {
         public string? LastGroup, LastPerson;
         public PlaceMention? LastCity;
-        /// <summary>Types the document has called an accident or a disaster.</summary>
-        public HashSet<string> Accidental { get; } = [];
+        /// <summary>The types the document has called an accident or a disaster, and the sentences saying so.</summary>
+        public List<(string Type, StorySentence Sentence)> Accidents { get; } = [];
     }
 
     private IEnumerable<EventMention> Code(StoryPicture story, StorySentence sentence, Context context)
@@ -57,7 +64,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         var words = SentenceWords.Tagged(sentence, lexicon.Knows);
         // "It appears to be accidental": said anywhere, it makes the document an accident report.
         if (lexicon.AnyCue("accident-report", words.Lemmas, 0, words.Count) && !lexicon.AnyCue("negation", words.Lemmas, 0, words.Count))
-            context.Accidental.UnionWith(lexicon.TypesWhere("veto", "accident"));
+            context.Accidents.AddRange(lexicon.TypesWhere("veto", "accident").Select(type => (type, sentence)));
         var candidates = Triggers(sentence, words);
         var found = new List<(EventMention Mention, bool Subordinate, bool People)>();
         int frameEnd = -1; // the object of a frame trigger ("accused them of attacking ...") runs to here
@@ -67,13 +74,13 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             // "investigating an accidental shooting": the sentence calls the document's event an accident, even in a frame's object.
             if (lexicon.Setting(trigger.Type, trigger.Mode, "veto") == "accident" && lexicon.AnyCue("accident", words.Lemmas, 0, words.Count))
             {
-                context.Accidental.Add(trigger.Type);
+                context.Accidents.Add((trigger.Type, sentence));
                 continue;
             }
             if (first < frameEnd) continue;
             if (lexicon.Setting(trigger.Type, trigger.Mode, "frame") == "yes") frameEnd = ClauseEnd(words, end);
             var (type, mode) = Modality(words, trigger, first);
-            if (type == null || Past(words, first, end)) continue;
+            if (type == null || Past(words, first, end) || Reference(words, first)) continue;
             var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context);
             // One event per type and sentence: the first trigger names it, later ones ("killing five") elaborate it.
             if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first), trigger.Condition == "alone"));
@@ -118,7 +125,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
 
     /// <summary>"border patrol agents", "relief operation": a one-word noun trigger that modifies the noun after it names no event.</summary>
     private static bool NounModifier(SentenceWords words, TriggerMatch match) =>
-        match.End == match.First + 1 && match.End < words.Count && words.Tags[match.First] is "NN" or "NNS" && words.Tags[match.End] is "NN" or "NNS";
+        match.End == match.First + 1 && match.End < words.Count && words.Tags[match.End] is "NN" or "NNS"
+        && (words.Tags[match.First] is "NN" or "NNS" || match.First == 0 && words.Tags[0] == "NNP");
 
     private bool Holds(EventTrigger trigger, StorySentence sentence, SentenceWords words, int end) => trigger.Condition switch
     {
@@ -169,6 +177,21 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
     {
         for (int k = first - 1; k >= 0 && words.Lower[k] is not ("," or ";"); k--)
             if (lexicon.Cue("hypothesis", words.Lemmas, k, out _) || lexicon.Cue("ultimatum", words.Lemmas, k, out _)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "teams were handing out blankets after the overnight strike": a definite noun in a background
+    /// phrase points back to an event the reader knows, it reports none.
+    /// </summary>
+    private bool Reference(SentenceWords words, int first)
+    {
+        if (words.Tags[first] is not ("NN" or "NNS") || !Subordinate(words, first)) return false;
+        for (int k = first - 1; k >= 0 && first - k <= 3; k--)
+        {
+            if (lexicon.Cue("definite", words.Lemmas, k, out _)) return true;
+            if (words.Tags[k] is not ("JJ" or "NN" or "NNP" or "VBN" or "CD")) return false;
+        }
         return false;
     }
 
@@ -246,10 +269,10 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         return new EventMention(trigger.Type, trigger.Mode, actor, target, place, sentence, triggerStart, destination);
     }
 
-    /// <summary>A generic attack is aerial or shelling when the sentence says with what (the mode:* cues).</summary>
+    /// <summary>An attack without a mode is aerial or shelling when the sentence says with what (the mode:* cues).</summary>
     private string? RefineMode(EventTrigger trigger, SentenceWords words)
     {
-        if (lexicon.Setting(trigger.Type, trigger.Mode, "mode-by-weapon") != "yes") return trigger.Mode;
+        if (trigger.Mode != null || lexicon.Setting(trigger.Type, null, "mode-by-weapon") != "yes") return trigger.Mode;
         foreach (var cls in lexicon.CueClasses.Where(c => c.StartsWith("mode:", StringComparison.Ordinal)))
             if (lexicon.AnyCue(cls, words.Lemmas, 0, words.Count)) return cls["mode:".Length..];
         return trigger.Mode;
