@@ -1,3 +1,4 @@
+using Sitrep.Composition;
 using System.Diagnostics;
 using System.Text;
 using Sitrep;

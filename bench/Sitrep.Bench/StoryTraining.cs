@@ -1,3 +1,4 @@
+using Sitrep.Composition;
 using System.Text.Json;
 using Sitrep;
 using Sitrep.Ingest;

@@ -1,3 +1,4 @@
+using Sitrep.Composition;
 using Sitrep.Ingest;
 using Sitrep.Report;
 using Sitrep.Situation;
@@ -46,7 +47,12 @@ public static class AnalyzeRun
         var stored = store.Documents().Select(d => justRead.GetValueOrDefault(d.Id) ?? d).ToList();
         var byId = stored.ToDictionary(d => d.Id, StringComparer.Ordinal);
         // One story at a time, each reading its documents on all cores.
-        var stories = store.Stories().Select(s => SituationBuilder.Story(s.Id, [.. s.Articles.Select(id => byId[id])])).ToList();
+        var stories = store.Stories().Select(s =>
+        {
+            IReadOnlyList<Document> members = [.. s.Articles.Select(id => byId[id])];
+            Pipeline.ReadForStories(members);
+            return SituationBuilder.Story(s.Id, members);
+        }).ToList();
         var inStories = stories.SelectMany(s => s.Documents).ToHashSet();
         return new SituationPicture([.. stored.Where(inStories.Contains)], stories);
     }

@@ -1,3 +1,4 @@
+using Sitrep.Composition;
 using Sitrep.Ingest;
 using Sitrep.Store;
 

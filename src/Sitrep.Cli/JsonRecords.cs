@@ -35,7 +35,7 @@ public static class JsonRecords
         {
             w.WriteStartObject();
             WriteSpan(w, e.Start, e.End, e.Text);
-            w.WriteString("type", e.Type);
+            w.WriteString("type", e.Type.Code());
             w.WriteString("canonical", e.Canonical ?? e.Text);
             w.WriteEndObject();
         }
@@ -49,8 +49,8 @@ public static class JsonRecords
             w.WriteString("country", p.Country);
             WriteNumber(w, "lat", p.Lat);
             WriteNumber(w, "lon", p.Lon);
-            w.WriteString("kind", p.Kind);
-            if (p.Context != null) w.WriteString("context", p.Context);
+            w.WriteString("kind", p.Kind.Name());
+            if (p.Context is { } context) w.WriteString("context", context.Name());
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -59,7 +59,7 @@ public static class JsonRecords
         {
             w.WriteStartObject();
             WriteSpan(w, t.Start, t.End, t.Text);
-            w.WriteString("type", t.Type);
+            w.WriteString("type", t.Type.Name());
             w.WriteString("value", t.Value);
             w.WriteEndObject();
         }

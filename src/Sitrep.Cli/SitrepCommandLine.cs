@@ -1,3 +1,4 @@
+using Sitrep.Composition;
 using System.CommandLine;
 
 namespace Sitrep.Cli;
@@ -20,7 +21,21 @@ public static class SitrepCommandLine
         root.Subcommands.Add(Worker());
         root.Subcommands.Add(Serve());
         root.Subcommands.Add(TrainCommand.Build());
+        root.Subcommands.Add(About());
         return root;
+    }
+
+    private static Command About()
+    {
+        var command = new Command("about", "Prints the licence notice: every data source Sitrep ships, its licence and attribution.");
+        command.SetAction(_ =>
+        {
+            using var notice = typeof(SitrepCommandLine).Assembly.GetManifestResourceStream("Sitrep.Cli.NOTICE")!;
+            using var reader = new StreamReader(notice);
+            Console.Out.Write(reader.ReadToEnd());
+            return Success;
+        });
+        return command;
     }
 
     private static Argument<string[]> Inputs() => new("INPUT")

@@ -1,6 +1,8 @@
+using Sitrep.Composition;
 using System.CommandLine;
 using System.Diagnostics;
 using Sitrep.Entities;
+using Sitrep.Stories;
 
 namespace Sitrep.Cli;
 
@@ -64,7 +66,7 @@ public static class TrainCommand
             {
                 var document = new Document($"conll{++n}", new SourceLocation(path, n)) { Text = text, TextIsInput = true };
                 pipeline.Process(document);
-                frequencies.Observe(document.StoryFeatures!.Terms);
+                frequencies.Observe(document.Get<StoryFeatures>()!.Terms);
             }
             var target = parsed.GetValue(output)!;
             WriteFile(target, frequencies.Write);

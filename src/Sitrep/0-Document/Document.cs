@@ -1,4 +1,3 @@
-using Sitrep.Stories;
 using Sitrep.Syntax;
 
 namespace Sitrep;
@@ -45,8 +44,30 @@ public sealed class Document
 
     public string? Title { get; set; }
     public string? Url { get; set; }
-    public PartialDate? Published { get; set; }
-    public bool PublishedInferred { get; set; }
+    /// <summary>
+    /// When the article was published, set once (at construction by the input, or by the first stage
+    /// that finds it) and never overwritten; <see cref="PublishedFrom"/> says where it came from.
+    /// </summary>
+    public PartialDate? Published
+    {
+        get => published;
+        init => (published, PublishedFrom) = (value, value == null ? null : DateProvenance.Given);
+    }
+
+    public DateProvenance? PublishedFrom { get; private set; }
+
+    /// <summary>True when no source states the date: it was inferred from the text or the story.</summary>
+    public bool PublishedInferred => PublishedFrom is DateProvenance.InferredFromText or DateProvenance.InferredFromStory;
+
+    /// <summary>Records the publication date unless one is known already (no stage overwrites another's); says whether it did.</summary>
+    public bool SetPublished(PartialDate date, DateProvenance from)
+    {
+        if (published != null) return false;
+        (published, PublishedFrom) = (date, from);
+        return true;
+    }
+
+    private PartialDate? published;
     public List<string> Authors { get; } = [];
     public string? Outlet { get; set; }
     public string? Language { get; set; }
@@ -75,11 +96,18 @@ public sealed class Document
     /// <summary>Time expressions found in <see cref="Text"/> with their calendar values (stage 3, Time).</summary>
     public List<TimeMention> Times { get; } = [];
 
-    /// <summary>Story terms and fingerprint (stage 4, Stories), computed per document in parallel.</summary>
-    public StoryFeatures? StoryFeatures { get; set; }
-
     /// <summary>Earlier documents and outlets this one reuses, with the evidence (stage 4, Stories).</summary>
     public List<Derivation> DerivedFrom { get; } = [];
+
+    /// <summary>
+    /// A later stage's own per-document annotation, one per type (the stories stage keeps its terms and
+    /// fingerprint here): the ground floor holds it without naming the stage.
+    /// </summary>
+    public T? Get<T>() where T : class => extensions?.GetValueOrDefault(typeof(T)) as T;
+
+    public void Set<T>(T value) where T : class => (extensions ??= [])[typeof(T)] = value;
+
+    private Dictionary<Type, object>? extensions;
 
     /// <summary>The article body as one string: the body spans joined by blank lines.</summary>
     public string BodyText()

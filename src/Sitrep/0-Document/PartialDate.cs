@@ -2,6 +2,21 @@ using System.Globalization;
 
 namespace Sitrep;
 
+/// <summary>Where a publication date comes from, most trusted first.</summary>
+public enum DateProvenance : byte
+{
+    /// <summary>The input states it: a record's field, a feed item's date, the store's copy of either.</summary>
+    Given,
+    /// <summary>The page's metadata (meta tags, JSON-LD, the URL's date).</summary>
+    Page,
+    /// <summary>A dateline or date line of the article text ("KYIV, March 12, 2026 —").</summary>
+    Dateline,
+    /// <summary>Inferred from the article's own time expressions.</summary>
+    InferredFromText,
+    /// <summary>Inferred from the other reports of its story.</summary>
+    InferredFromStory,
+}
+
 /// <summary>How much of a date the source actually states.</summary>
 public enum DatePrecision { Year, Month, Day, Minute }
 
@@ -56,6 +71,32 @@ public readonly record struct PartialDate(int Year, int Month, int Day, DatePrec
         {
             bool hasOffset = s.EndsWith('Z') || s.LastIndexOfAny(['+', '-']) > 10;
             date = OfInstant(t) with { Offset = hasOffset ? t.Offset : null };
+            return true;
+        }
+        return TryParseTimex(s, out date);
+    }
+
+    /// <summary>
+    /// The TIMEX3 forms of a calendar date that ISO 8601 lacks: a quarter (its first month), a week (its
+    /// Monday), a day with an hour or a part of the day ("2025-05-04TMO": the day).
+    /// </summary>
+    private static bool TryParseTimex(string s, out PartialDate date)
+    {
+        date = default;
+        if (s.Length < 7 || s[4] != '-' || !int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y) || y < 1) return false;
+        if (s.Length == 7 && s[5] == 'Q' && s[6] is >= '1' and <= '4')
+        {
+            date = new(y, (s[6] - '1') * 3 + 1, 1, DatePrecision.Month);
+            return true;
+        }
+        if (s.Length >= 8 && s[5] == 'W' && int.TryParse(s.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int week) && week is >= 1 and <= 53)
+        {
+            date = OfDay(DateOnly.FromDateTime(ISOWeek.ToDateTime(y, week, DayOfWeek.Monday)));
+            return true;
+        }
+        if (s.Length > 10 && s[10] == 'T' && DateOnly.TryParseExact(s[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            date = OfDay(day);
             return true;
         }
         return false;

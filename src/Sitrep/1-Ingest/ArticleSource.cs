@@ -15,13 +15,6 @@ public sealed class ArticleSource(IProblemSink problems)
         [InputFormat.Warc] = new WarcReader(),
     };
 
-    /// <summary>Adds or replaces the reader for a format.</summary>
-    public ArticleSource With(InputFormat format, IArticleReader reader)
-    {
-        readers[format] = reader;
-        return this;
-    }
-
     public IEnumerable<Document> Read(IEnumerable<string> inputs)
     {
         foreach (var file in Expand(inputs))

@@ -33,7 +33,7 @@ public sealed class HtmlArticleExtractor : IDocumentStep
 
         document.Url ??= metadata.Url;
         if (string.IsNullOrWhiteSpace(document.Title)) document.Title = title;
-        document.Published ??= metadata.Published(document.Url);
+        if (metadata.Published(document.Url) is { } published) document.SetPublished(published, DateProvenance.Page);
         if (document.Authors.Count == 0) document.Authors.AddRange(metadata.Authors());
         if (string.IsNullOrWhiteSpace(document.Outlet)) document.Outlet = metadata.Outlet(document.Url);
         if (string.IsNullOrWhiteSpace(document.Language))

@@ -98,7 +98,7 @@ public sealed class TextLayout : IDocumentStep
             if (LineClasses.IsDateline(line))
             {
                 kinds[i] = Kind.Header;
-                if (document.Published == null && TextDates.TryFind(line.Content, out var date)) document.Published = date;
+                if (TextDates.TryFind(line.Content, out var date)) document.SetPublished(date, DateProvenance.Dateline);
                 AddAuthors(document, LineClasses.AuthorsInDateline(line.Content));
                 continue;
             }
@@ -148,7 +148,7 @@ public sealed class TextLayout : IDocumentStep
             else if (LineClasses.IsDateline(lines[i]) && TextDates.TryFind(lines[i].Content, out var date))
             {
                 kinds[i] = Kind.Header;
-                document.Published ??= date;
+                document.SetPublished(date, DateProvenance.Dateline);
             }
         }
     }
@@ -222,7 +222,7 @@ public sealed class TextLayout : IDocumentStep
         int first = Array.IndexOf(kinds, Kind.Body);
         if (first < 0 || LineClasses.InlineDatelineLength(lines[first].Content) is not (> 0 and var length)) return;
         var line = lines[first];
-        if (document.Published == null && TextDates.TryFind(line.Content[..length], out var date)) document.Published = date;
+        if (TextDates.TryFind(line.Content[..length], out var date)) document.SetPublished(date, DateProvenance.Dateline);
         lines[first] = new TextLine(line.Start + length, line.End, line.Content[length..]);
     }
 

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Sitrep.Entities;
 
 /// <summary>
@@ -22,15 +20,8 @@ public sealed class EntityAliases
         }
     }
 
-    private static EntityAliases Load()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Entities.aliases.tsv")
-                           ?? throw new InvalidOperationException("the alias table is missing from the build");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line) lines.Add(line);
-        return new EntityAliases(lines);
-    }
+    /// <summary>The shipped table and the analyst's additions (SITREP_DATA/aliases.tsv).</summary>
+    private static EntityAliases Load() => new(DataFiles.Lines("Entities", "aliases.tsv"));
 
     /// <summary>The canonical name for a whole name, or null when the table does not list it.</summary>
     public string? CanonicalOf(string name) => _canonical.GetValueOrDefault(name);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Sitrep.Text;
 
 namespace Sitrep.Entities;
@@ -22,9 +21,7 @@ public sealed class EntityGazetteer
 
     private static EntityGazetteer LoadShipped()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Entities.gazetteer.tsv")
-                           ?? throw new InvalidOperationException("the gazetteer resource is missing from the build");
-        using var reader = new StreamReader(stream);
+        using var reader = DataFiles.OpenText("Entities", "gazetteer.tsv");
         var gazetteer = new EntityGazetteer();
         while (reader.ReadLine() is { } line)
         {

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -13,7 +12,7 @@ namespace Sitrep.Entities;
 public sealed class EntityModel
 {
     private const string Magic = "SITREP-NER-1";
-    public const string ResourceName = "Sitrep.Entities.ner-model.bin.gz";
+    public const string FileName = "ner-model.bin.gz";
 
     /// <summary>Rows of 9 weights, then a vector's slack so the last row loads as one vector too.</summary>
     private readonly short[] _weights;
@@ -35,8 +34,7 @@ public sealed class EntityModel
 
     private static readonly Lazy<EntityModel> ShippedModel = new(() =>
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-                           ?? throw new InvalidOperationException("the entity model is missing from the build: run `sitrep train ner`");
+        using var stream = DataFiles.Open("Entities", FileName);
         return Read(stream);
     });
 

@@ -21,7 +21,7 @@ public sealed class EntityRecognizer(EntityModel? model = null, EntityGazetteer?
         foreach (var (first, end, type) in Spans(labels))
         {
             int start = document.Tokens[first].Start, stop = document.Tokens[end - 1].End;
-            document.Entities.Add(new EntityMention(start, stop, document.Text[start..stop], EntityLabels.Types[type - 1]));
+            document.Entities.Add(new EntityMention(start, stop, document.Text[start..stop], (EntityType)(type - 1)));
         }
     }
 

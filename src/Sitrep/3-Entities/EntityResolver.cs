@@ -42,21 +42,21 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
     private Dictionary<int, string>? _names;
     private readonly Dictionary<string, int> _byKey = [], _byAlias = [], _byInitials = [], _acronyms = [], _personPart = [], _personAlone = [];
 
-    private sealed record Entry(string Name, string Type, string[] Words, string Key, string? Alias, int Order);
+    private sealed record Entry(string Name, EntityType Type, string[] Words, string Key, string? Alias, int Order);
 
     /// <summary>Adds a mention; returns its handle for <see cref="CanonicalOf"/> and <see cref="Link"/>.</summary>
-    public int Add(string text, string type)
+    public int Add(string text, EntityType type)
     {
         int handle = _entries.Count;
         _names = null;
-        string name = Clean(text, type == "PER");
+        string name = Clean(text, type == EntityType.Person);
         var words = Words(name);
         string key = Key(words);
         string? alias = _aliases.CanonicalOf(name);
         bool acronym = IsAcronym(name);
         _entries.Add(new Entry(name, type, words, key, alias, handle));
         _parent.Add(handle);
-        bool person = type == "PER";
+        bool person = type == EntityType.Person;
 
         if (alias != null) Join(_byAlias, alias, handle);
         // A surname alone goes to the latest full name with it (below), never to all earlier bearers of it.

@@ -1,12 +1,10 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Runtime;
 using System.Runtime.CompilerServices;
 
 namespace Sitrep.Places;
 
 /// <summary>What a gazetteer entry is: it decides the output kind and how prominent the entry is.</summary>
-public enum PlaceKind : byte { City, Admin1, Admin2, Country, Region }
 
 /// <summary>One place of the gazetteer.</summary>
 public sealed record GazetteerEntry(int Id, string Name, PlaceKind Kind, string Country, string Admin1,
@@ -36,7 +34,7 @@ public readonly record struct NameMatch(GazetteerEntry Entry, AliasKind Alias);
 /// </summary>
 public sealed class Gazetteer
 {
-    private static readonly Lazy<Gazetteer> Shared = new(() => Load(OpenData("gazetteer.tsv.gz")));
+    private static readonly Lazy<Gazetteer> Shared = new(() => Load(DataFiles.OpenText("Places", "gazetteer.tsv.gz")));
 
     /// <summary>The gazetteer shipped with Sitrep, loaded on first use.</summary>
     public static Gazetteer Default => Shared.Value;
@@ -112,24 +110,16 @@ public sealed class Gazetteer
     /// <summary>The country entry of an ISO 3166-1 alpha-2 code.</summary>
     public GazetteerEntry? Country(string iso2) => countries.GetValueOrDefault(iso2);
 
-    internal static Stream OpenData(string file)
-    {
-        var name = "Sitrep.Places.Data." + file;
-        var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"resource {name} is missing from the build");
-        return new GZipStream(stream, CompressionMode.Decompress);
-    }
-
     /// <summary>
     /// Reads the tab-separated rows tools/build-gazetteer.js writes: kind, name, alternate names,
     /// country, admin1, lat, lon, population, feature code, demonyms (countries, continents) or abbreviations.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once, over 200,000 rows: no time to warm up
-    public static Gazetteer Load(Stream tsv)
+    public static Gazetteer Load(TextReader reader)
     {
         var rows = new List<(GazetteerEntry Entry, string Alternates, string Extras)>(210_000);
         var countries = new Dictionary<string, GazetteerEntry>();
-        using (var reader = new StreamReader(tsv))
+        using (reader)
         {
             var inv = CultureInfo.InvariantCulture;
             while (reader.ReadLine() is { } line)
@@ -232,8 +222,8 @@ public sealed class Gazetteer
 public sealed class WordLists
 {
     private static readonly Lazy<WordLists> Shared = new(() => new WordLists(
-        Read(Gazetteer.OpenData("common-words.txt.gz")), Read(Gazetteer.OpenData("capitalised-words.txt.gz")),
-        Read(Gazetteer.OpenData("first-names.txt.gz"))));
+        DataFiles.Lines("Places", "common-words.txt.gz"), DataFiles.Lines("Places", "capitalised-words.txt.gz"),
+        DataFiles.Lines("Places", "first-names.txt.gz")));
 
     public static WordLists Default => Shared.Value;
 
@@ -259,10 +249,4 @@ public sealed class WordLists
 
     /// <summary>A given name ("Henry", "Georgia", "Jordan"): followed by a surname it starts a person's name.</summary>
     public bool IsFirstName(string word) => firstNames.Contains(word);
-
-    private static IEnumerable<string> Read(Stream stream)
-    {
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line) if (line.Length > 0) yield return line;
-    }
 }

@@ -29,13 +29,13 @@ public sealed class Geoparser(Gazetteer gazetteer, WordLists words) : IDocumentS
             if (t.Role == ToponymRole.Feature && t.Candidates.Count == 0 && e == null) continue; // a feature we cannot place
             // A feature keeps its own name and takes the position of the place it belongs to.
             document.Places.Add(t.Role == ToponymRole.Feature
-                ? new PlaceMention(t.Start, t.End, t.Text, t.Text, NullIfEmpty(e?.Country), e?.Lat, e?.Lon, "feature")
-                : new PlaceMention(t.Start, t.End, t.Text, e?.Name, NullIfEmpty(e?.Country), e?.Lat, e?.Lon, KindName(e))
+                ? new PlaceMention(new TextSpan(t.Start, t.End), t.Text, t.Text, NullIfEmpty(e?.Country), PointOf(e), PlaceKind.Feature)
+                : new PlaceMention(new TextSpan(t.Start, t.End), t.Text, e?.Name, NullIfEmpty(e?.Country), PointOf(e), e?.Kind)
                 {
-                    Context = t.Role switch { ToponymRole.Organisation => "organisation", ToponymRole.Demonym => "demonym", _ => null },
+                    Context = t.Role switch { ToponymRole.Organisation => PlaceContext.Organisation, ToponymRole.Demonym => PlaceContext.Demonym, _ => null },
                 });
             if (t.Role is ToponymRole.Place or ToponymRole.Feature && !tagged.Any(x => x.Start < t.End && t.Start < x.End))
-                document.Entities.Add(new EntityMention(t.Start, t.End, t.Text, "LOC"));
+                document.Entities.Add(new EntityMention(t.Start, t.End, t.Text, EntityType.Location));
         }
         document.Entities.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
     }
@@ -61,12 +61,5 @@ public sealed class Geoparser(Gazetteer gazetteer, WordLists words) : IDocumentS
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
-    private static string? KindName(GazetteerEntry? e) => e?.Kind switch
-    {
-        null => null,
-        PlaceKind.City => "city",
-        PlaceKind.Admin1 or PlaceKind.Admin2 => "admin",
-        PlaceKind.Country => "country",
-        _ => "feature", // continents and large regions: named areas with no administration
-    };
+    private static GeoPoint? PointOf(GazetteerEntry? e) => e == null ? null : new GeoPoint(e.Lat, e.Lon);
 }

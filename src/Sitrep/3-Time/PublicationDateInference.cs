@@ -22,7 +22,7 @@ internal static class PublicationDateInference
         for (int k = 0; k < found.Count; k++)
         {
             var t = found[k];
-            if (t.Type != "DATE" || !TimexValues.TryParse(t.Value, out var d) || d.Precision < DatePrecision.Day) continue;
+            if (t.Type != TimeType.Date || t.Date is not { } d || d.Precision < DatePrecision.Day) continue;
             if (t.Start < datelineEnd) return d;
             if (tenses[k] > 0)
             {
@@ -62,39 +62,5 @@ internal static class PublicationDateInference
         while (k >= 0 && char.IsLetter(text[k])) k--;
         int length = dot - 1 - k;
         return length is >= 1 and <= 3 && char.IsUpper(text[k + 1]);
-    }
-}
-
-/// <summary>Reads a TIMEX3 value back as a calendar date, when it names one.</summary>
-public static class TimexValues
-{
-    /// <summary>"2025", "2025-05", "2025-05-04", "2025-05-04T10:30", "2025-Q2" (its first month), "2025-W18" (its Monday).</summary>
-    public static bool TryParse(string value, out PartialDate date)
-    {
-        date = default;
-        if (value.Length < 4 || !int.TryParse(value.AsSpan(0, 4), out int y) || y < 1) return false;
-        if (value.Length == 4) { date = new(y, 1, 1, DatePrecision.Year); return true; }
-        if (value[4] != '-' || value.Length < 7) return false;
-        var rest = value.AsSpan(5);
-        if (rest[0] == 'Q' && rest.Length == 2 && rest[1] is >= '1' and <= '4')
-        {
-            date = new(y, (rest[1] - '1') * 3 + 1, 1, DatePrecision.Month);
-            return true;
-        }
-        if (rest[0] == 'W' && rest.Length >= 3 && int.TryParse(rest.Slice(1, 2), out int week) && week is >= 1 and <= 53)
-        {
-            date = PartialDate.OfDay(DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(y, week, DayOfWeek.Monday)));
-            return true;
-        }
-        if (!int.TryParse(rest[..2], out int m) || m is < 1 or > 12) return false;
-        if (value.Length == 7) { date = new(y, m, 1, DatePrecision.Month); return true; }
-        if (value.Length < 10 || value[7] != '-' || !int.TryParse(value.AsSpan(8, 2), out int d) || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
-        if (value.Length >= 16 && value[10] == 'T' && int.TryParse(value.AsSpan(11, 2), out int h) && value[13] == ':' && int.TryParse(value.AsSpan(14, 2), out int min) && h < 24 && min < 60)
-        {
-            date = new(y, m, d, DatePrecision.Minute, new TimeOnly(h, min));
-            return true;
-        }
-        date = new(y, m, d, DatePrecision.Day);
-        return true;
     }
 }

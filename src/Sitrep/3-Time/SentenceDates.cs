@@ -15,11 +15,11 @@ public static class SentenceDates
         TimeMention? before = null, after = null;
         foreach (var t in document.Times)
         {
-            if (t.Start < start || t.End > end || t.Type is not ("DATE" or "TIME") || !TimexValues.TryParse(t.Value, out _)) continue;
+            if (t.Start < start || t.End > end || t.Type is not (TimeType.Date or TimeType.Time) || t.Date == null) continue;
             if (t.Start <= position) before = t;
             else if (after is null) after = t;
         }
-        if ((before ?? after) is { } governing && TimexValues.TryParse(governing.Value, out var date)) return date;
+        if ((before ?? after)?.Date is { } date) return date;
         return document.Published;
     }
 

@@ -14,10 +14,7 @@ public sealed class TemporalTagger : IDocumentStep
         var tokens = tokenBuffer ?? new TimeToken[256];
         int count = TimeTokenizer.Tokenize(document.Text, ref tokens);
         if (document.Published is null && PublicationDateInference.Infer(document.Text, tokens, count) is { } inferred)
-        {
-            document.Published = inferred;
-            document.PublishedInferred = true;
-        }
+            document.SetPublished(inferred, DateProvenance.InferredFromText);
         // a reference at the very ends of the calendar would push arithmetic out of range
         var reference = document.Published is { Year: > 1 and < 9999 } p ? p : (PartialDate?)null;
         new TimexScanner(document.Text, tokens, count, reference).Scan(document.Times);

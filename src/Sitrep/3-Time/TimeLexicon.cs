@@ -1,4 +1,3 @@
-using System.Reflection;
 
 namespace Sitrep.Time;
 
@@ -48,9 +47,7 @@ internal static class TimeLexicon
 
     private static Dictionary<string, WordInfo> Load()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Time.Data.time-words.txt")
-                           ?? throw new InvalidOperationException("time-words.txt is not embedded");
-        using var reader = new StreamReader(stream);
+        using var reader = DataFiles.OpenText("Time", "time-words.txt");
         var senses = new Dictionary<string, List<WordSense>>(StringComparer.OrdinalIgnoreCase);
         while (reader.ReadLine() is { } line)
         {

@@ -109,11 +109,11 @@ internal sealed partial class TimexScanner
                 var day = Anaphoric(Grain.Day)?.Shift(dir);
                 return Dated(i, j, day, article: true);
             }
-            if (reference is not { } r) return new Timex(i, j, TimeType, "XXXX-XX-XXT" + part);
+            if (reference is not { } r) return new Timex(i, j, TimeOfDay, "XXXX-XX-XXT" + part);
             var d = dir < 0 ? r.AddDays(-1) : dir > 0 ? r.AddDays(1) : r;
             if (dir < 0 && part != "NI") return null; // "last morning" is not a phrase
             var tp = new TimePoint(d, Grain.PartOfDay, part);
-            return new Timex(i, j, TimeType, tp.ToString(), tp);
+            return new Timex(i, j, TimeOfDay, tp.ToString(), tp);
         }
         return null;
     }

@@ -1,7 +1,7 @@
 namespace Sitrep.Time;
 
 /// <summary>A time expression found by <see cref="TimexScanner"/>: tokens First..Last (inclusive), TIMEX3 type and value.</summary>
-internal readonly record struct Timex(int First, int Last, string Type, string Value, TimePoint? Point = null, bool TakesArticle = false, bool Backdated = false);
+internal readonly record struct Timex(int First, int Last, Sitrep.TimeType Type, string Value, TimePoint? Point = null, bool TakesArticle = false, bool Backdated = false);
 
 /// <summary>
 /// Finds and resolves the time expressions of one text. The text is tokenized once; matching runs
@@ -35,9 +35,9 @@ internal sealed partial class TimexScanner
             if (toks[i].Info is null && toks[i].Kind != TokenKind.Number) { i++; continue; }
             if (Expression(i) is not { } m || m.First < free || IsTitle(m)) { i++; continue; }
             int start = toks[m.First].Start, end = toks[m.Last].End;
-            output.Add(new TimeMention(start, end, text[start..end], m.Type, m.Value));
+            output.Add(new TimeMention(new TextSpan(start, end), text[start..end], m.Type, m.Value));
             tenses?.Add(Tense(m.First));
-            if (m.Point is { } p && m.Type is "DATE" or "TIME" && !m.Backdated)
+            if (m.Point is { } p && m.Type is Date or TimeOfDay && !m.Backdated)
             {
                 lastPoint = p;
                 lastPointToken = m.Last;
@@ -167,7 +167,7 @@ internal sealed partial class TimexScanner
     }
 
     /// <summary>"about two years", "nearly two years ago", "around 7:15 p.m.", but not "around Wednesday" or "almost daily".</summary>
-    private static bool ApproximationApplies(Timex m) => m.Type is "DURATION" or "TIME" || (m.Type == "DATE" && m.Backdated);
+    private static bool ApproximationApplies(Timex m) => m.Type is Duration or TimeOfDay || (m.Type == Date && m.Backdated);
 
     /// <summary>The token after an approximation phrase ("about", "at least", "more than", "no more than", "up to"), or null.</summary>
     private int? Approximation(int i)
@@ -198,21 +198,21 @@ internal sealed partial class TimexScanner
         {
             // "earlier in the year"
             var unit = Sense(next + 2, WordClass.Unit).Value;
-            if (Now(unit) is { } p) return new Timex(i, next + 2, "DATE", p.ToString(), p);
+            if (Now(unit) is { } p) return new Timex(i, next + 2, Date, p.ToString(), p);
         }
         if (IsWord(next, "that") && Has(next + 1) && Is(next + 1, WordClass.Unit) && lastPoint is { } lp)
         {
             // "earlier that day", "later that year"
             var g = GrainOf(Sense(next + 1, WordClass.Unit).Value);
-            if (g is { } gg && Coarsen(lp, gg) is { } p) return new Timex(i, next + 1, "DATE", p.ToString(), p);
+            if (g is { } gg && Coarsen(lp, gg) is { } p) return new Timex(i, next + 1, Date, p.ToString(), p);
         }
-        if (Core(next) is { } m && m.Type is "DATE" or "TIME" && m.Point is not null)
+        if (Core(next) is { } m && m.Type is Date or TimeOfDay && m.Point is not null)
         {
             bool comparative = w.Equals("earlier", StringComparison.OrdinalIgnoreCase) || w.Equals("later", StringComparison.OrdinalIgnoreCase);
             if (comparative && Is(next, WordClass.Weekday)) return null; // "earlier Friday": the day alone
             return m with { First = i };
         }
-        if (IsWord(next, "the") && Core(next + 1) is { } d && d.Type == "DATE" && d.TakesArticle)
+        if (IsWord(next, "the") && Core(next + 1) is { } d && d.Type == Date && d.TakesArticle)
             return d with { First = i };
         return null;
     }
@@ -226,13 +226,13 @@ internal sealed partial class TimexScanner
         if (IsWord(j, "the") && Has(j + 1) && Is(j + 1, WordClass.Unit) && !Sense(j + 1, WordClass.Unit).Plural)
         {
             var p = Now(Sense(j + 1, WordClass.Unit).Value);
-            if (p is { } pp) return new Timex(the, j + 1, "DATE", pp.ToString(), pp);
+            if (p is { } pp) return new Timex(the, j + 1, Date, pp.ToString(), pp);
         }
         if (IsWord(j, "this") || IsWord(j, "next") || IsWord(j, "last") || IsWord(j, "that"))
         {
-            if (Core(j) is { Type: "DATE" } m) return m with { First = the };
+            if (Core(j) is { Type: Date } m) return m with { First = the };
         }
-        if (Core(j) is { Type: "DATE" } c && c.Point is not null) return c with { First = the };
+        if (Core(j) is { Type: Date } c && c.Point is not null) return c with { First = the };
         return null;
     }
 

@@ -37,7 +37,7 @@ public sealed class AnnotatedCues(ICueSource fallback) : ICueSource
         cues.Names.AddRange(scanned.Names);
         foreach (var p in document.Places)
             if (p.Name != null && p.Name != p.Text && p.Context == null) cues.Names.Add((p.Name, p.Start));
-        var dates = document.Times.Where(t => t.Type is "DATE" or "TIME" && t.Value.Length >= 4 && (char.IsDigit(t.Value[0]) || t.Value[0] == 'X'))
+        var dates = document.Times.Where(t => t.Type is TimeType.Date or TimeType.Time && t.Value.Length >= 4 && (char.IsDigit(t.Value[0]) || t.Value[0] == 'X'))
             .Select(t => t.Value.Length > 10 && t.Value[10] == 'T' ? t.Value[..10] : t.Value).ToList();
         cues.Dates.AddRange(dates.Count > 0 ? dates : scanned.Dates);
         cues.Numbers.AddRange(scanned.Numbers);

@@ -1,7 +1,6 @@
 namespace Sitrep.Stories;
 
 /// <summary>What a document reuses: an earlier document's id or an outlet's name, and the evidence.</summary>
-public sealed record Derivation(string Source, string Evidence);
 
 /// <summary>A document as <see cref="DerivationIndex"/> compares it: MinHash signature and its LSH bands, hashes of its long sentences, its outlets.</summary>
 public sealed record Fingerprint(ulong[] Signature, ulong[] Bands, ulong[] Sentences, string[] Outlets);
@@ -57,9 +56,9 @@ public sealed class DerivationIndex(int window = 100_000)
             double jaccard = Similarity(signature, earlier.Signature);
             int sentencesShared = shared.GetValueOrDefault(earlier);
             if (jaccard >= NearDuplicateJaccard)
-                found.Add(new Derivation(earlier.Id, $"near-duplicate (Jaccard {jaccard:F2})"));
+                found.Add(Derivation.FromDocument(earlier.Id, $"near-duplicate (Jaccard {jaccard:F2})"));
             else if (sentencesShared > 0 && sentencesShared >= Math.Min(SharedSentences, sentences.Length))
-                found.Add(new Derivation(earlier.Id, $"{sentencesShared} aligned sentences"));
+                found.Add(Derivation.FromDocument(earlier.Id, $"{sentencesShared} aligned sentences"));
         }
         if (OutletKey(document.OriginalSource) is { } original && !outlets.Contains(original))
         {
@@ -68,9 +67,9 @@ public sealed class DerivationIndex(int window = 100_000)
                 && (shared.ContainsKey(fromOutlet) || Similarity(signature, fromOutlet.Signature) > 0.2))
             {
                 if (found.All(f => f.Source != fromOutlet.Id))
-                    found.Add(new Derivation(fromOutlet.Id, $"names {document.OriginalSource} as its original source"));
+                    found.Add(Derivation.FromDocument(fromOutlet.Id, $"names {document.OriginalSource} as its original source"));
             }
-            else found.Add(new Derivation(document.OriginalSource!, "original source line"));
+            else found.Add(Derivation.FromOutlet(document.OriginalSource!, "original source line"));
         }
 
         Remember(new Remembered(document.Id, outlets, signature, bands, sentences));

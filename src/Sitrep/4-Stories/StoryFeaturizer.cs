@@ -11,7 +11,7 @@ public sealed class StoryFeaturizer : IDocumentStep
 {
     private static readonly StoryProfiler Profiler = new();
 
-    public void Process(Document document) => document.StoryFeatures = Of(document);
+    public void Process(Document document) => document.Set(Of(document));
 
     public static StoryFeatures Of(Document document) => new(Profiler.Count(document), DerivationIndex.Fingerprint(document));
 }

@@ -15,7 +15,7 @@ public sealed class StoryGrouping<T>
     /// <summary>Adds the next document, featurized by <see cref="StoryFeaturizer"/> when it ran, else here.</summary>
     public void Add(Document document, T item)
     {
-        var features = document.StoryFeatures ?? StoryFeaturizer.Of(document);
+        var features = document.Get<StoryFeatures>() ?? StoryFeaturizer.Of(document);
         document.DerivedFrom.AddRange(derivations.Add(document, features.Fingerprint));
         documents.Add((item, features.Terms));
     }

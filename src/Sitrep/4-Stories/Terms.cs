@@ -47,11 +47,9 @@ public static class TermHash
 /// </summary>
 public sealed class DocumentFrequencies
 {
-    private const string PriorResource = "Sitrep.Stories.Data.document-frequencies.bin.gz";
     private static readonly Lazy<DocumentFrequencies> Prior = new(() =>
     {
-        using var stream = typeof(DocumentFrequencies).Assembly.GetManifestResourceStream(PriorResource)
-            ?? throw new InvalidOperationException($"missing resource {PriorResource}");
+        using var stream = DataFiles.Open("Stories", "document-frequencies.bin.gz");
         return Read(stream);
     });
 

@@ -20,7 +20,7 @@ public sealed class ActorMerger : IStoryStep
             // Spellings of one place (El Fashar, Al Fashir) meet in the gazetteer's name.
             if (LocatedPlace(d, e) is { } place) groups.Union(Key(place.Name!), Key(e.Text));
             // "Russian drones": the actor is the country its people are named after.
-            if (e.Type == "MISC" && CountryOfDemonym(e.Text) is { } country)
+            if (e.Type == EntityType.Misc && CountryOfDemonym(e.Text) is { } country)
             {
                 countryOf[Key(e.Text)] = country;
                 groups.Union(Key(country), Key(e.Text));
@@ -38,7 +38,7 @@ public sealed class ActorMerger : IStoryStep
                             .ThenByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length)
                             .First().Key;
             var type = group.GroupBy(m => m.Mention.Type).OrderByDescending(g => g.Count()).First().Key;
-            if (group.Any(m => countryOf.ContainsKey(Key(m.Mention.Text)))) type = "LOC";
+            if (group.Any(m => countryOf.ContainsKey(Key(m.Mention.Text)))) type = EntityType.Location;
             if (countryOf.TryGetValue(Key(name), out var named)) name = named;
             var aliases = group.Select(m => m.Mention.Text).Where(t => t != name).Distinct().ToList();
             story.Actors.Add(new Actor($"e{++n}", name, type, aliases,
@@ -65,12 +65,12 @@ public sealed class ActorMerger : IStoryStep
     private static void JoinSurnames(IEnumerable<EntityMention> mentions, UnionFind groups)
     {
         var list = mentions.ToList();
-        var bySurname = list.Where(e => e.Type == "PER")
+        var bySurname = list.Where(e => e.Type == EntityType.Person)
             .Select(e => Key(e.Canonical ?? e.Text)).Where(k => k.Contains(' ')).Distinct()
             .GroupBy(k => Surname(k[(k.LastIndexOf(' ') + 1)..]))
             .Where(g => g.Select(groups.Find).Distinct().Count() == 1)
             .ToDictionary(g => g.Key, g => g.First());
-        foreach (var e in list.Where(e => e.Type != "LOC"))
+        foreach (var e in list.Where(e => e.Type != EntityType.Location))
         {
             var key = Key(e.Canonical ?? e.Text);
             if (!key.Contains(' ') && bySurname.TryGetValue(Surname(key), out var full)) groups.Union(full, key);

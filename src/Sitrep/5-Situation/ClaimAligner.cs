@@ -6,6 +6,11 @@ namespace Sitrep.Situation;
 /// Support Forces" meet), and the same days and counts. Each group is a claim; the documents in it
 /// are its corroboration.
 /// </summary>
+/// <remarks>
+/// The threshold is the weighted share of content words two sentences must have in common: above
+/// 0.4 paraphrases of one fact meet ("drones hit the hospital, killing 12" / "12 killed as drones
+/// struck the hospital"), while two facts of one event with shared names stay apart.
+/// </remarks>
 public sealed class ClaimAligner(double threshold = 0.42) : IStoryStep
 {
     public void Process(StoryPicture story)

@@ -22,9 +22,9 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
                 foreach (var mention in Code(story, sentence, context))
                     if (!mentions.Any(m => Restates(mention, m))) mentions.Add(mention);
                 foreach (var e in sentence.Entities)
-                    if (e.Type == "ORG") context.LastGroup = story.ActorName(e);
-                    else if (e.Type == "PER") context.LastPerson = story.ActorName(e);
-                if (sentence.Places.LastOrDefault(p => p.Kind == "city" && p.Lat != null) is { } city) context.LastCity = city;
+                    if (e.Type == EntityType.Organization) context.LastGroup = story.ActorName(e);
+                    else if (e.Type == EntityType.Person) context.LastPerson = story.ActorName(e);
+                if (sentence.Places.LastOrDefault(p => p.Kind == PlaceKind.City && p.Lat != null) is { } city) context.LastCity = city;
             }
             // "The boy accidentally shot his brother ... The boy was shot in the chest": once the document
             // says an event of a type was an accident, its other mentions of that type are the same accident
@@ -143,7 +143,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             if (words.Lower[k] is "," or ";") return false;
             if (lexicon.Cue("territory", words.Lemmas, k, out _)) return true;
             if (sentence.Places.Any(p => p.Start == words.Starts[k])
-                || sentence.Entities.Any(e => e.Start == words.Starts[k] && e.Type == "LOC")) return true;
+                || sentence.Entities.Any(e => e.Start == words.Starts[k] && e.Type == EntityType.Location)) return true;
         }
         return false;
     }
@@ -239,7 +239,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
     {
         int triggerStart = words.Starts[first], triggerEnd = words.Ends[end - 1];
         // "according to the Interior Ministry": who reports an event takes no part in it.
-        var participants = sentence.Entities.Where(e => e.Type is "ORG" or "PER" or "MISC" or "LOC" && !IsAttribution(words, e)).ToList();
+        var participants = sentence.Entities.Where(e => e.Type is EntityType.Organization or EntityType.Person or EntityType.Misc or EntityType.Location && !IsAttribution(words, e)).ToList();
         bool passive = first > 0 && IsPassive(words, first);
         bool fellTo = trigger.Condition == "reversed";
 
@@ -379,7 +379,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             places.FirstOrDefault(p => AfterLocative(words, p.Start) && p.Start >= triggerEnd)
             ?? places.FirstOrDefault(p => AfterLocative(words, p.Start))
             ?? places.FirstOrDefault();
-        return Pick(sentence.Places.Where(p => p.Lat != null && p.Kind != "feature")) ?? Pick(sentence.Places.Where(p => p.Lat != null))
+        return Pick(sentence.Places.Where(p => p.Lat != null && p.Kind is not (PlaceKind.Region or PlaceKind.Feature))) ?? Pick(sentence.Places.Where(p => p.Lat != null))
                ?? Pick(sentence.Places);
     }
 

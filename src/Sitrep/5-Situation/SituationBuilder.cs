@@ -22,23 +22,13 @@ public static class SituationBuilder
     }
 
     /// <summary>
-    /// The picture of one story whose members are known already (a story of a store): its documents
-    /// read (those a worker has not read already), what each reuses of the ones before it, and the
-    /// story analysed.
+    /// The picture of one story whose members are known already (a story of a store), each read by the
+    /// per-document pipeline: what each reuses of the ones before it, and the story analysed.
     /// </summary>
     public static StoryPicture Story(string id, IReadOnlyList<Document> members)
     {
-        var pipeline = Pipeline.StoryReading();
-        members.Where(d => d.StoryFeatures == null).AsParallel().ForAll(pipeline.Process);
         var grouping = new StoryGrouping<Document>();
         foreach (var document in members) grouping.Add(document, document);
         return StoryAnalyzer.Default().Analyze(id, members);
-    }
-
-    /// <summary>Runs the per-document pipeline (in parallel, in input order) and builds the picture.</summary>
-    public static SituationPicture Analyze(IEnumerable<Document> documents)
-    {
-        var pipeline = Pipeline.StoryReading();
-        return Build(documents.AsParallel().AsOrdered().Select(d => { pipeline.Process(d); return d; }).ToList());
     }
 }

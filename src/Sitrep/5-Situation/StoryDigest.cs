@@ -26,13 +26,20 @@ public sealed class TimelineBuilder : IStoryStep
 /// </summary>
 public sealed class Summarizer(int most = 8, double redundancy = 0.3) : IStoryStep
 {
+    // The rank of a fact, in units of "one more outlet states it" (= 1): corroboration first; a
+    // sentence that reports an event counts as most of another outlet, one of the first three of its
+    // article (the lead) as half of one; each later position costs a little, so among equals the
+    // earlier sentence wins and a background paragraph near the end sinks.
+    private const double PerSource = 1, EventWeight = 0.75, LeadWeight = 0.5, PerPosition = 0.01;
+    private const int LeadSentences = 3;
+
     public void Process(StoryPicture story)
     {
         var eventSentences = story.EventMentions.Select(m => m.Sentence).ToHashSet();
         var ranked = story.Groups
             .Where(g => g.First.Text.Length is >= 40 and <= 400 && !g.First.Text.EndsWith('?'))
-            .OrderByDescending(g => g.Sources.Count * 2.0 + (g.Sentences.Any(eventSentences.Contains) ? 1.5 : 0)
-                                    + (g.Sentences.Min(s => s.Index) < 3 ? 1.0 : 0) - g.Sentences.Min(s => s.Index) * 0.02)
+            .OrderByDescending(g => g.Sources.Count * PerSource + (g.Sentences.Any(eventSentences.Contains) ? EventWeight : 0)
+                                    + (g.Sentences.Min(s => s.Index) < LeadSentences ? LeadWeight : 0) - g.Sentences.Min(s => s.Index) * PerPosition)
             .ToList();
         // The versions of a disputed fact (a toll of 12 or of 15) are one fact: the summary states the best-attested.
         var disputes = story.Contradictions.SelectMany((c, i) => c.Statements.Select(s => (s.Text, Dispute: i)))

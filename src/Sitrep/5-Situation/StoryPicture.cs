@@ -74,10 +74,14 @@ public sealed class SentenceGroup(StorySentence first, FactWords words)
 public sealed record CitedText(string Text, IReadOnlyList<string> Sources);
 
 /// <summary>An actor of the story with every name the documents use for it.</summary>
-public sealed record Actor(string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> Documents, int Mentions);
+public sealed record Actor(string Id, string Name, EntityType Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> Documents, int Mentions);
 
 /// <summary>A place the story mentions, with where it is.</summary>
-public sealed record StoryPlace(string Name, string? Country, double? Lat, double? Lon, string? Kind, IReadOnlyList<string> Documents, int Mentions);
+public sealed record StoryPlace(string Name, string? Country, GeoPoint? Point, PlaceKind? Kind, IReadOnlyList<string> Documents, int Mentions)
+{
+    public double? Lat => Point?.Lat;
+    public double? Lon => Point?.Lon;
+}
 
 /// <summary>
 /// Who did what to whom, where and when. One real-world event reported by several documents is one

@@ -20,14 +20,11 @@ public sealed class StorySentence
 
     /// <summary>The first calendar day the sentence states, if it states one.</summary>
     public PartialDate? ExplicitDate =>
-        Times.Where(t => t.Type == "DATE").Select(t => PartialDate.TryParse(t.Value, out var d) ? d : (PartialDate?)null)
+        Times.Where(t => t.Type == TimeType.Date).Select(t => t.Date)
              .FirstOrDefault(d => d is { Precision: >= DatePrecision.Day });
 
     /// <summary>The date that governs the sentence: the day it states, else the document's publication date.</summary>
     public PartialDate? Date => ExplicitDate ?? Document.Published;
-
-    /// <summary>The sentence's own text for a span of the document (mentions carry document offsets).</summary>
-    public string Slice(int start, int end) => Document.Text[start..end];
 
     public override string ToString() => Text;
 }

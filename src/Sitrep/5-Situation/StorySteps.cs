@@ -23,8 +23,7 @@ public sealed class PublicationDateInference : IStoryStep
         if (common == null) return;
         foreach (var document in story.Documents.Where(d => d.Published == null))
         {
-            document.Published = common;
-            document.PublishedInferred = true;
+            document.SetPublished(common.Value, DateProvenance.InferredFromStory);
             // "On Sunday" had nothing to resolve against; the time stage runs again with the story's date.
             document.Times.Clear();
             Retagger.Process(document);
@@ -136,7 +135,7 @@ public sealed class PlaceAggregator : IStoryStep
         {
             var first = group.First().Place;
             var name = group.GroupBy(m => m.Place.Text).OrderByDescending(g => g.Count()).First().Key;
-            story.Places.Add(new StoryPlace(name, first.Country, first.Lat, first.Lon, first.Kind,
+            story.Places.Add(new StoryPlace(name, first.Country, first.Point, first.Kind,
                 group.Select(m => m.Document.Id).Distinct().ToList(), group.Count()));
         }
     }

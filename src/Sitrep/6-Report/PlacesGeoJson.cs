@@ -22,7 +22,7 @@ public static class PlacesGeoJson
                     w.WriteString("story", story.Id);
                     w.WriteString("name", p.Name);
                     w.WriteString("country", p.Country);
-                    w.WriteString("kind", p.Kind);
+                    w.WriteString("kind", p.Kind.Name());
                     w.WriteNumber("mentions", p.Mentions);
                     Strings(w, "documents", p.Documents);
                 });

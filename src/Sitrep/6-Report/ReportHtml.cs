@@ -56,7 +56,7 @@ public static class ReportHtml
                  E(e.Actor ?? ""), E(e.Target ?? ""), Where(e), E(e.Text), Cite(e.Sources)],
                 e => ReportMap.EventAnchor(s.Id, e));
             Table("Actors", "actors", ["Actor", "Type", "Also called", "Role in events", "Mentions", "Sources"], s.Actors, a =>
-                [$"<b>{E(a.Name)}</b>", E(a.Type), E(string.Join(", ", a.Aliases)), E(Roles(s, a)), a.Mentions.ToString(), Cite(a.Documents)]);
+                [$"<b>{E(a.Name)}</b>", E(a.Type.Code()), E(string.Join(", ", a.Aliases)), E(Roles(s, a)), a.Mentions.ToString(), Cite(a.Documents)]);
             Claims(s);
             Contradictions(s);
             List("Forecasts", "forecasts", s.Forecasts, f => (f.Condition != null

@@ -45,7 +45,7 @@ public static class SituationJson
         {
             w.WriteString("id", a.Id);
             w.WriteString("name", a.Name);
-            w.WriteString("type", a.Type);
+            w.WriteString("type", a.Type.Code());
             Strings(w, "aliases", a.Aliases);
             Strings(w, "documents", a.Documents);
             w.WriteNumber("mentions", a.Mentions);
@@ -56,7 +56,7 @@ public static class SituationJson
             w.WriteString("country", p.Country);
             Number(w, "lat", p.Lat);
             Number(w, "lon", p.Lon);
-            w.WriteString("kind", p.Kind);
+            w.WriteString("kind", p.Kind.Name());
             Strings(w, "documents", p.Documents);
             w.WriteNumber("mentions", p.Mentions);
         });

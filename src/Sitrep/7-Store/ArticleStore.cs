@@ -244,7 +244,7 @@ public abstract class ArticleStore : IDisposable
             Text = reader.GetString(8),
             TextIsInput = Convert.ToInt64(reader.GetValue(9)) != 0,
         };
-        if (!reader.IsDBNull(6) && PartialDate.TryParse(reader.GetString(6), out var published)) document.Published = published;
+        if (!reader.IsDBNull(6) && PartialDate.TryParse(reader.GetString(6), out var published)) document.SetPublished(published, DateProvenance.Given);
         return document;
     }
 

@@ -1,3 +1,4 @@
+using Sitrep.Composition;
 using System.Collections.Concurrent;
 using Sitrep.Stories;
 
@@ -67,7 +68,7 @@ public sealed class StoryWorker(ArticleStore store, string name, IProblemSink pr
         try
         {
             pipeline.Process(document);
-            return (document, document.StoryFeatures!.Terms, null);
+            return (document, document.Get<StoryFeatures>()!.Terms, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

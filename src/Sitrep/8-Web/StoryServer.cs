@@ -1,3 +1,4 @@
+using Sitrep.Composition;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
@@ -141,6 +142,7 @@ public sealed class StoryServer : IDisposable
         IReadOnlyList<Document> members;
         lock (gate) members = [.. store.Documents(story.Articles).Select(d => justRead.TryRemove(d.Id, out var read) ? read : d)];
         Interlocked.Increment(ref picturesAnalysed);
+        Pipeline.ReadForStories(members);
         return SituationBuilder.Story(story.Id, members);
     });
 

@@ -1,3 +1,4 @@
+using Sitrep.Composition;
 using System.Text;
 using Sitrep.Entities;
 using Sitrep.Text;
@@ -20,7 +21,7 @@ public class EntityRecognizerTests
                             "in Port Sudan on Tuesday, the Foreign Ministry said.\n\nBurhan later flew to Cairo.";
         var entities = Annotate(text).Entities;
         foreach (var e in entities) text[e.Start..e.End].ShouldBe(e.Text);
-        var found = entities.Select(e => (e.Text, e.Type)).ToList();
+        var found = entities.Select(e => (e.Text, e.Type.Code())).ToList();
         found.ShouldContain(("Abdel Fattah al-Burhan", "PER"));
         found.ShouldContain(("Ramtane Lamamra", "PER"));
         found.ShouldContain(("Port Sudan", "LOC"));
@@ -37,7 +38,7 @@ public class EntityRecognizerTests
                             "Sudan's army said on Friday it had retaken the presidential palace in Khartoum from the paramilitary forces.";
         var entities = Annotate(text).Entities;
         entities.ShouldAllBe(e => e.Text.Split(' ', StringSplitOptions.None).Length <= 2);
-        entities.Count(e => e.Text == "Sudan" && e.Type == "LOC").ShouldBe(2);
+        entities.Count(e => e.Text == "Sudan" && e.Type == EntityType.Location).ShouldBe(2);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public class EntityRecognizerTests
             a.ToArray().ShouldBe(b.ToArray());
             var document = new Document("t", new SourceLocation("t.txt")) { Text = "Amina Yusuf visited Kassala ." };
             new EntityRecognizer(first).Process(document);
-            document.Entities.Select(e => (e.Text, e.Type)).ShouldBe([("Amina Yusuf", "PER"), ("Kassala", "LOC")]);
+            document.Entities.Select(e => (e.Text, e.Type.Code())).ShouldBe([("Amina Yusuf", "PER"), ("Kassala", "LOC")]);
         }
         finally
         {

@@ -8,7 +8,7 @@ public class EntityResolverTests
     private static string[] Canonical(params (string Text, string Type)[] mentions)
     {
         var resolver = new EntityResolver();
-        var handles = mentions.Select(m => resolver.Add(m.Text, m.Type)).ToArray();
+        var handles = mentions.Select(m => resolver.Add(m.Text, EntityTypes.Parse(m.Type))).ToArray();
         return handles.Select(resolver.CanonicalOf).ToArray();
     }
 
@@ -51,7 +51,7 @@ public class EntityResolverTests
         Canonical(("Kiev", "LOC"), ("Kyiv", "LOC"), ("ISIS", "ORG"), ("ISIL", "ORG"), ("Islamic State", "ORG"))
             .ShouldBe(["Kyiv", "Kyiv", "Islamic State", "Islamic State", "Islamic State"]);
         var custom = new EntityResolver(new EntityAliases(["# comment", "El Fasher\tAl-Fashir\tEl Fasher town"]));
-        int a = custom.Add("Al-Fashir", "LOC"), b = custom.Add("El Fasher town", "LOC");
+        int a = custom.Add("Al-Fashir", EntityTypes.Parse("LOC")), b = custom.Add("El Fasher town", EntityTypes.Parse("LOC"));
         custom.Same(a, b).ShouldBeTrue();
         custom.CanonicalOf(a).ShouldBe("El Fasher");
     }
@@ -74,8 +74,8 @@ public class EntityResolverTests
     public void One_resolver_fed_a_storys_documents_in_order_merges_entities_across_them()
     {
         var resolver = new EntityResolver();
-        int[] first = [resolver.Add("Mohamed Hamdan Daglo", "PER"), resolver.Add("Rapid Support Forces", "ORG")];
-        int[] second = [resolver.Add("Daglo", "PER"), resolver.Add("RSF", "ORG"), resolver.Add("El Fasher", "LOC")];
+        int[] first = [resolver.Add("Mohamed Hamdan Daglo", EntityTypes.Parse("PER")), resolver.Add("Rapid Support Forces", EntityTypes.Parse("ORG"))];
+        int[] second = [resolver.Add("Daglo", EntityTypes.Parse("PER")), resolver.Add("RSF", EntityTypes.Parse("ORG")), resolver.Add("El Fasher", EntityTypes.Parse("LOC"))];
         resolver.Same(first[0], second[0]).ShouldBeTrue();
         resolver.Same(first[1], second[1]).ShouldBeTrue();
         resolver.CanonicalOf(second[0]).ShouldBe("Mohamed Hamdan Dagalo");
@@ -93,10 +93,10 @@ public class EntityResolverTests
             var found = name.TrimStart('(');
             int start = text.IndexOf(found, StringComparison.Ordinal);
             if (name.StartsWith('(') || type.Length > 0)
-                document.Entities.Add(new EntityMention(start, start + found.Length, found, "ORG"));
+                document.Entities.Add(new EntityMention(start, start + found.Length, found, EntityType.Organization));
         }
         var irfLater = text.LastIndexOf("IRF", StringComparison.Ordinal);
-        document.Entities.Add(new EntityMention(irfLater, irfLater + 3, "IRF", "ORG"));
+        document.Entities.Add(new EntityMention(irfLater, irfLater + 3, "IRF", EntityType.Organization));
         new EntityCanonicalizer().Process(document);
         document.Entities.Select(e => e.Canonical).ShouldBe(
             ["Islamic Resistance Front", "Islamic Resistance Front", "Jaish al-Adl", "Jaish al-Adl", "Islamic Resistance Front"]);

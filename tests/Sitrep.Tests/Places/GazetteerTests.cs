@@ -35,7 +35,7 @@ public class GazetteerTests
                            "A1\tWest Virginia\t\tUS\tWV\t38.6\t-80.6\t1800000\tADM1\tWV|W.Va.\n" +
                            "P\tCharleston\t\tUS\tWV\t38.35\t-81.63\t51000\tPPLA\t\n" +
                            "bad line\n";
-        var g = Gazetteer.Load(new MemoryStream(Encoding.UTF8.GetBytes(tsv)));
+        var g = Gazetteer.Load(new StringReader(tsv));
         g.Count.ShouldBe(3);
         g.Find("syrian arab republic").Single().Entry.Name.ShouldBe("Syria");
         g.Find("syrians").Single().Alias.ShouldBe(AliasKind.Demonym);

@@ -28,7 +28,7 @@ public class GeoparserTests
         var d = Annotate($"The Rapid Support Forces shelled {spelling} again on Tuesday, residents said.");
         var p = Place(d, spelling);
         p.Country.ShouldBe("SD");
-        p.Kind.ShouldBe("city");
+        p.Kind.Name().ShouldBe("city");
         Km(p, 13.63, 25.35).ShouldBeLessThan(20);
     }
 
@@ -98,7 +98,7 @@ public class GeoparserTests
     public void Lists_of_states_and_the_word_state_read_Washington_as_the_state(string text)
     {
         var p = Place(Annotate(text), "Washington");
-        p.Kind.ShouldBe("admin");
+        p.Kind.Name().ShouldBe("admin");
         p.Lon!.Value.ShouldBeLessThan(-115);
     }
 
@@ -116,31 +116,31 @@ public class GeoparserTests
                          "The Kharkiv Regional Administration reported no casualties.");
         d.Places.Select(p => p.Text).ShouldBe(["Sudan", "El Fasher", "Kharkiv"]);
         Place(d, "Sudan").Country.ShouldBe("SD");
-        Place(d, "Sudan").Context.ShouldBe("organisation");
+        Place(d, "Sudan").Context?.Name().ShouldBe("organisation");
         Place(d, "Kharkiv").Lat!.Value.ShouldBe(50.0, 0.1);
         Place(d, "El Fasher").Context.ShouldBeNull();
-        d.Entities.ShouldNotContain(e => e.Type == "LOC" && (e.Text == "Sudan" || e.Text == "Kharkiv"));
+        d.Entities.ShouldNotContain(e => e.Type == EntityType.Location && (e.Text == "Sudan" || e.Text == "Kharkiv"));
     }
 
     [Fact]
     public void The_taggers_organisation_mentions_keep_their_type_and_the_place_inside_them_is_located()
     {
         const string text = "Officials of Kherson Oblast Military Administration said Kherson was shelled.";
-        var org = new EntityMention(13, 49, "Kherson Oblast Military Administration", "ORG");
+        var org = new EntityMention(13, 49, "Kherson Oblast Military Administration", EntityType.Organization);
         var d = Annotate(text, org);
         d.Places.Select(p => p.Text).ShouldBe(["Kherson", "Kherson"]);
         d.Places.ShouldAllBe(p => p.Country == "UA");
-        d.Entities.Count(e => e.Type == "ORG").ShouldBe(1);
-        d.Entities.Single(e => e.Type == "LOC").Start.ShouldBe(text.LastIndexOf("Kherson", StringComparison.Ordinal));
+        d.Entities.Count(e => e.Type == EntityType.Organization).ShouldBe(1);
+        d.Entities.Single(e => e.Type == EntityType.Location).Start.ShouldBe(text.LastIndexOf("Kherson", StringComparison.Ordinal));
     }
 
     [Fact]
     public void The_taggers_location_mentions_are_resolved_even_where_the_matcher_would_not_read_a_place()
     {
         const string text = "Reading was quiet overnight, police said.";
-        var d = Annotate(text, new EntityMention(0, 7, "Reading", "LOC"));
+        var d = Annotate(text, new EntityMention(0, 7, "Reading", EntityType.Location));
         Place(d, "Reading").Country.ShouldBe("GB");
-        d.Entities.Count(e => e.Type == "LOC").ShouldBe(1); // not added twice
+        d.Entities.Count(e => e.Type == EntityType.Location).ShouldBe(1); // not added twice
         Annotate(text).Places.ShouldBeEmpty();
     }
 
@@ -149,8 +149,8 @@ public class GeoparserTests
     {
         var d = Annotate("Lebanese officials said Tripoli was calm after the clashes.");
         Place(d, "Lebanese").Name.ShouldBe("Lebanon");
-        Place(d, "Lebanese").Context.ShouldBe("demonym");
-        d.Entities.ShouldNotContain(e => e.Text == "Lebanese" && e.Type == "LOC");
+        Place(d, "Lebanese").Context?.Name().ShouldBe("demonym");
+        d.Entities.ShouldNotContain(e => e.Text == "Lebanese" && e.Type == EntityType.Location);
         Place(d, "Tripoli").Country.ShouldBe("LB");
 
         var libya = Annotate("Libyan officials said Tripoli was calm after the clashes.");
@@ -170,10 +170,10 @@ public class GeoparserTests
     {
         var d = Annotate("Drones struck the Kherson airport. Government forces shelled the M4 motorway near Saraqib.");
         var airport = Place(d, "Kherson airport");
-        airport.Kind.ShouldBe("feature");
+        airport.Kind.Name().ShouldBe("feature");
         airport.Country.ShouldBe("UA");
         var motorway = Place(d, "M4 motorway");
-        motorway.Kind.ShouldBe("feature");
+        motorway.Kind.Name().ShouldBe("feature");
         Km(motorway, 35.86, 36.80).ShouldBeLessThan(20);
     }
 
@@ -183,10 +183,10 @@ public class GeoparserTests
         var d = Annotate("Heavy rain hit Bangladesh and the Indian state of Assam, flooding Sylhet.");
         d.Places.Select(p => p.Text).ShouldBe(["Bangladesh", "Indian", "Assam", "Sylhet"]);
         foreach (var p in d.Places.Where(p => p.Text != "Indian"))
-            d.Entities.ShouldContain(e => e.Start == p.Start && e.End == p.End && e.Type == "LOC");
+            d.Entities.ShouldContain(e => e.Start == p.Start && e.End == p.End && e.Type == EntityType.Location);
         Place(d, "Indian").Country.ShouldBe("IN");
-        Place(d, "Bangladesh").Kind.ShouldBe("country");
-        Place(d, "Assam").Kind.ShouldBe("admin");
+        Place(d, "Bangladesh").Kind.Name().ShouldBe("country");
+        Place(d, "Assam").Kind.Name().ShouldBe("admin");
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public class GeoparserTests
     {
         var d = Annotate("Fighting spread from North Darfur to Southern Kordofan and South Kordofan.");
         Place(d, "North Darfur").Name.ShouldBe("Northern Darfur");
-        Place(d, "North Darfur").Kind.ShouldBe("admin");
+        Place(d, "North Darfur").Kind.Name().ShouldBe("admin");
         d.Places.Where(p => p.Text.EndsWith("Kordofan")).Select(p => p.Name).Distinct().ShouldHaveSingleItem();
     }
 
@@ -218,9 +218,9 @@ public class GeoparserTests
     public void A_location_the_gazetteer_does_not_know_is_read_for_the_place_names_inside_it()
     {
         const string text = "Storms moved across Northeast Kentucky overnight, and Frobbly Hollow lost power.";
-        var d = Annotate(text, new EntityMention(20, 38, "Northeast Kentucky", "LOC"), new EntityMention(54, 68, "Frobbly Hollow", "LOC"));
+        var d = Annotate(text, new EntityMention(20, 38, "Northeast Kentucky", EntityType.Location), new EntityMention(54, 68, "Frobbly Hollow", EntityType.Location));
         var kentucky = Place(d, "Kentucky");
-        kentucky.Kind.ShouldBe("admin");
+        kentucky.Kind.Name().ShouldBe("admin");
         kentucky.Country.ShouldBe("US");
         Place(d, "Frobbly Hollow").Lat.ShouldBeNull(); // nothing known inside: still a place, unplaced
     }
@@ -237,9 +237,9 @@ public class GeoparserTests
     [InlineData("Deputies took him to the Henry County Jail on Friday.", 25, 42)]
     public void A_county_named_like_a_person_is_a_county_even_where_the_tagger_reads_a_person(string text, int start, int end)
     {
-        var d = Annotate(text, new EntityMention(start, end, text[start..end], "PER"));
+        var d = Annotate(text, new EntityMention(start, end, text[start..end], EntityType.Person));
         var county = Place(d, "Henry County");
-        county.Kind.ShouldBe("admin");
+        county.Kind.Name().ShouldBe("admin");
         county.Country.ShouldBe("US");
     }
 
@@ -247,7 +247,7 @@ public class GeoparserTests
     public void A_name_before_man_or_native_is_a_place_even_where_the_tagger_reads_a_person()
     {
         const string text = "A Tacoma man won the state lottery on Friday.";
-        var d = Annotate(text, new EntityMention(2, 8, "Tacoma", "PER"));
+        var d = Annotate(text, new EntityMention(2, 8, "Tacoma", EntityType.Person));
         Km(Place(d, "Tacoma"), 47.25, -122.44).ShouldBeLessThan(20);
     }
 
@@ -256,7 +256,7 @@ public class GeoparserTests
     {
         var d = Annotate("Snow emergencies were declared in Polk, Story and Black Hawk counties on Monday.");
         d.Places.Select(p => p.Name).ShouldBe(["Polk County", "Story County", "Black Hawk County"]);
-        d.Places.ShouldAllBe(p => p.Kind == "admin" && p.Lat > 41 && p.Lat < 43 && p.Lon > -95 && p.Lon < -92); // Iowa
+        d.Places.ShouldAllBe(p => p.Kind.Name() == "admin" && p.Lat > 41 && p.Lat < 43 && p.Lon > -95 && p.Lon < -92); // Iowa
     }
 
     [Theory]

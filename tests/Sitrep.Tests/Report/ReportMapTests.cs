@@ -76,7 +76,7 @@ public sealed class ReportMapTests
     public void Places_without_coordinates_are_named_even_when_there_is_no_map()
     {
         var story = StoryAnalyzer.Default().Analyze("s1", [MarkedText.Document("d1", "Fighting spread to {LOC Tawila} and {LOC Kutum} on {DATE Sunday=2025-05-04}.")]);
-        story.Places.Add(new StoryPlace("Tawila", null, null, null, null, ["d1"], 1));
+        story.Places.Add(new StoryPlace("Tawila", null, null, null, ["d1"], 1));
         var html = Map(story);
         html.ShouldNotContain("<svg");
         html.ShouldContain("Places without coordinates, not on the map: Tawila.");

@@ -31,15 +31,15 @@ public static partial class MarkedText
             {
                 case "PLACE":
                     var parts = value!.Split(':');
-                    document.Places.Add(new PlaceMention(start, end, surface, surface, parts[0],
-                        double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture), "city"));
-                    document.Entities.Add(new EntityMention(start, end, surface, "LOC") { Canonical = surface });
+                    document.Places.Add(new PlaceMention(new TextSpan(start, end), surface, surface, parts[0],
+                        new GeoPoint(double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture)), PlaceKind.City));
+                    document.Entities.Add(new EntityMention(start, end, surface, EntityType.Location) { Canonical = surface });
                     break;
                 case "DATE":
-                    document.Times.Add(new TimeMention(start, end, surface, "DATE", value!));
+                    document.Times.Add(new TimeMention(new TextSpan(start, end), surface, TimeType.Date, value!));
                     break;
                 default:
-                    document.Entities.Add(new EntityMention(start, end, surface, kind) { Canonical = value ?? surface });
+                    document.Entities.Add(new EntityMention(start, end, surface, EntityTypes.Parse(kind)) { Canonical = value ?? surface });
                     break;
             }
             last = m.Index + m.Length;
@@ -47,7 +47,7 @@ public static partial class MarkedText
         text.Append(marked, last, marked.Length - last);
         document.Text = text.ToString();
         document.Body.Add(new TextSpan(0, document.Text.Length));
-        if (published != null && PartialDate.TryParse(published, out var date)) document.Published = date;
+        if (published != null && PartialDate.TryParse(published, out var date)) document.SetPublished(date, DateProvenance.Given);
         new SentenceSplitter().Process(document);
         return document;
     }

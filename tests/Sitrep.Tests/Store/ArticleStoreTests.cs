@@ -13,7 +13,7 @@ public sealed class ArticleStoreTests : StoreTest
     private static Document Article(string id, string text, string? published = null)
     {
         var document = new Document(id, new SourceLocation($"{id}.txt", 1)) { Text = text, TextIsInput = true, Title = "Floods close the river road" };
-        if (published != null && PartialDate.TryParse(published, out var date)) document.Published = date;
+        if (published != null && PartialDate.TryParse(published, out var date)) document.SetPublished(date, DateProvenance.Given);
         return document;
     }
 

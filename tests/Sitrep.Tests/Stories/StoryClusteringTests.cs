@@ -97,8 +97,8 @@ public class StoryCueTests
     public void Resolved_times_replace_the_scanned_dates_and_a_respelled_place_adds_its_gazetteer_name()
     {
         var document = StoryFixtures.Article("b", "The RSF shelled Al Fashir on Monday.", published: "2025-05-05");
-        document.Places.Add(new PlaceMention(16, 25, "Al Fashir", "El Fasher", "SD", 13.63, 25.35, "city"));
-        document.Times.Add(new TimeMention(29, 35, "Monday", "DATE", "2025-05-05"));
+        document.Places.Add(new PlaceMention(new TextSpan(16, 25), "Al Fashir", "El Fasher", "SD", new GeoPoint(13.63, 25.35), PlaceKind.City));
+        document.Times.Add(new TimeMention(new TextSpan(29, 35), "Monday", TimeType.Date, "2025-05-05"));
 
         var cues = Scan(document);
 

@@ -9,7 +9,7 @@ internal static class StoryFixtures
     public static Document Article(string id, string text, string? outlet = null, string? published = null)
     {
         var document = new Document(id, new SourceLocation($"{id}.txt")) { Text = text, TextIsInput = true, Outlet = outlet };
-        if (PartialDate.TryParse(published, out var date)) document.Published = date;
+        if (PartialDate.TryParse(published, out var date)) document.SetPublished(date, DateProvenance.Given);
         document.Body.Add(new TextSpan(0, text.Length));
         return document;
     }

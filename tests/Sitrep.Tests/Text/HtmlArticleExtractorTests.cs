@@ -107,7 +107,7 @@ public class HtmlArticleExtractorTests
         var d = Extract(NewsPage, given =>
         {
             given.Title = "Port Sudan depot attacked";
-            given.Published = PartialDate.OfDay(new DateOnly(2025, 5, 7));
+            given.SetPublished(PartialDate.OfDay(new DateOnly(2025, 5, 7)), DateProvenance.Given);
             given.Outlet = "Sudan Tribune";
         });
 

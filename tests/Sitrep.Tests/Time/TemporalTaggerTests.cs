@@ -1,3 +1,4 @@
+using Sitrep.Composition;
 using Sitrep.Time;
 
 namespace Sitrep.Tests.Time;
@@ -27,7 +28,7 @@ public class TemporalTaggerTests
     private static void Expect(string text, PartialDate? reference, string span, string type, string value)
     {
         var t = Only(text, reference, span);
-        (t.Type, t.Value).ShouldBe((type, value), $"'{span}' in: {text}");
+        (t.Type.Name(), t.Value).ShouldBe((type, value), $"'{span}' in: {text}");
     }
 
     [Theory]

@@ -5,7 +5,7 @@ using Sitrep.Syntax;
 using Sitrep.Text;
 using Sitrep.Time;
 
-namespace Sitrep;
+namespace Sitrep.Composition;
 
 /// <summary>
 /// The pipeline's steps in stage order. Commands pick the prefix they need: <c>extract</c> stops
@@ -38,5 +38,12 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
     public void Process(Document document)
     {
         foreach (var step in Steps) step.Process(document);
+    }
+
+    /// <summary>Reads, in parallel, the documents that the story-reading pipeline has not read yet (a worker may have).</summary>
+    public static void ReadForStories(IReadOnlyList<Document> documents)
+    {
+        var pipeline = StoryReading();
+        documents.Where(d => d.Get<StoryFeatures>() == null).AsParallel().ForAll(pipeline.Process);
     }
 }
