@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sitrep.Syntax;
 
 namespace Sitrep.Cli;
 
@@ -97,7 +98,7 @@ public static class JsonRecords
 
     private static void WriteTokens(Utf8JsonWriter w, Document d, Sentence sentence, bool offsets)
     {
-        var syntax = d.Syntax!;
+        var syntax = d.Syntax()!;
         w.WriteStartArray("tokens");
         for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
         {

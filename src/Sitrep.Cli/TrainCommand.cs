@@ -83,11 +83,13 @@ public static class TrainCommand
         var dev = new Option<string?>("--dev") { Description = "A CoNLL-U file to score at the end (progress only; not used for training)." };
         var output = new Option<string>("--out", "-o") { Description = "The folder to write the three model files into.", DefaultValueFactory = _ => "src/Sitrep/3-Syntax/Data" };
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Passes of the tagger over the training data.", DefaultValueFactory = _ => 8 };
-        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Passes of the parser over the training data.", DefaultValueFactory = _ => 12 };
+        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Passes of the parser over the training data.", DefaultValueFactory = _ => 15 };
+        var parserBits = new Option<int>("--parser-bits") { Description = "log2 of the number of hashed transition feature rows.", DefaultValueFactory = _ => 22 };
+        var explore = new Option<double>("--explore") { Description = "How often the parser follows its own wrong choice in training (from the second epoch).", DefaultValueFactory = _ => 0.9 };
         var limit = new Option<int>("--limit") { Description = "Train on the first N sentences only (0: all), for quick experiments." };
         var seed = new Option<int>("--seed") { Description = "Seed of the sentence shuffling and the parser's exploration.", DefaultValueFactory = _ => 2016 };
         var command = new Command("parse", "Trains the part-of-speech tagger, lemmatizer and dependency parser and writes their models.")
-            { data, dev, output, taggerEpochs, parserEpochs, limit, seed };
+            { data, dev, output, taggerEpochs, parserEpochs, parserBits, explore, limit, seed };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(data)!;
@@ -96,7 +98,8 @@ public static class TrainCommand
             Sitrep.Syntax.SyntaxModel model;
             try
             {
-                model = new Sitrep.Syntax.SyntaxTrainer(parsed.GetValue(taggerEpochs), parsed.GetValue(parserEpochs), seed: parsed.GetValue(seed))
+                model = new Sitrep.Syntax.SyntaxTrainer(parsed.GetValue(taggerEpochs), parsed.GetValue(parserEpochs), seed: parsed.GetValue(seed),
+                        transitionBits: parsed.GetValue(parserBits), explore: parsed.GetValue(explore))
                     .Train(path, parsed.GetValue(dev), Console.Error, parsed.GetValue(limit));
             }
             catch (InvalidDataException e)

@@ -1,5 +1,3 @@
-using Sitrep.Syntax;
-
 namespace Sitrep;
 
 /// <summary>
@@ -83,9 +81,6 @@ public sealed class Document
 
     /// <summary>Sentences as ranges of <see cref="Tokens"/> (stage 2, Text).</summary>
     public List<Sentence> Sentences { get; } = [];
-
-    /// <summary>Part-of-speech tags, lemmas and dependency trees parallel to <see cref="Tokens"/> (stage 3, Syntax); null until parsed.</summary>
-    public SyntaxAnalysis? Syntax { get; set; }
 
     /// <summary>Named entities found in <see cref="Text"/> (stage 3, Entities).</summary>
     public List<EntityMention> Entities { get; } = [];

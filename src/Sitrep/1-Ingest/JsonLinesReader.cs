@@ -83,7 +83,7 @@ public sealed class JsonLinesReader : IArticleReader
                 return Pretokenized(StringField(root, "id") ?? NumberField(root, "id") ?? fallbackId, where, tokens);
             if (text == null && html == null)
             {
-                problems.Report(new Problem(where, "record has neither \"text\" nor \"html\" (nor \"tokens\")"));
+                problems.Report(new Problem(where, "record has neither \"text\" nor \"html\""));
                 return null;
             }
             var id = StringField(root, "id") ?? NumberField(root, "id") ?? fallbackId;

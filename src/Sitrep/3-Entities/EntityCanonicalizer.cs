@@ -15,9 +15,24 @@ public sealed class EntityCanonicalizer(EntityAliases? aliases = null) : IDocume
         for (int i = 0; i < mentions.Count; i++)
         {
             handles[i] = resolver.Add(mentions[i].Text, mentions[i].Type);
-            if (i > 0 && DefinesInParentheses(document.Text, mentions[i - 1], mentions[i])) resolver.Link(handles[i - 1], handles[i]);
+            if (i == 0) continue;
+            if (DefinesInParentheses(document.Text, mentions[i - 1], mentions[i])) resolver.Link(handles[i - 1], handles[i]);
+            else if (NamesAgain(document.Text, mentions[i - 1], mentions[i])) resolver.Link(handles[i - 1], handles[i]);
         }
         for (int i = 0; i < mentions.Count; i++) mentions[i].Canonical = resolver.CanonicalOf(handles[i]);
+    }
+
+    private static readonly string[] AliasCues = [.. DataFiles.Lines("Entities", "alias-cues.txt")];
+
+    /// <summary>"Mohamed Hamdan Dagalo, widely known as Hemedti": a name, a few words ending in an alias cue, another name of the same type.</summary>
+    private static bool NamesAgain(string text, EntityMention name, EntityMention other)
+    {
+        if (name.Type != other.Type || other.Start - name.End is < 2 or > 60) return false;
+        var words = text[name.End..other.Start].ToLowerInvariant()
+            .Split([' ', ',', '(', ')', '"', '\'', '\n', '\u2018', '\u2019', '\u201c', '\u201d'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 5) return false;
+        var between = string.Join(' ', words);
+        return AliasCues.Any(cue => between == cue || between.EndsWith(" " + cue, StringComparison.Ordinal));
     }
 
     /// <summary>"Rapid Support Forces (RSF)": the second mention sits alone in parentheses right after the first.</summary>

@@ -52,7 +52,8 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
         string name = Clean(text, type == EntityType.Person);
         var words = Words(name);
         string key = Key(words);
-        string? alias = _aliases.CanonicalOf(name);
+        // An acronym the text defines ("Danish Refugee Council (DRC)") means that here, not what the table says.
+        string? alias = _defined.Contains(name) ? null : _aliases.CanonicalOf(name);
         bool acronym = IsAcronym(name);
         _entries.Add(new Entry(name, type, words, key, alias, handle));
         _parent.Add(handle);
@@ -72,7 +73,7 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
         {
             // Two full names with the same initials are not joined by them: only an acronym is.
             _byInitials[initials] = handle;
-            if (_acronyms.TryGetValue(initials, out int shortForm)) Union(shortForm, handle);
+            if (_acronyms.TryGetValue(initials, out int shortForm) && !_defined.Contains(initials)) Union(shortForm, handle);
         }
         if (person)
         {
@@ -94,8 +95,22 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
         return handle;
     }
 
-    /// <summary>Records that two mentions name the same entity (an acronym defined in parentheses).</summary>
-    public void Link(int a, int b) => Union(a, b);
+    /// <summary>Records that a short form in parentheses names the same entity as the name before it.</summary>
+    public void Link(int name, int shortForm)
+    {
+        var entry = _entries[shortForm];
+        // The table yields only to a full definition: "Danish Refugee Council (DRC)" spells D-R-C, while a
+        // tagger's fragment "Red Cross (ICRC)" keeps the table's International Committee of the Red Cross.
+        if (entry.Alias != null && _entries[name].Alias != entry.Alias && Initials(_entries[name].Words) == entry.Name.Replace(".", ""))
+        {
+            _defined.Add(entry.Name);
+            _entries[shortForm] = entry with { Alias = null };
+            if (_byAlias.GetValueOrDefault(entry.Alias) == shortForm) _byAlias.Remove(entry.Alias);
+        }
+        Union(name, shortForm);
+    }
+
+    private readonly HashSet<string> _defined = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The entity's name: the alias table's, else its longest full name (the first such), never a bare acronym when a full name exists.</summary>
     public string CanonicalOf(int handle)

@@ -5,8 +5,9 @@ namespace Sitrep.Syntax;
 /// <summary>
 /// Lemmas and morphological features of tagged words, learned from a treebank. A word seen in training
 /// with its Penn tag gets its most frequent lemma and features there; an unseen word gets the lemma of
-/// the edit rule (strip a suffix, append another) most frequent among training words of its tag that
-/// end like it, longest ending first, and the features most frequent for its tag pair.
+/// WordNet's base form when it lists the word as irregular, else the edit rule (strip a suffix, append
+/// another) most frequent among training words of its tag that end like it, longest ending first; and
+/// the features most frequent for its tag pair.
 /// </summary>
 public sealed class Lexicon
 {
@@ -31,6 +32,7 @@ public sealed class Lexicon
         Span<char> form = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
         word.CopyTo(form);
         if (!proper) for (int i = 0; i < form.Length; i++) form[i] = char.ToLowerInvariant(form[i]);
+        if (!proper && WordNetExceptions.BaseForm(form, xpos) is { } irregular) return irregular;
         for (int length = Math.Min(LongestEnding, form.Length - 1); length >= 0; length--)
             if (_rules.TryGetValue(RuleKey(form[^length..], xpos), out var rule) && rule.Strip < form.Length)
                 return string.Concat(form[..^rule.Strip], rule.Append);

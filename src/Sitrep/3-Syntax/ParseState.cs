@@ -62,7 +62,8 @@ internal sealed class ParseState
     {
         Shift => Next <= Count,
         Left => Depth > 1 && Next <= Count,
-        _ => Depth > 1 && (Depth > 2 || Next > Count) && !(Depth == 2 && Next <= Count),
+        // Right arcs from the root only at the end, so every sentence gets exactly one root.
+        _ => Depth > 2 || Depth == 2 && Next > Count,
     };
 
     /// <summary>Applies a transition; returns the new arc's (head, dependent), or (-1, -1) for a shift.</summary>

@@ -79,6 +79,14 @@ public sealed class SyntaxAnalysis
     public bool IsPassive(int predicate) =>
         Child(predicate, Relation.Aux, "aux:pass") >= 0 || Child(predicate, Relation.Nsubj, "nsubj:pass") >= 0;
 
+    /// <summary>Whether a predicate is negated: a "not", "n't" or "never" among its dependents.</summary>
+    public bool IsNegated(int predicate)
+    {
+        foreach (int c in Children(predicate))
+            if (Relations[c] == Relation.Advmod && Lemmas[c] is "not" or "never") return true;
+        return false;
+    }
+
     /// <summary>The direct object of a predicate, -1 when it has none.</summary>
     public int ObjectOf(int predicate) => Child(predicate, Relation.Obj);
 

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Reflection;
 
 namespace Sitrep.Syntax;
 
@@ -32,6 +31,13 @@ public sealed class SyntaxModel
     /// <summary>Bytes of weights and tables in memory.</summary>
     public long WeightBytes => Tagger.Weights.SizeInBytes + Parser.Transitions.SizeInBytes + Parser.LabelWeights.SizeInBytes;
 
+    /// <summary>Bytes of the shipped model files (gzip) as built into the engine.</summary>
+    public long FileBytes => new[] { TaggerFile, LexiconFile, ParserFile }.Sum(file =>
+    {
+        using var stream = DataFiles.Open("Syntax", file);
+        return stream.Length;
+    });
+
     private static readonly Lazy<SyntaxModel> ShippedModel = new(() =>
     {
         var tagger = Task.Run(() => Load(TaggerFile, PosTagger.Read));
@@ -45,8 +51,7 @@ public sealed class SyntaxModel
 
     private static T Load<T>(string file, Func<BinaryReader, T> read)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Syntax.Data." + file)
-                           ?? throw new InvalidOperationException($"the syntax model {file} is missing from the build: run `sitrep train parse`");
+        using var stream = DataFiles.Open("Syntax", file);
         return Read(stream, read);
     }
 
@@ -59,6 +64,25 @@ public sealed class SyntaxModel
     }
 
     /// <summary>Writes the three model files into a folder.</summary>
+    /// <summary>
+    /// A Title Case headline ("Militants Attack Army Base") as the treebanks write sentences: capitalised
+    /// words whose lower-case form is a common word are read in lower case; names stay as written.
+    /// </summary>
+    private WordKeys[] Truecase(ReadOnlySpan<WordKeys> keys, WordAt word)
+    {
+        var cased = keys.ToArray();
+        Span<char> lower = stackalloc char[64];
+        for (int i = 0; i < cased.Length; i++)
+        {
+            var w = word(i);
+            bool titleCase = cased[i].Capitalised && (w.Length == 1 || !char.IsUpper(w[1]));
+            if (!titleCase || w.Length > lower.Length || !Tagger.IsCommonWord(cased[i].Lower)) continue;
+            w.ToLowerInvariant(lower);
+            cased[i] = WordKeys.Of(lower[..w.Length]);
+        }
+        return cased;
+    }
+
     public void Write(string folder)
     {
         Directory.CreateDirectory(folder);
@@ -109,6 +133,7 @@ public sealed class SyntaxModel
     {
         int n = keys.Length;
         target.SetSentence(offset, offset + n);
+        if (PosTagger.IsHeadline(keys)) keys = Truecase(keys, word);
         Span<byte> classes = n <= 512 ? stackalloc byte[n] : new byte[n];
         Tagger.Tag(keys, classes);
         for (int i = 0; i < n; i++)

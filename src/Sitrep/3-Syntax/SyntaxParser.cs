@@ -2,7 +2,8 @@ namespace Sitrep.Syntax;
 
 /// <summary>
 /// Tags, lemmatises and parses every sentence of the document's shared tokens into
-/// <see cref="Document.Syntax"/>, one entry per token (the tokenizer already splits clitics as UD does).
+/// the document's <see cref="SyntaxAnalysis"/> (<c>document.Syntax()</c>), one entry per token (the
+/// tokenizer already splits clitics as UD does).
 /// </summary>
 public sealed class SyntaxParser(SyntaxModel? model = null) : IDocumentStep
 {
@@ -10,7 +11,7 @@ public sealed class SyntaxParser(SyntaxModel? model = null) : IDocumentStep
 
     public void Process(Document document)
     {
-        if (document.Syntax != null) return;
+        if (document.Syntax() != null) return;
         var syntax = model ?? SyntaxModel.Shipped;
         var analysis = new SyntaxAnalysis(document.Tokens.Count);
         var text = document.Text;
@@ -22,6 +23,13 @@ public sealed class SyntaxParser(SyntaxModel? model = null) : IDocumentStep
             for (int i = 0; i < n; i++) _keys[i] = WordKeys.Of(tokens[sentence.FirstToken + i].In(text));
             syntax.Fill(_keys.AsSpan(0, n), i => tokens[sentence.FirstToken + i].In(text), analysis, sentence.FirstToken, parse: true);
         }
-        document.Syntax = analysis;
+        document.Set(analysis);
     }
+}
+
+/// <summary>The syntax stage's annotation of a document.</summary>
+public static class DocumentSyntax
+{
+    /// <summary>Tags, lemmas and trees parallel to <see cref="Document.Tokens"/>; null until <see cref="SyntaxParser"/> ran.</summary>
+    public static SyntaxAnalysis? Syntax(this Document document) => document.Get<SyntaxAnalysis>();
 }

@@ -28,7 +28,8 @@ internal sealed class WeightTable
     public float Unit { get; }
     public int SizeInBytes => _weights.Length * sizeof(short);
 
-    public static int PaddedWidth(int classes) => (classes + 7) & ~7;
+    /// <summary>Up to four classes (the parser's transitions) fit one 8-byte load; more are padded to whole vectors of eight.</summary>
+    public static int PaddedWidth(int classes) => classes <= 4 ? 4 : (classes + 7) & ~7;
 
     /// <summary>The row of a feature hash: its top bits.</summary>
     public int Row(ulong hash) => (int)(hash >> (64 - Bits));
@@ -115,6 +116,12 @@ internal sealed class TrainingWeights(int bits, int classes)
         scores[..Width].Clear();
         ref float score = ref MemoryMarshal.GetReference(scores);
         ref float weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        if (Width < 8)
+        {
+            foreach (int row in rows)
+                for (int k = 0; k < Width; k++) scores[k] += _weights[row * Width + k];
+            return;
+        }
         foreach (int row in rows)
         {
             nuint at = (nuint)row * (nuint)Width;

@@ -59,7 +59,7 @@ public sealed partial class SentenceWords
         if (end <= first) return new SentenceWords(sentence);
         var forms = new string[end - first];
         for (int i = 0; i < forms.Length; i++) forms[i] = tokens[first + i].In(document.Text).ToString();
-        var analysis = document.Syntax;
+        var analysis = document.Syntax();
         int offset = first;
         if (analysis == null)
         {

@@ -101,4 +101,36 @@ public class EntityResolverTests
         document.Entities.Select(e => e.Canonical).ShouldBe(
             ["Islamic Resistance Front", "Islamic Resistance Front", "Jaish al-Adl", "Jaish al-Adl", "Islamic Resistance Front"]);
     }
+
+    [Fact]
+    public void An_acronym_the_text_defines_means_that_here_not_what_the_alias_table_says()
+    {
+        const string text = "The Danish Refugee Council (DRC) registered 4,000 arrivals. DRC teams handed out tents. " +
+                            "Fighting in the Democratic Republic of the Congo continued.";
+        var document = new Document("d1", new SourceLocation("d1.txt")) { Text = text };
+        foreach (var name in new[] { "Danish Refugee Council", "DRC", "DRC teams", "Democratic Republic of the Congo" })
+        {
+            var found = name.Split(' ')[0] == "DRC" && name != "DRC" ? "DRC" : name;
+            int start = name == "DRC teams" ? text.IndexOf("DRC teams", StringComparison.Ordinal) : text.IndexOf(found, StringComparison.Ordinal);
+            document.Entities.Add(new EntityMention(start, start + found.Length, found, name.StartsWith("Democratic") ? EntityType.Location : EntityType.Organization));
+        }
+        new EntityCanonicalizer().Process(document);
+        document.Entities.Select(e => e.Canonical).ShouldBe(
+            ["Danish Refugee Council", "Danish Refugee Council", "Danish Refugee Council", "Democratic Republic of the Congo"]);
+        Canonical(("DRC", "LOC"), ("Kinshasa", "LOC")).ShouldBe(["Democratic Republic of the Congo", "Kinshasa"]);
+    }
+
+    [Fact]
+    public void A_name_introduced_as_another_names_the_same_person()
+    {
+        const string text = "Militia commander Ibrahim Musa Abakar, widely known as Tigani, denied the accusation. Tigani later left the city.";
+        var document = new Document("d1", new SourceLocation("d1.txt")) { Text = text };
+        foreach (var (name, from) in new[] { ("Ibrahim Musa Abakar", 0), ("Tigani", 0), ("Tigani", 60) })
+        {
+            int start = text.IndexOf(name, from, StringComparison.Ordinal);
+            document.Entities.Add(new EntityMention(start, start + name.Length, name, EntityType.Person));
+        }
+        new EntityCanonicalizer().Process(document);
+        document.Entities.Select(e => e.Canonical).ShouldAllBe(c => c == "Ibrahim Musa Abakar");
+    }
 }
