@@ -1,3 +1,5 @@
+using Sitrep.Places;
+
 namespace Sitrep.Situation;
 
 /// <summary>
@@ -14,56 +16,232 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         foreach (var sentences in story.Sentences.Where(s => !s.InLead).GroupBy(s => s.Document))
         {
             var context = new Context();
+            var mentions = new List<EventMention>();
             foreach (var sentence in sentences)
             {
-                story.EventMentions.AddRange(Code(story, sentence, context));
+                foreach (var mention in Code(story, sentence, context))
+                    if (!mentions.Any(m => Restates(mention, m))) mentions.Add(mention);
                 foreach (var e in sentence.Entities)
                     if (e.Type == EntityType.Organization) context.LastGroup = story.ActorName(e);
                     else if (e.Type == EntityType.Person) context.LastPerson = story.ActorName(e);
                 if (sentence.Places.LastOrDefault(p => p.Kind == PlaceKind.City && p.Lat != null) is { } city) context.LastCity = city;
             }
+            // "The boy accidentally shot his brother ... The boy was shot in the chest": once the document
+            // says an event of a type was an accident, its other mentions of that type are the same accident
+            // unless they say another day or place.
+            story.EventMentions.AddRange(mentions.Where(m => !context.Accidents.Any(a => a.Type == m.Type && SameOccasion(m, a.Sentence))));
         }
     }
+
+    /// <summary>A mention that can be the accident a sentence of its document reports: no other stated day, no place on the map far from its places.</summary>
+    private static bool SameOccasion(EventMention mention, StorySentence accident) =>
+        (mention.Sentence.ExplicitDate == null || accident.ExplicitDate == null || mention.Sentence.ExplicitDate == accident.ExplicitDate)
+        && (mention.Place is not { Lat: { } la, Lon: { } lo } || !accident.Places.Any(p => p is { Lat: { } pla, Lon: { } plo })
+            || accident.Places.Any(p => p is { Lat: { } pla, Lon: { } plo } && PlaceResolver.Kilometres(la, lo, pla, plo) <= SamePlaceKm));
+
+    /// <summary>
+    /// A later sentence of the same document telling the same kind of event again ("was shot", then
+    /// "the shooting"): same type and mode, no place on the map far from the earlier one's, no other stated day.
+    /// </summary>
+    private static bool Restates(EventMention later, EventMention earlier) =>
+        later.Type == earlier.Type && later.Mode == earlier.Mode
+        && !(later.Place is { Lat: { } la, Lon: { } lo } && earlier.Place is { Lat: { } ela, Lon: { } elo} && PlaceResolver.Kilometres(la, lo, ela, elo) > SamePlaceKm)
+        && (later.Sentence.ExplicitDate == null || earlier.Sentence.ExplicitDate == null || later.Sentence.ExplicitDate == earlier.Sentence.ExplicitDate);
+
+    private const double SamePlaceKm = 25;
 
     /// <summary>What "they", "he" and "the city" stand for: the last organisation, person and city the document named.</summary>
     private sealed class Context
     {
         public string? LastGroup, LastPerson;
         public PlaceMention? LastCity;
+        /// <summary>The types the document has called an accident or a disaster, and the sentences saying so.</summary>
+        public List<(string Type, StorySentence Sentence)> Accidents { get; } = [];
     }
 
     private IEnumerable<EventMention> Code(StoryPicture story, StorySentence sentence, Context context)
     {
-        var words = new SentenceWords(sentence);
-        var found = new List<EventMention>();
-        for (int i = 0; i < words.Count; i++)
+        var words = SentenceWords.Tagged(sentence, lexicon.Knows);
+        // "It appears to be accidental": said anywhere, it makes the document an accident report.
+        if (lexicon.AnyCue("accident-report", words.Lemmas, 0, words.Count) && !lexicon.AnyCue("negation", words.Lemmas, 0, words.Count))
+            context.Accidents.AddRange(lexicon.TypesWhere("veto", "accident").Select(type => (type, sentence)));
+        var candidates = Triggers(sentence, words);
+        var found = new List<(EventMention Mention, bool Subordinate, bool People)>();
+        int frameEnd = -1; // the object of a frame trigger ("accused them of attacking ...") runs to here
+        foreach (var match in candidates)
         {
-            var trigger = lexicon.Match(words.Lower, i);
-            if (trigger == null) continue;
-            int end = i + trigger.Words.Length;
-            if (trigger.Type == "NONE"
-                || Hypothetical(words, i) || AccusedOf(words, i, found) || trigger.Mode == "ceasefire" && !NamesTruce(words)
-                || trigger.Type == "ASSAULT" && Accident(words, i, end))
+            var (trigger, first, end) = match;
+            // "investigating an accidental shooting": the sentence calls the document's event an accident, even in a frame's object.
+            if (lexicon.Setting(trigger.Type, trigger.Mode, "veto") == "accident" && lexicon.AnyCue("accident", words.Lemmas, 0, words.Count))
             {
-                i = end - 1;
+                context.Accidents.Add((trigger.Type, sentence));
                 continue;
             }
-            var mention = Roles(story, sentence, words, trigger, i, end, context);
+            if (first < frameEnd) continue;
+            if (lexicon.Setting(trigger.Type, trigger.Mode, "frame") == "yes") frameEnd = ClauseEnd(words, end);
+            var (type, mode) = Modality(words, trigger, first);
+            if (type == null || Past(words, first, end) || Reference(words, first)) continue;
+            var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context);
             // One event per type and sentence: the first trigger names it, later ones ("killing five") elaborate it.
-            if (!found.Any(f => f.Type == mention.Type)) found.Add(mention);
-            i = end - 1;
+            if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first), trigger.Condition == "alone"));
         }
-        return found;
+        // The main clause's event first: what the sentence reports, then what led to it or goes with it.
+        // "Police fired tear gas at protesters": the people a yielding type's event acts on name the sentence's event.
+        var yieldedTo = found.Select(f => lexicon.Setting(f.Mention.Type, f.Mention.Mode, "yields-to")).OfType<string>().ToHashSet();
+        return found.OrderBy(f => f.Subordinate).ThenBy(f => !(f.People && yieldedTo.Contains(f.Mention.Type)))
+                    .Select((f, rank) => f.Mention with { Rank = rank });
     }
 
-    private static EventMention Roles(StoryPicture story, StorySentence sentence, SentenceWords words, EventTrigger trigger,
+    private const int ModalityWindow = 5, PlaceWindow = 7;
+
+    /// <summary>
+    /// The sentence's triggers left to right, longest first at each word; people nouns ("protesters")
+    /// only when nothing else is; participles used as adjectives ("the alleged bombers") are none
+    /// (names are none either: their lemmas keep their capitals), nor are nouns modifying nouns.
+    /// </summary>
+    private List<TriggerMatch> Triggers(StorySentence sentence, SentenceWords words)
+    {
+        var matches = new List<TriggerMatch>();
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (words.Tags[i] == "JJ" && words.Lower[i].EndsWith("ed", StringComparison.Ordinal)) continue;
+            if (lexicon.Cue("no-event", words.Lemmas, i, out int skip))
+            {
+                i = skip - 1;
+                continue;
+            }
+            var match = lexicon.Match(words.Lemmas, i, (t, end) => Holds(t, sentence, words, end));
+            if (match == null) continue;
+            i = match.End - 1;
+            if (NounModifier(words, match)) continue;
+            matches.Add(match);
+        }
+        // People nouns stay beside a type that yields to theirs ("police fired tear gas at demonstrators": a protest met with force).
+        var yielding = matches.Select(m => lexicon.Setting(m.Trigger.Type, m.Trigger.Mode, "yields-to")).OfType<string>().ToHashSet();
+        if (matches.Any(m => m.Trigger.Condition != "alone"))
+            matches.RemoveAll(m => m.Trigger.Condition == "alone" && !yielding.Contains(m.Trigger.Type));
+        return matches;
+    }
+
+    /// <summary>"border patrol agents", "relief operation": a one-word noun trigger that modifies the noun after it names no event.</summary>
+    private static bool NounModifier(SentenceWords words, TriggerMatch match) =>
+        match.End == match.First + 1 && match.End < words.Count && words.Tags[match.End] is "NN" or "NNS"
+        && (words.Tags[match.First] is "NN" or "NNS" || match.First == 0 && words.Tags[0] == "NNP");
+
+    private bool Holds(EventTrigger trigger, StorySentence sentence, SentenceWords words, int end) => trigger.Condition switch
+    {
+        "place" => PlaceFollows(sentence, words, end),
+        { } c when c.StartsWith("with:", StringComparison.Ordinal) => lexicon.AnyCue(c["with:".Length..], words.Lemmas, 0, words.Count),
+        _ => true,
+    };
+
+    /// <summary>"seized the town", "captured Hama": a place or territory within a few words after the trigger.</summary>
+    private bool PlaceFollows(StorySentence sentence, SentenceWords words, int end)
+    {
+        for (int k = end; k < Math.Min(words.Count, end + PlaceWindow); k++)
+        {
+            if (words.Lower[k] is "," or ";") return false;
+            if (lexicon.Cue("territory", words.Lemmas, k, out _)) return true;
+            if (sentence.Places.Any(p => p.Start == words.Starts[k])
+                || sentence.Entities.Any(e => e.Start == words.Starts[k] && e.Type == EntityType.Location)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The type a mention takes in context: negated ("would not meet" -> the type's negated= setting),
+    /// hypothetical ("if talks collapse": none), promised or planned (its intended= setting, or
+    /// ultimatum= when a condition goes with it). The words looked at run back to the clause's start.
+    /// </summary>
+    private (string? Type, string? Mode) Modality(SentenceWords words, EventTrigger trigger, int first)
+    {
+        int from = first;
+        while (from > 0 && first - from < ModalityWindow && !lexicon.Cue("boundary", words.Lemmas, from - 1, out _)) from--;
+        bool Has(string cls) => lexicon.AnyCue(cls, words.Lemmas, from, first);
+        if (Has("hypothesis") || HypotheticalClause(words, first)) return (null, null);
+        bool negated = Has("negation");
+        if (Has("intent"))
+        {
+            var promised = lexicon.AnyCue("ultimatum", words.Lemmas, 0, words.Count) ? lexicon.Setting(trigger.Type, trigger.Mode, "ultimatum")
+                                                                                      : lexicon.Setting(trigger.Type, trigger.Mode, "intended");
+            if (negated) return (promised == null ? null : lexicon.Setting(promised, null, "negated"), null);
+            return (promised, promised == trigger.Type ? trigger.Mode : null);
+        }
+        if (negated)
+            return (lexicon.Setting(trigger.Type, trigger.Mode, "negated"), null);
+        return (trigger.Type, RefineMode(trigger, words));
+    }
+
+    /// <summary>"If talks collapse, ...", "or face sanctions": a trigger in a clause a hypothesis or an ultimatum opens.</summary>
+    private bool HypotheticalClause(SentenceWords words, int first)
+    {
+        for (int k = first - 1; k >= 0 && words.Lower[k] is not ("," or ";"); k--)
+            if (lexicon.Cue("hypothesis", words.Lemmas, k, out _) || lexicon.Cue("ultimatum", words.Lemmas, k, out _)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "teams were handing out blankets after the overnight strike": a definite noun in a background
+    /// phrase points back to an event the reader knows, it reports none.
+    /// </summary>
+    private bool Reference(SentenceWords words, int first)
+    {
+        if (words.Tags[first] is not ("NN" or "NNS") || !Subordinate(words, first)) return false;
+        for (int k = first - 1; k >= 0 && first - k <= 3; k--)
+        {
+            if (lexicon.Cue("definite", words.Lemmas, k, out _)) return true;
+            if (words.Tags[k] is not ("JJ" or "NN" or "NNP" or "VBN" or "CD")) return false;
+        }
+        return false;
+    }
+
+    /// <summary>"died six months ago", "the anniversary of the massacre": history told, not a new event.</summary>
+    private bool Past(SentenceWords words, int first, int end) =>
+        lexicon.AnyCue("past", words.Lemmas, ClauseStart(words, first), ClauseEnd(words, end));
+
+    /// <summary>A trigger after a subordinating word of its clause ("after clashes", "which killed") or in a fronted phrase ("In a letter ..., ").</summary>
+    private bool Subordinate(SentenceWords words, int first)
+    {
+        for (int k = first - 1; k >= 0; k--)
+        {
+            if (words.Lower[k] is "," or ";")
+                return k > 0 && FrontedPhrase(words, k);
+            if (lexicon.Cue("subordinate", words.Lemmas, k, out _)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"In a letter handed over to the UN, Iraq said ...": the sentence opens with a prepositional phrase ending at the comma.</summary>
+    private static bool FrontedPhrase(SentenceWords words, int comma) =>
+        words.Lower[0] is "in" or "on" or "at" or "with" or "by" or "for" or "under" or "despite"
+        && Enumerable.Range(0, comma).All(k => words.Lower[k] is not ("," or ";"));
+
+    private int ClauseStart(SentenceWords words, int first)
+    {
+        int k = first;
+        while (k > 0 && !lexicon.Cue("boundary", words.Lemmas, k - 1, out _) && !lexicon.Cue("subordinate", words.Lemmas, k - 1, out _)) k--;
+        return k;
+    }
+
+    /// <summary>Where the clause a trigger opens ends: a semicolon, a subordinating word, ", and", ", but" or a reporting verb.</summary>
+    private int ClauseEnd(SentenceWords words, int end)
+    {
+        for (int k = end; k < words.Count; k++)
+        {
+            if (words.Lower[k] is ";" || lexicon.Cue("subordinate", words.Lemmas, k, out _)) return k;
+            if (words.Lower[k] == "," && k + 1 < words.Count && lexicon.Cue("boundary", words.Lemmas, k + 1, out _)) return k;
+        }
+        return words.Count;
+    }
+
+    private EventMention Roles(StoryPicture story, StorySentence sentence, SentenceWords words, EventTrigger trigger,
                                       int first, int end, Context context)
     {
         int triggerStart = words.Starts[first], triggerEnd = words.Ends[end - 1];
         // "according to the Interior Ministry": who reports an event takes no part in it.
         var participants = sentence.Entities.Where(e => e.Type is EntityType.Organization or EntityType.Person or EntityType.Misc or EntityType.Location && !IsAttribution(words, e)).ToList();
         bool passive = first > 0 && IsPassive(words, first);
-        bool fellTo = trigger.Words is ["fell", "to"];
+        bool fellTo = trigger.Condition == "reversed";
 
         EntityMention? before = participants.Where(e => e.End <= triggerStart && !AfterLocative(words, e.Start) && !AcrossClause(words, e.End, triggerStart))
                                             .LastOrDefault();
@@ -81,13 +259,14 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             actor = Name(story, before) ?? Pronoun(words, first, context.LastGroup, context.LastPerson);
             target = TargetPhrase(story, sentence, words, end, after);
         }
-        if (trigger.Type == "DISPLACE") target = null; // people flee from or to places; the place says it
+        bool movement = lexicon.Setting(trigger.Type, trigger.Mode, "roles") == "movement";
+        if (movement) target = null; // people flee from or to places; the place says it
 
-        var place = trigger.Type == "DISPLACE" ? Origin(sentence, words, triggerEnd) ?? TheCity(words, triggerEnd, context.LastCity)
+        var place = movement ? Origin(sentence, words, triggerEnd) ?? TheCity(words, triggerEnd, context.LastCity)
                                                 : PlaceOf(sentence, words, triggerEnd);
-        var destination = trigger.Type == "DISPLACE" ? Destination(sentence, words, triggerEnd, place) : null;
+        var destination = movement ? Destination(sentence, words, triggerEnd, place) : null;
         if (place != null && target == PlaceName(story, place)) target = null; // "took effect in South Kordofan": where, not whom
-        return new EventMention(trigger.Type, RefineMode(trigger, words), actor, target, place, sentence, triggerStart, destination)
+        return new EventMention(trigger.Type, trigger.Mode, actor, target, place, sentence, triggerStart, destination)
         {
             Day = DayNear(sentence, words, first, Anaphoric(words, first)),
             Anaphoric = Anaphoric(words, first),
@@ -134,54 +313,14 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         return words.Count > 1 && words.Any(w => w.Any(char.IsLetter) && !IncidentCues.Default.IsClockWord(w));
     }
 
-    /// <summary>A generic attack is aerial or shelling when the sentence says with what.</summary>
-    private static string? RefineMode(EventTrigger trigger, SentenceWords words)
+    /// <summary>An attack without a mode is aerial or shelling when the sentence says with what (the mode:* cues).</summary>
+    private string? RefineMode(EventTrigger trigger, SentenceWords words)
     {
-        if (trigger.Type != "ASSAULT" || trigger.Mode != "attack") return trigger.Mode;
-        foreach (var w in words.Lower)
-        {
-            if (w.StartsWith("drone") || w is "warplane" or "warplanes" or "jets" or "aircraft" or "helicopter" or "helicopters" or "missile" or "missiles" or "airstrike" or "airstrikes")
-                return "aerial";
-            if (w is "artillery" or "shell" or "shells" or "mortar" or "mortars" or "rockets")
-                return "shelling";
-        }
+        if (trigger.Mode != null || lexicon.Setting(trigger.Type, null, "mode-by-weapon") != "yes") return trigger.Mode;
+        foreach (var cls in lexicon.CueClasses.Where(c => c.StartsWith("mode:", StringComparison.Ordinal)))
+            if (lexicon.AnyCue(cls, words.Lemmas, 0, words.Count)) return cls["mode:".Length..];
         return trigger.Mode;
     }
-
-    /// <summary>"could attack", "did not seize", "threatened to capture": not an event that happened.</summary>
-    private static bool Hypothetical(SentenceWords words, int at)
-    {
-        for (int k = Math.Max(0, at - 3); k < at; k++)
-            if (words.Lower[k] is "not" or "never" or "no" or "could" or "would" or "may" or "might" or "will" or "to" or "if" or "unless" or "should" or "can")
-                return true;
-        return false;
-    }
-
-    /// <summary>"accused the RSF of targeting civilians": what someone is accused of is their claim, not an event.</summary>
-    private static bool AccusedOf(SentenceWords words, int at, List<EventMention> found)
-    {
-        int k = at - 1;
-        while (k >= 0 && words.Lower[k].EndsWith("ly")) k--; // "of deliberately targeting"
-        return k >= 0 && words.Lower[k] is "of" or "for" && found.Any(f => f.Type is "ACCUSE" or "REJECT");
-    }
-
-    /// <summary>"killed in a stampede", "floods hit villages": accidents and disasters are no assault.</summary>
-    private static bool Accident(SentenceWords words, int trigger, int afterTrigger)
-    {
-        for (int k = Math.Max(0, trigger - 3); k < Math.Min(words.Count, afterTrigger + 4); k++)
-            if (AccidentNouns.Contains(words.Lower[k])) return true;
-        return false;
-    }
-
-    private static readonly HashSet<string> AccidentNouns =
-    [
-        "stampede", "crash", "accident", "collision", "derailment", "earthquake", "quake", "flood", "floods", "flooding", "landslide",
-        "landslides", "storm", "hurricane", "cyclone", "typhoon", "tornado", "avalanche", "wildfire", "blaze", "collapse", "crush", "heatwave",
-    ];
-
-    /// <summary>"took effect" codes a ceasefire only in a sentence about one.</summary>
-    private static bool NamesTruce(SentenceWords words) =>
-        words.Lower.Any(w => w is "ceasefire" or "cease-fire" or "truce" or "armistice");
 
     /// <summary>"fled the city": the city the document last named.</summary>
     private static PlaceMention? TheCity(SentenceWords words, int triggerEnd, PlaceMention? lastCity)
@@ -309,9 +448,9 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         story.ActorByAlias.GetValueOrDefault(ActorMerger.Key(place.Text)) ?? place.Name ?? place.Text;
 }
 
-/// <summary>An event as one sentence of one document reports it, before event coreference.</summary>
+/// <summary>An event as one sentence of one document reports it, before event coreference; rank 0 is the sentence's main event.</summary>
 public sealed record EventMention(string Type, string? Mode, string? Actor, string? Target, PlaceMention? Place, StorySentence Sentence, int TriggerStart,
-                                  PlaceMention? Destination = null)
+                                  PlaceMention? Destination = null, int Rank = 0)
 {
     /// <summary>The day the sentence states for the event (the one nearest its trigger), if it states one.</summary>
     public PartialDate? Day { get; init; }

@@ -39,18 +39,25 @@ public sealed class EventCoreference : IStoryStep
         }
         MergeDisputedDates(clusters);
         var copies = story.DerivedFrom.Values.SelectMany(v => v).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        // Told in the words of a mention that states the event's day, from an original report, the one others copy most.
+        var tellers = clusters.ToDictionary(c => c, c =>
+        {
+            var stated = MostStated(c);
+            return c.SelectMany(r => r.Mentions).OrderByDescending(m => m.Day is { } d && stated is { } e && d.FirstDay == e.FirstDay)
+                    .ThenBy(m => m.Sentence.Document.DerivedFrom.Count > 0)
+                    .ThenByDescending(m => copies.GetValueOrDefault(m.Sentence.Document.Id)).First();
+        });
+        // Events in the order their sentences tell them; of one sentence, its main event first.
+        var order = story.Documents.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i);
         int n = 0;
-        foreach (var cluster in clusters)
+        foreach (var cluster in clusters.OrderBy(c => order[tellers[c].Sentence.Document]).ThenBy(c => tellers[c].Sentence.Start).ThenBy(c => tellers[c].Rank))
         {
             var first = cluster[0];
             if (first.Type == "ASSAULT" && 2 * cluster.Count(r => r.Article.Accidental) >= cluster.Count) continue;
             var mentions = cluster.SelectMany(r => r.Mentions).ToList();
             var stated = MostStated(cluster);
             var date = stated ?? cluster.Select(r => r.Document.Published).Min();
-            // Told in the words of a mention that states the event's day, from an original report, the one others copy most.
-            var told = mentions.OrderByDescending(m => m.Day is { } d && stated is { } e && d.FirstDay == e.FirstDay)
-                               .ThenBy(m => m.Sentence.Document.DerivedFrom.Count > 0)
-                               .ThenByDescending(m => copies.GetValueOrDefault(m.Sentence.Document.Id)).First();
+            var told = tellers[cluster];
             var ownPlace = MostCommonPlace(cluster.Select(r => r.Place));
             var filedFrom = ownPlace == null ? MostCommonPlace(cluster.Select(r => r.ArticlePlace)) : null;
             var place = ownPlace ?? filedFrom ?? MostCommonPlace(cluster.Select(r => r.Unlocated));

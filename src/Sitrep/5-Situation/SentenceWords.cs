@@ -1,14 +1,29 @@
 using System.Text.RegularExpressions;
+using Sitrep.Syntax;
 
 namespace Sitrep.Situation;
 
-/// <summary>A sentence's words in lower case with their document offsets, for phrase matching.</summary>
+/// <summary>A sentence's words in lower case, their document offsets and, when tagged, their lemmas and Penn tags.</summary>
 public sealed partial class SentenceWords
 {
     public IReadOnlyList<string> Lower { get; }
+    /// <summary>Lemmas from the syntax stage (lower case but for proper nouns); the lower-case words when untagged.</summary>
+    public IReadOnlyList<string> Lemmas { get; }
+    /// <summary>Penn Treebank tags ("VBD", "NNS", "MD"); empty strings when untagged.</summary>
+    public IReadOnlyList<string> Tags { get; }
     public IReadOnlyList<int> Starts { get; }
     public IReadOnlyList<int> Ends { get; }
 
+    private SentenceWords(List<string> lower, IReadOnlyList<string> lemmas, IReadOnlyList<string> tags, List<int> starts, List<int> ends)
+    {
+        Lower = lower;
+        Lemmas = lemmas;
+        Tags = tags;
+        Starts = starts;
+        Ends = ends;
+    }
+
+    /// <summary>The words of a sentence (letters and digits, and the , ; : that end clauses), untagged.</summary>
     public SentenceWords(StorySentence sentence)
     {
         var lower = new List<string>();
@@ -17,14 +32,77 @@ public sealed partial class SentenceWords
         int offset = sentence.InLead ? 0 : sentence.Start;
         foreach (Match m in Word().Matches(sentence.Text))
         {
-            lower.Add(m.Value.ToLowerInvariant().Replace('’', '\''));
+            lower.Add(Lowered(m.Value));
             starts.Add(offset + m.Index);
             ends.Add(offset + m.Index + m.Length);
         }
         Lower = lower;
+        Lemmas = lower;
+        Tags = lower.Select(_ => "").ToList();
         Starts = starts;
         Ends = ends;
     }
+
+    /// <summary>
+    /// A body sentence's tokens (words, numbers and , ; :) with the syntax stage's tags and lemmas: the
+    /// document's own analysis when it was parsed, else the shipped tagger run on the sentence here.
+    /// A lemma the caller does not <paramref name="know"/> is asked again as a verb's or a common
+    /// noun's (the tagger confuses "fled"/VBD with "fled"/VBN, takes "withdrew" for a preposition and a
+    /// sentence's first word for a name), and the known answer kept.
+    /// </summary>
+    public static SentenceWords Tagged(StorySentence sentence, Func<string, bool>? know = null)
+    {
+        if (sentence.InLead) return new SentenceWords(sentence);
+        var document = sentence.Document;
+        var tokens = document.Tokens;
+        int first = FirstTokenAt(tokens, sentence.Start), end = FirstTokenAt(tokens, sentence.End);
+        if (end <= first) return new SentenceWords(sentence);
+        var forms = new string[end - first];
+        for (int i = 0; i < forms.Length; i++) forms[i] = tokens[first + i].In(document.Text).ToString();
+        var analysis = document.Syntax();
+        int offset = first;
+        if (analysis == null)
+        {
+            analysis = SyntaxModel.Shipped.Tag(forms);
+            offset = 0;
+        }
+        var (lower, lemmas, tags, starts, ends) = (new List<string>(), new List<string>(), new List<string>(), new List<int>(), new List<int>());
+        for (int i = 0; i < forms.Length; i++)
+        {
+            var token = tokens[first + i];
+            if (token.Kind == TokenKind.Punctuation && forms[i] is not ("," or ";" or ":")) continue;
+            // A capital at the start of a sentence is no name's ("Gunfire erupted"); elsewhere it is ("in March").
+            bool name = analysis.Xpos[offset + i].StartsWith("NNP", StringComparison.Ordinal);
+            var form = name && lower.Count == 0 ? Lowered(forms[i]) : forms[i];
+            var lemma = name && lower.Count == 0 ? Lowered(analysis.Lemmas[offset + i]) : analysis.Lemmas[offset + i];
+            if (know != null && !know(lemma) && (!name || lower.Count == 0) && char.IsLetter(form[0]))
+                lemma = Confusable.Select(tag => Lemmatizer.Lemma(form, tag)).FirstOrDefault(know) ?? lemma;
+            lower.Add(Lowered(forms[i]));
+            // An acronym keeps its case as a name would, yet "IED" is the lexicon's "ied".
+            lemmas.Add(forms[i].All(c => !char.IsLower(c)) ? Lowered(lemma) : lemma);
+            tags.Add(analysis.Xpos[offset + i]);
+            starts.Add(token.Start);
+            ends.Add(token.End);
+        }
+        return new SentenceWords(lower, lemmas, tags, starts, ends);
+    }
+
+    /// <summary>The tags a lemma is asked again under, verbs and common nouns ("withdrew" tagged IN is withdraw/VBD).</summary>
+    private static readonly string[] Confusable = ["VBD", "VBN", "NN", "NNS", "VBG", "VBZ"];
+
+    private static int FirstTokenAt(IReadOnlyList<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (tokens[mid].Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static string Lowered(string word) => word.ToLowerInvariant().Replace('’', '\'');
 
     public int Count => Lower.Count;
 

@@ -9,13 +9,8 @@ public static class EventKind
 
     public static IReadOnlyList<string> All { get; } = [Strike, Capture, Displacement, Other];
 
-    public static string Of(StoryEvent e) => e.Type switch
-    {
-        "ASSAULT" when e.Mode == "territory-captured" => Capture,
-        "ASSAULT" => Strike,
-        "DISPLACE" => Displacement,
-        _ => Other,
-    };
+    /// <summary>The kind the event lexicon's map= setting gives the event's type and mode.</summary>
+    public static string Of(StoryEvent e) => EventLexicon.Default.Setting(e.Type, e.Mode, "map") is { } kind && All.Contains(kind) ? kind : Other;
 
     /// <summary>"ASSAULT (aerial)", "DISPLACE".</summary>
     public static string Label(StoryEvent e) => e.Mode != null ? $"{e.Type} ({e.Mode})" : e.Type;
