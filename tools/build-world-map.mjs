@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Rebuilds src/Sitrep/6-Report/Data/countries.tsv, the country outlines report.html draws its map
+// Rebuilds src/Sitrep/7-Report/Data/countries.tsv, the country outlines report.html draws its map
 // from, out of the npm package world-atlas (TopoJSON of Natural Earth's 1:50m countries).
 //   mkdir -p /tmp/npmatlas && cd /tmp/npmatlas && npm install world-atlas@2.0.2
 //   node tools/build-world-map.mjs /tmp/npmatlas/node_modules/world-atlas/countries-50m.json
@@ -14,7 +14,7 @@ const Unit = 100;         // coordinates are stored as integers in hundredths of
 const [input] = process.argv.slice(2);
 if (!input) { console.error("usage: build-world-map.mjs countries-50m.json"); process.exit(2); }
 const topology = JSON.parse(readFileSync(input, "utf8"));
-const output = join(dirname(fileURLToPath(import.meta.url)), "../src/Sitrep/6-Report/Data/countries.tsv");
+const output = join(dirname(fileURLToPath(import.meta.url)), "../src/Sitrep/7-Report/Data/countries.tsv");
 
 const arcs = topology.arcs.map(arc => simplify(decodeArc(arc), Tolerance));
 const lines = topology.objects.countries.geometries

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Refits the story decision (StoryDecision.Default weights in src/Sitrep/4-Stories/StoryClusterer.cs,
+# Refits the story decision (StoryDecision.Default weights in src/Sitrep/5-Stories/StoryClusterer.cs,
 # StoryRefinement.DefaultSplitBelow/DefaultAbsorbAbove in StoryRefinement.cs) on a labelled data set:
 # JSON Lines documents and {id: "TOPIC_event"} gold. Prints a two-fold cross-validation over topic
 # halves (check that the thresholds agree across folds) and the weights fitted on everything, which

@@ -14,7 +14,7 @@ public static class TrainCommand
         var train = new Command("train", "Trains the engine's statistical models.");
         var data = new Option<string>("--data") { Description = "CoNLL-2003 training file (token POS chunk NER).", DefaultValueFactory = _ => "../shared/data/ner-conll/eng.train" };
         var dev = new Option<string?>("--dev") { Description = "A labelled file to score after each epoch (progress only; not used for training)." };
-        var output = new Option<string>("--out", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => "src/Sitrep/3-Entities/Data/ner-model.bin.gz" };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => "src/Sitrep/4-Entities/Data/ner-model.bin.gz" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 12 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature rows.", DefaultValueFactory = _ => 17 };
         var seed = new Option<int>("--seed") { Description = "Seed of the document shuffling.", DefaultValueFactory = _ => 2003 };
@@ -53,7 +53,7 @@ public static class TrainCommand
     private static Command DocumentFrequencies()
     {
         var data = new Option<string>("--data") { Description = "CoNLL-2003 file whose documents to count.", DefaultValueFactory = _ => "../shared/data/ner-conll/eng.train" };
-        var output = new Option<string>("--out", "-o") { Description = "Where to write the counts.", DefaultValueFactory = _ => "src/Sitrep/4-Stories/Data/document-frequencies.bin.gz" };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the counts.", DefaultValueFactory = _ => "src/Sitrep/5-Stories/Data/document-frequencies.bin.gz" };
         var idf = new Command("idf", "Counts the document frequencies of a news corpus, the prior of story streams.") { data, output };
         idf.SetAction(parsed =>
         {

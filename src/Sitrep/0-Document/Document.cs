@@ -88,16 +88,16 @@ public sealed class Document
     /// <summary>Sentences as ranges of <see cref="Tokens"/> (stage 2, Text).</summary>
     public List<Sentence> Sentences { get; } = [];
 
-    /// <summary>Named entities found in <see cref="Text"/> (stage 3, Entities).</summary>
+    /// <summary>Named entities found in <see cref="Text"/> (stage 4, Entities).</summary>
     public List<EntityMention> Entities { get; } = [];
 
-    /// <summary>Place names found in <see cref="Text"/> and resolved to coordinates (stage 3, Places).</summary>
+    /// <summary>Place names found in <see cref="Text"/> and resolved to coordinates (stage 4, Places).</summary>
     public List<PlaceMention> Places { get; } = [];
 
-    /// <summary>Time expressions found in <see cref="Text"/> with their calendar values (stage 3, Time).</summary>
+    /// <summary>Time expressions found in <see cref="Text"/> with their calendar values (stage 4, Time).</summary>
     public List<TimeMention> Times { get; } = [];
 
-    /// <summary>Earlier documents and outlets this one reuses, with the evidence (stage 4, Stories).</summary>
+    /// <summary>Earlier documents and outlets this one reuses, with the evidence (stage 5, Stories).</summary>
     public List<Derivation> DerivedFrom { get; } = [];
 
     /// <summary>

@@ -79,7 +79,7 @@ public partial class StageOrderTests
         // The rule above must be able to fail: a ground-floor file naming a stage is caught.
         UsedNamespaces().Matches("using Sitrep.Stories;\nvar f = Sitrep.Time.TimeLexicon.Load();")
             .Select(m => m.Groups[1].Value).ShouldBe(["Sitrep.Stories", "Sitrep.Time"]);
-        RankOf("4-Stories").ShouldBeGreaterThan(RankOf("3-Time"));
+        RankOf("5-Stories").ShouldBeGreaterThan(RankOf("4-Time"));
         NamespaceOf("0-Document").ShouldBe("Sitrep");
     }
 

@@ -38,7 +38,7 @@ public sealed class EntityModel
         return Read(stream);
     });
 
-    /// <summary>The model built into the engine (src/Sitrep/3-Entities/Data), loaded on first use.</summary>
+    /// <summary>The model built into the engine (src/Sitrep/4-Entities/Data), loaded on first use.</summary>
     public static EntityModel Shipped => ShippedModel.Value;
 
     /// <summary>Labels every sentence of a document in order, so later sentences see the history of earlier ones.</summary>
