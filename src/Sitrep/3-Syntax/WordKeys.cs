@@ -1,4 +1,3 @@
-using Sitrep.Entities;
 
 namespace Sitrep.Syntax;
 

@@ -1,3 +1,5 @@
+using Sitrep.Syntax;
+
 namespace Sitrep.Entities;
 
 /// <summary>

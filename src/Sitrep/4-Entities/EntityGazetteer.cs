@@ -1,3 +1,4 @@
+using Sitrep.Syntax;
 using Sitrep.Text;
 
 namespace Sitrep.Entities;

@@ -1,4 +1,4 @@
-namespace Sitrep.Entities;
+namespace Sitrep.Syntax;
 
 /// <summary>Allocation-free 64-bit hashes of token text and feature conjunctions, for feature hashing.</summary>
 internal static class FeatureHash
