@@ -1,43 +1,23 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Sitrep.Cli;
 using Sitrep.Web;
+
+using Sitrep.Tests.Web;
 
 namespace Sitrep.Tests.Faults;
 
 /// <summary>
 /// <c>sitrep serve</c> against other web pages (issue 21): writes only from a same-origin JSON request,
-/// no host but the bound address (DNS rebinding), protective headers, searches that cannot stall it.
+/// no host but the bound served.Address (DNS rebinding), protective headers, searches that cannot stall it.
 /// </summary>
 public sealed class ServeSafetyTests : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("sitrep-serve-safety-").FullName;
-    private StoryServer server = null!;
-    private WebApplication app = null!;
-    private HttpClient http = null!;
-    private Uri address = null!;
+    private ServedStore served = null!;
 
-    public async Task InitializeAsync()
-    {
-        var database = Path.Combine(folder, "sitrep.db");
-        IngestRun.Run([Path.Combine(AppContext.BaseDirectory, "Fixtures", "el-fasher")], database);
-        server = StoryServer.Open(database);
-        app = server.Build(port: 0);
-        await app.StartAsync();
-        await server.QueueRead;
-        address = new Uri(app.Urls.First());
-        http = new HttpClient { BaseAddress = address };
-    }
+    public async Task InitializeAsync() => served = await ServedStore.Start();
 
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await app.DisposeAsync();
-        server.Dispose();
-        Directory.Delete(folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await served.DisposeAsync();
 
     private static readonly string Forged = JsonSerializer.Serialize(new
     {
@@ -51,10 +31,10 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = new StringContent(Forged, Encoding.UTF8, contentType) };
         if (origin != null) request.Headers.Add("Origin", origin);
         if (host != null) request.Headers.Host = host;
-        return (await http.SendAsync(request)).StatusCode;
+        return (await served.Http.SendAsync(request)).StatusCode;
     }
 
-    private async Task<bool> Stored() => (await http.GetStringAsync("/api/search?q=Abu%20Shouk%20shelled")).Contains("forged");
+    private async Task<bool> Stored() => (await served.Http.GetStringAsync("/api/search?q=Abu%20Shouk%20shelled")).Contains("forged");
 
     [Theory]
     [InlineData("text/plain", null, null)]                                  // a form or fetch without preflight from any page
@@ -64,7 +44,7 @@ public sealed class ServeSafetyTests : IAsyncLifetime
     [InlineData("application/x-ndjson", null, "rebound.example")]           // DNS rebinding: the page's own name for 127.0.0.1
     public async Task Writes_from_other_pages_are_refused_and_nothing_is_stored(string contentType, string? origin, string? host)
     {
-        var status = await Post(contentType, origin, host == null ? null : $"{host}:{address.Port}");
+        var status = await Post(contentType, origin, host == null ? null : $"{host}:{served.Address.Port}");
 
         status.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.UnsupportedMediaType, HttpStatusCode.MisdirectedRequest);
         (await Stored()).ShouldBeFalse();
@@ -73,7 +53,7 @@ public sealed class ServeSafetyTests : IAsyncLifetime
     [Fact]
     public async Task A_same_origin_json_request_is_stored()
     {
-        (await Post("application/x-ndjson", origin: $"http://{address.Authority}")).ShouldBe(HttpStatusCode.OK);
+        (await Post("application/x-ndjson", origin: $"http://{served.Address.Authority}")).ShouldBe(HttpStatusCode.OK);
         (await Stored()).ShouldBeTrue();
     }
 
@@ -84,8 +64,8 @@ public sealed class ServeSafetyTests : IAsyncLifetime
     public async Task Reads_under_another_host_name_are_refused(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Host = $"rebound.example:{address.Port}";
-        var response = await http.SendAsync(request);
+        request.Headers.Host = $"rebound.example:{served.Address.Port}";
+        var response = await served.Http.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.MisdirectedRequest);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("El Fasher");
     }
@@ -93,10 +73,10 @@ public sealed class ServeSafetyTests : IAsyncLifetime
     [Fact]
     public async Task Pages_forbid_framing_sniffing_and_foreign_content()
     {
-        await server.Analysed;
+        await served.Server.Analysed;
         foreach (var path in new[] { "/", "/stories/s1", "/search?q=drones", "/api/stories" })
         {
-            var response = await http.GetAsync(path);
+            var response = await served.Http.GetAsync(path);
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
             response.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
@@ -112,22 +92,22 @@ public sealed class ServeSafetyTests : IAsyncLifetime
     [InlineData("%E2%80%8B")]
     public async Task Control_characters_in_a_search_are_only_ever_words(string query)
     {
-        (await http.GetAsync("/api/search?q=" + query)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await http.GetAsync("/search?q=" + query)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await served.Http.GetAsync("/api/search?q=" + query)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await served.Http.GetAsync("/search?q=" + query)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task A_search_repeating_one_word_thousands_of_times_finds_what_the_word_finds()
     {
-        var once = await http.GetStringAsync("/api/search?q=drones");
-        var repeated = await http.GetStringAsync("/api/search?q=" + string.Join("+", Enumerable.Repeat("drones", 1_000))); // 7 KB, under the 8 KB request line
+        var once = await served.Http.GetStringAsync("/api/search?q=drones");
+        var repeated = await served.Http.GetStringAsync("/api/search?q=" + string.Join("+", Enumerable.Repeat("drones", 1_000))); // 7 KB, under the 8 KB request line
         repeated.ShouldBe(once);
     }
 
     [Fact]
     public async Task A_story_bigger_than_a_page_analyses_is_shown_from_its_latest_articles_and_says_so()
     {
-        using var capped = StoryServer.Open(Path.Combine(folder, "sitrep.db"), maxStoryArticles: 3);
+        using var capped = StoryServer.Open(served.Database, maxStoryArticles: 3);
         await using var cappedApp = capped.Build(port: 0);
         await cappedApp.StartAsync();
         await capped.QueueRead;

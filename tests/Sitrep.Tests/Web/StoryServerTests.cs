@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Sitrep.Cli;
 using Sitrep.Store;
 using Sitrep.Web;
 
@@ -11,31 +9,13 @@ namespace Sitrep.Tests.Web;
 /// <summary><c>sitrep serve</c> over a store holding the El Fasher fixture, through HTTP on 127.0.0.1.</summary>
 public sealed class StoryServerTests : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("sitrep-serve-").FullName;
-    private StoryServer server = null!;
-    private WebApplication app = null!;
-    private HttpClient http = null!;
+    private ServedStore served = null!;
 
-    public async Task InitializeAsync()
-    {
-        var database = Path.Combine(folder, "sitrep.db");
-        IngestRun.Run([Path.Combine(AppContext.BaseDirectory, "Fixtures", "el-fasher")], database);
-        server = StoryServer.Open(database);
-        app = server.Build(port: 0);
-        await app.StartAsync();
-        await server.QueueRead;
-        http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-    }
+    public async Task InitializeAsync() => served = await ServedStore.Start();
 
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await app.DisposeAsync();
-        server.Dispose();
-        Directory.Delete(folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await served.DisposeAsync();
 
-    private async Task<JsonElement> Json(string path) => JsonDocument.Parse(await http.GetStringAsync(path)).RootElement;
+    private async Task<JsonElement> Json(string path) => JsonDocument.Parse(await served.Http.GetStringAsync(path)).RootElement;
 
     [Fact]
     public async Task The_api_lists_the_story_and_gives_its_situation()
@@ -47,7 +27,7 @@ public sealed class StoryServerTests : IAsyncLifetime
         var picture = await Json($"/api/stories/{story.GetProperty("id").GetString()}");
         picture.GetProperty("stories")[0].GetProperty("events").EnumerateArray()
             .ShouldContain(e => e.GetProperty("type").GetString() == "ASSAULT" && e.GetProperty("place").GetString() == "El Fasher");
-        (await http.GetAsync("/api/stories/s99")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await served.Http.GetAsync("/api/stories/s99")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -65,7 +45,7 @@ public sealed class StoryServerTests : IAsyncLifetime
     [InlineData("title:* OR 1=1")]
     public async Task Hostile_search_input_is_only_ever_words(string query)
     {
-        var response = await http.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+        var response = await served.Http.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Json("/api/stories")).GetArrayLength().ShouldBe(1); // the articles are all still there
     }
@@ -80,14 +60,14 @@ public sealed class StoryServerTests : IAsyncLifetime
             text = "RSF drones struck El Fasher again on Monday, hitting the Saudi Hospital, medics said.",
             published = "2025-05-06",
         });
-        var added = await http.PostAsync("/api/articles", new StringContent(article + "\n", Encoding.UTF8, "application/x-ndjson"));
+        var added = await served.Http.PostAsync("/api/articles", new StringContent(article + "\n", Encoding.UTF8, "application/x-ndjson"));
         added.StatusCode.ShouldBe(HttpStatusCode.OK);
         JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("added").GetInt32().ShouldBe(1);
 
-        var list = await http.GetStringAsync("/");
-        var search = await http.GetStringAsync("/search?q=" + Uri.EscapeDataString("<script>"));
+        var list = await served.Http.GetStringAsync("/");
+        var search = await served.Http.GetStringAsync("/search?q=" + Uri.EscapeDataString("<script>"));
         foreach (var page in new[] { list, search }) page.ShouldNotContain("<script>window.pwned");
-        (await http.GetStringAsync("/search?q=again")).ShouldContain("Drones strike El Fasher again &lt;script&gt;");
+        (await served.Http.GetStringAsync("/search?q=again")).ShouldContain("Drones strike El Fasher again &lt;script&gt;");
     }
 
     [Theory]
@@ -97,7 +77,7 @@ public sealed class StoryServerTests : IAsyncLifetime
     [InlineData("/api/stories/%2e%2e%2f%2e%2e%2fetc%2fpasswd")]
     public async Task No_path_reaches_a_file(string path)
     {
-        var response = await http.GetAsync(path);
+        var response = await served.Http.GetAsync(path);
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("SQLite format");
     }
@@ -108,6 +88,6 @@ public sealed class StoryServerTests : IAsyncLifetime
         // Asking first (Expect: 100-continue) lets the server answer before the body is sent.
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = new ByteArrayContent(new byte[StoryServer.MaxRequestBytes + 1]) { Headers = { ContentType = new("application/x-ndjson") } } };
         request.Headers.ExpectContinue = true;
-        (await http.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await served.Http.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
     }
 }
