@@ -147,16 +147,26 @@ internal sealed class TrainingWeights(int bits, int classes)
     /// <summary>The averaged weights, quantised to 16 bits.</summary>
     public WeightTable Average()
     {
-        var averaged = new float[_weights.Length];
+        var (quantised, unit) = AverageQuantised(_weights, _accumulated, Step);
+        return new WeightTable(bits, classes, quantised, unit);
+    }
+
+    /// <summary>
+    /// An averaged perceptron's weights (current minus step-weighted updates over the step count),
+    /// quantised to 16 bits with the unit that maps the largest to short.MaxValue.
+    /// </summary>
+    public static (short[] Weights, float Unit) AverageQuantised(float[] weights, float[] accumulated, long step)
+    {
+        var averaged = new float[weights.Length];
         float max = 1e-6f;
         for (int i = 0; i < averaged.Length; i++)
         {
-            averaged[i] = _weights[i] - _accumulated[i] / Step;
+            averaged[i] = weights[i] - accumulated[i] / step;
             max = Math.Max(max, Math.Abs(averaged[i]));
         }
         float unit = max / short.MaxValue;
         var quantised = new short[averaged.Length];
         for (int i = 0; i < averaged.Length; i++) quantised[i] = (short)Math.Round(averaged[i] / unit);
-        return new WeightTable(bits, classes, quantised, unit);
+        return (quantised, unit);
     }
 }

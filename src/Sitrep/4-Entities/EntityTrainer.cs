@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sitrep.Syntax;
 
 namespace Sitrep.Entities;
 
@@ -117,16 +118,7 @@ public sealed class EntityTrainer(int bits = 17, int epochs = 12, int seed = 200
 
     private EntityModel Average(float[] weights, float[] accumulated, float[] transitions, float[] accumulatedTransitions, long step)
     {
-        float max = 1e-6f;
-        var averaged = new float[weights.Length];
-        for (int i = 0; i < weights.Length; i++)
-        {
-            averaged[i] = weights[i] - accumulated[i] / step;
-            max = Math.Max(max, Math.Abs(averaged[i]));
-        }
-        float unit = max / short.MaxValue;
-        var quantised = new short[weights.Length];
-        for (int i = 0; i < weights.Length; i++) quantised[i] = (short)Math.Round(averaged[i] / unit);
+        var (quantised, unit) = TrainingWeights.AverageQuantised(weights, accumulated, step);
         var averagedTransitions = new float[transitions.Length];
         for (int i = 0; i < transitions.Length; i++) averagedTransitions[i] = transitions[i] - accumulatedTransitions[i] / step;
         return new EntityModel(bits, quantised, averagedTransitions, unit);

@@ -1,4 +1,3 @@
-using System.Reflection;
 
 namespace Sitrep.Situation;
 
@@ -194,7 +193,6 @@ public sealed class EventLexicon
         return Parse(events, cues);
     }
 
-    private static StreamReader Resource(string name) =>
-        new(Assembly.GetExecutingAssembly().GetManifestResourceStream($"Sitrep.Situation.{name}")
-            ?? throw new InvalidOperationException($"embedded resource Sitrep.Situation.{name} is missing"));
+    /// <summary>The shipped table and the analyst's additions (SITREP_DATA/NAME).</summary>
+    private static StringReader Resource(string name) => new(string.Join('\n', DataFiles.Lines("Situation", name)));
 }

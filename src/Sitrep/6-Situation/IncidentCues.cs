@@ -1,4 +1,3 @@
-using System.Reflection;
 
 namespace Sitrep.Situation;
 
@@ -61,11 +60,6 @@ public sealed class IncidentCues
         return new IncidentCues(entries);
     }
 
-    private static IncidentCues Load()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Situation.incidents.tsv")
-                           ?? throw new InvalidOperationException("embedded resource Sitrep.Situation.incidents.tsv is missing");
-        using var reader = new StreamReader(stream);
-        return Parse(reader);
-    }
+    /// <summary>The shipped cues and the analyst's additions (SITREP_DATA/incidents.tsv).</summary>
+    private static IncidentCues Load() => Parse(new StringReader(string.Join('\n', DataFiles.Lines("Situation", "incidents.tsv"))));
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace Sitrep.Report;
 
@@ -71,9 +70,7 @@ public sealed class WorldMap(IReadOnlyList<CountryOutline> countries)
 
     private static WorldMap Load()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Report.countries.tsv")
-                           ?? throw new InvalidOperationException("embedded resource Sitrep.Report.countries.tsv is missing");
-        using var reader = new StreamReader(stream);
+        using var reader = DataFiles.OpenText("Report", "countries.tsv");
         return Parse(reader);
     }
 }
