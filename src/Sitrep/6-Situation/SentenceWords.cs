@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Sitrep.Syntax;
 
@@ -63,7 +64,7 @@ public sealed partial class SentenceWords
         int offset = first;
         if (analysis == null)
         {
-            analysis = SyntaxModel.Shipped.Tag(forms);
+            analysis = TagOnce(forms);
             offset = 0;
         }
         var (lower, lemmas, tags, starts, ends) = (new List<string>(), new List<string>(), new List<string>(), new List<int>(), new List<int>());
@@ -85,6 +86,21 @@ public sealed partial class SentenceWords
             ends.Add(token.End);
         }
         return new SentenceWords(lower, lemmas, tags, starts, ends);
+    }
+
+    // Wire copy repeats sentences word for word across outlets and copies: each distinct sentence is
+    // tagged once (the tagger reads nothing but the words), while the memory stays bounded.
+    private static readonly ConcurrentDictionary<string, SyntaxAnalysis> TaggedBefore = new(StringComparer.Ordinal);
+    private const int RememberedSentences = 100_000;
+
+    private static SyntaxAnalysis TagOnce(string[] forms)
+    {
+        var key = string.Join('\u001F', forms);
+        if (TaggedBefore.TryGetValue(key, out var known)) return known;
+        var analysis = SyntaxModel.Shipped.Tag(forms);
+        if (TaggedBefore.Count >= RememberedSentences) TaggedBefore.Clear();
+        TaggedBefore.TryAdd(key, analysis);
+        return analysis;
     }
 
     /// <summary>The tags a lemma is asked again under, verbs and common nouns ("withdrew" tagged IN is withdraw/VBD).</summary>
