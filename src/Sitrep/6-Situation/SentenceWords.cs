@@ -15,7 +15,7 @@ public sealed partial class SentenceWords
     public IReadOnlyList<int> Starts { get; }
     public IReadOnlyList<int> Ends { get; }
 
-    private SentenceWords(List<string> lower, IReadOnlyList<string> lemmas, IReadOnlyList<string> tags, List<int> starts, List<int> ends)
+    private SentenceWords(IReadOnlyList<string> lower, IReadOnlyList<string> lemmas, IReadOnlyList<string> tags, IReadOnlyList<int> starts, IReadOnlyList<int> ends)
     {
         Lower = lower;
         Lemmas = lemmas;
@@ -60,18 +60,26 @@ public sealed partial class SentenceWords
         if (end <= first) return new SentenceWords(sentence);
         var forms = new string[end - first];
         for (int i = 0; i < forms.Length; i++) forms[i] = tokens[first + i].In(document.Text).ToString();
-        var analysis = document.Syntax();
-        int offset = first;
-        if (analysis == null)
+        var reading = document.Syntax() is { } parsed ? Read(forms, tokens, first, parsed, first, know) : ReadOnce(forms, tokens, first, know);
+        var starts = new List<int>(reading.Tokens.Length);
+        var ends = new List<int>(reading.Tokens.Length);
+        foreach (int t in reading.Tokens)
         {
-            analysis = TagOnce(forms);
-            offset = 0;
+            starts.Add(tokens[first + t].Start);
+            ends.Add(tokens[first + t].End);
         }
-        var (lower, lemmas, tags, starts, ends) = (new List<string>(), new List<string>(), new List<string>(), new List<int>(), new List<int>());
+        return new SentenceWords(reading.Lower, reading.Lemmas, reading.Tags, starts, ends);
+    }
+
+    /// <summary>What a sentence's words say, apart from where they are: indices of the kept tokens (from the sentence's first).</summary>
+    private sealed record Reading(string[] Lower, string[] Lemmas, string[] Tags, int[] Tokens);
+
+    private static Reading Read(string[] forms, IReadOnlyList<Token> tokens, int first, SyntaxAnalysis analysis, int offset, Func<string, bool>? know)
+    {
+        var (lower, lemmas, tags, kept) = (new List<string>(), new List<string>(), new List<string>(), new List<int>());
         for (int i = 0; i < forms.Length; i++)
         {
-            var token = tokens[first + i];
-            if (token.Kind == TokenKind.Punctuation && forms[i] is not ("," or ";" or ":")) continue;
+            if (tokens[first + i].Kind == TokenKind.Punctuation && forms[i] is not ("," or ";" or ":")) continue;
             // A capital at the start of a sentence is no name's ("Gunfire erupted"); elsewhere it is ("in March").
             bool name = analysis.Xpos[offset + i].StartsWith("NNP", StringComparison.Ordinal);
             var form = name && lower.Count == 0 ? Lowered(forms[i]) : forms[i];
@@ -82,25 +90,25 @@ public sealed partial class SentenceWords
             // An acronym keeps its case as a name would, yet "IED" is the lexicon's "ied".
             lemmas.Add(forms[i].All(c => !char.IsLower(c)) ? Lowered(lemma) : lemma);
             tags.Add(analysis.Xpos[offset + i]);
-            starts.Add(token.Start);
-            ends.Add(token.End);
+            kept.Add(i);
         }
-        return new SentenceWords(lower, lemmas, tags, starts, ends);
+        return new Reading([.. lower], [.. lemmas], [.. tags], [.. kept]);
     }
 
-    // Wire copy repeats sentences word for word across outlets and copies: each distinct sentence is
-    // tagged once (the tagger reads nothing but the words), while the memory stays bounded.
-    private static readonly ConcurrentDictionary<string, SyntaxAnalysis> TaggedBefore = new(StringComparer.Ordinal);
+    // Wire copy repeats sentences word for word across outlets: each distinct sentence (with the same
+    // judge of known lemmas) is tagged and read once, the tagger reading nothing but the words; the
+    // memory stays bounded.
+    private static readonly ConcurrentDictionary<(object?, string), Reading> ReadBefore = new();
     private const int RememberedSentences = 100_000;
 
-    private static SyntaxAnalysis TagOnce(string[] forms)
+    private static Reading ReadOnce(string[] forms, IReadOnlyList<Token> tokens, int first, Func<string, bool>? know)
     {
-        var key = string.Join('\u001F', forms);
-        if (TaggedBefore.TryGetValue(key, out var known)) return known;
-        var analysis = SyntaxModel.Shipped.Tag(forms);
-        if (TaggedBefore.Count >= RememberedSentences) TaggedBefore.Clear();
-        TaggedBefore.TryAdd(key, analysis);
-        return analysis;
+        var key = (know?.Target, string.Join('\u001F', forms));
+        if (ReadBefore.TryGetValue(key, out var known)) return known;
+        var reading = Read(forms, tokens, first, SyntaxModel.Shipped.Tag(forms), 0, know);
+        if (ReadBefore.Count >= RememberedSentences) ReadBefore.Clear();
+        ReadBefore.TryAdd(key, reading);
+        return reading;
     }
 
     /// <summary>The tags a lemma is asked again under, verbs and common nouns ("withdrew" tagged IN is withdraw/VBD).</summary>
