@@ -27,21 +27,34 @@ public sealed partial class SentenceWords
     /// <summary>The words of a sentence (letters and digits, and the , ; : that end clauses), untagged.</summary>
     public SentenceWords(StorySentence sentence)
     {
-        var lower = new List<string>();
-        var starts = new List<int>();
-        var ends = new List<int>();
+        var words = WordsOnce(sentence.Text);
         int offset = sentence.InLead ? 0 : sentence.Start;
-        foreach (Match m in Word().Matches(sentence.Text))
+        var starts = new int[words.Tokens.Length];
+        var ends = new int[words.Tokens.Length];
+        for (int i = 0; i < starts.Length; i++)
         {
-            lower.Add(Lowered(m.Value));
-            starts.Add(offset + m.Index);
-            ends.Add(offset + m.Index + m.Length);
+            starts[i] = offset + words.Tokens[i];
+            ends[i] = starts[i] + words.Lower[i].Length;
         }
-        Lower = lower;
-        Lemmas = lower;
-        Tags = lower.Select(_ => "").ToList();
+        Lower = words.Lower;
+        Lemmas = words.Lower;
+        Tags = words.Tags;
         Starts = starts;
         Ends = ends;
+    }
+
+    private static readonly ConcurrentDictionary<string, Reading> WordsBefore = new(StringComparer.Ordinal);
+
+    /// <summary>A text's words (lowered; Tokens holds where each starts in the text), found once per distinct sentence.</summary>
+    private static Reading WordsOnce(string text)
+    {
+        if (WordsBefore.TryGetValue(text, out var known)) return known;
+        var matches = Word().Matches(text);
+        var lower = matches.Select(m => Lowered(m.Value)).ToArray();
+        var reading = new Reading(lower, lower, [.. lower.Select(_ => "")], [.. matches.Select(m => m.Index)]);
+        if (WordsBefore.Count >= RememberedSentences) WordsBefore.Clear();
+        WordsBefore.TryAdd(text, reading);
+        return reading;
     }
 
     /// <summary>
@@ -71,7 +84,7 @@ public sealed partial class SentenceWords
         return new SentenceWords(reading.Lower, reading.Lemmas, reading.Tags, starts, ends);
     }
 
-    /// <summary>What a sentence's words say, apart from where they are: indices of the kept tokens (from the sentence's first).</summary>
+    /// <summary>What a sentence's words say, apart from where they are: Tokens locates each word (a token's index from the sentence's first, or a text offset).</summary>
     private sealed record Reading(string[] Lower, string[] Lemmas, string[] Tags, int[] Tokens);
 
     private static Reading Read(string[] forms, IReadOnlyList<Token> tokens, int first, SyntaxAnalysis analysis, int offset, Func<string, bool>? know)
