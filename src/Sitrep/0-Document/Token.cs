@@ -13,5 +13,12 @@ public readonly record struct Token(int Start, int End, TokenKind Kind)
 /// <summary>A sentence: tokens [FirstToken, FirstToken + TokenCount) of the document's token list.</summary>
 public readonly record struct Sentence(int FirstToken, int TokenCount)
 {
+    /// <summary>
+    /// Ten times a long news sentence. Later stages (the parser, the situation layer) grow faster than
+    /// linearly in a sentence's length: one 1 MB record without punctuation kept <c>analyze</c> busy
+    /// for more than five minutes, so no sentence is longer than this.
+    /// </summary>
+    public const int MaxTokens = 400;
+
     public int EndToken => FirstToken + TokenCount;
 }

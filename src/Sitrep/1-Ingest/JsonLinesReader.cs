@@ -79,6 +79,11 @@ public sealed class JsonLinesReader : IArticleReader
                 if (Markup.LooksLikeHtml(body)) html = body;
                 else text = body;
             }
+            if (text == null && html == null && Tokens(root) is { Count: > Sentence.MaxTokens } tooMany)
+            {
+                problems.Report(new Problem(where, $"a pre-tokenized sentence of {tooMany.Count:N0} tokens, more than the {Sentence.MaxTokens} a sentence may have; skipped"));
+                return null;
+            }
             if (text == null && html == null && Tokens(root) is { } tokens)
                 return Pretokenized(StringField(root, "id") ?? NumberField(root, "id") ?? fallbackId, where, tokens);
             if (text == null && html == null)

@@ -56,6 +56,7 @@ public static class Tokenizer
     /// Groups tokens into sentences: a sentence ends at . ! ? (with any closing quotes or brackets after
     /// them) before a capitalised word, a digit or an opening quote; after an abbreviation only before a
     /// typical sentence opener; and at a line break unless the next line goes on in lower case.
+    /// A run of more than <see cref="Sentence.MaxTokens"/> tokens without an end is broken there.
     /// </summary>
     public static List<Sentence> SplitSentences(string text, IReadOnlyList<Token> tokens)
     {
@@ -64,7 +65,7 @@ public static class Tokenizer
         for (int t = 0; t < tokens.Count; t++)
         {
             bool last = t + 1 == tokens.Count;
-            if (last || EndsSentence(text, tokens, t))
+            if (last || t + 1 - first == Sentence.MaxTokens || EndsSentence(text, tokens, t))
             {
                 sentences.Add(new Sentence(first, t + 1 - first));
                 first = t + 1;

@@ -31,7 +31,7 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
     ]);
 
     /// <summary>Extraction plus tokens, sentences and their syntax (tags, lemmas, dependency trees): <c>sitrep parse</c>.</summary>
-    public static Pipeline Parsing() => new([.. Extraction().Steps, new SentenceSplitter(), new SyntaxParser()]);
+    public static Pipeline Parsing() => new([.. Extraction().Steps, new Ingest.ArticleSizeLimit(), new SentenceSplitter(), new SyntaxParser()]);
 
     /// <summary>Annotation plus the per-document part of the stories stage, for commands that group stories.</summary>
     public static Pipeline StoryReading() => new([.. Annotation().Steps, new StoryFeaturizer()]);

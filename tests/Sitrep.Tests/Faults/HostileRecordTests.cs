@@ -153,6 +153,57 @@ public sealed class HostileRecordTests : TestFolder
         File.ReadAllLines(Path.Combine(Folder, "out.jsonl")).ShouldHaveSingleItem().ShouldContain("\"id\":\"a\"");
     }
 
+    /// <summary>A generated record of words without one sentence end, about 200 KB (one of 1 MB kept analyze busy for over five minutes).</summary>
+    private static string RunOnText() =>
+        string.Concat(Enumerable.Repeat("rebels attacked the town near Goma and residents fled toward Rwanda while officials said ", 2_500));
+
+    [Fact]
+    public void A_record_without_sentence_ends_is_read_in_sentences_of_bounded_length()
+    {
+        var document = new Document("runon", new SourceLocation("wire.jsonl", 1)) { Text = RunOnText() };
+
+        Composition.Pipeline.Annotation().Process(document);
+
+        document.Sentences.Sum(s => s.TokenCount).ShouldBe(document.Tokens.Count);
+        document.Sentences.Max(s => s.TokenCount).ShouldBe(Sentence.MaxTokens);
+        document.Entities.ShouldContain(e => e.Text == "Goma");
+    }
+
+    [Fact]
+    public void A_record_without_sentence_ends_is_analysed_with_the_records_around_it()
+    {
+        var feed = Write("in/wire.jsonl",
+            "{\"id\":\"a\",\"text\":\"Gunmen attacked a market in Gao on Monday, killing three people, police said.\"}\n" +
+            "{\"id\":\"runon\",\"text\":\"" + RunOnText() + "\"}\n" +
+            "{\"id\":\"c\",\"text\":\"Floods closed the road to Mopti on Tuesday.\"}\n");
+        var outFolder = Path.Combine(Folder, "out");
+
+        var (exitCode, errors) = Run("analyze", feed, "--out", outFolder);
+
+        errors.ShouldBeEmpty();
+        exitCode.ShouldBe(0);
+        using var situation = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "situation.json")));
+        situation.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()).Order().ShouldBe(["a", "c", "runon"]);
+    }
+
+    [Fact]
+    public void Parse_refuses_an_article_longer_than_any_article_and_a_pretokenized_sentence_longer_than_any_sentence()
+    {
+        var tokens = JsonSerializer.Serialize(Enumerable.Repeat("word", Sentence.MaxTokens + 1));
+        var feed = Write("in/parse.jsonl",
+            "{\"id\":\"huge\",\"text\":\"" + string.Concat(Enumerable.Repeat("Troops left Kidal on Monday. ", ArticleSizeLimit.MaxChars / 29 + 1)) + "\"}\n" +
+            "{\"id\":\"long\",\"tokens\":" + tokens + "}\n" +
+            "{\"id\":\"a\",\"text\":\"Troops left Kidal on Monday.\"}\n");
+
+        var (exitCode, errors) = Run("parse", feed, "--out", Path.Combine(Folder, "out.jsonl"));
+
+        exitCode.ShouldBe(1);
+        errors.Length.ShouldBe(2);
+        errors.ShouldContain(e => e.StartsWith($"{feed}:1: document huge could not be processed: ArticleTooLargeException: its text has"));
+        errors.ShouldContain($"{feed}:2: a pre-tokenized sentence of {Sentence.MaxTokens + 1} tokens, more than the {Sentence.MaxTokens} a sentence may have; skipped");
+        File.ReadAllLines(Path.Combine(Folder, "out.jsonl")).ShouldHaveSingleItem().ShouldContain("\"id\":\"a\"");
+    }
+
     [Fact]
     public void Event_cells_a_spreadsheet_would_run_as_formulas_are_written_inert()
     {
