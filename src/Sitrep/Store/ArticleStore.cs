@@ -278,6 +278,20 @@ public abstract class ArticleStore : IDisposable
         return [.. found.OrderBy(d => order[d.Id])];
     }
 
+    /// <summary>The titles of the stored articles with these ids (null for an article without one), one query per <see cref="BatchSize"/> ids: a story list asks for every story's at once.</summary>
+    public IReadOnlyDictionary<string, string?> Titles(IReadOnlyCollection<string> ids)
+    {
+        var titles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
+        {
+            var names = chunk.Select((_, i) => "id" + i).ToArray();
+            using var select = Command(null, $"SELECT id, title FROM articles WHERE id IN ({string.Join(", ", names.Select(n => "@" + n))})", names);
+            using var reader = Run(select, chunk).ExecuteReader();
+            while (reader.Read()) titles[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+        return titles;
+    }
+
     /// <summary>A search reads at most this many distinct words of its query (its cost grows with them).</summary>
     public const int MaxSearchWords = 16;
 

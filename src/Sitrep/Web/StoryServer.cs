@@ -51,6 +51,7 @@ public sealed class StoryServer : IDisposable
     private readonly StoryIndex index = new();
     // Articles this server's worker read, annotated, until their story's picture takes them.
     private readonly ConcurrentDictionary<string, Document> justRead = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> firstTitles = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim wake = new(0);
     private TaskCompletionSource nextPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task reading;
@@ -121,7 +122,7 @@ public sealed class StoryServer : IDisposable
         app.MapGet("/", () => Html(StoryList()));
         app.MapGet("/stories/{id}", (string id) => StoredStory(id) is { } stored ? Html(Page(Picture(stored), stored)) : Results.NotFound());
         app.MapGet("/search", (string? q) => Html(SearchPage(q ?? "")));
-        app.MapGet("/api/stories", () => Results.Json(Stories.Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles })));
+        app.MapGet("/api/stories", () => Results.Json(Titled(Stories).Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles })));
         app.MapGet("/api/stories/{id}", (string id) => Story(id) is { } story ? Results.Text(Json(story), "application/json", Encoding.UTF8) : Results.NotFound());
         app.MapGet("/api/search", (string? q) => Results.Json(Search(q ?? "").Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) })));
         app.MapPost("/api/articles", AddArticles);
@@ -230,7 +231,22 @@ public sealed class StoryServer : IDisposable
     {
         if (pictures.TryGetValue(story.Number, out var known) && known.Members == story.Articles.Count && known.Picture.IsValueCreated)
             return known.Picture.Value.Headline;
-        lock (gate) return store.Documents([story.Articles[0]]).FirstOrDefault()?.Title ?? story.Articles[0];
+        return firstTitles.TryGetValue(story.Articles[0], out var title) ? title ?? story.Articles[0] : story.Articles[0];
+    }
+
+    /// <summary>
+    /// The stories, with the titles of their first articles not known yet looked up in one query (a
+    /// story's first article never changes): a list of thousands of stories asked one query per
+    /// story, each under the gate, while the queue was read.
+    /// </summary>
+    private IReadOnlyList<StoredStory> Titled(IReadOnlyList<StoredStory> stories)
+    {
+        var unknown = stories.Select(s => s.Articles[0]).Where(id => !firstTitles.ContainsKey(id)).ToList();
+        if (unknown.Count == 0) return stories;
+        IReadOnlyDictionary<string, string?> titles;
+        lock (gate) titles = store.Titles(unknown);
+        foreach (var (id, title) in titles) firstTitles[id] = title;
+        return stories;
     }
 
     private string? StoryOf(string documentId)
@@ -309,7 +325,7 @@ public sealed class StoryServer : IDisposable
     {
         var html = new StringBuilder(Header("Stories"));
         html.Append("<form action=\"/search\"><input name=\"q\" aria-label=\"Search articles\"><button>Search</button></form><ol class=\"stories\">");
-        foreach (var s in Stories)
+        foreach (var s in Titled(Stories))
             html.Append($"<li><a href=\"/stories/{Encode(s.Id)}\">{Encode(Headline(s))}</a> <span class=\"count\">{s.Articles.Count} articles</span></li>");
         return html.Append("</ol></body></html>").ToString();
     }
