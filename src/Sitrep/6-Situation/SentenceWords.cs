@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Sitrep.Syntax;
+using Sitrep.Text;
 
 namespace Sitrep.Situation;
 
 /// <summary>A sentence's words in lower case, their document offsets and, when tagged, their lemmas and Penn tags.</summary>
-public sealed partial class SentenceWords
+public sealed class SentenceWords
 {
     public IReadOnlyList<string> Lower { get; }
     /// <summary>Lemmas from the syntax stage (lower case but for proper nouns); the lower-case words when untagged.</summary>
@@ -24,7 +24,7 @@ public sealed partial class SentenceWords
         Ends = ends;
     }
 
-    /// <summary>The words of a sentence (letters and digits, and the , ; : that end clauses), untagged.</summary>
+    /// <summary>The words of a sentence (the text stage's tokens but punctuation other than the , ; : that end clauses), untagged.</summary>
     public SentenceWords(StorySentence sentence)
     {
         var words = WordsOnce(sentence.Text);
@@ -49,13 +49,27 @@ public sealed partial class SentenceWords
     private static Reading WordsOnce(string text)
     {
         if (WordsBefore.TryGetValue(text, out var known)) return known;
-        var matches = Word().Matches(text);
-        var lower = matches.Select(m => Lowered(m.Value)).ToArray();
-        var reading = new Reading(lower, lower, [.. lower.Select(_ => "")], [.. matches.Select(m => m.Index)]);
+        var (lower, starts) = (new List<string>(), new List<int>());
+        foreach (var token in Tokenizer.Tokenize(text))
+        {
+            var form = text.AsSpan(token.Start, token.Length);
+            if (token.Kind == TokenKind.Punctuation && form is not ("," or ";" or ":")) continue;
+            // The cue lists read a clitic with its word ("sheriff's", "didn't"), as people write them.
+            if (IsClitic(form) && starts.Count > 0 && starts[^1] + lower[^1].Length == token.Start) lower[^1] += Lowered(form.ToString());
+            else
+            {
+                lower.Add(Lowered(form.ToString()));
+                starts.Add(token.Start);
+            }
+        }
+        var reading = new Reading([.. lower], [.. lower], [.. lower.Select(_ => "")], [.. starts]);
         if (WordsBefore.Count >= RememberedSentences) WordsBefore.Clear();
         WordsBefore.TryAdd(text, reading);
         return reading;
     }
+
+    private static bool IsClitic(ReadOnlySpan<char> form) =>
+        form.Length is 2 or 3 && (form[0] is '\'' or '’' || form[0] is 'n' or 'N' && form[1] is '\'' or '’');
 
     /// <summary>
     /// A body sentence's tokens (words, numbers and , ; :) with the syntax stage's tags and lemmas: the
@@ -144,8 +158,7 @@ public sealed partial class SentenceWords
     public int Count => Lower.Count;
 
     /// <summary>The words of any text (a headline) in lower case, as a sentence's are.</summary>
-    public static IReadOnlyList<string> LowerWords(string text) =>
-        Word().Matches(text).Select(m => m.Value.ToLowerInvariant().Replace('’', '\'')).ToList();
+    public static IReadOnlyList<string> LowerWords(string text) => WordsOnce(text).Lower;
 
     /// <summary>Index of the first word starting at or after a document offset (Count when none).</summary>
     public int WordAt(int offset)
@@ -154,7 +167,4 @@ public sealed partial class SentenceWords
             if (Starts[i] >= offset) return i;
         return Starts.Count;
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[,;:]")]
-    private static partial Regex Word();
 }
