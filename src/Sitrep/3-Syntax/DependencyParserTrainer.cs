@@ -9,7 +9,8 @@ namespace Sitrep.Syntax;
 /// </summary>
 internal sealed class DependencyParserTrainer(int transitionBits, int labelBits, int epochs, int seed, double explore = 0.9)
 {
-    public DependencyParser Train(IReadOnlyList<UdSentence> sentences, IReadOnlyList<byte[]> tags, string[] relations, TextWriter log)
+    public DependencyParser Train(IReadOnlyList<UdSentence> sentences, IReadOnlyList<byte[]> tags, string[] relations, TextWriter log,
+        Func<DependencyParser, string>? score = null)
     {
         var relationOf = relations.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => (byte)p.i);
         byte root = relationOf["root"];
@@ -89,7 +90,8 @@ internal sealed class DependencyParserTrainer(int transitionBits, int labelBits,
                 transitions.Step++;
                 labels.Step++;
             }
-            log.WriteLine($"parser epoch {epoch}: UAS {right / (double)total:F4} LAS {labelled / (double)total:F4} on training");
+            var scored = score is null ? "" : "; " + score(new DependencyParser(transitions.Average(), labels.Average(), relations));
+            log.WriteLine($"parser epoch {epoch}: UAS {right / (double)total:F4} LAS {labelled / (double)total:F4} on training{scored}");
         }
         return new DependencyParser(transitions.Average(), labels.Average(), relations);
     }

@@ -44,7 +44,8 @@ public sealed class SyntaxTrainer(int taggerEpochs = 8, int parserEpochs = 15, i
         log.WriteLine($"jackknifed tags: {Accuracy(train, tags, upos, xpos):F4} UPOS/XPOS pairs right ({clock.Elapsed.TotalSeconds:F0} s)");
         var tagger = new PosTaggerTrainer(taggerBits, taggerEpochs, seed).Train(train, upos, xpos, log);
         log.WriteLine($"tagger trained ({clock.Elapsed.TotalSeconds:F0} s)");
-        var parser = new DependencyParserTrainer(transitionBits, labelBits, parserEpochs, seed, explore).Train(train, tags, relations, log);
+        var parser = new DependencyParserTrainer(transitionBits, labelBits, parserEpochs, seed, explore).Train(train, tags, relations, log,
+            dev is null ? null : p => "dev " + Evaluate(new SyntaxModel(tagger, lexicon, p), dev));
         log.WriteLine($"parser trained ({clock.Elapsed.TotalSeconds:F0} s)");
         var model = new SyntaxModel(tagger, lexicon, parser);
         if (dev != null) log.WriteLine($"dev: {Evaluate(model, dev)}");
