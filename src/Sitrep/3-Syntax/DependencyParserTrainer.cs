@@ -100,7 +100,7 @@ internal sealed class DependencyParserTrainer(int transitionBits, int labelBits,
     /// The gold arcs each transition loses. <paramref name="inBuffer"/>[h] counts the words still in the
     /// buffer whose gold head is h; <paramref name="onStack"/>[h] those on the stack (all headless).
     /// </summary>
-    private static void Costs(ParseState state, int[] gold, int[] inBuffer, int[] onStack, int[] costs)
+    internal static void Costs(ParseState state, int[] gold, int[] inBuffer, int[] onStack, int[] costs)
     {
         int s0 = state.S0, s1 = state.S1, b0 = state.B0;
         if (b0 > 0)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -114,13 +115,26 @@ internal sealed class WeightTable
         writer.Write(Bits);
         writer.Write(Classes);
         writer.Write(Unit);
-        if (Classes > NarrowClasses)
+        if (Classes <= NarrowClasses)
         {
-            var counts = new byte[1 << Bits];
-            for (int row = 0; row < counts.Length; row++) counts[row] = (byte)(_starts[row + 1] - _starts[row]);
-            writer.Write(counts);
-            writer.Write(_classes);
+            // Which rows hold any weight (one bit each), then those rows: most rows of a hashed table are empty.
+            var used = new byte[(1 << Bits) / 8];
+            var rows = new List<short>();
+            for (int row = 0; row < 1 << Bits; row++)
+            {
+                var weights = _weights.AsSpan(row * NarrowClasses, NarrowClasses);
+                if (!weights.ContainsAnyExcept((short)0)) continue;
+                used[row >> 3] |= (byte)(1 << (row & 7));
+                rows.AddRange(weights);
+            }
+            writer.Write(used);
+            writer.Write(MemoryMarshal.AsBytes(rows.ToArray().AsSpan()));
+            return;
         }
+        var counts = new byte[1 << Bits];
+        for (int row = 0; row < counts.Length; row++) counts[row] = (byte)(_starts[row + 1] - _starts[row]);
+        writer.Write(counts);
+        writer.Write(_classes);
         writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
     }
 
@@ -132,8 +146,23 @@ internal sealed class WeightTable
         float unit = reader.ReadSingle();
         if (classes <= NarrowClasses)
         {
+            var used = new byte[(1 << bits) / 8];
+            reader.BaseStream.ReadExactly(used);
+            int stored = 0;
+            foreach (byte b in used) stored += BitOperations.PopCount(b);
+            // The stored rows are read to the front of the table, then moved out to their places, last first.
             var dense = new short[(1 << bits) * NarrowClasses];
-            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(dense.AsSpan()));
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(dense.AsSpan(0, stored * NarrowClasses)));
+            for (int row = (1 << bits) - 1, next = stored - 1; row >= 0 && next < row; row--)
+            {
+                var place = dense.AsSpan(row * NarrowClasses, NarrowClasses);
+                if ((used[row >> 3] & (1 << (row & 7))) == 0)
+                {
+                    if (row < stored) place.Clear();
+                    continue;
+                }
+                dense.AsSpan(next-- * NarrowClasses, NarrowClasses).CopyTo(place);
+            }
             return new WeightTable(bits, classes, dense, unit);
         }
         var counts = new byte[1 << bits];
@@ -195,6 +224,17 @@ internal sealed class TrainingWeights(int bits, int classes)
             _accumulated[at + gold] += Step * amount;
             _weights[at + guess] -= amount;
             _accumulated[at + guess] -= Step * amount;
+        }
+    }
+
+    /// <summary>Adds <paramref name="amount"/> to one class of the rows (one side of a structured update).</summary>
+    public void Add(ReadOnlySpan<int> rows, int type, float amount)
+    {
+        foreach (int row in rows)
+        {
+            int at = row * Width + type;
+            _weights[at] += amount;
+            _accumulated[at] += Step * amount;
         }
     }
 
