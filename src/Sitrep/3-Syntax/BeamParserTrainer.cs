@@ -31,16 +31,12 @@ internal sealed class BeamParserTrainer(int transitionBits, int labelBits, int e
     public DependencyParser Train(IReadOnlyList<UdSentence> sentences, IReadOnlyList<byte[]> tags, string[] relations, TextWriter log,
         Func<DependencyParser, string>? score = null)
     {
-        var relationOf = relations.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => (byte)p.i);
-        byte root = relationOf["root"];
-        var keys = sentences.Select(s => s.Forms.Select(f => WordKeys.Of(f)).ToArray()).ToArray();
+        var set = new ParserTrainingSet(sentences, relations);
+        var (keys, gold, goldLabel, root, longest) = (set.Keys, set.Gold, set.GoldLabel, set.Root, set.Longest);
         var transitions = new TrainingWeights(transitionBits, ParseState.Actions);
         var labels = new TrainingWeights(labelBits, relations.Length);
         var random = new Random(seed);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
-        int longest = sentences.Max(s => s.Length) + 2;
-        var gold = new int[longest];
-        var goldLabel = new byte[longest];
         var hashes = new ulong[ParseState.MaxTransitionFeatures];
         var rows = new int[ParseState.MaxTransitionFeatures];
         var scores = new float[Math.Max(transitions.Width, labels.Width)];
@@ -105,11 +101,7 @@ internal sealed class BeamParserTrainer(int transitionBits, int labelBits, int e
             {
                 var sentence = sentences[s];
                 int n = sentence.Length;
-                for (int i = 1; i <= n; i++)
-                {
-                    gold[i] = sentence.Heads[i - 1];
-                    goldLabel[i] = relationOf.GetValueOrDefault(sentence.Relations[i - 1], root);
-                }
+                set.Load(s);
                 Start(goldItem, keys[s], tags[s], gold, n);
                 Start(beam[0], keys[s], tags[s], gold, n);
                 int live = 1, current = 0;
