@@ -86,20 +86,26 @@ public static class TrainCommand
         var parserEpochs = new Option<int>("--parser-epochs") { Description = "Passes of the parser over the training data.", DefaultValueFactory = _ => 15 };
         var parserBits = new Option<int>("--parser-bits") { Description = "log2 of the number of hashed transition feature rows.", DefaultValueFactory = _ => 22 };
         var explore = new Option<double>("--explore") { Description = "How often the parser follows its own wrong choice in training (from the second epoch).", DefaultValueFactory = _ => 0.9 };
+        var beam = new Option<int>("--beam") { Description = "Beam width of the parser (1: greedy, trained with a dynamic oracle; more: beam search, trained globally).", DefaultValueFactory = _ => 1 };
         var limit = new Option<int>("--limit") { Description = "Train on the first N sentences only (0: all), for quick experiments." };
         var seed = new Option<int>("--seed") { Description = "Seed of the sentence shuffling and the parser's exploration.", DefaultValueFactory = _ => 2016 };
         var command = new Command("parse", "Trains the part-of-speech tagger, lemmatizer and dependency parser and writes their models.")
-            { data, dev, output, taggerEpochs, parserEpochs, parserBits, explore, limit, seed };
+            { data, dev, output, taggerEpochs, parserEpochs, parserBits, explore, beam, limit, seed };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(data)!;
             if (Missing(path)) return SitrepCommandLine.BadUsage;
+            if (parsed.GetValue(beam) is < 1 or > Sitrep.Syntax.SyntaxTrainer.MaxBeamWidth)
+            {
+                Console.Error.WriteLine($"--beam: a width from 1 to {Sitrep.Syntax.SyntaxTrainer.MaxBeamWidth}");
+                return SitrepCommandLine.BadUsage;
+            }
             var clock = Stopwatch.StartNew();
             Sitrep.Syntax.SyntaxModel model;
             try
             {
                 model = new Sitrep.Syntax.SyntaxTrainer(parsed.GetValue(taggerEpochs), parsed.GetValue(parserEpochs), seed: parsed.GetValue(seed),
-                        transitionBits: parsed.GetValue(parserBits), explore: parsed.GetValue(explore))
+                        transitionBits: parsed.GetValue(parserBits), explore: parsed.GetValue(explore), beamWidth: parsed.GetValue(beam))
                     .Train(path, parsed.GetValue(dev), Console.Error, parsed.GetValue(limit));
             }
             catch (InvalidDataException e)

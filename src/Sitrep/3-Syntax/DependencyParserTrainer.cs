@@ -9,20 +9,17 @@ namespace Sitrep.Syntax;
 /// </summary>
 internal sealed class DependencyParserTrainer(int transitionBits, int labelBits, int epochs, int seed, double explore = 0.9)
 {
-    public DependencyParser Train(IReadOnlyList<UdSentence> sentences, IReadOnlyList<byte[]> tags, string[] relations, TextWriter log)
+    public DependencyParser Train(IReadOnlyList<UdSentence> sentences, IReadOnlyList<byte[]> tags, string[] relations, TextWriter log,
+        Func<DependencyParser, string>? score = null)
     {
-        var relationOf = relations.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => (byte)p.i);
-        byte root = relationOf["root"];
-        var keys = sentences.Select(s => s.Forms.Select(f => WordKeys.Of(f)).ToArray()).ToArray();
+        var set = new ParserTrainingSet(sentences, relations);
+        var (keys, gold, goldLabel, root) = (set.Keys, set.Gold, set.GoldLabel, set.Root);
         var transitions = new TrainingWeights(transitionBits, ParseState.Actions);
         var labels = new TrainingWeights(labelBits, relations.Length);
         var random = new Random(seed);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
-        int longest = sentences.Max(s => s.Length) + 1;
-        var gold = new int[longest];
-        var goldLabel = new byte[longest];
-        var inBuffer = new int[longest];
-        var onStack = new int[longest];
+        var inBuffer = new int[set.Longest];
+        var onStack = new int[set.Longest];
         var hashes = new ulong[ParseState.MaxTransitionFeatures];
         var rows = new int[ParseState.MaxTransitionFeatures];
         var scores = new float[Math.Max(transitions.Width, labels.Width)];
@@ -39,12 +36,8 @@ internal sealed class DependencyParserTrainer(int transitionBits, int labelBits,
                 state.Reset(keys[s], tags[s]);
                 Array.Clear(inBuffer, 0, n + 1);
                 Array.Clear(onStack, 0, n + 1);
-                for (int i = 1; i <= n; i++)
-                {
-                    gold[i] = sentence.Heads[i - 1];
-                    goldLabel[i] = relationOf.GetValueOrDefault(sentence.Relations[i - 1], root);
-                    inBuffer[gold[i]]++;
-                }
+                set.Load(s);
+                for (int i = 1; i <= n; i++) inBuffer[gold[i]]++;
                 while (!state.Done)
                 {
                     int count = state.TransitionFeatures(hashes);
@@ -89,7 +82,8 @@ internal sealed class DependencyParserTrainer(int transitionBits, int labelBits,
                 transitions.Step++;
                 labels.Step++;
             }
-            log.WriteLine($"parser epoch {epoch}: UAS {right / (double)total:F4} LAS {labelled / (double)total:F4} on training");
+            var scored = score is null ? "" : "; " + score(new DependencyParser(transitions.Average(), labels.Average(), relations));
+            log.WriteLine($"parser epoch {epoch}: UAS {right / (double)total:F4} LAS {labelled / (double)total:F4} on training{scored}");
         }
         return new DependencyParser(transitions.Average(), labels.Average(), relations);
     }
@@ -98,7 +92,7 @@ internal sealed class DependencyParserTrainer(int transitionBits, int labelBits,
     /// The gold arcs each transition loses. <paramref name="inBuffer"/>[h] counts the words still in the
     /// buffer whose gold head is h; <paramref name="onStack"/>[h] those on the stack (all headless).
     /// </summary>
-    private static void Costs(ParseState state, int[] gold, int[] inBuffer, int[] onStack, int[] costs)
+    internal static void Costs(ParseState state, int[] gold, int[] inBuffer, int[] onStack, int[] costs)
     {
         int s0 = state.S0, s1 = state.S1, b0 = state.B0;
         if (b0 > 0)
@@ -119,5 +113,45 @@ internal sealed class DependencyParserTrainer(int transitionBits, int labelBits,
     {
         for (int k = 0; k < state.Depth; k++) if (state.Stack[k] == word) return true;
         return false;
+    }
+}
+
+/// <summary>What both parser trainers read of a treebank: each sentence's word keys, and its gold arcs loaded into 1-based arrays.</summary>
+internal sealed class ParserTrainingSet
+{
+    private readonly IReadOnlyList<UdSentence> _sentences;
+    private readonly Dictionary<string, byte> _relationOf;
+
+    public ParserTrainingSet(IReadOnlyList<UdSentence> sentences, string[] relations)
+    {
+        _sentences = sentences;
+        _relationOf = relations.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => (byte)p.i);
+        Root = _relationOf["root"];
+        Keys = sentences.Select(s => s.Forms.Select(f => WordKeys.Of(f)).ToArray()).ToArray();
+        Longest = sentences.Max(s => s.Length) + 2;
+        Gold = new int[Longest];
+        GoldLabel = new byte[Longest];
+    }
+
+    public WordKeys[][] Keys { get; }
+    public byte Root { get; }
+
+    /// <summary>The longest sentence's words plus the root and one spare: the size of per-word arrays.</summary>
+    public int Longest { get; }
+
+    /// <summary>The gold head of each word of the loaded sentence (1..n; 0 = root).</summary>
+    public int[] Gold { get; }
+
+    /// <summary>The gold relation class of each word of the loaded sentence.</summary>
+    public byte[] GoldLabel { get; }
+
+    public void Load(int s)
+    {
+        var sentence = _sentences[s];
+        for (int i = 1; i <= sentence.Length; i++)
+        {
+            Gold[i] = sentence.Heads[i - 1];
+            GoldLabel[i] = _relationOf.GetValueOrDefault(sentence.Relations[i - 1], Root);
+        }
     }
 }

@@ -5,7 +5,8 @@ namespace Sitrep.Syntax;
 /// Lemmas and morphological features of tagged words, learned from a treebank. A word seen in training
 /// with its Penn tag gets its most frequent lemma and features there; an unseen word gets the lemma of
 /// WordNet's base form when it lists the word as irregular, else the edit rule (strip a suffix, append
-/// another) most frequent among training words of its tag that end like it, longest ending first; and
+/// another) most frequent among training words of its tag that end like it, longest ending first, whose
+/// result is a known base form (when any is); and
 /// the features most frequent for its tag pair.
 /// </summary>
 public sealed class Lexicon
@@ -31,11 +32,32 @@ public sealed class Lexicon
         Span<char> form = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
         word.CopyTo(form);
         if (!proper) for (int i = 0; i < form.Length; i++) form[i] = char.ToLowerInvariant(form[i]);
-        if (!proper && WordNetExceptions.BaseForm(form, xpos) is { } irregular) return irregular;
+        if (!proper && WordNet.BaseForm(form, xpos) is { } irregular) return irregular;
+        // The rule of the longest ending, unless it cuts a word no dictionary knows ("shelled": "shel")
+        // and the rule of a shorter ending gives one that is known ("shell").
+        string? first = null;
         for (int length = Math.Min(LongestEnding, form.Length - 1); length >= 0; length--)
-            if (_rules.TryGetValue(RuleKey(form[^length..], xpos), out var rule) && rule.Strip < form.Length)
-                return string.Concat(form[..^rule.Strip], rule.Append);
-        return form.ToString();
+        {
+            if (!_rules.TryGetValue(RuleKey(form[^length..], xpos), out var rule) || rule.Strip >= form.Length) continue;
+            var candidate = string.Concat(form[..^rule.Strip], rule.Append);
+            if (proper || IsBaseForm(candidate, xpos)) return candidate;
+            first ??= candidate;
+        }
+        return first ?? form.ToString();
+    }
+
+    /// <summary>Whether a word is a known base form for an inflected Penn tag: the treebank shows it with the base tag, or WordNet lists it.</summary>
+    private bool IsBaseForm(string word, string xpos)
+    {
+        string? baseTag = xpos switch
+        {
+            "VBD" or "VBN" or "VBG" or "VBZ" => "VB",
+            "JJR" or "JJS" => "JJ",
+            "NNS" => "NN",
+            "RBR" or "RBS" => "RB",
+            _ => null,
+        };
+        return baseTag is null || _lemmas.ContainsKey(Key(word, baseTag, lower: true)) || WordNet.IsLemma(word, xpos);
     }
 
     /// <summary>UD features (<c>Number=Plur|Person=3</c>) of a word with its tags, or null when it has none.</summary>

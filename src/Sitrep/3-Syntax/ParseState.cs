@@ -57,6 +57,29 @@ internal sealed class ParseState
         Next = 1;
     }
 
+    /// <summary>Becomes a copy of another configuration of the same sentence (a beam's next item).</summary>
+    public void CopyFrom(ParseState other)
+    {
+        if (Stack.Length < other.Stack.Length)
+        {
+            int capacity = other.Stack.Length;
+            Stack = new int[capacity]; Heads = new int[capacity]; Tags = new int[capacity];
+            LeftCount = new int[capacity]; RightCount = new int[capacity];
+            Left1 = new int[capacity]; Left2 = new int[capacity]; Right1 = new int[capacity]; Right2 = new int[capacity];
+            Labels = new byte[capacity]; Words = new ulong[capacity]; Suffixes = new ulong[capacity];
+            LeftLabels = new ulong[capacity]; RightLabels = new ulong[capacity];
+        }
+        (Count, Depth, Next) = (other.Count, other.Depth, other.Next);
+        int size = Count + 1;
+        Array.Copy(other.Stack, Stack, size); Array.Copy(other.Heads, Heads, size); Array.Copy(other.Tags, Tags, size);
+        Array.Copy(other.LeftCount, LeftCount, size); Array.Copy(other.RightCount, RightCount, size);
+        Array.Copy(other.Left1, Left1, size); Array.Copy(other.Left2, Left2, size);
+        Array.Copy(other.Right1, Right1, size); Array.Copy(other.Right2, Right2, size);
+        Array.Copy(other.Labels, Labels, size);
+        Array.Copy(other.Words, Words, size); Array.Copy(other.Suffixes, Suffixes, size);
+        Array.Copy(other.LeftLabels, LeftLabels, size); Array.Copy(other.RightLabels, RightLabels, size);
+    }
+
     public bool IsValid(int action) => action switch
     {
         Shift => Next <= Count,

@@ -8,8 +8,11 @@ namespace Sitrep.Syntax;
 /// input has the errors of tagging at run time.
 /// </summary>
 public sealed class SyntaxTrainer(int taggerEpochs = 8, int parserEpochs = 15, int folds = 5, int seed = 2016,
-    int taggerBits = 18, int transitionBits = 22, int labelBits = 19, double explore = 0.9)
+    int taggerBits = 18, int transitionBits = 22, int labelBits = 19, double explore = 0.9, int beamWidth = 1)
 {
+    /// <summary>The widest beam the parser searches with.</summary>
+    public const int MaxBeamWidth = DependencyParser.MaxBeamWidth;
+
     public SyntaxModel Train(string trainPath, string? devPath, TextWriter log, int limit = 0)
     {
         var clock = Stopwatch.StartNew();
@@ -44,7 +47,10 @@ public sealed class SyntaxTrainer(int taggerEpochs = 8, int parserEpochs = 15, i
         log.WriteLine($"jackknifed tags: {Accuracy(train, tags, upos, xpos):F4} UPOS/XPOS pairs right ({clock.Elapsed.TotalSeconds:F0} s)");
         var tagger = new PosTaggerTrainer(taggerBits, taggerEpochs, seed).Train(train, upos, xpos, log);
         log.WriteLine($"tagger trained ({clock.Elapsed.TotalSeconds:F0} s)");
-        var parser = new DependencyParserTrainer(transitionBits, labelBits, parserEpochs, seed, explore).Train(train, tags, relations, log);
+        Func<DependencyParser, string>? score = dev is null ? null : p => "dev " + Evaluate(new SyntaxModel(tagger, lexicon, p), dev);
+        var parser = beamWidth > 1
+            ? new BeamParserTrainer(transitionBits, labelBits, parserEpochs, seed, beamWidth).Train(train, tags, relations, log, score)
+            : new DependencyParserTrainer(transitionBits, labelBits, parserEpochs, seed, explore).Train(train, tags, relations, log, score);
         log.WriteLine($"parser trained ({clock.Elapsed.TotalSeconds:F0} s)");
         var model = new SyntaxModel(tagger, lexicon, parser);
         if (dev != null) log.WriteLine($"dev: {Evaluate(model, dev)}");

@@ -6,7 +6,7 @@ public enum Upos : byte { X, ADJ, ADP, ADV, AUX, CCONJ, DET, INTJ, NOUN, NUM, PA
 /// <summary>The universal dependency relations (without their language subtypes such as <c>:pass</c>).</summary>
 public enum Relation : byte
 {
-    Dep, Acl, Advcl, Advmod, Amod, Appos, Aux, Case, Cc, Ccomp, Clf, Compound, Conj, Cop, Csubj, Discourse, Dislocated,
+    Dep, Det, Acl, Advcl, Advmod, Amod, Appos, Aux, Case, Cc, Ccomp, Clf, Compound, Conj, Cop, Csubj, Discourse, Dislocated,
     Expl, Fixed, Flat, Goeswith, Iobj, List, Mark, Nmod, Nsubj, Nummod, Obj, Obl, Orphan, Parataxis, Punct, Reparandum,
     Root, Vocative, Xcomp,
 }

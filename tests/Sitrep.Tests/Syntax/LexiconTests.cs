@@ -16,6 +16,14 @@ public class LexiconTests
     // Words the training data lacks take the suffix rules of their tag.
     [InlineData("outflanked", "VBD", "outflank")]
     [InlineData("warlords", "NNS", "warlord")]
+    // Of the rules that fit an unseen word, the longest ending's that gives a verb WordNet or the treebank knows.
+    [InlineData("shelled", "VBD", "shell")]
+    [InlineData("rioted", "VBD", "riot")]
+    [InlineData("rioting", "VBG", "riot")]
+    [InlineData("raiding", "VBG", "raid")]
+    [InlineData("torched", "VBN", "torch")]
+    [InlineData("ceasing", "VBG", "cease")]
+    [InlineData("cancelling", "VBG", "cancel")]
     public void A_word_and_its_penn_tag_give_the_ud_lemma(string word, string xpos, string lemma) =>
         Lemmatizer.Lemma(word, xpos).ShouldBe(lemma);
 
