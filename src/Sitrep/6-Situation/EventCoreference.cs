@@ -9,7 +9,7 @@ namespace Sitrep.Situation;
 /// participants are compatible and something positive ties them (the same place, a person named in
 /// both). A report without a day of its own happened on or within a week before its publication, so it
 /// is never "the same day" as anything, only not incompatible with it. Violent incidents without a place
-/// of their own happened where their article is filed from; an incident half its reports call an
+/// of their own happened where their article is filed from; an event most of its reports call an
 /// accident is no assault.
 /// </summary>
 public sealed class EventCoreference : IStoryStep
@@ -53,7 +53,7 @@ public sealed class EventCoreference : IStoryStep
         foreach (var cluster in clusters.OrderBy(c => order[tellers[c].Sentence.Document]).ThenBy(c => tellers[c].Sentence.Start).ThenBy(c => tellers[c].Rank))
         {
             var first = cluster[0];
-            if (first.Type == "ASSAULT" && 2 * cluster.Count(r => r.Article.Accidental) >= cluster.Count) continue;
+            if (2 * cluster.Count(r => r.Accidental) > cluster.Count) continue;
             var mentions = cluster.SelectMany(r => r.Mentions).ToList();
             var stated = MostStated(cluster);
             var date = stated ?? cluster.Select(r => r.Document.Published).Min();
@@ -102,6 +102,9 @@ public sealed class EventCoreference : IStoryStep
         public IReadOnlyList<string> Victims => main ? Article.Victims : [];
         public IReadOnlyList<string> Suspects => main ? Article.Suspects : [];
 
+        /// <summary>The document calls the event an accident: in its sentences (all its mentions agree), or, of a violent incident, anywhere.</summary>
+        public bool Accidental => Mentions[0].Accidental || Type == "ASSAULT" && Article.Accidental;
+
         public string? Actor => Mentions.Select(m => m.Actor).FirstOrDefault(a => a != null);
         public string? Target => Mentions.Select(m => m.Target).FirstOrDefault(a => a != null);
     }
@@ -125,8 +128,9 @@ public sealed class EventCoreference : IStoryStep
         {
             var place = OwnPlace(mention, article);
             // "The shooting" refers back to the first such event whatever day the sentence names (that of an arrest, a hearing).
-            var home = (mention.Anaphoric ? reports.FirstOrDefault(r => r.Type == mention.Type && (r.Place == null || place == null || Near(r.Place, place, mention.Type))) : null)
-                       ?? reports.FirstOrDefault(r => r.Type == mention.Type && ModesAgree(r.Mode, mention.Mode)
+            // The coder told the document's accidents from its other events of the type already: they stay apart.
+            var home = (mention.Anaphoric ? reports.FirstOrDefault(r => r.Type == mention.Type && r.Mentions[0].Accidental == mention.Accidental && (r.Place == null || place == null || Near(r.Place, place, mention.Type))) : null)
+                       ?? reports.FirstOrDefault(r => r.Type == mention.Type && r.Mentions[0].Accidental == mention.Accidental && ModesAgree(r.Mode, mention.Mode)
                                                    && (r.Place == null || place == null || Near(r.Place, place, mention.Type))
                                                    && (r.Day is not { } d || mention.Day is not { } e || Math.Abs(d.FirstDay.DayNumber - e.FirstDay.DayNumber) <= 1));
             if (home != null) home.Mentions.Add(mention);
@@ -142,7 +146,11 @@ public sealed class EventCoreference : IStoryStep
         && (a.AnyPlace == null || b.AnyPlace == null || Near(a.AnyPlace, b.AnyPlace, a.Type))
         && (a.Destination == null || b.Destination == null || Near(a.Destination, b.Destination, a.Type))
         && !PeopleDiffer(a, b)
-        && (a.Type == "ASSAULT" || Same(a.Actor, b.Actor));
+        && (a.Type == "ASSAULT" || Same(a.Actor, b.Actor))
+        && (a.Accidental == b.Accidental || SameDay(a, b) || SamePerson(a, b));
+
+    /// <summary>Both reports state the event's day, the same (an accident and an attack in one town a few days apart stay two).</summary>
+    private static bool SameDay(Report a, Report b) => a.Day is { } x && b.Day is { } y && x.FirstDay == y.FirstDay;
 
     /// <summary>Something the two reports share: the place, a person in the same part, the same named actor or target.</summary>
     private static bool Tied(Report a, Report b) =>

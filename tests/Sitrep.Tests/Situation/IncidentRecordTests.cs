@@ -88,4 +88,33 @@ public class IncidentRecordTests
 
         Analyze(accident).Events.ShouldNotContain(e => e.Type == "ASSAULT");
     }
+
+    [Fact]
+    public void An_accident_most_reports_call_one_is_no_assault_even_where_one_report_does_not_say_so()
+    {
+        var accident = MarkedText.Document("county-ledger", """
+            {PLACE SPRINGFIELD=US:39.9242:-83.8088} — A 12-year-old boy was shot {DATE Sunday=2026-03-08} when a rifle his brother was cleaning went off, deputies said.
+            """, published: "2026-03-09");
+        var second = MarkedText.Document("valley-post", """
+            Deputies said a rifle accidentally discharged {DATE Sunday=2026-03-08} in a home in {PLACE Springfield=US:39.9242:-83.8088}, wounding a 12-year-old boy.
+            """, published: "2026-03-09");
+        var plain = MarkedText.Document("radio-five", """
+            A 12-year-old boy was shot {DATE Sunday=2026-03-08} at a home in {PLACE Springfield=US:39.9242:-83.8088} and was flown to a hospital.
+            """, published: "2026-03-09");
+
+        Analyze(accident, second, plain).Events.ShouldNotContain(e => e.Type == "ASSAULT");
+    }
+
+    [Fact]
+    public void A_shooting_one_report_words_like_an_accident_is_still_one_record_of_all_its_reports()
+    {
+        var wording = MarkedText.Document("county-ledger", """
+            A man was shot {DATE Saturday=2026-03-07} outside a bar in {PLACE Dayton=US:39.7589:-84.1916} after his car crashed into a fence, police said.
+            """, published: "2026-03-08");
+
+        var story = Analyze(FirstReport, VictimNamed, wording);
+
+        story.Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
+             .Sources.ShouldBe(["dayton-daily", "miami-valley-news", "county-ledger"], ignoreOrder: true);
+    }
 }
