@@ -58,9 +58,8 @@ public sealed class EventCoreference : IStoryStep
             var stated = MostStated(cluster);
             var date = stated ?? cluster.Select(r => r.Document.Published).Min();
             var told = tellers[cluster];
-            var ownPlace = MostCommonPlace(cluster.Select(r => r.Place));
-            var filedFrom = ownPlace == null ? MostCommonPlace(cluster.Select(r => r.ArticlePlace)) : null;
-            var place = ownPlace ?? filedFrom ?? MostCommonPlace(cluster.Select(r => r.Unlocated));
+            var located = MostAttested(cluster);
+            var place = located ?? MostCommonPlace(cluster.Select(r => r.Unlocated));
             var destination = mentions.Select(m => m.Destination).FirstOrDefault(p => p != null);
             story.Events.Add(new StoryEvent(
                 $"v{++n}", first.Type, Mode(mentions),
@@ -71,7 +70,7 @@ public sealed class EventCoreference : IStoryStep
                 destination == null ? null : new EventPlace(PlaceName(story, destination), destination.Country, destination.Lat, destination.Lon))
             {
                 DateStated = stated != null,
-                PlaceStated = filedFrom == null,
+                PlaceStated = located == null || cluster.Any(r => r.Place is { } own && own.Lat == located.Lat && own.Lon == located.Lon),
             });
         }
     }
@@ -143,11 +142,19 @@ public sealed class EventCoreference : IStoryStep
     private static bool Compatible(Report a, Report b) =>
         a.Document != b.Document && a.Type == b.Type && ModesAgree(a.Mode, b.Mode)
         && (DaysOverlap(a, b) || SamePerson(a, b))
-        && (a.AnyPlace == null || b.AnyPlace == null || Near(a.AnyPlace, b.AnyPlace, a.Type))
+        && PlacesAgree(a, b)
         && (a.Destination == null || b.Destination == null || Near(a.Destination, b.Destination, a.Type))
         && !PeopleDiffer(a, b)
         && (a.Type == "ASSAULT" || Same(a.Actor, b.Actor))
         && (a.Accidental == b.Accidental || SameDay(a, b) || SamePerson(a, b));
+
+    /// <summary>
+    /// The reports' places are near, or one article names the other's town too: a neighbourhood read as
+    /// a namesake town far away ("the Austin neighborhood") is where the other article's city is.
+    /// </summary>
+    private static bool PlacesAgree(Report a, Report b) =>
+        a.AnyPlace is not { } x || b.AnyPlace is not { } y || Near(x, y, a.Type)
+        || a.Type == "ASSAULT" && (a.Article.Towns.Any(t => Near(t, y, a.Type)) || b.Article.Towns.Any(t => Near(t, x, a.Type)));
 
     /// <summary>Both reports state the event's day, the same (an accident and an attack in one town a few days apart stay two).</summary>
     private static bool SameDay(Report a, Report b) => a.Day is { } x && b.Day is { } y && x.FirstDay == y.FirstDay;
@@ -267,6 +274,20 @@ public sealed class EventCoreference : IStoryStep
 
     private static string? MostCommon(IEnumerable<string?> values) =>
         values.Where(v => v != null).GroupBy(v => v!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
+    /// <summary>
+    /// Of the places the reports give (their own, else where their article is filed from), the one most
+    /// of their articles name (a neighbourhood one outlet reads as a namesake town far away is named by
+    /// that outlet alone), then the most given, then one of the event's own.
+    /// </summary>
+    private static PlaceMention? MostAttested(List<Report> cluster)
+    {
+        var given = cluster.Select(r => r.AnyPlace).Where(p => p is { Lat: not null }).ToList();
+        return given.GroupBy(p => (p!.Lat, p.Lon))
+            .OrderByDescending(g => cluster.Count(r => r.Article.Towns.Any(t => Near(t, g.First()!, r.Type))))
+            .ThenByDescending(g => g.Count()).ThenByDescending(g => cluster.Any(r => r.Place is { } own && own.Lat == g.Key.Lat && own.Lon == g.Key.Lon))
+            .FirstOrDefault()?.First();
+    }
 
     /// <summary>The place most reports give (one place on the map however it is spelled), the first on a tie.</summary>
     private static PlaceMention? MostCommonPlace(IEnumerable<PlaceMention?> places) =>

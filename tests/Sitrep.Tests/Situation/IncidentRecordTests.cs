@@ -117,4 +117,21 @@ public class IncidentRecordTests
         story.Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
              .Sources.ShouldBe(["dayton-daily", "miami-valley-news", "county-ledger"], ignoreOrder: true);
     }
+
+    [Fact]
+    public void A_neighbourhood_read_as_a_namesake_town_far_away_does_not_split_the_incident_nor_place_it()
+    {
+        var neighbourhood = MarkedText.Document("west-side-news", """
+            A 30-year-old man was shot {DATE Sunday night=2026-03-08} in the {PLACE Austin=US:30.2672:-97.7431} neighborhood on {PLACE Chicago=US:41.8781:-87.6298}'s West Side, police said.
+            He was taken to Stroger Hospital in serious condition.
+            """, published: "2026-03-09");
+        var city = MarkedText.Document("lakefront-daily", """
+            {PLACE CHICAGO=US:41.8781:-87.6298} — A man was wounded {DATE Sunday night=2026-03-08} when someone opened fire on him near Chicago Avenue, police said.
+            """, published: "2026-03-09");
+
+        var shooting = Analyze(neighbourhood, city).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem();
+
+        shooting.Sources.ShouldBe(["west-side-news", "lakefront-daily"], ignoreOrder: true);
+        shooting.Lat.ShouldBe(41.8781);
+    }
 }
