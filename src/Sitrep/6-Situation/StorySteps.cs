@@ -10,7 +10,7 @@ namespace Sitrep.Situation;
 /// </summary>
 public sealed class PublicationDateInference : IStoryStep
 {
-    private static readonly TemporalTagger Retagger = new();
+    private static readonly TemporalTagger TimeStage = new();
 
     public void Process(StoryPicture story)
     {
@@ -24,9 +24,8 @@ public sealed class PublicationDateInference : IStoryStep
         foreach (var document in story.Documents.Where(d => d.Published == null))
         {
             document.SetPublished(common.Value, DateProvenance.InferredFromStory);
-            // "On Sunday" had nothing to resolve against; the time stage runs again with the story's date.
-            document.Times.Clear();
-            Retagger.Process(document);
+            // "On Sunday" had nothing to resolve against; the time stage resolves it with the story's date.
+            TimeStage.Anchor(document);
         }
     }
 }

@@ -14,7 +14,12 @@ public sealed partial class RenamedCoverageTests
 {
     public static TheoryData<string> Fixtures => ["el-fasher", "kharkiv"];
 
-    /// <summary>Each fixture's names and the names they become, spelling variants to spelling variants.</summary>
+    /// <summary>
+    /// Each fixture's names and the names they become, spelling variants to spelling variants. Places
+    /// become places of the same standing in the shipped gazetteer (GeoNames gives Kharkiv and Luhansk
+    /// each one alternate spelling, Kupiansk and Chuhuiv each a district and a town spelled apart), so a
+    /// difference shows a fitted rule, not a gap in GeoNames.
+    /// </summary>
     private static readonly Dictionary<string, (string From, string To)[]> Renamings = new()
     {
         ["el-fasher"] =
@@ -23,26 +28,33 @@ public sealed partial class RenamedCoverageTests
             ("Mohamed Hamdan Dagalo", "Ibrahim Musa Abakar"), ("Hemedti", "Tigani"), ("Hemeti", "Tijani"),
             ("Amira Osman", "Layla Haddad"), ("Yusuf Adam", "Karim Nasser"),
             ("Rapid Support Forces", "National Defence Brigades"), ("RSF", "NDB"),
-            ("Norwegian Refugee Council", "Danish Refugee Council"), ("NRC", "DRC"),
+            ("Norwegian Refugee Council", "Danish Refugee Council"), ("NRC", "DRC"), ("Norwegian", "Danish"), ("Norway", "Denmark"),
             ("African Union", "Arab League"),
             ("El Fasher", "Nyala"), ("El Fashar", "Niyala"), ("Al Fashir", "Nyalah"),
             ("North Darfur", "South Darfur"), ("Tawila", "Kalma"),
-            ("South Kordofan", "Blue Nile"), ("North Kordofan", "White Nile"), ("Kordofan", "Blue Nile"),
+            ("South Kordofan", "Blue Nile"), ("North Kordofan", "White Nile"), ("Kordofan", "Butana"),
             ("Saudi Hospital", "Turkish Hospital"),
         ],
         ["kharkiv"] =
         [
-            ("Kharkiv", "Zaporizhzhia"), ("Kharkov", "Zaporozhye"),
-            ("Kupiansk", "Huliaipole"), ("Kupyansk", "Gulyaipole"),
-            ("Lake Baringo", "Lake Naivasha"), ("Baringo", "Naivasha"),
+            ("Kharkiv", "Luhansk"), ("Kharkov", "Lugansk"),
+            ("Kupiansk", "Chuhuiv"), ("Kupyansk", "Chuhuyiv"),
+            ("Lake Baringo", "Lake Nakuru"), ("Baringo", "Nakuru"),
             ("Norwegian Refugee Council", "Danish Refugee Council"), ("NRC", "DRC"),
             ("International Committee of the Red Cross", "International Rescue Committee"), ("ICRC", "IRC"),
         ],
     };
 
-    [Theory(Skip = "open in issue 17: renamed coverage still differs (el-fasher 15 facts: the tagger splits 'Danish Refugee Council', Kalma loses a mention; kharkiv 46: Zaporizhzhia/Zaporozhye split the story); run without Skip to list them")]
-    [MemberData(nameof(Fixtures))]
-    public void A_consistently_renamed_and_shifted_coverage_gives_the_same_picture(string fixture)
+    [Theory]
+    [InlineData("kharkiv")]
+    public void A_consistently_renamed_and_shifted_coverage_gives_the_same_picture(string fixture) => AssertSamePicture(fixture);
+
+    [Theory(Skip = "open in issue 17: the entity tagger types 'Tawila' ORG but 'Kalma' LOC (so the displacement's place and merge differ) and "
+                   + "'African Union' ORG but 'Arab League' MISC; run without Skip to list the differences")]
+    [InlineData("el-fasher")]
+    public void A_renamed_coverage_the_tagger_still_types_differently(string fixture) => AssertSamePicture(fixture);
+
+    private static void AssertSamePicture(string fixture)
     {
         var names = Renamings[fixture];
         var original = Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture);
@@ -56,8 +68,18 @@ public sealed partial class RenamedCoverageTests
         (string, string)[] back = [.. names.Select(n => (n.To, n.From)), .. names.Select(n => (n.To.ToLowerInvariant(), n.From.ToLowerInvariant()))];
         var actual = Picture(renamed.Path, text => Rename(text, back, -years));
 
-        actual.Except(expected).ShouldBeEmpty($"found only after renaming ({fixture}, years +{years})");
-        expected.Except(actual).ShouldBeEmpty($"lost by renaming ({fixture}, years +{years})");
+        // Both sides in one message: "+" found only after renaming, "-" lost by it.
+        string[] differences = [.. actual.Except(expected).Order().Select(l => "+ " + l), .. expected.Except(actual).Order().Select(l => "- " + l)];
+        differences.ShouldBeEmpty($"renamed {fixture}, years +{years}:\n{string.Join("\n", differences)}\n");
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Each_renaming_is_one_to_one_so_the_output_maps_back(string fixture)
+    {
+        var names = Renamings[fixture];
+        names.Select(n => n.To).Distinct().Count().ShouldBe(names.Length);
+        names.Select(n => n.To).Intersect(names.Select(n => n.From)).ShouldBeEmpty();
     }
 
     [Fact]
