@@ -141,7 +141,7 @@ public sealed class EventCoreference : IStoryStep
     /// <summary>Nothing in the two reports of different documents says they are different events.</summary>
     private static bool Compatible(Report a, Report b) =>
         a.Document != b.Document && a.Type == b.Type && ModesAgree(a.Mode, b.Mode)
-        && (DaysOverlap(a, b) || SamePerson(a, b))
+        && (DaysOverlap(a, b) || SamePerson(a, b) || FollowUp(a, b) || FollowUp(b, a))
         && PlacesAgree(a, b)
         && (a.Destination == null || b.Destination == null || Near(a.Destination, b.Destination, a.Type))
         && !PeopleDiffer(a, b)
@@ -190,6 +190,14 @@ public sealed class EventCoreference : IStoryStep
     /// </summary>
     private static bool SamePerson(Report a, Report b) =>
         a.Victims.Concat(a.Suspects).Where(n => n.Contains(' ')).Intersect(b.Victims.Concat(b.Suspects), StringComparer.OrdinalIgnoreCase).Any();
+
+    /// <summary>
+    /// A later report without a day of its own that names a victim or suspect of the earlier one by
+    /// surname ("Harrison was charged in the shooting"): a follow-up of the same incident.
+    /// </summary>
+    private static bool FollowUp(Report later, Report earlier) =>
+        later.Day == null && later.Document.Published is { } published && Span(earlier) is { } span && span.First <= published.FirstDay.DayNumber
+        && (Named(later, earlier) || Named(earlier, later));
 
     /// <summary>
     /// Both reports name victims or suspects and neither article names anyone the other gives a part
@@ -250,7 +258,9 @@ public sealed class EventCoreference : IStoryStep
         return a.All(m => b.All(o => m.Type == o.Type && (m.Mode == null || o.Mode == null || m.Mode == o.Mode) && Same(m.Actor, o.Actor)
                                      && !PeopleDiffer(m, o)
                                      && (m.Place != null && o.Place != null ? Near(m.Place, o.Place, m.Type)
-                                         : m.Place == null && o.Place == null && m.Actor != null && m.Actor == o.Actor)));
+                                         : m.Place == null && o.Place == null && m.Actor != null && m.Actor == o.Actor)))
+               // A town sees several shootings a week: of violent incidents, only reports that share a person are one.
+               && (a[0].Type != "ASSAULT" || a.Any(m => b.Any(o => Named(m, o) || Named(o, m))));
     }
 
     /// <summary>The day most reports state (the earliest report's on a tie).</summary>

@@ -109,7 +109,7 @@ public class IncidentRecordTests
     public void A_shooting_one_report_words_like_an_accident_is_still_one_record_of_all_its_reports()
     {
         var wording = MarkedText.Document("county-ledger", """
-            A man was shot {DATE Saturday=2026-03-07} outside a bar in {PLACE Dayton=US:39.7589:-84.1916} after his car crashed into a fence, police said.
+            {PER Marcus Hill} was shot {DATE Saturday=2026-03-07} outside a bar in {PLACE Dayton=US:39.7589:-84.1916} after his car crashed into a fence, police said.
             """, published: "2026-03-08");
 
         var story = Analyze(FirstReport, VictimNamed, wording);
@@ -133,5 +133,32 @@ public class IncidentRecordTests
 
         shooting.Sources.ShouldBe(["west-side-news", "lakefront-daily"], ignoreOrder: true);
         shooting.Lat.ShouldBe(41.8781);
+    }
+
+    [Fact]
+    public void A_follow_up_weeks_later_without_a_day_of_its_own_joins_the_incident_by_a_person_it_names()
+    {
+        var charged = MarkedText.Document("ohio-courier", """
+            Police say {PER Tyrone Banks} opened fire outside a {PLACE Dayton=US:39.7589:-84.1916} bar after an argument with {PER Marcus Hill}.
+            {PER Banks=Tyrone Banks}, 31, was arrested at a relative's home and is being held in the county jail.
+            """, published: "2026-04-10");
+
+        var shooting = Analyze(VictimNamed, charged).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem();
+
+        shooting.Sources.ShouldBe(["miami-valley-news", "ohio-courier"], ignoreOrder: true);
+        shooting.Date.ToString().ShouldBe("2026-03-08");
+    }
+
+    [Fact]
+    public void Two_shootings_in_one_city_two_days_apart_stay_two_records()
+    {
+        var saturday = MarkedText.Document("lakefront-daily", """
+            Two men were wounded in a shooting {DATE Saturday night=2026-03-07} in {PLACE Chicago=US:41.8781:-87.6298}, police said.
+            """, published: "2026-03-08");
+        var monday = MarkedText.Document("south-side-news", """
+            A teenager was shot and critically wounded {DATE Monday night=2026-03-09} in {PLACE Chicago=US:41.8781:-87.6298}, police said.
+            """, published: "2026-03-10");
+
+        Analyze(saturday, monday).Events.Where(e => e.Type == "ASSAULT").Count().ShouldBe(2);
     }
 }
