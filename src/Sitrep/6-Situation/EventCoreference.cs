@@ -263,10 +263,10 @@ public sealed class EventCoreference : IStoryStep
                && (a[0].Type != "ASSAULT" || a.Any(m => b.Any(o => Named(m, o) || Named(o, m))));
     }
 
-    /// <summary>The day most reports state (the earliest report's on a tie).</summary>
+    /// <summary>The day most reports state (the earliest on a tie: a later day is more often that of an arrest or a death in hospital).</summary>
     private static PartialDate? MostStated(List<Report> cluster) =>
         cluster.Select(r => r.Day).Where(d => d != null)
-            .GroupBy(d => d!.Value.FirstDay).OrderByDescending(g => g.Count())
+            .GroupBy(d => d!.Value.FirstDay).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Select(g => g.First()).FirstOrDefault();
 
     private static bool Same(string? a, string? b) => a == null || b == null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -161,4 +161,19 @@ public class IncidentRecordTests
 
         Analyze(saturday, monday).Events.Where(e => e.Type == "ASSAULT").Count().ShouldBe(2);
     }
+
+    [Fact]
+    public void Of_two_days_the_reports_state_equally_often_the_incident_takes_the_earlier()
+    {
+        var later = MarkedText.Document("ohio-courier", """
+            {PER Marcus Hill}, 24, was shot outside a bar in {PLACE Dayton=US:39.7589:-84.1916} {DATE Sunday=2026-03-08} and died in hospital.
+            """, published: "2026-03-09");
+        var earlier = MarkedText.Document("dayton-daily", """
+            {PER Marcus Hill}, 24, was shot {DATE Saturday night=2026-03-07} outside a bar in {PLACE Dayton=US:39.7589:-84.1916}.
+            """, published: "2026-03-09");
+
+        var shooting = Analyze(later, earlier).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem();
+
+        shooting.Date.ToString().ShouldBe("2026-03-07");
+    }
 }
