@@ -192,11 +192,12 @@ public sealed class EventCoreference : IStoryStep
         a.Victims.Concat(a.Suspects).Where(n => n.Contains(' ')).Intersect(b.Victims.Concat(b.Suspects), StringComparer.OrdinalIgnoreCase).Any();
 
     /// <summary>
-    /// A later report without a day of its own that names a victim or suspect of the earlier one by
-    /// surname ("Harrison was charged in the shooting"): a follow-up of the same incident.
+    /// A later report (its stated day, or its undated week, not before the earlier's days) that names a
+    /// victim or suspect of the earlier one by surname ("Harrison was charged in the shooting", "Hill
+    /// died Tuesday"): a follow-up of the same incident.
     /// </summary>
     private static bool FollowUp(Report later, Report earlier) =>
-        later.Day == null && later.Document.Published is { } published && Span(earlier) is { } span && span.First <= published.FirstDay.DayNumber
+        Span(later) is { } after && Span(earlier) is { } span && span.First <= after.First
         && (Named(later, earlier) || Named(earlier, later));
 
     /// <summary>

@@ -176,4 +176,15 @@ public class IncidentRecordTests
 
         shooting.Date.ToString().ShouldBe("2026-03-07");
     }
+
+    [Fact]
+    public void A_follow_up_that_dates_the_shooting_to_its_arrest_joins_the_incident_by_a_person_it_names()
+    {
+        var arrest = MarkedText.Document("ohio-courier", """
+            Police arrested {PER Tyrone Banks} {DATE Tuesday=2026-03-10}, days after he opened fire outside a {PLACE Dayton=US:39.7589:-84.1916} bar following an argument with {PER Marcus Hill}.
+            """, published: "2026-03-11");
+
+        Analyze(VictimNamed, arrest).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
+            .Sources.ShouldBe(["miami-valley-news", "ohio-courier"], ignoreOrder: true);
+    }
 }
