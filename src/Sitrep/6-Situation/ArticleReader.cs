@@ -4,13 +4,14 @@ namespace Sitrep.Situation;
 
 /// <summary>
 /// What one article says of the incident it reports beyond its event sentences: whether it calls it
-/// an accident, the place it is filed from (its dateline, else the town it names most), and the
-/// people it names as victims and as suspects, most named first, and every person it names.
+/// an accident, the place it is filed from (its dateline, else the town it names most), the towns and
+/// counties on the map it names, the people it names as victims and as suspects, most named first,
+/// and every person it names.
 /// </summary>
-public sealed record ArticleFacts(bool Accidental, PlaceMention? Place, IReadOnlyList<string> Victims, IReadOnlyList<string> Suspects,
-                                  IReadOnlySet<string> People)
+public sealed record ArticleFacts(bool Accidental, PlaceMention? Place, IReadOnlyList<PlaceMention> Towns, IReadOnlyList<string> Victims,
+                                  IReadOnlyList<string> Suspects, IReadOnlySet<string> People)
 {
-    public static readonly ArticleFacts None = new(false, null, [], [], new HashSet<string>());
+    public static readonly ArticleFacts None = new(false, null, [], [], [], new HashSet<string>());
 }
 
 /// <summary>Reads every document's <see cref="ArticleFacts"/> (after the actors are merged, so a surname reads as the full name).</summary>
@@ -46,7 +47,7 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
             if (victims[name] >= suspects[name]) suspects.Remove(name);
             else victims.Remove(name);
         var people = sentences.SelectMany(s => s.Entities).Where(e => e.Type == EntityType.Person).Select(story.ActorName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new ArticleFacts(accidental, PlaceOf(document), Ranked(victims), Ranked(suspects), people);
+        return new ArticleFacts(accidental, PlaceOf(document), Towns(document), Ranked(victims), Ranked(suspects), people);
     }
 
     private static List<string> Ranked(Dictionary<string, int> counts) =>
@@ -98,9 +99,7 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
     /// </summary>
     private static PlaceMention? PlaceOf(Document document)
     {
-        // A name the article also gives a person ("Strong" of Donnell Strong) is that person, not a town.
-        var people = document.Entities.Where(e => e.Type == EntityType.Person).SelectMany(e => e.Text.Split(' ')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var located = document.Places.Where(p => p.Context == null && p.Lat != null && p.Kind is PlaceKind.City or PlaceKind.Admin2 && !people.Contains(p.Text)).ToList();
+        var located = Towns(document);
         if (located.Count == 0) return null;
         if (located.FirstOrDefault(p => IsDateline(document.Text, p)) is { } dateline) return dateline;
         var country = located.GroupBy(p => p.Country).OrderByDescending(g => g.Count()).First().Key;
@@ -111,6 +110,13 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
             .GroupBy(p => (p.Lat, p.Lon))
             .OrderByDescending(g => g.First().Kind == PlaceKind.City).ThenByDescending(g => g.Count()).ThenBy(g => g.First().Start)
             .First().First();
+    }
+
+    /// <summary>The towns and counties on the map the article names, in order; a name it also gives a person ("Strong" of Donnell Strong) is that person.</summary>
+    private static List<PlaceMention> Towns(Document document)
+    {
+        var people = document.Entities.Where(e => e.Type == EntityType.Person).SelectMany(e => e.Text.Split(' ')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return document.Places.Where(p => p.Context == null && p.Lat != null && p.Kind is PlaceKind.City or PlaceKind.Admin2 && !people.Contains(p.Text)).ToList();
     }
 
     /// <summary>A place at the start of a line followed by a dash, perhaps after a state ("DAYTON, Ohio —", "PANDORA —").</summary>

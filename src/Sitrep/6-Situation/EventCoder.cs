@@ -28,8 +28,9 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             }
             // "The boy accidentally shot his brother ... The boy was shot in the chest": once the document
             // says an event of a type was an accident, its other mentions of that type are the same accident
-            // unless they say another day or place.
-            story.EventMentions.AddRange(mentions.Where(m => !context.Accidents.Any(a => a.Type == m.Type && SameOccasion(m, a.Sentence))));
+            // unless they say another day or place. They stay mentions, so that the reports of one incident
+            // still meet; the incident's reports together decide whether it was an accident.
+            story.EventMentions.AddRange(mentions.Select(m => context.Accidents.Any(a => a.Type == m.Type && SameOccasion(m, a.Sentence)) ? m with { Accidental = true } : m));
         }
     }
 
@@ -73,10 +74,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             var (trigger, first, end) = match;
             // "investigating an accidental shooting": the sentence calls the document's event an accident, even in a frame's object.
             if (lexicon.Setting(trigger.Type, trigger.Mode, "veto") == "accident" && lexicon.AnyCue("accident", words.Lemmas, 0, words.Count))
-            {
                 context.Accidents.Add((trigger.Type, sentence));
-                continue;
-            }
             if (first < frameEnd) continue;
             if (lexicon.Setting(trigger.Type, trigger.Mode, "frame") == "yes") frameEnd = ClauseEnd(words, end);
             var (type, mode) = Modality(words, trigger, first);
@@ -457,4 +455,7 @@ public sealed record EventMention(string Type, string? Mode, string? Actor, stri
 
     /// <summary>The trigger refers back to an event named before ("the shooting").</summary>
     public bool Anaphoric { get; init; }
+
+    /// <summary>Its document calls this event an accident or a disaster (the type's veto=accident).</summary>
+    public bool Accidental { get; init; }
 }

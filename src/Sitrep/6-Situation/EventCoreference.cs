@@ -9,7 +9,7 @@ namespace Sitrep.Situation;
 /// participants are compatible and something positive ties them (the same place, a person named in
 /// both). A report without a day of its own happened on or within a week before its publication, so it
 /// is never "the same day" as anything, only not incompatible with it. Violent incidents without a place
-/// of their own happened where their article is filed from; an incident half its reports call an
+/// of their own happened where their article is filed from; an event most of its reports call an
 /// accident is no assault.
 /// </summary>
 public sealed class EventCoreference : IStoryStep
@@ -53,14 +53,13 @@ public sealed class EventCoreference : IStoryStep
         foreach (var cluster in clusters.OrderBy(c => order[tellers[c].Sentence.Document]).ThenBy(c => tellers[c].Sentence.Start).ThenBy(c => tellers[c].Rank))
         {
             var first = cluster[0];
-            if (first.Type == "ASSAULT" && 2 * cluster.Count(r => r.Article.Accidental) >= cluster.Count) continue;
+            if (2 * cluster.Count(r => r.Accidental) > cluster.Count) continue;
             var mentions = cluster.SelectMany(r => r.Mentions).ToList();
             var stated = MostStated(cluster);
             var date = stated ?? cluster.Select(r => r.Document.Published).Min();
             var told = tellers[cluster];
-            var ownPlace = MostCommonPlace(cluster.Select(r => r.Place));
-            var filedFrom = ownPlace == null ? MostCommonPlace(cluster.Select(r => r.ArticlePlace)) : null;
-            var place = ownPlace ?? filedFrom ?? MostCommonPlace(cluster.Select(r => r.Unlocated));
+            var located = MostAttested(cluster);
+            var place = located ?? MostCommonPlace(cluster.Select(r => r.Unlocated));
             var destination = mentions.Select(m => m.Destination).FirstOrDefault(p => p != null);
             story.Events.Add(new StoryEvent(
                 $"v{++n}", first.Type, Mode(mentions),
@@ -71,7 +70,7 @@ public sealed class EventCoreference : IStoryStep
                 destination == null ? null : new EventPlace(PlaceName(story, destination), destination.Country, destination.Lat, destination.Lon))
             {
                 DateStated = stated != null,
-                PlaceStated = filedFrom == null,
+                PlaceStated = located == null || cluster.Any(r => r.Place is { } own && own.Lat == located.Lat && own.Lon == located.Lon),
             });
         }
     }
@@ -102,6 +101,9 @@ public sealed class EventCoreference : IStoryStep
         public IReadOnlyList<string> Victims => main ? Article.Victims : [];
         public IReadOnlyList<string> Suspects => main ? Article.Suspects : [];
 
+        /// <summary>The document calls the event an accident: in its sentences (all its mentions agree), or, of a violent incident, anywhere.</summary>
+        public bool Accidental => Mentions[0].Accidental || Type == "ASSAULT" && Article.Accidental;
+
         public string? Actor => Mentions.Select(m => m.Actor).FirstOrDefault(a => a != null);
         public string? Target => Mentions.Select(m => m.Target).FirstOrDefault(a => a != null);
     }
@@ -125,8 +127,9 @@ public sealed class EventCoreference : IStoryStep
         {
             var place = OwnPlace(mention, article);
             // "The shooting" refers back to the first such event whatever day the sentence names (that of an arrest, a hearing).
-            var home = (mention.Anaphoric ? reports.FirstOrDefault(r => r.Type == mention.Type && (r.Place == null || place == null || Near(r.Place, place, mention.Type))) : null)
-                       ?? reports.FirstOrDefault(r => r.Type == mention.Type && ModesAgree(r.Mode, mention.Mode)
+            // The coder told the document's accidents from its other events of the type already: they stay apart.
+            var home = (mention.Anaphoric ? reports.FirstOrDefault(r => r.Type == mention.Type && r.Mentions[0].Accidental == mention.Accidental && (r.Place == null || place == null || Near(r.Place, place, mention.Type))) : null)
+                       ?? reports.FirstOrDefault(r => r.Type == mention.Type && r.Mentions[0].Accidental == mention.Accidental && ModesAgree(r.Mode, mention.Mode)
                                                    && (r.Place == null || place == null || Near(r.Place, place, mention.Type))
                                                    && (r.Day is not { } d || mention.Day is not { } e || Math.Abs(d.FirstDay.DayNumber - e.FirstDay.DayNumber) <= 1));
             if (home != null) home.Mentions.Add(mention);
@@ -138,11 +141,23 @@ public sealed class EventCoreference : IStoryStep
     /// <summary>Nothing in the two reports of different documents says they are different events.</summary>
     private static bool Compatible(Report a, Report b) =>
         a.Document != b.Document && a.Type == b.Type && ModesAgree(a.Mode, b.Mode)
-        && (DaysOverlap(a, b) || SamePerson(a, b))
-        && (a.AnyPlace == null || b.AnyPlace == null || Near(a.AnyPlace, b.AnyPlace, a.Type))
+        && (DaysOverlap(a, b) || SamePerson(a, b) || FollowUp(a, b) || FollowUp(b, a))
+        && PlacesAgree(a, b)
         && (a.Destination == null || b.Destination == null || Near(a.Destination, b.Destination, a.Type))
         && !PeopleDiffer(a, b)
-        && (a.Type == "ASSAULT" || Same(a.Actor, b.Actor));
+        && (a.Type == "ASSAULT" || Same(a.Actor, b.Actor))
+        && (a.Accidental == b.Accidental || SameDay(a, b) || SamePerson(a, b));
+
+    /// <summary>
+    /// The reports' places are near, or one article names the other's town too: a neighbourhood read as
+    /// a namesake town far away ("the Austin neighborhood") is where the other article's city is.
+    /// </summary>
+    private static bool PlacesAgree(Report a, Report b) =>
+        a.AnyPlace is not { } x || b.AnyPlace is not { } y || Near(x, y, a.Type)
+        || a.Type == "ASSAULT" && (a.Article.Towns.Any(t => Near(t, y, a.Type)) || b.Article.Towns.Any(t => Near(t, x, a.Type)));
+
+    /// <summary>Both reports state the event's day, the same (an accident and an attack in one town a few days apart stay two).</summary>
+    private static bool SameDay(Report a, Report b) => a.Day is { } x && b.Day is { } y && x.FirstDay == y.FirstDay;
 
     /// <summary>Something the two reports share: the place, a person in the same part, the same named actor or target.</summary>
     private static bool Tied(Report a, Report b) =>
@@ -175,6 +190,15 @@ public sealed class EventCoreference : IStoryStep
     /// </summary>
     private static bool SamePerson(Report a, Report b) =>
         a.Victims.Concat(a.Suspects).Where(n => n.Contains(' ')).Intersect(b.Victims.Concat(b.Suspects), StringComparer.OrdinalIgnoreCase).Any();
+
+    /// <summary>
+    /// A later report (its stated day, or its undated week, not before the earlier's days) that names a
+    /// victim or suspect of the earlier one by surname ("Harrison was charged in the shooting", "Hill
+    /// died Tuesday"): a follow-up of the same incident.
+    /// </summary>
+    private static bool FollowUp(Report later, Report earlier) =>
+        Span(later) is { } after && Span(earlier) is { } span && span.First <= after.First
+        && (Named(later, earlier) || Named(earlier, later));
 
     /// <summary>
     /// Both reports name victims or suspects and neither article names anyone the other gives a part
@@ -235,13 +259,15 @@ public sealed class EventCoreference : IStoryStep
         return a.All(m => b.All(o => m.Type == o.Type && (m.Mode == null || o.Mode == null || m.Mode == o.Mode) && Same(m.Actor, o.Actor)
                                      && !PeopleDiffer(m, o)
                                      && (m.Place != null && o.Place != null ? Near(m.Place, o.Place, m.Type)
-                                         : m.Place == null && o.Place == null && m.Actor != null && m.Actor == o.Actor)));
+                                         : m.Place == null && o.Place == null && m.Actor != null && m.Actor == o.Actor)))
+               // A town sees several shootings a week: of violent incidents, only reports that share a person are one.
+               && (a[0].Type != "ASSAULT" || a.Any(m => b.Any(o => Named(m, o) || Named(o, m))));
     }
 
-    /// <summary>The day most reports state (the earliest report's on a tie).</summary>
+    /// <summary>The day most reports state (the earliest on a tie: a later day is more often that of an arrest or a death in hospital).</summary>
     private static PartialDate? MostStated(List<Report> cluster) =>
         cluster.Select(r => r.Day).Where(d => d != null)
-            .GroupBy(d => d!.Value.FirstDay).OrderByDescending(g => g.Count())
+            .GroupBy(d => d!.Value.FirstDay).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Select(g => g.First()).FirstOrDefault();
 
     private static bool Same(string? a, string? b) => a == null || b == null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
@@ -259,6 +285,20 @@ public sealed class EventCoreference : IStoryStep
 
     private static string? MostCommon(IEnumerable<string?> values) =>
         values.Where(v => v != null).GroupBy(v => v!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
+    /// <summary>
+    /// Of the places the reports give (their own, else where their article is filed from), the one most
+    /// of their articles name (a neighbourhood one outlet reads as a namesake town far away is named by
+    /// that outlet alone), then the most given, then one of the event's own.
+    /// </summary>
+    private static PlaceMention? MostAttested(List<Report> cluster)
+    {
+        var given = cluster.Select(r => r.AnyPlace).Where(p => p is { Lat: not null }).ToList();
+        return given.GroupBy(p => (p!.Lat, p.Lon))
+            .OrderByDescending(g => cluster.Count(r => r.Article.Towns.Any(t => Near(t, g.First()!, r.Type))))
+            .ThenByDescending(g => g.Count()).ThenByDescending(g => cluster.Any(r => r.Place is { } own && own.Lat == g.Key.Lat && own.Lon == g.Key.Lon))
+            .FirstOrDefault()?.First();
+    }
 
     /// <summary>The place most reports give (one place on the map however it is spelled), the first on a tie.</summary>
     private static PlaceMention? MostCommonPlace(IEnumerable<PlaceMention?> places) =>

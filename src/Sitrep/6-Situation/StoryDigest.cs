@@ -35,7 +35,7 @@ public sealed class Summarizer(int most = 8, double redundancy = 0.3) : IStorySt
 
     public void Process(StoryPicture story)
     {
-        var eventSentences = story.EventMentions.Select(m => m.Sentence).ToHashSet();
+        var eventSentences = story.EventMentions.Where(m => !m.Accidental).Select(m => m.Sentence).ToHashSet();
         var ranked = story.Groups
             .Where(g => g.First.Text.Length is >= 40 and <= 400 && !g.First.Text.EndsWith('?'))
             .OrderByDescending(g => g.Sources.Count * PerSource + (g.Sentences.Any(eventSentences.Contains) ? EventWeight : 0)

@@ -88,4 +88,103 @@ public class IncidentRecordTests
 
         Analyze(accident).Events.ShouldNotContain(e => e.Type == "ASSAULT");
     }
+
+    [Fact]
+    public void An_accident_most_reports_call_one_is_no_assault_even_where_one_report_does_not_say_so()
+    {
+        var accident = MarkedText.Document("county-ledger", """
+            {PLACE SPRINGFIELD=US:39.9242:-83.8088} — A 12-year-old boy was shot {DATE Sunday=2026-03-08} when a rifle his brother was cleaning went off, deputies said.
+            """, published: "2026-03-09");
+        var second = MarkedText.Document("valley-post", """
+            Deputies said a rifle accidentally discharged {DATE Sunday=2026-03-08} in a home in {PLACE Springfield=US:39.9242:-83.8088}, wounding a 12-year-old boy.
+            """, published: "2026-03-09");
+        var plain = MarkedText.Document("radio-five", """
+            A 12-year-old boy was shot {DATE Sunday=2026-03-08} at a home in {PLACE Springfield=US:39.9242:-83.8088} and was flown to a hospital.
+            """, published: "2026-03-09");
+
+        Analyze(accident, second, plain).Events.ShouldNotContain(e => e.Type == "ASSAULT");
+    }
+
+    [Fact]
+    public void A_shooting_one_report_words_like_an_accident_is_still_one_record_of_all_its_reports()
+    {
+        var wording = MarkedText.Document("county-ledger", """
+            {PER Marcus Hill} was shot {DATE Saturday=2026-03-07} outside a bar in {PLACE Dayton=US:39.7589:-84.1916} after his car crashed into a fence, police said.
+            """, published: "2026-03-08");
+
+        var story = Analyze(FirstReport, VictimNamed, wording);
+
+        story.Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
+             .Sources.ShouldBe(["dayton-daily", "miami-valley-news", "county-ledger"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_neighbourhood_read_as_a_namesake_town_far_away_does_not_split_the_incident_nor_place_it()
+    {
+        var neighbourhood = MarkedText.Document("west-side-news", """
+            A 30-year-old man was shot {DATE Sunday night=2026-03-08} in the {PLACE Austin=US:30.2672:-97.7431} neighborhood on {PLACE Chicago=US:41.8781:-87.6298}'s West Side, police said.
+            He was taken to Stroger Hospital in serious condition.
+            """, published: "2026-03-09");
+        var city = MarkedText.Document("lakefront-daily", """
+            {PLACE CHICAGO=US:41.8781:-87.6298} — A man was wounded {DATE Sunday night=2026-03-08} when someone opened fire on him near Chicago Avenue, police said.
+            """, published: "2026-03-09");
+
+        var shooting = Analyze(neighbourhood, city).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem();
+
+        shooting.Sources.ShouldBe(["west-side-news", "lakefront-daily"], ignoreOrder: true);
+        shooting.Lat.ShouldBe(41.8781);
+    }
+
+    [Fact]
+    public void A_follow_up_weeks_later_without_a_day_of_its_own_joins_the_incident_by_a_person_it_names()
+    {
+        var charged = MarkedText.Document("ohio-courier", """
+            Police say {PER Tyrone Banks} opened fire outside a {PLACE Dayton=US:39.7589:-84.1916} bar after an argument with {PER Marcus Hill}.
+            {PER Banks=Tyrone Banks}, 31, was arrested at a relative's home and is being held in the county jail.
+            """, published: "2026-04-10");
+
+        var shooting = Analyze(VictimNamed, charged).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem();
+
+        shooting.Sources.ShouldBe(["miami-valley-news", "ohio-courier"], ignoreOrder: true);
+        shooting.Date.ToString().ShouldBe("2026-03-08");
+    }
+
+    [Fact]
+    public void Two_shootings_in_one_city_two_days_apart_stay_two_records()
+    {
+        var saturday = MarkedText.Document("lakefront-daily", """
+            Two men were wounded in a shooting {DATE Saturday night=2026-03-07} in {PLACE Chicago=US:41.8781:-87.6298}, police said.
+            """, published: "2026-03-08");
+        var monday = MarkedText.Document("south-side-news", """
+            A teenager was shot and critically wounded {DATE Monday night=2026-03-09} in {PLACE Chicago=US:41.8781:-87.6298}, police said.
+            """, published: "2026-03-10");
+
+        Analyze(saturday, monday).Events.Where(e => e.Type == "ASSAULT").Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public void Of_two_days_the_reports_state_equally_often_the_incident_takes_the_earlier()
+    {
+        var later = MarkedText.Document("ohio-courier", """
+            {PER Marcus Hill}, 24, was shot outside a bar in {PLACE Dayton=US:39.7589:-84.1916} {DATE Sunday=2026-03-08} and died in hospital.
+            """, published: "2026-03-09");
+        var earlier = MarkedText.Document("dayton-daily", """
+            {PER Marcus Hill}, 24, was shot {DATE Saturday night=2026-03-07} outside a bar in {PLACE Dayton=US:39.7589:-84.1916}.
+            """, published: "2026-03-09");
+
+        var shooting = Analyze(later, earlier).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem();
+
+        shooting.Date.ToString().ShouldBe("2026-03-07");
+    }
+
+    [Fact]
+    public void A_follow_up_that_dates_the_shooting_to_its_arrest_joins_the_incident_by_a_person_it_names()
+    {
+        var arrest = MarkedText.Document("ohio-courier", """
+            Police arrested {PER Tyrone Banks} {DATE Tuesday=2026-03-10}, days after he opened fire outside a {PLACE Dayton=US:39.7589:-84.1916} bar following an argument with {PER Marcus Hill}.
+            """, published: "2026-03-11");
+
+        Analyze(VictimNamed, arrest).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
+            .Sources.ShouldBe(["miami-valley-news", "ohio-courier"], ignoreOrder: true);
+    }
 }
