@@ -1,67 +1,163 @@
+using System.Text.RegularExpressions;
+using Sitrep.Syntax;
+using Sitrep.Text;
+
 namespace Sitrep.Situation;
 
 /// <summary>
-/// Finds the same fact stated with incompatible values: claims (groups of aligned sentences, see
-/// <see cref="ClaimAligner"/>) from different documents that share their fact words but give
-/// different days ("took effect on Monday" vs "on Tuesday", once relative dates are resolved) or
-/// different counts of the same thing (12 civilians killed vs 15). Each version lists every
-/// document that states it.
+/// Finds the same fact stated with incompatible values by different documents, each version listing
+/// every document that states it:
+/// <list type="bullet">
+/// <item>the day of one event ("took effect on Monday" / "on Tuesday", relative days resolved; never
+/// the day a statement was made, "officials said on Monday", nor a dateline);</item>
+/// <item>counts of one kind for one event (killed, injured, displaced: Data/count-kinds.tsv, "killing
+/// nine civilians" / "11 people were killed"), and counts of the same thing (31 drones / 33);</item>
+/// <item>the year of one background fact ("the insurgency began in 2017" / "erupted in 2018"): the
+/// same subject with verbs of one sense.</item>
+/// </list>
 /// </summary>
-public sealed class ContradictionFinder : IStoryStep
+public sealed partial class ContradictionFinder : IStoryStep
 {
     public void Process(StoryPicture story)
     {
         var groups = story.Groups;
         var index = new OverlapIndex<int>();
         for (int i = 0; i < groups.Count; i++) index.Add(i, groups[i].Words.Words);
+        var counts = groups.Select(g => Counts(g)).ToList();
         var settled = new HashSet<(int Group, string Kind)>();
         for (int i = 0; i < groups.Count; i++)
         {
             var group = groups[i];
-            var sameFact = index.Candidates(group.Words.Words).Append(i).Distinct()
-                .Where(k => k == i || SameFact(group.Words, groups[k].Words) && !group.Sentences.Any(s => groups[k].Reports(s.Document)))
-                .OrderBy(k => k == i ? -1 : k).ToList();
-            if (sameFact.Count < 2) continue;
-            foreach (var kind in Kinds(group.First, group.Words).Where(k => !settled.Contains((i, k))))
-            {
-                var statements = sameFact.Select(k => (Key: k, Value: ValueOf(kind, groups[k].First, groups[k].Words))).Where(o => o.Value != null).ToList();
-                if (statements.Select(o => o.Value).Distinct().Count() < 2) continue;
-                foreach (var (k, _) in statements) settled.Add((k, kind));
-                story.Contradictions.Add(new Contradiction(About(kind, statements.Select(o => groups[o.Key].First).ToList()),
-                    statements.GroupBy(o => o.Value!).Select(g => new ContradictingStatement(groups[g.First().Key].First.Text, g.Key,
-                        g.SelectMany(o => groups[o.Key].Sources).Distinct().ToList())).ToList()));
-            }
+            var candidates = index.Candidates(group.Words.Words).Append(i).Distinct()
+                .Where(k => k == i || !group.Sentences.Any(s => groups[k].Reports(s.Document))).OrderBy(k => k == i ? -1 : k).ToList();
+            var sameFact = candidates.Where(k => k == i || SameFact(group.Words, groups[k].Words)).ToList();
+            foreach (var kind in counts[i].Keys.Where(k => !settled.Contains((i, k))))
+                Add(story, kind, candidates.Where(k => k == i || SameIncident(group, groups[k])).Select(k => (k, counts[k].GetValueOrDefault(kind))), settled);
+            // A toll disputed as a count of the killed is not disputed again as a count of people.
+            foreach (var kind in Kinds(group.First, group.Words).Where(k => !settled.Contains((i, k)) && !(k.StartsWith("count", StringComparison.Ordinal) && settled.Contains((i, "count")))))
+                Add(story, kind, sameFact.Select(k => (k, ValueOf(kind, groups[k].First, groups[k].Words))), settled);
         }
+        YearContradictions(story);
+    }
+
+    private static void Add(StoryPicture story, string kind, IEnumerable<(int Group, string? Value)> values, HashSet<(int, string)> settled)
+    {
+        var groups = story.Groups;
+        var statements = values.Where(o => o.Value != null).ToList();
+        if (statements.Select(o => o.Value).Distinct().Count() < 2) return;
+        foreach (var (k, _) in statements)
+        {
+            settled.Add((k, kind));
+            if (kind.StartsWith("count", StringComparison.Ordinal)) settled.Add((k, "count"));
+        }
+        story.Contradictions.Add(new Contradiction(About(kind, statements.Select(o => groups[o.Group].First).ToList()),
+            statements.GroupBy(o => o.Value!).Select(g => new ContradictingStatement(groups[g.First().Group].First.Text, g.Key,
+                g.SelectMany(o => groups[o.Group].Sources).Distinct().ToList())).ToList()));
     }
 
     /// <summary>Two wordings of one fact: most of the shorter one's words recur in the longer one.</summary>
     private static bool SameFact(FactWords a, FactWords b)
     {
-        int shared = a.Words.Count(b.Words.Contains);
-        return shared >= 3 && shared >= 0.6 * Math.Min(a.Words.Count, b.Words.Count) && a.Similarity(b) >= 0.3;
+        int shared = a.SharedWithSynonyms(b, a.Words.Count(b.Words.Contains));
+        return shared >= 3 && shared >= 0.6 * Math.Min(a.Words.Count, b.Words.Count) && a.SimilarityWithSynonyms(b) >= 0.3;
     }
 
-    /// <summary>The kinds of value a sentence states: a day, and counts of things ("count of civilian").</summary>
+    /// <summary>
+    /// Two counts of one kind are of one incident when the sentences name a participant or place in
+    /// common (an actor, a place) and no different days.
+    /// </summary>
+    private static bool SameIncident(SentenceGroup a, SentenceGroup b) =>
+        !(a.First.FactDate is { } da && b.First.FactDate is { } db && da.FirstDay != db.FirstDay)
+        && a.Words.Words.Any(w => w.StartsWith('@') && b.Words.Words.Contains(w));
+
+    /// <summary>The kinds of value a sentence states: a day, and counts of things ("count of drone").</summary>
     private static IEnumerable<string> Kinds(StorySentence sentence, FactWords words)
     {
-        if (sentence.ExplicitDate != null) yield return "date";
+        if (sentence.FactDate != null) yield return "date";
         foreach (var unit in words.Numbers.Where(q => q.Unit.Length > 0).Select(q => q.Unit).Distinct())
             yield return "count of " + unit;
     }
 
     private static string? ValueOf(string kind, StorySentence sentence, FactWords words)
     {
-        if (kind == "date") return sentence.ExplicitDate?.DateText();
+        if (kind == "date") return sentence.FactDate?.DateText();
         var unit = kind["count of ".Length..];
         return words.Numbers.Where(q => q.Unit == unit).Select(q => q.ToString()).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The counts of a kind a sentence gives of the event it reports ("count of killed" -> "9"): a
+    /// number in the same clause as a word of the kind. Cumulative tolls of a conflict ("has displaced
+    /// a million since 2017") are background, not the event's.
+    /// </summary>
+    private static Dictionary<string, string> Counts(SentenceGroup group)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var text = Attribution.Without(group.First.Text);
+        if (Year().IsMatch(text)) return found;
+        foreach (var clause in text.Split([',', ';', '—', '–', '(', ')']))
+        {
+            var words = FactWords.Of(clause);
+            var value = words.Numbers.FirstOrDefault(q => q.Unit is not ("km" or "mi" or "m" or "%" or "kg" or "t" or "usd"));
+            if (words.Numbers.Count == 0 || value == default) continue;
+            foreach (var word in words.Words)
+                if (CountKinds.Value.TryGetValue(word, out var kind) && !found.ContainsKey("count of " + kind))
+                    found["count of " + kind] = value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return found;
+    }
+
+    private static readonly Lazy<Dictionary<string, string>> CountKinds = new(() =>
+        DataFiles.Lines("Situation", "count-kinds.tsv").Select(l => l.Split('\t')).Where(p => p.Length == 2)
+            .SelectMany(p => p[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => (Word: w, Kind: p[0])))
+            .GroupBy(x => x.Word).ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal));
+
+    /// <summary>Background facts dated by a year ("the insurgency began in 2017"): their subject, verb and year.</summary>
+    private static void YearContradictions(StoryPicture story)
+    {
+        var facts = story.Groups.Select(g => (Group: g, Fact: YearFact(g.First))).Where(f => f.Fact != null).ToList();
+        var settled = new HashSet<SentenceGroup>();
+        foreach (var (group, fact) in facts)
+        {
+            if (settled.Contains(group)) continue;
+            var same = facts.Where(f => f.Group == group || !settled.Contains(f.Group) && !group.Sentences.Any(s => f.Group.Reports(s.Document))
+                                        && WordSenses.Related(f.Fact!.Value.Subject, fact!.Value.Subject) && WordSenses.Related(f.Fact.Value.Verb, fact.Value.Verb)).ToList();
+            if (same.Select(f => f.Fact!.Value.Year).Distinct().Count() < 2) continue;
+            settled.UnionWith(same.Select(f => f.Group));
+            story.Contradictions.Add(new Contradiction($"year: {fact!.Value.Subject} {fact.Value.Verb}",
+                same.GroupBy(f => f.Fact!.Value.Year).Select(g => new ContradictingStatement(g.First().Group.First.Text, g.Key.ToString(),
+                    g.SelectMany(f => f.Group.Sources).Distinct().ToList())).ToList()));
+        }
+    }
+
+    /// <summary>The subject and verb (lemmas) a year is attached to in the sentence's parse, or null.</summary>
+    private static (string Subject, string Verb, int Year)? YearFact(StorySentence sentence)
+    {
+        var text = Attribution.Without(sentence.Text);
+        if (!Year().IsMatch(text)) return null;
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => text[t.Start..t.End]).ToList();
+        int at = words.FindIndex(w => Year().IsMatch(w) && w.Length == 4);
+        if (at < 0 || words.Count > 80) return null;
+        var parse = SyntaxModel.Shipped.Parse(words);
+        int verb = at;
+        for (int hops = 0; verb >= 0 && parse.Upos[verb] != Upos.VERB && hops < 4; hops++) verb = parse.Heads[verb];
+        if (verb < 0 || parse.Upos[verb] != Upos.VERB) return null;
+        int subject = parse.SubjectOf(verb);
+        if (subject < 0 || parse.Upos[subject] is not (Upos.NOUN or Upos.PROPN)) return null;
+        var lemma = parse.Lemmas[subject].ToLowerInvariant();
+        return (WordSenses.Lemma(lemma) ?? lemma, parse.Lemmas[verb].ToLowerInvariant(), int.Parse(words[at]));
     }
 
     /// <summary>What the contradiction is about: the fact words every statement shares, in the first one's order.</summary>
     private static string About(string kind, IReadOnlyList<StorySentence> statements)
     {
-        var shared = statements.Select(s => FactWords.Of(s.Text).Words).Aggregate((x, y) => x.Intersect(y).ToHashSet());
+        var shared = statements.Select(s => FactWords.Of(Attribution.Without(s.Text)).Words).Aggregate((x, y) => x.Intersect(y).ToHashSet());
         var words = new SentenceWords(statements[0]).Lower
-            .Where(w => shared.Contains(FactWords.Stem(w)) && !FactWords.StopWords.Contains(w)).Distinct().Take(6);
+            .Where(w => shared.Contains(FactWords.Key(w)) && !FactWords.StopWords.Contains(w)).Distinct().Take(6);
         return $"{kind}: {string.Join(' ', words)}";
     }
+
+    [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
+    private static partial Regex Year();
 }

