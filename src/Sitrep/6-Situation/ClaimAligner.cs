@@ -14,12 +14,18 @@ namespace Sitrep.Situation;
 /// </remarks>
 public sealed class ClaimAligner(double threshold = 0.42) : IStoryStep
 {
+    private const int ValueWeight = 2;
+
     public void Process(StoryPicture story)
     {
         var index = new OverlapIndex<SentenceGroup>();
         // Copies repeat sentences word for word: those join their group without a search.
         var verbatim = new Dictionary<string, List<SentenceGroup>>(StringComparer.Ordinal);
-        foreach (var sentence in story.Sentences.Where(s => !s.InLead))
+        // Originals before rewrites, earlier reports before later ones: a claim is worded as its first teller put it.
+        var order = story.Documents.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i);
+        foreach (var sentence in story.Sentences.Where(s => !s.InLead)
+                     .OrderBy(s => story.DerivedFrom.ContainsKey(s.Document.Id)).ThenBy(s => s.Document.PublishedInferred)
+                     .ThenBy(s => s.Document.Published?.FirstDay ?? DateOnly.MaxValue).ThenBy(s => order[s.Document]).ThenBy(s => s.Index))
         {
             var best = verbatim.GetValueOrDefault(sentence.Text)?.FirstOrDefault(g => !g.Reports(sentence.Document));
             if (best != null) best.Add(sentence);
@@ -60,9 +66,11 @@ public sealed class ClaimAligner(double threshold = 0.42) : IStoryStep
         double bestScore = threshold;
         foreach (var (group, exact) in index.Overlaps(words.Words))
         {
-            int total = words.Words.Count + group.Words.Words.Count;
+            // A value both state (nine killed, 4,000 fled) is strong evidence of one fact: it weighs as two shared words.
+            int values = ValueWeight * words.Numbers.Select(q => q.Value).Distinct().Count(v => group.Words.Numbers.Any(r => r.Value == v));
+            int total = words.Words.Count + group.Words.Words.Count + ValueWeight * (words.Numbers.Count + group.Words.Numbers.Count);
             // Synonyms ("struck" / "hit") count only where the exact words come close already: most pairs are far apart.
-            int shared = (double)exact / (total - exact) >= threshold / 2 ? words.SharedWithSynonyms(group.Words, exact) : exact;
+            int shared = values + ((double)(exact + values) / (total - exact - values) >= threshold / 2 ? words.SharedWithSynonyms(group.Words, exact) : exact);
             double score = (double)shared / (total - shared);
             if (score >= bestScore && !group.Reports(sentence.Document) && !Disagree(sentence, words, group.First, group.Words))
                 (best, bestScore) = (group, score);

@@ -23,36 +23,42 @@ public sealed partial class ContradictionFinder : IStoryStep
         var groups = story.Groups;
         var index = new OverlapIndex<int>();
         for (int i = 0; i < groups.Count; i++) index.Add(i, groups[i].Words.Words);
-        var counts = groups.Select(g => Counts(g)).ToList();
+        var counted = new Dictionary<StorySentence, Dictionary<string, string>>();
+        Dictionary<string, string> CountsOf(StorySentence sentence) =>
+            counted.TryGetValue(sentence, out var found) ? found : counted[sentence] = Counts(sentence);
         var settled = new HashSet<(int Group, string Kind)>();
         for (int i = 0; i < groups.Count; i++)
         {
             var group = groups[i];
             var candidates = index.Candidates(group.Words.Words).Append(i).Distinct()
                 .Where(k => k == i || !group.Sentences.Any(s => groups[k].Reports(s.Document))).OrderBy(k => k == i ? -1 : k).ToList();
+            foreach (var kind in CountsOf(group.First).Keys.Where(k => !settled.Contains((i, k))))
+                Add(story, kind, candidates.Where(k => k == i || SameIncident(group, groups[k])), s => CountsOf(s).GetValueOrDefault(kind), settled);
+            // A number counted by its kind (nine killed) is not compared again as a count of its noun (nine civilians).
             var sameFact = candidates.Where(k => k == i || SameFact(group.Words, groups[k].Words)).ToList();
-            foreach (var kind in counts[i].Keys.Where(k => !settled.Contains((i, k))))
-                Add(story, kind, candidates.Where(k => k == i || SameIncident(group, groups[k])).Select(k => (k, counts[k].GetValueOrDefault(kind))), settled);
-            // A toll disputed as a count of the killed is not disputed again as a count of people.
-            foreach (var kind in Kinds(group.First, group.Words).Where(k => !settled.Contains((i, k)) && !(k.StartsWith("count", StringComparison.Ordinal) && settled.Contains((i, "count")))))
-                Add(story, kind, sameFact.Select(k => (k, ValueOf(kind, groups[k].First, groups[k].Words))), settled);
+            foreach (var kind in Kinds(group.First, group.Words).Where(k => !settled.Contains((i, k))))
+                Add(story, kind, sameFact.Where(k => kind == "date" || CountsOf(groups[k].First).Count == 0), s => ValueOf(kind, s), settled);
         }
         YearContradictions(story);
     }
 
-    private static void Add(StoryPicture story, string kind, IEnumerable<(int Group, string? Value)> values, HashSet<(int, string)> settled)
+    /// <summary>
+    /// A contradiction when the groups' first wordings give two values or more; each version cites
+    /// the documents whose own sentence gives it.
+    /// </summary>
+    private static void Add(StoryPicture story, string kind, IEnumerable<int> candidates, Func<StorySentence, string?> valueOf, HashSet<(int, string)> settled)
     {
         var groups = story.Groups;
-        var statements = values.Where(o => o.Value != null).ToList();
+        var statements = candidates.Select(k => (Group: k, Value: valueOf(groups[k].First))).Where(o => o.Value != null).ToList();
         if (statements.Select(o => o.Value).Distinct().Count() < 2) return;
-        foreach (var (k, _) in statements)
-        {
-            settled.Add((k, kind));
-            if (kind.StartsWith("count", StringComparison.Ordinal)) settled.Add((k, "count"));
-        }
+        foreach (var (k, _) in statements) settled.Add((k, kind));
         story.Contradictions.Add(new Contradiction(About(kind, statements.Select(o => groups[o.Group].First).ToList()),
-            statements.GroupBy(o => o.Value!).Select(g => new ContradictingStatement(groups[g.First().Group].First.Text, g.Key,
-                g.SelectMany(o => groups[o.Group].Sources).Distinct().ToList())).ToList()));
+            statements.GroupBy(o => o.Value!).Select(g =>
+            {
+                var stating = g.SelectMany(o => groups[o.Group].Sentences.Where(s => valueOf(s) == g.Key)).ToList();
+                return new ContradictingStatement(groups[g.First().Group].First.Text, g.Key, stating.Select(s => s.Document.Id).Distinct().ToList())
+                    { Sentences = stating.Select(s => s.Text).Distinct().ToList() };
+            }).ToList()));
     }
 
     /// <summary>Two wordings of one fact: most of the shorter one's words recur in the longer one.</summary>
@@ -63,12 +69,13 @@ public sealed partial class ContradictionFinder : IStoryStep
     }
 
     /// <summary>
-    /// Two counts of one kind are of one incident when the sentences name a participant or place in
-    /// common (an actor, a place) and no different days.
+    /// Two counts of one kind are of one incident when the sentences have a word in common besides the
+    /// kind's and what they count (a place, a participant, the weapon) and state no different days.
     /// </summary>
     private static bool SameIncident(SentenceGroup a, SentenceGroup b) =>
         !(a.First.FactDate is { } da && b.First.FactDate is { } db && da.FirstDay != db.FirstDay)
-        && a.Words.Words.Any(w => w.StartsWith('@') && b.Words.Words.Contains(w));
+        && a.Words.Words.Any(w => b.Words.Words.Contains(w) && !CountKinds.Value.ContainsKey(w)
+                                  && !a.Words.Numbers.Any(q => q.Unit == w) && !b.Words.Numbers.Any(q => q.Unit == w));
 
     /// <summary>The kinds of value a sentence states: a day, and counts of things ("count of drone").</summary>
     private static IEnumerable<string> Kinds(StorySentence sentence, FactWords words)
@@ -78,11 +85,11 @@ public sealed partial class ContradictionFinder : IStoryStep
             yield return "count of " + unit;
     }
 
-    private static string? ValueOf(string kind, StorySentence sentence, FactWords words)
+    private static string? ValueOf(string kind, StorySentence sentence)
     {
         if (kind == "date") return sentence.FactDate?.DateText();
         var unit = kind["count of ".Length..];
-        return words.Numbers.Where(q => q.Unit == unit).Select(q => q.ToString()).FirstOrDefault();
+        return FactWords.Of(Attribution.Without(sentence.Text)).Numbers.Where(q => q.Unit == unit).Select(q => q.ToString()).FirstOrDefault();
     }
 
     /// <summary>
@@ -90,12 +97,13 @@ public sealed partial class ContradictionFinder : IStoryStep
     /// number in the same clause as a word of the kind. Cumulative tolls of a conflict ("has displaced
     /// a million since 2017") are background, not the event's.
     /// </summary>
-    private static Dictionary<string, string> Counts(SentenceGroup group)
+    private static Dictionary<string, string> Counts(StorySentence sentence)
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
-        var text = Attribution.Without(group.First.Text);
+        var text = Attribution.Without(sentence.Text);
         if (Year().IsMatch(text)) return found;
-        foreach (var clause in text.Split([',', ';', '—', '–', '(', ')']))
+        // Clauses end at ", " (not inside "4,000"), semicolons, dashes and brackets.
+        foreach (var clause in Clause().Split(text))
         {
             var words = FactWords.Of(clause);
             var value = words.Numbers.FirstOrDefault(q => q.Unit is not ("km" or "mi" or "m" or "%" or "kg" or "t" or "usd"));
@@ -143,7 +151,9 @@ public sealed partial class ContradictionFinder : IStoryStep
         int verb = at;
         for (int hops = 0; verb >= 0 && parse.Upos[verb] != Upos.VERB && hops < 4; hops++) verb = parse.Heads[verb];
         if (verb < 0 || parse.Upos[verb] != Upos.VERB) return null;
+        // "the insurgency, which erupted in 2018" or a clause the parser hangs on its noun: the noun is the subject.
         int subject = parse.SubjectOf(verb);
+        if (subject < 0 && parse.Relations[verb] == Relation.Acl) subject = parse.Heads[verb];
         if (subject < 0 || parse.Upos[subject] is not (Upos.NOUN or Upos.PROPN)) return null;
         var lemma = parse.Lemmas[subject].ToLowerInvariant();
         return (WordSenses.Lemma(lemma) ?? lemma, parse.Lemmas[verb].ToLowerInvariant(), int.Parse(words[at]));
@@ -157,6 +167,9 @@ public sealed partial class ContradictionFinder : IStoryStep
             .Where(w => shared.Contains(FactWords.Key(w)) && !FactWords.StopWords.Contains(w)).Distinct().Take(6);
         return $"{kind}: {string.Join(' ', words)}";
     }
+
+    [GeneratedRegex(@",\s|[;—–()]")]
+    private static partial Regex Clause();
 
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
     private static partial Regex Year();

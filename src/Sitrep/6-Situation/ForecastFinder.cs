@@ -84,7 +84,7 @@ public sealed partial class ForecastFinder : IStoryStep
     [GeneratedRegex(@"^(?<outcome>.{10,}?)\s+(?:if|unless|provided that|as long as)\s+(?<condition>.{3,})$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingCondition();
 
-    [GeneratedRegex(@"\b(?:will|won't|could|(?-i:may)|might|is expected to|are expected to|is likely to|are likely to|likely to|is set to|are set to|is poised to|are poised to|forecasts?|predicts?|projected to|on track to|threatens? to|plans? to|aims? to|is bound to|risks? (?:a|an|further)|in the coming (?:days|weeks|months))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:will|won't|could|(?-i:may)|might|(?:is|are) expected\b|is likely to|are likely to|likely to|is set to|are set to|is poised to|are poised to|forecasts?|predicts?|projected to|on track to|threatens? to|plans? to|aims? to|is bound to|risks? (?:a|an|further)|in the coming (?:days|weeks|months))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Modal();
 
     /// <summary>"he said he would ...": reported past intentions are not forecasts.</summary>

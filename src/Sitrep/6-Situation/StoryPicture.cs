@@ -73,8 +73,11 @@ public sealed class SentenceGroup(StorySentence first, FactWords words)
     public bool Reports(Document document) => documents.Contains(document);
 }
 
-/// <summary>A statement and the documents that make it.</summary>
-public sealed record CitedText(string Text, IReadOnlyList<string> Sources);
+/// <summary>A statement and the documents that make it; <see cref="Date"/>, when known, is the day it happened.</summary>
+public sealed record CitedText(string Text, IReadOnlyList<string> Sources)
+{
+    public PartialDate? Date { get; init; }
+}
 
 /// <summary>An actor of the story with every name the documents use for it.</summary>
 public sealed record Actor(string Id, string Name, EntityType Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> Documents, int Mentions);
@@ -123,7 +126,11 @@ public sealed record Claim(string Text, IReadOnlyList<string> Sources, IReadOnly
 public sealed record Contradiction(string About, IReadOnlyList<ContradictingStatement> Statements);
 
 /// <summary>One side of a contradiction: what is said, the value it gives, and who says it.</summary>
-public sealed record ContradictingStatement(string Text, string Value, IReadOnlyList<string> Sources);
+public sealed record ContradictingStatement(string Text, string Value, IReadOnlyList<string> Sources)
+{
+    /// <summary>Every sentence that states this version, in its own words.</summary>
+    public IReadOnlyList<string> Sentences { get; init; } = [];
+}
 
 /// <summary>A statement about what may happen, split into its condition (if any) and outcome.</summary>
 public sealed record Forecast(string Text, string? Condition, string Outcome, IReadOnlyList<string> Sources);
