@@ -32,6 +32,8 @@ public sealed class ClaimAligner(double threshold = 0.42) : IStoryStep
             else
             {
                 var words = Words(story, sentence);
+                // "The air force said it shot down 33 drones": with little left, the source is part of the fact.
+                if (words.Words.Count < 3) words = Words(story, sentence, withAttribution: true);
                 if (words.Words.Count < 3) continue;
                 best = Closest(index, sentence, words);
                 if (best != null) best.Add(sentence);
@@ -87,11 +89,11 @@ public sealed class ClaimAligner(double threshold = 0.42) : IStoryStep
         || wa.Numbers.Any(q => q.Unit.Length > 0 && wb.Numbers.Any(r => r.Unit == q.Unit)
                                && !wb.Numbers.Any(r => r.Unit == q.Unit && r.ToString() == q.ToString()));
 
-    /// <summary>A sentence's fact words with each entity replaced by its actor's name.</summary>
-    public static FactWords Words(StoryPicture story, StorySentence sentence)
+    /// <summary>A sentence's fact words with each entity replaced by its actor's name (without its attribution unless asked).</summary>
+    public static FactWords Words(StoryPicture story, StorySentence sentence, bool withAttribution = false)
     {
         // Who says it is not what is said: the attribution's words are left out (blanked, so offsets hold).
-        var text = Attribution.Without(sentence.Text);
+        var text = withAttribution ? sentence.Text : Attribution.Without(sentence.Text);
         var actors = new List<string>();
         foreach (var e in sentence.Entities.OrderByDescending(e => e.Start))
         {

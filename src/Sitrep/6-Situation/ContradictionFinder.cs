@@ -26,6 +26,9 @@ public sealed partial class ContradictionFinder : IStoryStep
         var counted = new Dictionary<StorySentence, Dictionary<string, string>>();
         Dictionary<string, string> CountsOf(StorySentence sentence) =>
             counted.TryGetValue(sentence, out var found) ? found : counted[sentence] = Counts(sentence);
+        var full = new Dictionary<StorySentence, FactWords>();
+        FactWords Full(StorySentence sentence) =>
+            full.TryGetValue(sentence, out var words) ? words : full[sentence] = ClaimAligner.Words(story, sentence, withAttribution: true);
         var settled = new HashSet<(int Group, string Kind)>();
         for (int i = 0; i < groups.Count; i++)
         {
@@ -35,7 +38,8 @@ public sealed partial class ContradictionFinder : IStoryStep
             foreach (var kind in CountsOf(group.First).Keys.Where(k => !settled.Contains((i, k))))
                 Add(story, kind, candidates.Where(k => k == i || SameIncident(group, groups[k])), s => CountsOf(s).GetValueOrDefault(kind), settled);
             // A number counted by its kind (nine killed) is not compared again as a count of its noun (nine civilians).
-            var sameFact = candidates.Where(k => k == i || SameFact(group.Words, groups[k].Words)).ToList();
+            // Who says a count can be part of what it counts ("the air force said it shot down 33 drones").
+            var sameFact = candidates.Where(k => k == i || SameFact(group.Words, groups[k].Words) || SameFact(Full(group.First), Full(groups[k].First))).ToList();
             foreach (var kind in Kinds(group.First, group.Words).Where(k => !settled.Contains((i, k))))
                 Add(story, kind, sameFact.Where(k => kind == "date" || CountsOf(groups[k].First).Count == 0), s => ValueOf(kind, s), settled);
         }

@@ -55,33 +55,35 @@ public sealed class Summarizer(int most = 8, int fewest = 3) : IStoryStep
     // sentence that reports an event counts as most of another outlet, one of the first three of its
     // article (the lead) as half of one; each later position costs a little, so among equals the
     // earlier sentence wins and a background paragraph near the end sinks.
-    private const double PerSource = 1, EventWeight = 0.75, LeadWeight = 0.5, PerPosition = 0.01;
+    // Among equals, a version more documents repeat ranks first, and a rewrite's own wording after its original's.
+    private const double PerSource = 1, EventWeight = 0.75, LeadWeight = 0.5, PerPosition = 0.01, PerCopy = 0.1, RewriteOnly = 0.5;
     private const int LeadSentences = 3;
 
     public void Process(StoryPicture story)
     {
-        var events = story.EventMentions.GroupBy(m => m.Sentence).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Rank).First());
+        var events = story.EventMentions.GroupBy(m => m.Sentence).ToDictionary(g => g.Key, g => g.ToList());
         var claims = story.Claims.GroupBy(c => c.Text).ToDictionary(g => g.Key, g => g.First().Support);
         var ranked = story.Groups
             .Where(g => g.First.Text.Length is >= 40 and <= 400 && StoryFacts.IsDevelopment(g.First))
             .OrderByDescending(g => claims.GetValueOrDefault(g.First.Text, g.Sources.Count) * PerSource + (g.Sentences.Any(events.ContainsKey) ? EventWeight : 0)
-                                    + (g.Sentences.Min(s => s.Index) < LeadSentences ? LeadWeight : 0) - g.Sentences.Min(s => s.Index) * PerPosition)
+                                    + (g.Sentences.Min(s => s.Index) < LeadSentences ? LeadWeight : 0) - g.Sentences.Min(s => s.Index) * PerPosition
+                                    + g.Sources.Count * PerCopy - (g.Sentences.All(s => story.DerivedFrom.ContainsKey(s.Document.Id)) ? RewriteOnly : 0))
             .ToList();
         // The versions of a disputed fact (a toll of 12 or of 15) are one fact: the summary states the best-attested.
         var disputes = story.Contradictions.SelectMany((c, i) => c.Statements.SelectMany(s => s.Sentences.Append(s.Text)).Select(text => (Text: text, Dispute: i)))
             .GroupBy(x => x.Text).ToDictionary(g => g.Key, g => g.Select(x => x.Dispute).ToHashSet());
-        var chosen = new List<(SentenceGroup Group, PartialDate? Day, EventMention? Event)>();
+        var chosen = new List<(SentenceGroup Group, PartialDate? Day, IReadOnlyList<EventMention> Events)>();
         var settled = new HashSet<int>();
         void Choose(SentenceGroup group)
         {
-            var mention = group.Sentences.Select(s => events.GetValueOrDefault(s)).FirstOrDefault(m => m != null);
-            var day = group.Sentences.Select(s => s.FactDate).FirstOrDefault(d => d != null) ?? mention?.Day;
+            var mentions = group.Sentences.SelectMany(s => events.GetValueOrDefault(s) ?? []).ToList();
+            var day = group.Sentences.Select(s => s.FactDate).FirstOrDefault(d => d != null) ?? mentions.Select(m => m.Day).FirstOrDefault(d => d != null);
             if (chosen.Any(c => c.Group == group || c.Group.Words.SimilarityWithSynonyms(group.Words) > StoryFacts.Repeats
-                                || SameDevelopment(c.Event, c.Day, mention, day))) return;
+                                || c.Events.Any(a => mentions.Any(b => SameDevelopment(a, c.Day, b, day))))) return;
             var inDisputes = group.Sentences.SelectMany(s => disputes.GetValueOrDefault(s.Text) ?? []).ToHashSet();
             if (inDisputes.Overlaps(settled)) return;
             settled.UnionWith(inDisputes);
-            chosen.Add((group, day, mention));
+            chosen.Add((group, day, mentions));
         }
         foreach (var group in ranked)
         {
@@ -96,9 +98,17 @@ public sealed class Summarizer(int most = 8, int fewest = 3) : IStoryStep
             story.Summary.Add(new CitedText(group.First.Text, group.Sources) { Date = day });
     }
 
-    /// <summary>Two sentences whose main events are of one kind on one day tell one development (an attack told twice).</summary>
-    private static bool SameDevelopment(EventMention? a, PartialDate? dayA, EventMention? b, PartialDate? dayB) =>
-        a != null && b != null && a.Type == b.Type && a.Mode == b.Mode && dayA is { } x && dayB is { } y && x.FirstDay == y.FirstDay;
+    /// <summary>
+    /// Two sentences tell one development (an attack told twice, "thousands fled" three times) when
+    /// they report events of one kind on no different days, by one actor, at or towards one place, or on one stated day.
+    /// </summary>
+    private static bool SameDevelopment(EventMention a, PartialDate? dayA, EventMention b, PartialDate? dayB)
+    {
+        if (a.Type != b.Type || a.Mode != b.Mode) return false;
+        if (dayA is { } x && dayB is { } y) return x.FirstDay == y.FirstDay;
+        return a.Actor != null && a.Actor == b.Actor || a.Place?.Name != null && a.Place.Name == b.Place?.Name
+               || a.Destination?.Name != null && a.Destination.Name == b.Destination?.Name;
+    }
 }
 
 /// <summary>What the summary and the timeline keep out: forecasts, notes about the article, background, dangling pronouns.</summary>

@@ -9,7 +9,16 @@ public static class ReportMarkdown
     {
         w.WriteLine("# Situation report");
         w.WriteLine();
-        w.WriteLine($"{picture.Documents.Count} documents, {picture.Stories.Count} stories.");
+        w.WriteLine($"{picture.Documents.Count} documents, {picture.Stories.Count} stories, {picture.Situations.Count} situations.");
+        foreach (var v in picture.Situations.Where(v => v.Stories.Count > 1))
+        {
+            w.WriteLine();
+            w.WriteLine($"## Situation {v.Id}: {Escape(v.Headline)}");
+            w.WriteLine();
+            w.WriteLine($"Stories {string.Join(", ", v.Stories)}: {v.Documents.Count} documents.");
+            Section(w, "Summary", v.Summary, c => $"- {(c.Date is { } day ? day.DateText() + ": " : "")}{Escape(c.Text)} {Cite(c.Sources)}");
+            Section(w, "Timeline", v.Timeline, t => $"- {t.Date.DateText()}: {Escape(t.Text)} {Cite(t.Sources)}");
+        }
         foreach (var s in picture.Stories)
         {
             w.WriteLine();

@@ -31,6 +31,15 @@ public static class SituationJson
         w.WriteStartArray("stories");
         foreach (var story in picture.Stories) Story(w, story);
         w.WriteEndArray();
+        Array(w, "situations", picture.Situations, v =>
+        {
+            w.WriteString("id", v.Id);
+            w.WriteString("headline", v.Headline);
+            Strings(w, "stories", v.Stories);
+            Strings(w, "documents", v.Documents);
+            Array(w, "summary", v.Summary, c => Cited(w, c));
+            Array(w, "timeline", v.Timeline, t => Dated(w, t));
+        });
         w.WriteEndObject();
     }
 
@@ -85,7 +94,7 @@ public static class SituationJson
                 w.WriteEndObject();
             }
         });
-        Array(w, "timeline", s.Timeline, t => { w.WriteString("date", t.Date.DateText()); w.WriteString("text", t.Text); Strings(w, "sources", t.Sources); });
+        Array(w, "timeline", s.Timeline, t => Dated(w, t));
         Array(w, "claims", s.Claims, c =>
         {
             w.WriteString("text", c.Text);
@@ -106,6 +115,13 @@ public static class SituationJson
             Strings(w, "sources", f.Sources);
         });
         w.WriteEndObject();
+    }
+
+    private static void Dated(Utf8JsonWriter w, TimelineEntry t)
+    {
+        w.WriteString("date", t.Date.DateText());
+        w.WriteString("text", t.Text);
+        Strings(w, "sources", t.Sources);
     }
 
     private static void Cited(Utf8JsonWriter w, CitedText c)
