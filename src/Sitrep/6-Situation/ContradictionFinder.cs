@@ -168,9 +168,11 @@ public sealed partial class ContradictionFinder : IStoryStep
     {
         var shared = statements.Select(s => FactWords.Of(Attribution.Without(s.Text)).Words).Aggregate((x, y) => x.Intersect(y).ToHashSet());
         var words = new SentenceWords(statements[0]).Lower
-            .Where(w => shared.Contains(FactWords.Key(w)) && !FactWords.StopWords.Contains(w)).Distinct().Take(6);
+            .Where(w => shared.Contains(FactWords.Key(w)) && !FactWords.StopWords.Contains(w)).Distinct().Take(AboutWords);
         return $"{kind}: {string.Join(' ', words)}";
     }
+
+    private const int AboutWords = 12;
 
     [GeneratedRegex(@",\s|[;—–()]")]
     private static partial Regex Clause();

@@ -10,12 +10,11 @@ public sealed class TimelineBuilder : IStoryStep
     public void Process(StoryPicture story)
     {
         var entries = new List<(TimelineEntry Entry, FactWords Words, HashSet<string> Keys)>();
-        // A fact joins the line of its day that tells it in other words, that is its event, or (joining
-        // by kind) that tells an event of its kind or a version of a count it disputes.
-        void Add(PartialDate date, string text, IReadOnlyList<string> sources, FactWords words, HashSet<string> keys, bool byKind)
+        // A fact joins the line of its day that tells it in other words, or that its keys say is its development.
+        void Add(PartialDate date, string text, IReadOnlyList<string> sources, FactWords words, HashSet<string> keys, Func<HashSet<string>, bool> joins)
         {
             int same = entries.FindIndex(e => e.Entry.Date.FirstDay == date.FirstDay
-                                              && (e.Entry.Text == text || e.Words.SimilarityWithSynonyms(words) > StoryFacts.Repeats || byKind && e.Keys.Overlaps(keys)));
+                                              && (e.Entry.Text == text || e.Words.SimilarityWithSynonyms(words) > StoryFacts.Repeats || joins(e.Keys)));
             if (same < 0) entries.Add((new TimelineEntry(date, text, sources), words, keys));
             else
             {
@@ -24,8 +23,14 @@ public sealed class TimelineBuilder : IStoryStep
             }
         }
         var groupOf = story.Groups.SelectMany(g => g.Sentences.Select(s => (s.Text, Group: g))).GroupBy(x => x.Text).ToDictionary(g => g.Key, g => g.First().Group);
+        // Events of one kind on one day at one place (or where one names no place) are one line, even
+        // when their reports were not joined into one event; at two places they are two.
         foreach (var e in story.Events.Where(e => e.Date != null && e.DateStated && !StoryFacts.IsBackground(e.Text, e.Date, story)))
-            Add(e.Date!.Value, e.Text, e.Sources, groupOf.GetValueOrDefault(e.Text)?.Words ?? FactWords.Of(e.Text), [e.Type], byKind: false);
+        {
+            var at = $"{e.Type} at {e.Place}";
+            bool Joins(HashSet<string> keys) => keys.Contains(e.Type) && (e.Place == null || keys.Contains(at) || !keys.Any(k => k.StartsWith(e.Type + " at ", StringComparison.Ordinal)));
+            Add(e.Date!.Value, e.Text, e.Sources, groupOf.GetValueOrDefault(e.Text)?.Words ?? FactWords.Of(e.Text), e.Place == null ? [e.Type] : [e.Type, at], Joins);
+        }
         var kinds = story.EventMentions.GroupBy(m => m.Sentence).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Rank).First().Type);
         var disputes = story.Contradictions.Where(c => !c.About.StartsWith("date", StringComparison.Ordinal))
             .SelectMany((c, i) => c.Statements.SelectMany(s => s.Sentences).Select(text => (Text: text, Key: $"dispute {i}")))
@@ -36,7 +41,7 @@ public sealed class TimelineBuilder : IStoryStep
             if (dated == null || StoryFacts.IsBackground(dated.Text, dated.FactDate, story)) continue;
             var keys = group.Sentences.SelectMany(s => disputes[s.Text]).ToHashSet();
             if (group.Sentences.Select(s => kinds.GetValueOrDefault(s)).FirstOrDefault(k => k != null) is { } kind) keys.Add(kind);
-            Add(dated.FactDate!.Value, group.First.Text, group.Sources, group.Words, keys, byKind: true);
+            Add(dated.FactDate!.Value, group.First.Text, group.Sources, group.Words, keys, keys.Overlaps);
         }
         story.Timeline.AddRange(entries.Select(e => e.Entry)
             .OrderBy(e => e.Date.FirstDay).ThenBy(e => e.Date.Precision).ThenByDescending(e => e.Sources.Count));

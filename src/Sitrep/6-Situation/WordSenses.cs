@@ -32,13 +32,13 @@ public static class WordSenses
             // "stopped" -> "stop", "shelling" -> "shell"
             if (replacement.Length == 0 && stem.Length > 3 && stem[^1] == stem[^2] && table.ContainsKey(stem[..^1])) return stem[..^1];
         }
-        if (table.ContainsKey(word)) return word;
+        // An irregular form is its verb's or noun's before it is a word of its own ("struck" is an adjective too).
         foreach (var tag in IrregularTags)
         {
             var lemma = Lemmatizer.Lemma(word, tag);
             if (lemma != word && table.ContainsKey(lemma)) return lemma;
         }
-        return null;
+        return table.ContainsKey(word) ? word : null;
     }
 
     private static readonly string[] IrregularTags = ["VBD", "VBN", "NNS"];
