@@ -12,14 +12,24 @@ public sealed class EntityCanonicalizer(EntityAliases? aliases = null) : IDocume
         if (mentions.Count == 0) return;
         var resolver = new EntityResolver(aliases);
         var handles = new int[mentions.Count];
+        var defined = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         for (int i = 0; i < mentions.Count; i++)
         {
             handles[i] = resolver.Add(mentions[i].Text, mentions[i].Type);
             if (i == 0) continue;
-            if (DefinesInParentheses(document.Text, mentions[i - 1], mentions[i])) resolver.Link(handles[i - 1], handles[i]);
+            if (DefinesInParentheses(document.Text, mentions[i - 1], mentions[i]))
+            {
+                resolver.Link(handles[i - 1], handles[i]);
+                if (Spells(mentions[i].Text, mentions[i - 1].Text)) defined.TryAdd(mentions[i].Text, mentions[i - 1].Type);
+            }
             else if (NamesAgain(document.Text, mentions[i - 1], mentions[i])) resolver.Link(handles[i - 1], handles[i]);
         }
-        for (int i = 0; i < mentions.Count; i++) mentions[i].Canonical = resolver.CanonicalOf(handles[i]);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            // An acronym the text defines is what it defines wherever it recurs: "DRC" after "Danish Refugee Council (DRC)" is the council, not a country.
+            if (defined.TryGetValue(mentions[i].Text, out var type) && mentions[i].Type != type) mentions[i] = mentions[i] with { Type = type };
+            mentions[i].Canonical = resolver.CanonicalOf(handles[i]);
+        }
     }
 
     private static readonly string[] AliasCues = [.. DataFiles.Lines("Entities", "alias-cues.txt")];
@@ -34,6 +44,11 @@ public sealed class EntityCanonicalizer(EntityAliases? aliases = null) : IDocume
         var between = string.Join(' ', words);
         return AliasCues.Any(cue => between == cue || between.EndsWith(" " + cue, StringComparison.Ordinal));
     }
+
+    /// <summary>Whether an acronym spells a name's capitalised initials: "DRC" and "Danish Refugee Council", not "Reuters" and "KHARTOUM".</summary>
+    private static bool Spells(string acronym, string name) =>
+        acronym.Length >= 2 && acronym.All(char.IsUpper)
+        && acronym == string.Concat(name.Split(' ', '-').Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]));
 
     /// <summary>"Rapid Support Forces (RSF)": the second mention sits alone in parentheses right after the first.</summary>
     private static bool DefinesInParentheses(string text, EntityMention name, EntityMention shortForm)

@@ -175,6 +175,9 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
         return string.Join(' ', words);
     }
 
+    /// <summary>The transliteration-blind key of a whole name: "Muammar al-Qaddafi" and "Moammar Gadhafi" share it.</summary>
+    public static string SpellingKey(string text, EntityType type) => Key(Words(Clean(text, type == EntityType.Person)));
+
     /// <summary>Words split at spaces and hyphens, Arabic articles kept apart: "al-Bashir" -> "al", "Bashir".</summary>
     private static string[] Words(string name) =>
         name.Split([' ', '-', '‐'], StringSplitOptions.RemoveEmptyEntries);

@@ -21,6 +21,23 @@ public sealed class TemporalTagger : IDocumentStep
         tokenBuffer = tokens.Length > 1 << 16 ? null : tokens; // do not keep a huge document's buffer alive
     }
 
+    /// <summary>
+    /// Resolves against a publication date learnt after this stage ran (a story step infers it) the
+    /// expressions that needed one: every mention already resolved stays as it is; one left unresolved
+    /// ("Sunday" as XXXX-WXX-7) gives way to the new pass's mention there, and expressions this stage
+    /// could not place at all without a date are added.
+    /// </summary>
+    public void Anchor(Document document)
+    {
+        var scratch = new Document(document.Id, document.Source) { Text = document.Text, Published = document.Published };
+        Process(scratch);
+        var kept = document.Times.Where(t => !t.Value.Contains('X')).ToList();
+        var added = scratch.Times.Where(t => !kept.Any(k => k.Start < t.End && t.Start < k.End));
+        var merged = kept.Concat(added).OrderBy(t => t.Start).ToList();
+        document.Times.Clear();
+        document.Times.AddRange(merged);
+    }
+
     /// <summary>Tags a text against a reference time (tests, tools).</summary>
     public static List<TimeMention> Tag(string text, PartialDate? reference)
     {

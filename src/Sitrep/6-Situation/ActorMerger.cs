@@ -1,3 +1,4 @@
+using Sitrep.Entities;
 using Sitrep.Places;
 
 namespace Sitrep.Situation;
@@ -14,9 +15,12 @@ public sealed class ActorMerger : IStoryStep
         var groups = new UnionFind();
         var mentions = story.Documents.SelectMany(d => d.Entities.Select(e => (Document: d, Mention: e))).ToList();
         var countryOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        // An acronym one outlet defines ("Danish Refugee Council (DRC)") means that in the whole story, not what the alias table says.
+        var defined = mentions.Where(m => Table(m.Mention) is { } listed && m.Mention.Canonical != listed).Select(m => Key(m.Mention.Text)).ToHashSet();
+        string NameOf(EntityMention e) => defined.Contains(Key(e.Text)) && e.Canonical == Table(e) ? e.Text : e.Canonical ?? e.Text;
         foreach (var (d, e) in mentions)
         {
-            groups.Union(Key(e.Text), Key(e.Canonical ?? e.Text));
+            groups.Union(Key(e.Text), Key(NameOf(e)));
             // Spellings of one place (El Fashar, Al Fashir) meet in the gazetteer's name.
             if (LocatedPlace(d, e) is { } place) groups.Union(Key(place.Name!), Key(e.Text));
             // "Russian drones": the actor is the country its people are named after.
@@ -26,13 +30,14 @@ public sealed class ActorMerger : IStoryStep
                 groups.Union(Key(country), Key(e.Text));
             }
         }
-        JoinSurnames(mentions.Select(m => m.Mention), groups);
+        JoinSurnames(mentions.Select(m => m.Mention), groups, NameOf);
+        JoinSpellings(mentions.Select(m => m.Mention), groups, NameOf);
 
         int n = 0;
-        foreach (var group in mentions.GroupBy(m => groups.Find(Key(m.Mention.Canonical ?? m.Mention.Text)))
+        foreach (var group in mentions.GroupBy(m => groups.Find(Key(NameOf(m.Mention))))
                                       .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Mention.Start))
         {
-            var name = group.GroupBy(m => m.Mention.Canonical ?? m.Mention.Text)
+            var name = group.GroupBy(m => NameOf(m.Mention))
                             .OrderBy(g => countryOf.ContainsKey(Key(g.Key)) ? 1 : 0)
                             .ThenByDescending(g => g.Key.Contains(' ') ? 1 : 0)
                             .ThenByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length)
@@ -46,10 +51,12 @@ public sealed class ActorMerger : IStoryStep
             foreach (var (_, e) in group)
             {
                 story.ActorByAlias[Key(e.Text)] = name;
-                story.ActorByAlias[Key(e.Canonical ?? e.Text)] = name;
+                story.ActorByAlias[Key(NameOf(e))] = name;
             }
         }
     }
+
+    private static string? Table(EntityMention e) => EntityAliases.Shipped.CanonicalOf(e.Text);
 
     private static string? CountryOfDemonym(string text) =>
         Gazetteer.Default.Find(PlaceNames.Fold(text))
@@ -62,20 +69,44 @@ public sealed class ActorMerger : IStoryStep
     /// A name of one word that is the surname of exactly one person named in full elsewhere in the
     /// story ("Burhan" in one outlet, "Abdel Fattah al-Burhan" in another) is that person.
     /// </summary>
-    private static void JoinSurnames(IEnumerable<EntityMention> mentions, UnionFind groups)
+    private static void JoinSurnames(IEnumerable<EntityMention> mentions, UnionFind groups, Func<EntityMention, string> nameOf)
     {
         var list = mentions.ToList();
         var bySurname = list.Where(e => e.Type == EntityType.Person)
-            .Select(e => Key(e.Canonical ?? e.Text)).Where(k => k.Contains(' ')).Distinct()
+            .Select(e => Key(nameOf(e))).Where(k => k.Contains(' ')).Distinct()
             .GroupBy(k => Surname(k[(k.LastIndexOf(' ') + 1)..]))
             .Where(g => g.Select(groups.Find).Distinct().Count() == 1)
             .ToDictionary(g => g.Key, g => g.First());
         foreach (var e in list.Where(e => e.Type != EntityType.Location))
         {
-            var key = Key(e.Canonical ?? e.Text);
+            var key = Key(nameOf(e));
             if (!key.Contains(' ') && bySurname.TryGetValue(Surname(key), out var full)) groups.Union(full, key);
         }
     }
+
+    /// <summary>
+    /// Spellings of one name in different outlets (Qaddafi, Gaddafi; Hemedti, Hemeti): names of one type
+    /// with the entity stage's transliteration key, or a person's one-word key that writes an inner
+    /// voiced/voiceless cluster as one consonant ("hmdt", "hmt").
+    /// </summary>
+    private static void JoinSpellings(IEnumerable<EntityMention> mentions, UnionFind groups, Func<EntityMention, string> nameOf)
+    {
+        var byKey = new Dictionary<(EntityType, string), string>();
+        foreach (var e in mentions)
+            foreach (var written in (string[])[e.Text, nameOf(e)])
+            {
+                var key = EntityResolver.SpellingKey(written, e.Type);
+                if (key.Length < 3 || key.Contains(' ') && key.Length < 6) continue;
+                if (byKey.TryGetValue((e.Type, key), out var other)) groups.Union(other, Key(written));
+                else byKey[(e.Type, key)] = Key(written);
+            }
+        foreach (var ((type, key), name) in byKey.Where(k => k.Key.Item1 == EntityType.Person && k.Key.Item2.Length >= 4 && !k.Key.Item2.Contains(' ')).ToList())
+            for (int i = 1; i < key.Length - 1; i++)
+                if (Paired(key[i], key[i + 1]) && byKey.TryGetValue((type, key.Remove(i, 1)), out var shorter)) groups.Union(shorter, name);
+    }
+
+    /// <summary>A voiced consonant and its voiceless twin, a cluster transliterations write as one ("dt" in Hemedti, "t" in Hemeti).</summary>
+    private static bool Paired(char a, char b) => (a, b) is ('d', 't') or ('t', 'd') or ('b', 'p') or ('p', 'b') or ('z', 's') or ('s', 'z') or ('f', 'v') or ('v', 'f');
 
     /// <summary>"al-burhan" and "burhan" are one surname.</summary>
     private static string Surname(string word)

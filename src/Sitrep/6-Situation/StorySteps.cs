@@ -13,7 +13,7 @@ namespace Sitrep.Situation;
 /// </summary>
 public sealed class PublicationDateInference : IStoryStep
 {
-    private static readonly TemporalTagger Retagger = new();
+    private static readonly TemporalTagger TimeStage = new();
 
     /// <summary>How many dated documents before and after an undated one are its neighbours.</summary>
     private const int Neighbours = 25;
@@ -39,9 +39,8 @@ public sealed class PublicationDateInference : IStoryStep
                 .OrderByDescending(d => d.FirstDay).FirstOrDefault();
             if (stated.Precision >= DatePrecision.Day && stated.FirstDay > date.FirstDay) date = stated;
             document.SetPublished(PartialDate.TryParse(date.DateText(), out var day) ? day : date, DateProvenance.InferredFromStory);
-            // "On Sunday" had nothing to resolve against; the time stage runs again with the inferred date.
-            document.Times.Clear();
-            Retagger.Process(document);
+            // "On Sunday" had nothing to resolve against; the time stage resolves it with the inferred date.
+            TimeStage.Anchor(document);
         }
     }
 

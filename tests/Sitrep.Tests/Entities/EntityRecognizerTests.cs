@@ -32,6 +32,24 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void A_name_defined_by_an_acronym_is_one_entity_and_the_acronym_means_it_throughout()
+    {
+        const string text = "Thousands fled the town overnight, the Danish Refugee Council (DRC) said on Tuesday.\n\n"
+                            + "The DRC said its teams had registered 4,000 new arrivals in two days.";
+        var entities = Annotate(text).Entities;
+        entities.ShouldContain(e => e.Text == "Danish Refugee Council" && e.Type == EntityType.Organization);
+        entities.ShouldNotContain(e => e.Text == "Danish");
+        entities.Where(e => e.Text == "DRC").ShouldAllBe(e => e.Type == EntityType.Organization && e.Canonical == "Danish Refugee Council");
+    }
+
+    [Fact]
+    public void A_dateline_agency_in_parentheses_is_no_acronym_definition()
+    {
+        var entities = Annotate("GENEVA (Reuters) - The Norwegian Refugee Council said on Monday that aid convoys were blocked.").Entities;
+        entities.ShouldContain(e => e.Text == "Reuters" && e.Type == EntityType.Organization);
+    }
+
+    [Fact]
     public void A_title_case_headline_is_not_taken_for_one_long_name()
     {
         const string text = "Sudan Army Says It Retook Presidential Palace From Paramilitary Forces\n\n" +

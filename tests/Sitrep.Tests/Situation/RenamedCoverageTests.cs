@@ -14,7 +14,12 @@ public sealed partial class RenamedCoverageTests
 {
     public static TheoryData<string> Fixtures => ["el-fasher", "kharkiv", "cabo-delgado"];
 
-    /// <summary>Each fixture's names and the names they become, spelling variants to spelling variants.</summary>
+    /// <summary>
+    /// Each fixture's names and the names they become, spelling variants to spelling variants. Places
+    /// become places of the same standing in the shipped gazetteer (GeoNames gives Kharkiv and Luhansk
+    /// each one alternate spelling, Kupiansk and Chuhuiv each a district and a town spelled apart), so a
+    /// difference shows a fitted rule, not a gap in GeoNames.
+    /// </summary>
     private static readonly Dictionary<string, (string From, string To)[]> Renamings = new()
     {
         ["el-fasher"] =
@@ -23,11 +28,11 @@ public sealed partial class RenamedCoverageTests
             ("Mohamed Hamdan Dagalo", "Ibrahim Musa Abakar"), ("Hemedti", "Tigani"), ("Hemeti", "Tijani"),
             ("Amira Osman", "Layla Haddad"), ("Yusuf Adam", "Karim Nasser"),
             ("Rapid Support Forces", "National Defence Brigades"), ("RSF", "NDB"),
-            ("Norwegian Refugee Council", "Danish Refugee Council"), ("NRC", "DRC"),
+            ("Norwegian Refugee Council", "Danish Refugee Council"), ("NRC", "DRC"), ("Norwegian", "Danish"), ("Norway", "Denmark"),
             ("African Union", "Arab League"),
             ("El Fasher", "Nyala"), ("El Fashar", "Niyala"), ("Al Fashir", "Nyalah"),
             ("North Darfur", "South Darfur"), ("Tawila", "Kalma"),
-            ("South Kordofan", "Blue Nile"), ("North Kordofan", "White Nile"), ("Kordofan", "Sennar"),
+            ("South Kordofan", "Blue Nile"), ("North Kordofan", "White Nile"), ("Kordofan", "Butana"),
             ("Saudi Hospital", "Turkish Hospital"),
         ],
         ["cabo-delgado"] =
@@ -39,17 +44,25 @@ public sealed partial class RenamedCoverageTests
         ],
         ["kharkiv"] =
         [
-            ("Kharkiv", "Zaporizhzhia"), ("Kharkov", "Zaporozhye"),
-            ("Kupiansk", "Huliaipole"), ("Kupyansk", "Gulyaipole"),
-            ("Lake Baringo", "Lake Naivasha"), ("Baringo", "Naivasha"),
+            ("Kharkiv", "Luhansk"), ("Kharkov", "Lugansk"),
+            ("Kupiansk", "Chuhuiv"), ("Kupyansk", "Chuhuyiv"),
+            ("Lake Baringo", "Lake Nakuru"), ("Baringo", "Nakuru"),
             ("Norwegian Refugee Council", "Danish Refugee Council"), ("NRC", "DRC"),
             ("International Committee of the Red Cross", "International Rescue Committee"), ("ICRC", "IRC"),
         ],
     };
 
-    [Theory(Skip = "open in issue 17: renamed coverage still differs (el-fasher 15 facts: the tagger splits 'Danish Refugee Council', Kalma loses a mention; kharkiv 46: Zaporizhzhia/Zaporozhye split the story); run without Skip to list them")]
-    [MemberData(nameof(Fixtures))]
-    public void A_consistently_renamed_and_shifted_coverage_gives_the_same_picture(string fixture)
+    [Theory]
+    [InlineData("kharkiv")]
+    [InlineData("cabo-delgado")]
+    public void A_consistently_renamed_and_shifted_coverage_gives_the_same_picture(string fixture) => AssertSamePicture(fixture, Picture);
+
+    [Theory(Skip = "open in issue 17: the entity tagger types 'Tawila' ORG but 'Kalma' LOC (so the displacement's place and merge differ) and "
+                   + "'African Union' ORG but 'Arab League' MISC; run without Skip to list the differences")]
+    [InlineData("el-fasher")]
+    public void A_renamed_coverage_the_tagger_still_types_differently(string fixture) => AssertSamePicture(fixture, Picture);
+
+    private static void AssertSamePicture(string fixture, Func<string, Func<string, string>, HashSet<string>> picture)
     {
         var names = Renamings[fixture];
         var original = Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture);
@@ -58,13 +71,23 @@ public sealed partial class RenamedCoverageTests
         foreach (var file in Directory.EnumerateFiles(original).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)))
             File.WriteAllText(Path.Combine(renamed.Path, Path.GetFileName(file)), Rename(File.ReadAllText(file), names, years));
 
-        var expected = Picture(original, text => text);
+        var expected = picture(original, text => text);
         // Back from the renamed output; derived text (a contradiction's topic) may write names in lower case.
         (string, string)[] back = [.. names.Select(n => (n.To, n.From)), .. names.Select(n => (n.To.ToLowerInvariant(), n.From.ToLowerInvariant()))];
-        var actual = Picture(renamed.Path, text => Rename(text, back, -years));
+        var actual = picture(renamed.Path, text => Rename(text, back, -years));
 
-        actual.Except(expected).ShouldBeEmpty($"found only after renaming ({fixture}, years +{years})");
-        expected.Except(actual).ShouldBeEmpty($"lost by renaming ({fixture}, years +{years})");
+        // Both sides in one message: "+" found only after renaming, "-" lost by it.
+        string[] differences = [.. actual.Except(expected).Order().Select(l => "+ " + l), .. expected.Except(actual).Order().Select(l => "- " + l)];
+        differences.ShouldBeEmpty($"renamed {fixture}, years +{years}:\n{string.Join("\n", differences)}\n");
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Each_renaming_is_one_to_one_so_the_output_maps_back(string fixture)
+    {
+        var names = Renamings[fixture];
+        names.Select(n => n.To).Distinct().Count().ShouldBe(names.Length);
+        names.Select(n => n.To).Intersect(names.Select(n => n.From)).ShouldBeEmpty();
     }
 
     /// <summary>
@@ -73,24 +96,9 @@ public sealed partial class RenamedCoverageTests
     /// </summary>
     [Theory]
     [InlineData("cabo-delgado")]
-    [InlineData("el-fasher", Skip = "open in issue 17: renamed actors merge differently (the tagger splits 'Danish Refugee Council'), so two reports of one flight stay two developments")]
-    [InlineData("kharkiv", Skip = "open in issue 17: Zaporizhzhia/Zaporozhye split the story")]
-    public void A_consistently_renamed_and_shifted_coverage_gives_the_same_claims_and_digest(string fixture)
-    {
-        var names = Renamings[fixture];
-        var original = Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture);
-        int years = WeekdayKeepingShift(original);
-        using var renamed = new TemporaryFolder();
-        foreach (var file in Directory.EnumerateFiles(original).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)))
-            File.WriteAllText(Path.Combine(renamed.Path, Path.GetFileName(file)), Rename(File.ReadAllText(file), names, years));
-        (string, string)[] back = [.. names.Select(n => (n.To, n.From)), .. names.Select(n => (n.To.ToLowerInvariant(), n.From.ToLowerInvariant()))];
-
-        var expected = Digest(original, text => text);
-        var actual = Digest(renamed.Path, text => Rename(text, back, -years));
-
-        actual.Except(expected).ShouldBeEmpty($"found only after renaming ({fixture}, years +{years})");
-        expected.Except(actual).ShouldBeEmpty($"lost by renaming ({fixture}, years +{years})");
-    }
+    [InlineData("kharkiv")]
+    [InlineData("el-fasher")]
+    public void A_consistently_renamed_and_shifted_coverage_gives_the_same_claims_and_digest(string fixture) => AssertSamePicture(fixture, Digest);
 
     private static HashSet<string> Digest(string folder, Func<string, string> back)
     {

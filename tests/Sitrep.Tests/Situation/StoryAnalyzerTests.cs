@@ -145,6 +145,25 @@ public class StoryAnalyzerTests
     }
 
     [Fact]
+    public void Two_outlets_spelling_one_commander_differently_give_one_actor_but_similar_towns_stay_apart()
+    {
+        var first = MarkedText.Document("a", """
+            The paramilitary commander {PER Hemedti} rejected the accusation on {DATE Tuesday=2025-05-06}.
+            Shelling hit {LOC Chuhuyiv} and {LOC Kyiv} overnight.
+            """, published: "2025-05-06");
+        var second = MarkedText.Document("b", """
+            {PER Hemeti} denied that his fighters had shelled the camp.
+            """, published: "2025-05-06");
+        MarkedText.FindDerivations([first, second]);
+
+        var story = StoryAnalyzer.Default().Analyze("s1", [first, second]);
+
+        var commander = story.Actors.Single(a => a.Name is "Hemedti" or "Hemeti");
+        commander.Documents.Order().ShouldBe(["a", "b"]);
+        story.Actors.Single(a => a.Name == "Kyiv").Aliases.ShouldNotContain("Chuhuyiv");
+    }
+
+    [Fact]
     public void Deaths_in_a_stampede_are_no_assault_and_the_ministry_reporting_them_is_no_participant()
     {
         var report = MarkedText.Document("pilgrims", """

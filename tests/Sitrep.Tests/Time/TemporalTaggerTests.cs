@@ -310,4 +310,20 @@ public class TemporalTaggerTests
         times.ShouldNotContain(t => t.Value.StartsWith("0000"));
         Tag(text, null).ShouldAllBe(t => t.End <= text.Length);
     }
+
+    [Fact]
+    public void A_date_learnt_later_resolves_what_needed_one_and_keeps_what_was_resolved()
+    {
+        const string text = "The talks lasted three days. Drones struck the depot on Sunday.";
+        var document = new Document("d", new SourceLocation("d.txt")) { Text = text };
+        new TemporalTagger().Process(document);
+        document.Published.ShouldBeNull();
+        var stated = document.Times.Single(t => t.Text.Contains("three days"));
+
+        document.SetPublished(PartialDate.OfDay(new DateOnly(2025, 5, 6)), DateProvenance.InferredFromStory);
+        new TemporalTagger().Anchor(document);
+
+        document.Times.ShouldContain(t => ReferenceEquals(t, stated));
+        document.Times.Single(t => t.Text.Contains("Sunday")).Value.ShouldBe("2025-05-04");
+    }
 }
