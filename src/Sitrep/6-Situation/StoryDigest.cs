@@ -187,7 +187,7 @@ public sealed class StoryAnalyzer(IReadOnlyList<IStoryStep> steps)
     public static StoryAnalyzer Default() => new(
     [
         new PublicationDateInference(), new ProvenanceFinder(), new SentenceCollector(), new ActorMerger(),
-        new PlaceAggregator(), new ArticleReader(), new EventCoder(), new EventCoreference(), new ClaimAligner(), new ContradictionFinder(),
+        new PlaceAggregator(), new ArticleReader(), new EventCoder(), new EventCoreference(), new ClaimAligner(), new ContradictionFinder(), new EventDisputeFinder(),
         new ForecastFinder(), new TimelineBuilder(), new Summarizer(), new HeadlineChooser(),
     ]);
 
