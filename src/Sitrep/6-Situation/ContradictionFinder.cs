@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Sitrep.Syntax;
-using Sitrep.Text;
 
 namespace Sitrep.Situation;
 
@@ -39,8 +37,10 @@ public sealed partial class ContradictionFinder : IStoryStep
                 Add(story, kind, candidates.Where(k => k == i || SameIncident(group, groups[k])), s => CountsOf(s).GetValueOrDefault(kind), settled);
             // A number counted by its kind (nine killed) is not compared again as a count of its noun (nine civilians).
             // Who says a count can be part of what it counts ("the air force said it shot down 33 drones").
+            var kinds = Kinds(group.First, group.Words).Where(k => !settled.Contains((i, k))).ToList();
+            if (kinds.Count == 0) continue;
             var sameFact = candidates.Where(k => k == i || SameFact(group.Words, groups[k].Words) || SameFact(Full(group.First), Full(groups[k].First))).ToList();
-            foreach (var kind in Kinds(group.First, group.Words).Where(k => !settled.Contains((i, k))))
+            foreach (var kind in kinds)
                 Add(story, kind, sameFact.Where(k => kind == "date" || CountsOf(groups[k].First).Count == 0), s => ValueOf(kind, s), settled);
         }
         YearContradictions(story);
@@ -68,8 +68,11 @@ public sealed partial class ContradictionFinder : IStoryStep
     /// <summary>Two wordings of one fact: most of the shorter one's words recur in the longer one.</summary>
     private static bool SameFact(FactWords a, FactWords b)
     {
-        int shared = a.SharedWithSynonyms(b, a.Words.Count(b.Words.Contains));
-        return shared >= 3 && shared >= 0.6 * Math.Min(a.Words.Count, b.Words.Count) && a.SimilarityWithSynonyms(b) >= 0.3;
+        int exact = a.Words.Count(b.Words.Contains);
+        // Synonyms are looked up only for pairs that share two words already: most candidates share one.
+        int shared = exact >= 2 ? a.SharedWithSynonyms(b, exact) : exact;
+        return shared >= 3 && shared >= 0.6 * Math.Min(a.Words.Count, b.Words.Count)
+               && (double)shared / (a.Words.Count + b.Words.Count - shared) >= 0.3;
     }
 
     /// <summary>
@@ -142,26 +145,40 @@ public sealed partial class ContradictionFinder : IStoryStep
         }
     }
 
-    /// <summary>The subject and verb (lemmas) a year is attached to in the sentence's parse, or null.</summary>
+    /// <summary>
+    /// The subject and verb (lemmas) a year is attached to, read from the part-of-speech tags: the verb
+    /// nearest before the year, and the head noun of the sentence's first noun phrase ("The insurgency,
+    /// led by a group ..., began in October 2017"), or null. Tags, not a parse: this runs on every
+    /// sentence that names a year.
+    /// </summary>
     private static (string Subject, string Verb, int Year)? YearFact(StorySentence sentence)
     {
-        var text = Attribution.Without(sentence.Text);
-        if (!Year().IsMatch(text)) return null;
-        var tokens = Tokenizer.Tokenize(text);
-        var words = tokens.Select(t => text[t.Start..t.End]).ToList();
-        int at = words.FindIndex(w => Year().IsMatch(w) && w.Length == 4);
-        if (at < 0 || words.Count > 80) return null;
-        var parse = SyntaxModel.Shipped.Parse(words);
-        int verb = at;
-        for (int hops = 0; verb >= 0 && parse.Upos[verb] != Upos.VERB && hops < 4; hops++) verb = parse.Heads[verb];
-        if (verb < 0 || parse.Upos[verb] != Upos.VERB) return null;
-        // "the insurgency, which erupted in 2018" or a clause the parser hangs on its noun: the noun is the subject.
-        int subject = parse.SubjectOf(verb);
-        if (subject < 0 && parse.Relations[verb] == Relation.Acl) subject = parse.Heads[verb];
-        if (subject < 0 || parse.Upos[subject] is not (Upos.NOUN or Upos.PROPN)) return null;
-        var lemma = parse.Lemmas[subject].ToLowerInvariant();
-        return (WordSenses.Lemma(lemma) ?? lemma, parse.Lemmas[verb].ToLowerInvariant(), int.Parse(words[at]));
+        var attribution = Attribution.Find(sentence.Text);
+        if (!Year().IsMatch(attribution is { } cut ? sentence.Text.Remove(cut.Start, cut.End - cut.Start) : sentence.Text)) return null;
+        var words = SentenceWords.Tagged(sentence);
+        int offset = sentence.InLead ? 0 : sentence.Start;
+        bool Told(int i) => attribution is { } span && words.Starts[i] - offset >= span.Start && words.Ends[i] - offset <= span.End;
+        int at = Enumerable.Range(0, words.Count).FirstOrDefault(i => !Told(i) && words.Lower[i].Length == 4 && Year().IsMatch(words.Lower[i]), -1);
+        if (at < 0) return null;
+        int verb = -1;
+        for (int i = at - 1; i >= Math.Max(0, at - MostWordsFromVerbToYear) && verb < 0; i--)
+            if (words.Tags[i].StartsWith("VB", StringComparison.Ordinal) && !Told(i)) verb = i;
+        if (verb < 0) return null;
+        int subject = -1;
+        for (int i = 0; i < verb; i++)
+        {
+            if (Told(i)) continue;
+            if (words.Tags[i].StartsWith("NN", StringComparison.Ordinal)) subject = i;
+            else if (subject >= 0 || words.Tags[i] is not ("DT" or "JJ" or "PRP$" or "CD")) break;
+        }
+        if (subject < 0 || !int.TryParse(words.Lower[at], out var year)) return null;
+        var noun = words.Lemmas[subject].ToLowerInvariant();
+        var verbLemma = words.Lemmas[verb].ToLowerInvariant();
+        return (WordSenses.Lemma(noun) ?? noun, WordSenses.Lemma(verbLemma) ?? verbLemma, year);
     }
+
+    /// <summary>"began in October 2017": the year's verb is at most this many words before it.</summary>
+    private const int MostWordsFromVerbToYear = 4;
 
     /// <summary>What the contradiction is about: the fact words every statement shares, in the first one's order.</summary>
     private static string About(string kind, IReadOnlyList<StorySentence> statements)

@@ -10,7 +10,10 @@ namespace Sitrep.Situation;
 /// </summary>
 public static class WordSenses
 {
-    private static readonly Lazy<Dictionary<string, int[]>> Table = new(Load);
+    private static readonly Lazy<Dictionary<string, Entry>> Table = new(Load);
+
+    /// <summary>A lemma's parts of speech ("nv": a noun and a verb) and the ids of its senses.</summary>
+    private readonly record struct Entry(string Parts, int[] Senses);
 
     /// <summary>Noun and verb endings and what replaces them, in WordNet's morphy order.</summary>
     private static readonly (string Ending, string Replacement)[] Detachments =
@@ -19,8 +22,21 @@ public static class WordSenses
         ("ied", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("s", ""),
     ];
 
+    /// <summary>Lemmas found so far: a story reads the same words many times.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> Lemmas = new(StringComparer.Ordinal);
+
+    private const int MostRemembered = 1 << 18;
+
     /// <summary>The lemma WordNet lists for a lower-case word, or null when it lists none.</summary>
     public static string? Lemma(string word)
+    {
+        if (Lemmas.TryGetValue(word, out var known)) return known;
+        var lemma = Find(word);
+        if (Lemmas.Count < MostRemembered) Lemmas[word] = lemma;
+        return lemma;
+    }
+
+    private static string? Find(string word)
     {
         var table = Table.Value;
         // An inflected form is read as its base first: "killing" and "forces" are listed as nouns too.
@@ -32,11 +48,12 @@ public static class WordSenses
             // "stopped" -> "stop", "shelling" -> "shell"
             if (replacement.Length == 0 && stem.Length > 3 && stem[^1] == stem[^2] && table.ContainsKey(stem[..^1])) return stem[..^1];
         }
-        // An irregular form is its verb's or noun's before it is a word of its own ("struck" is an adjective too).
+        // An irregular form is its verb's or noun's before it is an adjective of its own ("struck").
+        if (table.TryGetValue(word, out var own) && (own.Parts.Contains('n') || own.Parts.Contains('v'))) return word;
         foreach (var tag in IrregularTags)
         {
             var lemma = Lemmatizer.Lemma(word, tag);
-            if (lemma != word && table.ContainsKey(lemma)) return lemma;
+            if (lemma != word && table.TryGetValue(lemma, out var entry) && (entry.Parts.Contains('n') || entry.Parts.Contains('v'))) return lemma;
         }
         return table.ContainsKey(word) ? word : null;
     }
@@ -49,23 +66,22 @@ public static class WordSenses
         if (a == b) return true;
         var table = Table.Value;
         if (!table.TryGetValue(a, out var x) || !table.TryGetValue(b, out var y)) return false;
-        foreach (var s in x)
-            if (Array.IndexOf(y, s) >= 0) return true;
+        foreach (var s in x.Senses)
+            if (Array.IndexOf(y.Senses, s) >= 0) return true;
         return false;
     }
 
     /// <summary>True when WordNet lists the lemma.</summary>
     public static bool Knows(string lemma) => Table.Value.ContainsKey(lemma);
 
-    private static Dictionary<string, int[]> Load()
+    private static Dictionary<string, Entry> Load()
     {
-        var table = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var table = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var line in DataFiles.Lines("Situation", "wordnet-senses.tsv.gz"))
         {
-            int tab = line.IndexOf('\t');
-            if (tab <= 0) continue;
-            var ids = line[(tab + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
-            table[line[..tab]] = ids;
+            var fields = line.Split('\t');
+            if (fields.Length != 3) continue;
+            table[fields[0]] = new Entry(fields[1], fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray());
         }
         return table;
     }
