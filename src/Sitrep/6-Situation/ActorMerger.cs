@@ -92,14 +92,13 @@ public sealed class ActorMerger : IStoryStep
     private static void JoinSpellings(IEnumerable<EntityMention> mentions, UnionFind groups, Func<EntityMention, string> nameOf)
     {
         var byKey = new Dictionary<(EntityType, string), string>();
-        foreach (var e in mentions)
-            foreach (var written in (string[])[e.Text, nameOf(e)])
-            {
-                var key = EntityResolver.SpellingKey(written, e.Type);
-                if (key.Length < 3 || key.Contains(' ') && key.Length < 6) continue;
-                if (byKey.TryGetValue((e.Type, key), out var other)) groups.Union(other, Key(written));
-                else byKey[(e.Type, key)] = Key(written);
-            }
+        foreach (var (type, written) in mentions.SelectMany(e => (IEnumerable<(EntityType, string)>)[(e.Type, e.Text), (e.Type, nameOf(e))]).Distinct())
+        {
+            var key = EntityResolver.SpellingKey(written, type);
+            if (key.Length < 3 || key.Contains(' ') && key.Length < 6) continue;
+            if (byKey.TryGetValue((type, key), out var other)) groups.Union(other, Key(written));
+            else byKey[(type, key)] = Key(written);
+        }
         foreach (var ((type, key), name) in byKey.Where(k => k.Key.Item1 == EntityType.Person && k.Key.Item2.Length >= 4 && !k.Key.Item2.Contains(' ')).ToList())
             for (int i = 1; i < key.Length - 1; i++)
                 if (Paired(key[i], key[i + 1]) && byKey.TryGetValue((type, key.Remove(i, 1)), out var shorter)) groups.Union(shorter, name);
