@@ -91,7 +91,7 @@ public sealed class CaboDelgadoCoverageTests : IDisposable
     public void The_year_the_insurgency_began_is_disputed()
     {
         var year = Items(Raid, "contradictions").Single(c => String(c, "about")!.StartsWith("year"));
-        String(year, "about").ShouldContain("insurgency");
+        String(year, "about")!.ShouldContain("insurgency");
         var values = Items(year, "statements").ToDictionary(s => String(s, "value")!, s => Strings(s, "sources"));
         values["2017"].ShouldBe(["coastal-wire", "indian-ocean-times"], ignoreOrder: true);
         values["2018"].ShouldBe(["lusophone-post"]);
