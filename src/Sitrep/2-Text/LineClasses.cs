@@ -147,7 +147,7 @@ public static partial class LineClasses
         return words.Length == 1 || words.Length <= 4 && words.All(SectionWords.Contains);
     }
 
-    /// <summary>"Original Source: www.example.com", "Originally published at ...", "Source URL: ..." (the outlet a rewrite took its text from).</summary>
+    /// <summary>"Original Source: www.example.com", "Originally published at ...", "This content originally appeared on ...", "Source URL: ..." (the outlet a rewrite took its text from).</summary>
     public static bool IsOriginalSource(string s, out string source)
     {
         var m = OriginalSource().Match(s);
@@ -236,7 +236,7 @@ public static partial class LineClasses
     [GeneratedRegex(@"^(?:analysis|assessment|forecast|outlook|prediction|key\s+(?:points?|takeaways?|judg(?:e)?ments?|findings)|summary|in\s+brief|at\s+a\s+glance|bottom\s+line|bluf|what\s+we\s+know|why\s+it\s+matters|highlights?)\b(?:\s*\([^)]{0,30}\))?\s*(?:[:\-–—]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex AnalysisLabel();
 
-    [GeneratedRegex(@"^(?:original(?:ly)?\s+(?:source|article|story)\s*[:\-–—]|originally\s+(?:published|posted|appeared)\s+(?:at|on|by|in)\s*:?|source\s+(?:url|link)\s*:|via\s*:|this\s+(?:article|story|post|piece)\s+(?:was\s+|is\s+)?(?:first\s+|originally\s+)?(?:published|appeared|posted)\s+(?:first\s+)?(?:on|in|at|by))\s*(?<v>\S.{0,200}?)\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:original(?:ly)?\s+(?:source|article|story)\s*[:\-–—]|originally\s+(?:published|posted|appeared)\s+(?:at|on|by|in)\s*:?|source\s+(?:url|link)\s*:|via\s*:|this\s+(?:article|story|post|piece|content|report)\s+(?:was\s+|is\s+)?(?:first\s+|originally\s+)?(?:published|appeared|posted)\s+(?:first\s+)?(?:on|in|at|by))\s*(?<v>\S.{0,200}?)\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex OriginalSource();
 
     [GeneratedRegex(@"^(?:sources?|references|citations?|source\s+list)\s*(?::\s*(?<list>.*)|$)", RegexOptions.IgnoreCase)]

@@ -37,7 +37,7 @@ public sealed partial class FactWords
                 continue;
             }
             if (lower.Length < 2 || StopWords.Contains(lower) || ValueWords.Contains(lower)) continue;
-            words.Add(Stem(lower));
+            words.Add(Key(lower));
         }
         return new FactWords { Words = words, Numbers = numbers };
     }
@@ -47,6 +47,34 @@ public sealed partial class FactWords
     {
         if (Words.Count == 0 || other.Words.Count == 0) return 0;
         int shared = Words.Count(other.Words.Contains);
+        return (double)shared / (Words.Count + other.Words.Count - shared);
+    }
+
+    /// <summary>
+    /// How many words the two sentences share, counting a word of one that has a synonym among the
+    /// other's unshared words ("struck" / "hit") as shared, each word paired once.
+    /// </summary>
+    public int SharedWithSynonyms(FactWords other, int exact)
+    {
+        if (exact == Words.Count || exact == other.Words.Count) return exact;
+        var theirs = other.Words.Where(w => !Words.Contains(w)).ToList();
+        int shared = exact;
+        foreach (var word in Words)
+        {
+            if (other.Words.Contains(word)) continue;
+            int match = theirs.FindIndex(w => WordSenses.Related(word, w));
+            if (match < 0) continue;
+            theirs.RemoveAt(match);
+            shared++;
+        }
+        return shared;
+    }
+
+    /// <summary>Jaccard overlap of the content words, synonyms counted as shared.</summary>
+    public double SimilarityWithSynonyms(FactWords other)
+    {
+        if (Words.Count == 0 || other.Words.Count == 0) return 0;
+        int shared = SharedWithSynonyms(other, Words.Count(other.Words.Contains));
         return (double)shared / (Words.Count + other.Words.Count - shared);
     }
 
@@ -90,10 +118,13 @@ public sealed partial class FactWords
         return k + 1 < tokens.Count ? Unit(tokens[k + 1].ToLowerInvariant()) : "";
     }
 
-    private static string Unit(string word) => UnitNames.TryGetValue(word, out var unit) ? unit : Nouns().IsMatch(word) && !StopWords.Contains(word) ? Stem(word) : "";
+    private static string Unit(string word) => UnitNames.TryGetValue(word, out var unit) ? unit : Nouns().IsMatch(word) && !StopWords.Contains(word) ? Key(word) : "";
+
+    /// <summary>A lower-case word as fact words hold it: WordNet's lemma ("struck" -> "strike", "fled" -> "flee"), else its stem.</summary>
+    internal static string Key(string lower) => WordSenses.Lemma(lower) ?? Stem(lower);
 
     /// <summary>Plural and common inflections off, so "civilians" meets "civilian" and "killed" meets "kill".</summary>
-    internal static string Stem(string w)
+    private static string Stem(string w)
     {
         if (w.Length > 4 && w.EndsWith("ies")) return w[..^3] + "y";
         if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss") && !w.EndsWith("us")) w = w[..^1];

@@ -40,7 +40,7 @@ public sealed partial class ForecastFinder : IStoryStep
     {
         var text = sentence.Trim();
         // Every forecast has a modal word and most sentences none: a vectorised search rules those out first.
-        if (text.EndsWith('?') || text.AsSpan().IndexOfAny(ModalStems) < 0 || !Modal().IsMatch(text)) return null;
+        if (text.EndsWith('?') || text.AsSpan().IndexOfAny(ModalStems) < 0 || !Modal().IsMatch(text) || IsAboutTheArticle(text)) return null;
         var conditional = LeadingCondition().Match(text);
         if (conditional.Success && Modal().IsMatch(conditional.Groups["outcome"].Value))
             return new Forecast(text, conditional.Groups["condition"].Value.Trim(), Outcome(conditional.Groups["outcome"].Value), []);
@@ -52,11 +52,20 @@ public sealed partial class ForecastFinder : IStoryStep
         return null;
     }
 
+    /// <summary>True for a note of the article about itself ("This is a developing story and will be updated"; Data/article-notes.txt).</summary>
+    public static bool IsAboutTheArticle(string sentence) => ArticleNotes.Value.IsMatch(sentence);
+
+    private static readonly Lazy<Regex> ArticleNotes = new(() => new Regex(
+        @"\b(?:" + string.Join("|", DataFiles.Lines("Situation", "article-notes.txt").Select(l => Regex.Escape(l.Trim()).Replace("\\ ", "\\s+"))) + @")\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+
     /// <summary>What is forecast, without the frame of who forecasts it ("The WFP warned that prices could rise" → "prices could rise").</summary>
     private static string Outcome(string s)
     {
         var framed = ReportingFrame().Match(s);
-        return Clean(framed.Success && Modal().IsMatch(framed.Groups["said"].Value) ? framed.Groups["said"].Value : s);
+        if (framed.Success && Modal().IsMatch(framed.Groups["said"].Value)) return Clean(framed.Groups["said"].Value);
+        // "Aid workers said the number could double": the outcome starts after the attribution.
+        return Clean(Attribution.Find(s) is { Start: 0 } said && Modal().IsMatch(s[said.End..]) ? s[said.End..] : s);
     }
 
     /// <summary>Substrings every match of <see cref="Modal"/> contains one of.</summary>
@@ -75,7 +84,7 @@ public sealed partial class ForecastFinder : IStoryStep
     [GeneratedRegex(@"^(?<outcome>.{10,}?)\s+(?:if|unless|provided that|as long as)\s+(?<condition>.{3,})$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingCondition();
 
-    [GeneratedRegex(@"\b(?:will|won't|could|(?-i:may)|might|is expected to|are expected to|is likely to|are likely to|likely to|is set to|are set to|is poised to|are poised to|forecasts?|predicts?|projected to|on track to|threatens? to|plans? to|aims? to|is bound to|risks? (?:a|an|further)|in the coming (?:days|weeks|months))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:will|won't|could|(?-i:may)|might|(?:is|are) expected\b|is likely to|are likely to|likely to|is set to|are set to|is poised to|are poised to|forecasts?|predicts?|projected to|on track to|threatens? to|plans? to|aims? to|is bound to|risks? (?:a|an|further)|in the coming (?:days|weeks|months))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Modal();
 
     /// <summary>"he said he would ...": reported past intentions are not forecasts.</summary>

@@ -73,8 +73,11 @@ public sealed class SentenceGroup(StorySentence first, FactWords words)
     public bool Reports(Document document) => documents.Contains(document);
 }
 
-/// <summary>A statement and the documents that make it.</summary>
-public sealed record CitedText(string Text, IReadOnlyList<string> Sources);
+/// <summary>A statement and the documents that make it; <see cref="Date"/>, when known, is the day it happened.</summary>
+public sealed record CitedText(string Text, IReadOnlyList<string> Sources)
+{
+    public PartialDate? Date { get; init; }
+}
 
 /// <summary>An actor of the story with every name the documents use for it.</summary>
 public sealed record Actor(string Id, string Name, EntityType Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> Documents, int Mentions);
@@ -108,14 +111,26 @@ public sealed record EventPlace(string Name, string? Country, double? Lat, doubl
 /// <summary>A dated line of the story's timeline.</summary>
 public sealed record TimelineEntry(PartialDate Date, string Text, IReadOnlyList<string> Sources);
 
-/// <summary>A factual statement and its corroboration: the documents that state it.</summary>
-public sealed record Claim(string Text, IReadOnlyList<string> Sources);
+/// <summary>
+/// A factual statement and its corroboration: the documents that state it, those of them that only
+/// rewrite another (<see cref="Derived"/>), and <see cref="Support"/>, the distinct outlets that state
+/// it independently.
+/// </summary>
+public sealed record Claim(string Text, IReadOnlyList<string> Sources, IReadOnlyList<string> Derived, int Support)
+{
+    /// <summary>Position of the first wording in its article (0 = lead), to order claims of equal support.</summary>
+    public int Index { get; init; }
+}
 
 /// <summary>Documents that give incompatible values for the same fact.</summary>
 public sealed record Contradiction(string About, IReadOnlyList<ContradictingStatement> Statements);
 
 /// <summary>One side of a contradiction: what is said, the value it gives, and who says it.</summary>
-public sealed record ContradictingStatement(string Text, string Value, IReadOnlyList<string> Sources);
+public sealed record ContradictingStatement(string Text, string Value, IReadOnlyList<string> Sources)
+{
+    /// <summary>Every sentence that states this version, in its own words.</summary>
+    public IReadOnlyList<string> Sentences { get; init; } = [];
+}
 
 /// <summary>A statement about what may happen, split into its condition (if any) and outcome.</summary>
 public sealed record Forecast(string Text, string? Condition, string Outcome, IReadOnlyList<string> Sources);

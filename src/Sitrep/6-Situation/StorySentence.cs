@@ -23,6 +23,22 @@ public sealed class StorySentence
         Times.Where(t => t.Type == TimeType.Date).Select(t => t.Date)
              .FirstOrDefault(d => d is { Precision: >= DatePrecision.Day });
 
+    /// <summary>
+    /// The first calendar day the sentence states of its fact, not of its telling: a day inside the
+    /// attribution ("..., officials said on Monday") is when it was said (see <see cref="Attribution"/>).
+    /// </summary>
+    public PartialDate? FactDate
+    {
+        get
+        {
+            var attribution = Attribution.Find(Text);
+            int offset = InLead ? 0 : Start;
+            return Times.Where(t => t.Type == TimeType.Date && t.Date is { Precision: >= DatePrecision.Day }
+                                    && !(attribution is { } a && t.Start - offset >= a.Start && t.End - offset <= a.End))
+                        .Select(t => t.Date).FirstOrDefault();
+        }
+    }
+
     /// <summary>The date that governs the sentence: the day it states, else the document's publication date.</summary>
     public PartialDate? Date => ExplicitDate ?? Document.Published;
 

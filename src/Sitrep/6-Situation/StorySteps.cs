@@ -4,30 +4,50 @@ using Sitrep.Text;
 namespace Sitrep.Situation;
 
 /// <summary>
-/// A document of the story without a publication date gets the date most of the others carry,
-/// marked inferred (rewrites of one report appear within a day of it), and its time expressions are
-/// resolved against it.
+/// A document of the story without a publication date gets one from its neighbours, marked inferred:
+/// the date of the document it rewrites, else of the dated report nearest it in the stream that shares
+/// most of its words (rewrites and follow-ups of one report appear within a day of it), never earlier
+/// than the latest full date its own text states. Its time expressions are then resolved against it.
+/// Never the story's latest or commonest date: an undated page of a two-week offensive is not dated
+/// to the day the pile was gathered.
 /// </summary>
 public sealed class PublicationDateInference : IStoryStep
 {
     private static readonly TemporalTagger TimeStage = new();
 
+    /// <summary>How many dated documents before and after an undated one are its neighbours.</summary>
+    private const int Neighbours = 25;
+
     public void Process(StoryPicture story)
     {
-        // Dates the documents state first; dates inferred from a document's own text when none does.
-        var common = story.Documents.Where(d => d.Published != null)
-            .GroupBy(d => d.Published!.Value.DateText())
-            .OrderByDescending(g => g.Any(d => !d.PublishedInferred)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key)
-            .Select(g => PartialDate.TryParse(g.Key, out var date) ? date : (PartialDate?)null)
-            .FirstOrDefault();
-        if (common == null) return;
-        foreach (var document in story.Documents.Where(d => d.Published == null))
+        var documents = story.Documents;
+        var dated = documents.Select((d, i) => (Document: d, Position: i)).Where(x => x.Document.Published != null).ToList();
+        if (dated.Count == 0) return;
+        var words = new Dictionary<Document, HashSet<string>>();
+        HashSet<string> WordsOf(Document d) => words.TryGetValue(d, out var w) ? w : words[d] = ContentWords(d);
+        for (int i = 0; i < documents.Count; i++)
         {
-            document.SetPublished(common.Value, DateProvenance.InferredFromStory);
-            // "On Sunday" had nothing to resolve against; the time stage resolves it with the story's date.
+            var document = documents[i];
+            if (document.Published != null) continue;
+            var original = document.DerivedFrom.Select(d => documents.FirstOrDefault(o => o.Id == d.Source && o.Published != null)).FirstOrDefault(o => o != null);
+            var neighbour = original ?? dated.OrderBy(x => Math.Abs(x.Position - i)).Take(2 * Neighbours)
+                .Select(x => (x.Document, Shared: Shared(WordsOf(document), WordsOf(x.Document)), Distance: Math.Abs(x.Position - i)))
+                .OrderByDescending(x => x.Shared).ThenBy(x => x.Distance).Select(x => x.Document).First();
+            var date = neighbour.Published!.Value;
+            // Its own text bounds it from below: a page reporting "June 7, 2025" was not published before June 7.
+            var stated = document.Times.Select(t => t.Date).Where(d => d is { Precision: >= DatePrecision.Day }).Select(d => d!.Value)
+                .OrderByDescending(d => d.FirstDay).FirstOrDefault();
+            if (stated.Precision >= DatePrecision.Day && stated.FirstDay > date.FirstDay) date = stated;
+            document.SetPublished(PartialDate.TryParse(date.DateText(), out var day) ? day : date, DateProvenance.InferredFromStory);
+            // "On Sunday" had nothing to resolve against; the time stage resolves it with the inferred date.
             TimeStage.Anchor(document);
         }
     }
+
+    private static HashSet<string> ContentWords(Document d) =>
+        SentenceWords.LowerWords(d.Text).Where(w => w.Length > 3 && !FactWords.StopWords.Contains(w)).ToHashSet();
+
+    private static int Shared(HashSet<string> a, HashSet<string> b) => a.Count(b.Contains);
 }
 
 /// <summary>

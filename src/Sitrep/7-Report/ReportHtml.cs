@@ -48,7 +48,7 @@ public static class ReportHtml
             w.WriteLine($"<p class=\"meta\">Story {E(s.Id)}: {Count(s.Documents.Count, "document")} " +
                         $"({E(string.Join(", ", s.Documents.Select(d => d.Outlet ?? d.Id).Distinct()))})" +
                         $"{(days.Count > 0 ? $", events from {E(days[0])} to {E(days[^1])}" : "")}.</p>");
-            List("Summary", "summary", s.Summary, c => $"{E(c.Text)} {Cite(c.Sources)}");
+            List("Summary", "summary", s.Summary, c => $"{(c.Date is { } day ? $"<time>{day.DateText()}</time> " : "")}{E(c.Text)} {Cite(c.Sources)}");
             ReportMap.Write(w, s, world);
             List("Timeline", "timeline", s.Timeline, t => $"<time>{E(t.Date.DateText())}</time> <span>{E(t.Text)}</span> {Cite(t.Sources)}", ordered: true);
             Table("Events", "events", ["Date", "Event", "Actor", "Target", "Where", "Report", "Sources"], s.Events, e =>
@@ -83,15 +83,17 @@ public static class ReportHtml
 
         private void Claims(StoryPicture s)
         {
-            List("Claims", "claims", s.Claims.OrderByDescending(c => c.Sources.Count).Take(MaxClaims), c =>
-                $"<span class=\"count\" title=\"stated by {Count(c.Sources.Count, "document")}\">{c.Sources.Count}</span> {E(c.Text)} {Cite(c.Sources)}");
+            // Corroboration counts outlets that state a claim on their own; a rewrite is shown apart.
+            List("Claims", "claims", s.Claims.Take(MaxClaims), c =>
+                $"<span class=\"count\" title=\"stated independently by {Count(c.Support, "outlet")}\">{c.Support}</span> {E(c.Text)} {Cite(c.Sources.Except(c.Derived))}"
+                + (c.Derived.Count > 0 ? $" <span class=\"meta\">rewritten by {Cite(c.Derived)}</span>" : ""));
             if (s.Claims.Count > MaxClaims) w.WriteLine($"<p class=\"meta\">{s.Claims.Count - MaxClaims} more claims are listed in situation.json.</p>");
         }
 
         private void Contradictions(StoryPicture s)
         {
-            if (s.Contradictions.Count == 0) return;
             w.WriteLine("<h3>Contradictions</h3>");
+            if (s.Contradictions.Count == 0) w.WriteLine("<p class=\"meta\">No contradictions found.</p>");
             foreach (var c in s.Contradictions)
                 w.WriteLine($"<div class=\"contradiction\"><h4>{E(c.About)}</h4><div class=\"sides\">" + string.Concat(c.Statements.Select(st =>
                     $"<blockquote><p class=\"value\">{E(st.Value)}</p><p>{E(st.Text)}</p><footer>{Outlets(st.Sources)} {Cite(st.Sources)}</footer></blockquote>")) + "</div></div>");

@@ -9,14 +9,23 @@ public static class ReportMarkdown
     {
         w.WriteLine("# Situation report");
         w.WriteLine();
-        w.WriteLine($"{picture.Documents.Count} documents, {picture.Stories.Count} stories.");
+        w.WriteLine($"{picture.Documents.Count} documents, {picture.Stories.Count} stories, {picture.Situations.Count} situations.");
+        foreach (var v in picture.Situations.Where(v => v.Stories.Count > 1))
+        {
+            w.WriteLine();
+            w.WriteLine($"## Situation {v.Id}: {Escape(v.Headline)}");
+            w.WriteLine();
+            w.WriteLine($"Stories {string.Join(", ", v.Stories)}: {v.Documents.Count} documents.");
+            Section(w, "Summary", v.Summary, c => $"- {(c.Date is { } day ? day.DateText() + ": " : "")}{Escape(c.Text)} {Cite(c.Sources)}");
+            Section(w, "Timeline", v.Timeline, t => $"- {t.Date.DateText()}: {Escape(t.Text)} {Cite(t.Sources)}");
+        }
         foreach (var s in picture.Stories)
         {
             w.WriteLine();
             w.WriteLine($"## {Escape(s.Headline)}");
             w.WriteLine();
             w.WriteLine($"Story {s.Id}: {s.Documents.Count} documents ({string.Join(", ", s.Documents.Select(d => d.Id))}).");
-            Section(w, "Summary", s.Summary, c => $"- {Escape(c.Text)} {Cite(c.Sources)}");
+            Section(w, "Summary", s.Summary, c => $"- {(c.Date is { } day ? day.DateText() + ": " : "")}{Escape(c.Text)} {Cite(c.Sources)}");
             Section(w, "Events", s.Events, e =>
                 $"- **{e.Type}**{(e.Mode != null ? $" ({e.Mode})" : "")} {e.Date?.DateText() ?? "undated"}" +
                 $"{(e.Actor != null ? $", actor: {Escape(e.Actor)}" : "")}{(e.Target != null ? $", target: {Escape(e.Target)}" : "")}" +
@@ -26,7 +35,9 @@ public static class ReportMarkdown
                 $"- **{Escape(a.Name)}** ({a.Type}){(a.Aliases.Count > 0 ? ", also: " + Escape(string.Join(", ", a.Aliases)) : "")}; {a.Mentions} mentions {Cite(a.Documents)}");
             Section(w, "Places", s.Places, p =>
                 $"- {Escape(p.Name)}{(p.Country != null ? $" ({p.Country})" : "")}{(p.Lat != null ? $" {p.Lat:0.###}, {p.Lon:0.###}" : ", not located")} {Cite(p.Documents)}");
-            Section(w, "Claims", s.Claims.Take(30), c => $"- {Escape(c.Text)} {Cite(c.Sources)} ({c.Sources.Count} sources)");
+            Section(w, "Claims", s.Claims.Take(30), c => $"- {Escape(c.Text)} {Cite(c.Sources.Except(c.Derived))} ({c.Support} independent " +
+                $"{(c.Support == 1 ? "outlet" : "outlets")}{(c.Derived.Count > 0 ? $"; rewritten by {Cite(c.Derived)}" : "")})");
+            if (s.Contradictions.Count == 0) Section(w, "Contradictions", ["No contradictions found."], line => line);
             Section(w, "Contradictions", s.Contradictions, c =>
                 $"- {Escape(c.About)}\n" + string.Join("\n", c.Statements.Select(st => $"  - {Escape(st.Value)}: {Escape(st.Text)} {Cite(st.Sources)}")));
             Section(w, "Forecasts", s.Forecasts, f =>

@@ -31,6 +31,15 @@ public static class SituationJson
         w.WriteStartArray("stories");
         foreach (var story in picture.Stories) Story(w, story);
         w.WriteEndArray();
+        Array(w, "situations", picture.Situations, v =>
+        {
+            w.WriteString("id", v.Id);
+            w.WriteString("headline", v.Headline);
+            Strings(w, "stories", v.Stories);
+            Strings(w, "documents", v.Documents);
+            Array(w, "summary", v.Summary, c => Cited(w, c));
+            Array(w, "timeline", v.Timeline, t => Dated(w, t));
+        });
         w.WriteEndObject();
     }
 
@@ -40,7 +49,7 @@ public static class SituationJson
         w.WriteString("id", s.Id);
         w.WriteString("headline", s.Headline);
         Strings(w, "documents", s.Documents.Select(d => d.Id));
-        Array(w, "summary", s.Summary, c => { w.WriteString("text", c.Text); Strings(w, "sources", c.Sources); });
+        Array(w, "summary", s.Summary, c => Cited(w, c));
         Array(w, "entities", s.Actors, a =>
         {
             w.WriteString("id", a.Id);
@@ -85,8 +94,14 @@ public static class SituationJson
                 w.WriteEndObject();
             }
         });
-        Array(w, "timeline", s.Timeline, t => { w.WriteString("date", t.Date.DateText()); w.WriteString("text", t.Text); Strings(w, "sources", t.Sources); });
-        Array(w, "claims", s.Claims, c => { w.WriteString("text", c.Text); Strings(w, "sources", c.Sources); });
+        Array(w, "timeline", s.Timeline, t => Dated(w, t));
+        Array(w, "claims", s.Claims, c =>
+        {
+            w.WriteString("text", c.Text);
+            Strings(w, "sources", c.Sources);
+            Strings(w, "derived", c.Derived);
+            w.WriteNumber("support", c.Support);
+        });
         Array(w, "contradictions", s.Contradictions, c =>
         {
             w.WriteString("about", c.About);
@@ -100,6 +115,20 @@ public static class SituationJson
             Strings(w, "sources", f.Sources);
         });
         w.WriteEndObject();
+    }
+
+    private static void Dated(Utf8JsonWriter w, TimelineEntry t)
+    {
+        w.WriteString("date", t.Date.DateText());
+        w.WriteString("text", t.Text);
+        Strings(w, "sources", t.Sources);
+    }
+
+    private static void Cited(Utf8JsonWriter w, CitedText c)
+    {
+        w.WriteString("text", c.Text);
+        w.WriteString("date", c.Date?.DateText());
+        Strings(w, "sources", c.Sources);
     }
 
     private static void Array<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> fields)

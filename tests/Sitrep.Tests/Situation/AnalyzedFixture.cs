@@ -14,10 +14,14 @@ public sealed class AnalyzedFixture : IDisposable
         var situation = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "situation.json"))).RootElement;
         Stories = [.. situation.GetProperty("stories").EnumerateArray()];
         Documents = [.. situation.GetProperty("documents").EnumerateArray()];
+        Situations = [.. situation.GetProperty("situations").EnumerateArray()];
+        ReportMarkdown = File.ReadAllText(Path.Combine(folder, "report.md"));
     }
 
     public JsonElement[] Stories { get; }
     public JsonElement[] Documents { get; }
+    public JsonElement[] Situations { get; }
+    public string ReportMarkdown { get; }
 
     public JsonElement Document(string id) => Documents.Single(d => d.GetProperty("id").GetString() == id);
 

@@ -12,7 +12,7 @@ namespace Sitrep.Tests.Situation;
 /// </summary>
 public sealed partial class RenamedCoverageTests
 {
-    public static TheoryData<string> Fixtures => ["el-fasher", "kharkiv"];
+    public static TheoryData<string> Fixtures => ["el-fasher", "kharkiv", "cabo-delgado"];
 
     /// <summary>
     /// Each fixture's names and the names they become, spelling variants to spelling variants. Places
@@ -35,6 +35,13 @@ public sealed partial class RenamedCoverageTests
             ("South Kordofan", "Blue Nile"), ("North Kordofan", "White Nile"), ("Kordofan", "Butana"),
             ("Saudi Hospital", "Turkish Hospital"),
         ],
+        ["cabo-delgado"] =
+        [
+            ("Macomia", "Quissanga"), ("Pemba", "Montepuez"), ("Cabo Delgado", "Niassa"), ("Mocimboa da Praia", "Mueda"),
+            ("International Organization for Migration", "World Food Programme"), ("IOM", "WFP"),
+            ("Islamic State", "al-Qaeda"), ("Coastal Wire", "Harbour Wire"), ("Lusophone Post", "Atlantic Post"),
+            ("Joana Sitoe", "Ana Macuacua"), ("Chile", "Peru"), ("SANTIAGO", "LIMA"), ("Maule", "Piura"),
+        ],
         ["kharkiv"] =
         [
             ("Kharkiv", "Luhansk"), ("Kharkov", "Lugansk"),
@@ -47,14 +54,17 @@ public sealed partial class RenamedCoverageTests
 
     [Theory]
     [InlineData("kharkiv")]
-    public void A_consistently_renamed_and_shifted_coverage_gives_the_same_picture(string fixture) => AssertSamePicture(fixture);
+    public void A_consistently_renamed_and_shifted_coverage_gives_the_same_picture(string fixture) => AssertSamePicture(fixture, Picture);
 
     [Theory(Skip = "open in issue 17: the entity tagger types 'Tawila' ORG but 'Kalma' LOC (so the displacement's place and merge differ) and "
-                   + "'African Union' ORG but 'Arab League' MISC; run without Skip to list the differences")]
+                   + "'African Union' ORG but 'Arab League' MISC; cabo-delgado: 'International Organization for Migration' ORG but "
+                   + "'World Food Programme' MISC, 'Quissanga' located in fewer documents than 'Macomia', so the events' places and merges differ; "
+                   + "run without Skip to list the differences")]
     [InlineData("el-fasher")]
-    public void A_renamed_coverage_the_tagger_still_types_differently(string fixture) => AssertSamePicture(fixture);
+    [InlineData("cabo-delgado")]
+    public void A_renamed_coverage_the_tagger_still_types_differently(string fixture) => AssertSamePicture(fixture, Picture);
 
-    private static void AssertSamePicture(string fixture)
+    private static void AssertSamePicture(string fixture, Func<string, Func<string, string>, HashSet<string>> picture)
     {
         var names = Renamings[fixture];
         var original = Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture);
@@ -63,10 +73,10 @@ public sealed partial class RenamedCoverageTests
         foreach (var file in Directory.EnumerateFiles(original).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)))
             File.WriteAllText(Path.Combine(renamed.Path, Path.GetFileName(file)), Rename(File.ReadAllText(file), names, years));
 
-        var expected = Picture(original, text => text);
+        var expected = picture(original, text => text);
         // Back from the renamed output; derived text (a contradiction's topic) may write names in lower case.
         (string, string)[] back = [.. names.Select(n => (n.To, n.From)), .. names.Select(n => (n.To.ToLowerInvariant(), n.From.ToLowerInvariant()))];
-        var actual = Picture(renamed.Path, text => Rename(text, back, -years));
+        var actual = picture(renamed.Path, text => Rename(text, back, -years));
 
         // Both sides in one message: "+" found only after renaming, "-" lost by it.
         string[] differences = [.. actual.Except(expected).Order().Select(l => "+ " + l), .. expected.Except(actual).Order().Select(l => "- " + l)];
@@ -80,6 +90,40 @@ public sealed partial class RenamedCoverageTests
         var names = Renamings[fixture];
         names.Select(n => n.To).Distinct().Count().ShouldBe(names.Length);
         names.Select(n => n.To).Intersect(names.Select(n => n.From)).ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// The claims, contradictions, forecasts, summary, timeline and situations (what this layer adds
+    /// above entities and places) of every multi-outlet fixture survive a consistent renaming.
+    /// </summary>
+    [Theory]
+    [InlineData("cabo-delgado")]
+    [InlineData("kharkiv")]
+    [InlineData("el-fasher", Skip = "open in issue 17: 'Tawila' is typed ORG but 'Kalma' LOC, so two reports of one flight to it are one development only before renaming")]
+    public void A_consistently_renamed_and_shifted_coverage_gives_the_same_claims_and_digest(string fixture) => AssertSamePicture(fixture, Digest);
+
+    private static HashSet<string> Digest(string folder, Func<string, string> back)
+    {
+        using var output = new TemporaryFolder();
+        AnalyzeRun.Run([folder], output.Path).ShouldBe(SitrepCommandLine.Success);
+        var situation = JsonDocument.Parse(back(File.ReadAllText(Path.Combine(output.Path, "situation.json")))).RootElement;
+        var lines = new HashSet<string>();
+        foreach (var d in situation.GetProperty("documents").EnumerateArray())
+            lines.Add($"document {S(d, "id")} published={S(d, "published")} inferred={d.GetProperty("published_inferred")} derived={L(d, "derived_from")}");
+        foreach (var s in situation.GetProperty("stories").EnumerateArray())
+        {
+            var story = L(s, "documents");
+            foreach (var c in Items(s, "claims")) lines.Add($"{story} claim {S(c, "text")} sources={L(c, "sources")} derived={L(c, "derived")} support={c.GetProperty("support")}");
+            foreach (var c in Items(s, "contradictions"))
+                lines.Add($"{story} contradiction {S(c, "about")}: {string.Join(" / ", Items(c, "statements").Select(st => $"{S(st, "value")} {L(st, "sources")}").Order())}");
+            foreach (var f in Items(s, "forecasts")) lines.Add($"{story} forecast {S(f, "text")} if={S(f, "condition")} then={S(f, "outcome")} sources={L(f, "sources")}");
+            foreach (var t in Items(s, "summary")) lines.Add($"{story} summary {S(t, "date")} {S(t, "text")} sources={L(t, "sources")}");
+            // A line's sources follow the events' coreference, which renaming still moves (issue 17): the lines themselves must not move.
+            foreach (var t in Items(s, "timeline")) lines.Add($"{story} timeline {S(t, "date")} {S(t, "text")}");
+        }
+        foreach (var v in Items(situation, "situations"))
+            lines.Add($"situation {L(v, "documents")}: {Items(v, "summary").Count()} summary sentences, timeline {string.Join(",", Items(v, "timeline").Select(t => S(t, "date")))}");
+        return lines;
     }
 
     [Fact]
