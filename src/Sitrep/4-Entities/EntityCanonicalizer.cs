@@ -20,7 +20,7 @@ public sealed class EntityCanonicalizer(EntityAliases? aliases = null) : IDocume
             if (DefinesInParentheses(document.Text, mentions[i - 1], mentions[i]))
             {
                 resolver.Link(handles[i - 1], handles[i]);
-                if (Spells(mentions[i].Text, mentions[i - 1].Text)) defined.TryAdd(mentions[i].Text, mentions[i - 1].Type);
+                if (EntityResolver.Spells(mentions[i].Text, mentions[i - 1].Text)) defined.TryAdd(mentions[i].Text, mentions[i - 1].Type);
             }
             else if (NamesAgain(document.Text, mentions[i - 1], mentions[i])) resolver.Link(handles[i - 1], handles[i]);
         }
@@ -44,11 +44,6 @@ public sealed class EntityCanonicalizer(EntityAliases? aliases = null) : IDocume
         var between = string.Join(' ', words);
         return AliasCues.Any(cue => between == cue || between.EndsWith(" " + cue, StringComparison.Ordinal));
     }
-
-    /// <summary>Whether an acronym spells a name's capitalised initials: "DRC" and "Danish Refugee Council", not "Reuters" and "KHARTOUM".</summary>
-    private static bool Spells(string acronym, string name) =>
-        acronym.Length >= 2 && acronym.All(char.IsUpper)
-        && acronym == string.Concat(name.Split(' ', '-').Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]));
 
     /// <summary>"Rapid Support Forces (RSF)": the second mention sits alone in parentheses right after the first.</summary>
     private static bool DefinesInParentheses(string text, EntityMention name, EntityMention shortForm)

@@ -221,6 +221,9 @@ public sealed class EntityResolver(EntityAliases? aliases = null)
         return collapsed.ToString();
     }
 
+    /// <summary>Whether an acronym spells a name's initials: "DRC" and "Danish Refugee Council", not "Reuters" and "KHARTOUM".</summary>
+    internal static bool Spells(string acronym, string name) => IsAcronym(acronym) && Initials(Words(name)) == acronym.Replace(".", "");
+
     private static bool IsAcronym(string name)
     {
         string letters = name.Replace(".", "");
