@@ -132,8 +132,9 @@ public static class Tokenizer
             SplitChunk(text, urlEnd, end, tokens);
             return;
         }
-        // Closing punctuation, peeled from the end and added after the core.
-        var trailing = new List<Token>(2);
+        // Closing punctuation, peeled from the end: added first, in peeling order, then moved after the
+        // core by two reversals (no list per word).
+        int peeledFrom = tokens.Count;
         while (end > start)
         {
             char c = text[end - 1];
@@ -141,23 +142,27 @@ public static class Tokenizer
             {
                 if (end - start >= 3 && text[end - 2] == '.' && text[end - 3] == '.')
                 {
-                    trailing.Add(new Token(end - 3, end, TokenKind.Punctuation));
+                    tokens.Add(new Token(end - 3, end, TokenKind.Punctuation));
                     end -= 3;
                     continue;
                 }
                 if (KeepsPeriod(text, start, end)) break;
-                trailing.Add(new Token(end - 1, end, TokenKind.Punctuation));
+                tokens.Add(new Token(end - 1, end, TokenKind.Punctuation));
                 end--;
             }
             else if (c is ',' or ';' or ':' or '!' or '?' or '"' or ')' or ']' or '}' or '”' or '’' or '»' or '…' or '%' or '\'' or '“' or '‘')
             {
-                trailing.Add(new Token(end - 1, end, TokenKind.Punctuation));
+                tokens.Add(new Token(end - 1, end, TokenKind.Punctuation));
                 end--;
             }
             else break;
         }
+        int peeled = tokens.Count - peeledFrom;
         SplitCore(text, start, end, tokens);
-        for (int k = trailing.Count - 1; k >= 0; k--) tokens.Add(trailing[k]);
+        if (peeled == 0) return;
+        var moved = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens)[peeledFrom..];
+        moved.Reverse();
+        moved[..^peeled].Reverse();
     }
 
     private static bool IsLeading(string text, int at, int end)

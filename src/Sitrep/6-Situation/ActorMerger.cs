@@ -118,11 +118,21 @@ public sealed class ActorMerger : IStoryStep
     /// <summary>The form names are compared in: lower case, without a leading "the" or a possessive.</summary>
     public static string Key(string name)
     {
-        var key = string.Join(' ', name.ToLowerInvariant().Replace('’', '\'').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // one pass into a buffer: asked several times for every mention of every story
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        int n = 0;
+        bool space = false;
+        foreach (char c in name)
+        {
+            if (c == ' ') { space = n > 0; continue; }
+            if (space) { buffer[n++] = ' '; space = false; }
+            buffer[n++] = c == '’' ? '\'' : char.ToLowerInvariant(c);
+        }
+        ReadOnlySpan<char> key = buffer[..n];
         if (key.StartsWith("the ")) key = key[4..];
         if (key.EndsWith("'s")) key = key[..^2];
         else if (key.EndsWith('\'')) key = key[..^1];
-        return key;
+        return key.SequenceEqual(name) ? name : new string(key);
     }
 
     private sealed class UnionFind

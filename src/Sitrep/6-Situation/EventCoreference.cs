@@ -83,9 +83,24 @@ public sealed class EventCoreference : IStoryStep
         public Document Document => Mentions[0].Sentence.Document;
         public string Type => Mentions[0].Type;
         public string? Mode => Situation.EventCoreference.Mode(Mentions);
-        public PartialDate? Day => Mentions.Select(m => m.Day).FirstOrDefault(d => d != null);
+        public PartialDate? Day
+        {
+            get
+            {
+                // read in every pairwise comparison: a loop, not a query
+                foreach (var m in Mentions) if (m.Day != null) return m.Day;
+                return null;
+            }
+        }
         /// <summary>The first place of its own a mention names (see <see cref="OwnPlace"/>).</summary>
-        public PlaceMention? Place => Mentions.Select(m => OwnPlace(m, Article)).FirstOrDefault(p => p != null);
+        public PlaceMention? Place
+        {
+            get
+            {
+                foreach (var m in Mentions) if (OwnPlace(m, Article) is { } own) return own;
+                return null;
+            }
+        }
 
         /// <summary>A place the mentions name that is not on the map, by its name.</summary>
         public PlaceMention? Unlocated => Mentions.Select(m => m.Place).FirstOrDefault(p => p != null && p.Lat == null);
@@ -101,11 +116,30 @@ public sealed class EventCoreference : IStoryStep
         public IReadOnlyList<string> Victims => main ? Article.Victims : [];
         public IReadOnlyList<string> Suspects => main ? Article.Suspects : [];
 
+        /// <summary>The surnames of the people its article names, read in every pairwise comparison.</summary>
+        public HashSet<string> Surnames => surnames ??= Article.People.Select(Surname).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        private HashSet<string>? surnames;
+
         /// <summary>The document calls the event an accident: in its sentences (all its mentions agree), or, of a violent incident, anywhere.</summary>
         public bool Accidental => Mentions[0].Accidental || Type == "ASSAULT" && Article.Accidental;
 
-        public string? Actor => Mentions.Select(m => m.Actor).FirstOrDefault(a => a != null);
-        public string? Target => Mentions.Select(m => m.Target).FirstOrDefault(a => a != null);
+        public string? Actor
+        {
+            get
+            {
+                foreach (var m in Mentions) if (m.Actor != null) return m.Actor;
+                return null;
+            }
+        }
+
+        public string? Target
+        {
+            get
+            {
+                foreach (var m in Mentions) if (m.Target != null) return m.Target;
+                return null;
+            }
+        }
     }
 
     /// <summary>
@@ -210,8 +244,11 @@ public sealed class EventCoreference : IStoryStep
     /// <summary>A victim or suspect of one report is a person the other's article names (by surname).</summary>
     private static bool Named(Report a, Report b)
     {
-        var surnames = b.Article.People.Select(Surname).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return a.Victims.Concat(a.Suspects).Any(n => surnames.Contains(Surname(n)));
+        if (a.Victims.Count + a.Suspects.Count == 0) return false;
+        var surnames = b.Surnames;
+        foreach (var n in a.Victims) if (surnames.Contains(Surname(n))) return true;
+        foreach (var n in a.Suspects) if (surnames.Contains(Surname(n))) return true;
+        return false;
     }
 
     private static string Surname(string name) => name[(name.LastIndexOf(' ') + 1)..];
@@ -230,8 +267,14 @@ public sealed class EventCoreference : IStoryStep
     /// <summary>The most specific mode the mentions give: a kind of attack rather than "attack".</summary>
     private static string? Mode(IEnumerable<EventMention> mentions)
     {
-        var modes = mentions.Select(m => m.Mode).Where(m => m != null).ToList();
-        return modes.FirstOrDefault(m => m != "attack") ?? modes.FirstOrDefault();
+        string? any = null;
+        foreach (var m in mentions)
+        {
+            if (m.Mode == null) continue;
+            if (m.Mode != "attack") return m.Mode;
+            any ??= m.Mode;
+        }
+        return any;
     }
 
     /// <summary>
@@ -242,18 +285,21 @@ public sealed class EventCoreference : IStoryStep
     /// </summary>
     private static void MergeDisputedDates(List<List<Report>> clusters)
     {
+        // each cluster's day once, not once per pair
+        var days = clusters.Select(MostStated).ToList();
         for (int i = 0; i < clusters.Count; i++)
             for (int j = clusters.Count - 1; j > i; j--)
-                if (Disputed(clusters[i], clusters[j]))
+                if (Disputed(clusters[i], clusters[j], days[i], days[j]))
                 {
                     clusters[i].AddRange(clusters[j]);
                     clusters.RemoveAt(j);
+                    days.RemoveAt(j);
+                    days[i] = MostStated(clusters[i]);
                 }
     }
 
-    private static bool Disputed(List<Report> a, List<Report> b)
+    private static bool Disputed(List<Report> a, List<Report> b, PartialDate? da, PartialDate? db)
     {
-        var (da, db) = (MostStated(a), MostStated(b));
         if (da is not { } x || db is not { } y || Math.Abs(x.FirstDay.DayNumber - y.FirstDay.DayNumber) > 2) return false;
         if (a.Select(r => r.Document).Intersect(b.Select(r => r.Document)).Any()) return false;
         return a.All(m => b.All(o => m.Type == o.Type && (m.Mode == null || o.Mode == null || m.Mode == o.Mode) && Same(m.Actor, o.Actor)

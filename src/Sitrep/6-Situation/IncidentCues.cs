@@ -30,12 +30,21 @@ public sealed class IncidentCues
     private bool IsWord(string kind, string word) => phrases.TryGetValue((kind, "-"), out var list) && list.Any(p => p.Length == 1 && p[0] == word);
 
     /// <summary>True when a phrase of the kind starts at word <paramref name="at"/>.</summary>
-    public bool StartsAt(string kind, string where, IReadOnlyList<string> words, int at) =>
-        phrases.TryGetValue((kind, where), out var list) && list.Any(p => Matches(p, words, at));
+    public bool StartsAt(string kind, string where, IReadOnlyList<string> words, int at)
+    {
+        // asked for every word of every sentence: loops, no closures
+        if (at < 0 || at >= words.Count || !phrases.TryGetValue((kind, where), out var list)) return false;
+        foreach (var p in list) if (Matches(p, words, at)) return true;
+        return false;
+    }
 
     /// <summary>True when a phrase of the kind ends right before word <paramref name="at"/>.</summary>
-    public bool EndsBefore(string kind, string where, IReadOnlyList<string> words, int at) =>
-        phrases.TryGetValue((kind, where), out var list) && list.Any(p => at - p.Length >= 0 && Matches(p, words, at - p.Length));
+    public bool EndsBefore(string kind, string where, IReadOnlyList<string> words, int at)
+    {
+        if (!phrases.TryGetValue((kind, where), out var list)) return false;
+        foreach (var p in list) if (at - p.Length >= 0 && Matches(p, words, at - p.Length)) return true;
+        return false;
+    }
 
     private static bool Matches(string[] phrase, IReadOnlyList<string> words, int at)
     {
