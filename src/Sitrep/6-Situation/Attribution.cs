@@ -15,13 +15,21 @@ public static class Attribution
     /// <summary>The attribution's span in the sentence (start inclusive, end exclusive), or null when it names no source.</summary>
     public static (int Start, int End)? Find(string sentence)
     {
+        // Claims, contradictions and the digest each ask of the same sentences, and wire copy repeats them.
+        if (Found.TryGetValue(sentence, out var known)) return known;
+        (int, int)? span = null;
         foreach (var pattern in Patterns.Value)
         {
             var m = pattern.Match(sentence);
-            if (m.Success) return (m.Index, m.Index + m.Length);
+            if (m.Success) { span = (m.Index, m.Index + m.Length); break; }
         }
-        return null;
+        if (Found.Count >= RememberedSentences) Found.Clear();
+        Found.TryAdd(sentence, span);
+        return span;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int, int)?> Found = new(StringComparer.Ordinal);
+    private const int RememberedSentences = 100_000;
 
     /// <summary>The sentence with its attribution blanked out (same length, so offsets still hold).</summary>
     public static string Without(string sentence) =>
@@ -30,7 +38,7 @@ public static class Attribution
     private static Regex[] Build()
     {
         var verbs = string.Join("|", DataFiles.Lines("Situation", "reporting-verbs.txt").Select(v => Regex.Escape(v.Trim())));
-        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
         return
         [
             // "..., local officials said on Monday." / "..., a hospital source told the Post."

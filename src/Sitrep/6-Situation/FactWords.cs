@@ -57,18 +57,26 @@ public sealed partial class FactWords
     public int SharedWithSynonyms(FactWords other, int exact)
     {
         if (exact == Words.Count || exact == other.Words.Count) return exact;
-        var theirs = other.Words.Where(w => !Words.Contains(w)).ToList();
+        var theirs = other.Senses;
+        Span<bool> paired = theirs.Length <= 256 ? stackalloc bool[theirs.Length] : new bool[theirs.Length];
         int shared = exact;
-        foreach (var word in Words)
+        foreach (var (word, senses) in Senses)
         {
-            if (other.Words.Contains(word)) continue;
-            int match = theirs.FindIndex(w => WordSenses.Related(word, w));
-            if (match < 0) continue;
-            theirs.RemoveAt(match);
-            shared++;
+            if (senses.Length == 0 || other.Words.Contains(word)) continue;
+            for (int j = 0; j < theirs.Length; j++)
+            {
+                if (paired[j] || theirs[j].Senses.Length == 0 || Words.Contains(theirs[j].Word) || !WordSenses.Share(senses, theirs[j].Senses)) continue;
+                paired[j] = true;
+                shared++;
+                break;
+            }
         }
         return shared;
     }
+
+    /// <summary>Each word with its WordNet senses, looked up once: a sentence is compared with many others.</summary>
+    private (string Word, int[] Senses)[] Senses => senses ??= [.. Words.Select(w => (w, WordSenses.SensesOf(w)))];
+    private (string Word, int[] Senses)[]? senses;
 
     /// <summary>Jaccard overlap of the content words, synonyms counted as shared.</summary>
     public double SimilarityWithSynonyms(FactWords other)

@@ -57,7 +57,7 @@ public sealed partial class ForecastFinder : IStoryStep
 
     private static readonly Lazy<Regex> ArticleNotes = new(() => new Regex(
         @"\b(?:" + string.Join("|", DataFiles.Lines("Situation", "article-notes.txt").Select(l => Regex.Escape(l.Trim()).Replace("\\ ", "\\s+"))) + @")\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled));
 
     /// <summary>What is forecast, without the frame of who forecasts it ("The WFP warned that prices could rise" → "prices could rise").</summary>
     private static string Outcome(string s)

@@ -11,12 +11,19 @@ public sealed class IncidentCues
 
     private readonly Dictionary<(string Kind, string Where), List<string[]>> phrases = [];
 
+    /// <summary>The words phrases start and end with: most words of a sentence are neither, and are passed at one lookup.</summary>
+    private readonly HashSet<string> firstWords = new(StringComparer.Ordinal), lastWords = new(StringComparer.Ordinal);
+
     public IncidentCues(IEnumerable<(string Kind, string Where, string Phrase)> entries)
     {
         foreach (var (kind, where, phrase) in entries)
         {
             if (!phrases.TryGetValue((kind, where), out var list)) phrases[(kind, where)] = list = [];
-            list.Add(phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0) continue;
+            list.Add(words);
+            firstWords.Add(words[0]);
+            lastWords.Add(words[^1]);
         }
         foreach (var list in phrases.Values) list.Sort((a, b) => b.Length.CompareTo(a.Length));
     }
@@ -33,7 +40,7 @@ public sealed class IncidentCues
     public bool StartsAt(string kind, string where, IReadOnlyList<string> words, int at)
     {
         // asked for every word of every sentence: loops, no closures
-        if (at < 0 || at >= words.Count || !phrases.TryGetValue((kind, where), out var list)) return false;
+        if (at < 0 || at >= words.Count || !firstWords.Contains(words[at]) || !phrases.TryGetValue((kind, where), out var list)) return false;
         foreach (var p in list) if (Matches(p, words, at)) return true;
         return false;
     }
@@ -41,7 +48,7 @@ public sealed class IncidentCues
     /// <summary>True when a phrase of the kind ends right before word <paramref name="at"/>.</summary>
     public bool EndsBefore(string kind, string where, IReadOnlyList<string> words, int at)
     {
-        if (!phrases.TryGetValue((kind, where), out var list)) return false;
+        if (at < 1 || at > words.Count || !lastWords.Contains(words[at - 1]) || !phrases.TryGetValue((kind, where), out var list)) return false;
         foreach (var p in list) if (at - p.Length >= 0 && Matches(p, words, at - p.Length)) return true;
         return false;
     }

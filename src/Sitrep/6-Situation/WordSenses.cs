@@ -65,9 +65,17 @@ public static class WordSenses
     {
         if (a == b) return true;
         var table = Table.Value;
-        if (!table.TryGetValue(a, out var x) || !table.TryGetValue(b, out var y)) return false;
-        foreach (var s in x.Senses)
-            if (Array.IndexOf(y.Senses, s) >= 0) return true;
+        return table.TryGetValue(a, out var x) && table.TryGetValue(b, out var y) && Share(x.Senses, y.Senses);
+    }
+
+    /// <summary>The ids of a lemma's senses (none when WordNet does not list it): two lemmas are related when they share one.</summary>
+    public static int[] SensesOf(string lemma) => Table.Value.TryGetValue(lemma, out var entry) ? entry.Senses : [];
+
+    /// <summary>Whether two lemmas' senses (<see cref="SensesOf"/>) share one.</summary>
+    public static bool Share(int[] a, int[] b)
+    {
+        foreach (var s in a)
+            if (Array.IndexOf(b, s) >= 0) return true;
         return false;
     }
 
