@@ -230,7 +230,7 @@ public sealed partial class FeedReader : IArticleReader
         foreach (var name in (string[])["pubDate", "published", "date", "issued", "updated", "modified"])
         {
             var value = Text(Child(item, name));
-            if (value != null && PublicationDates.TryParse(value, out var date)) return date;
+            if (value != null && WrittenDates.TryParseGiven(value, out var date)) return date;
         }
         return null;
     }

@@ -114,7 +114,7 @@ public sealed class JsonLinesReader : IArticleReader
             var (dateField, published) = FirstNamed(root, DateFields);
             if (published != null)
             {
-                if (PublicationDates.TryParse(published, out var date)) document.SetPublished(date, DateProvenance.Given);
+                if (WrittenDates.TryParseGiven(published, out var date)) document.SetPublished(date, DateProvenance.Given);
                 else problems.Report(new Problem(where, $"\"{dateField}\" is not a date: {Shorten(published)} (ignored)"));
             }
             return document;

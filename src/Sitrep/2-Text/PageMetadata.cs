@@ -73,13 +73,13 @@ internal sealed partial class PageMetadata
 
     public PartialDate? Published(string? url)
     {
-        var date = DateText.FromMachineValue(_jsonLd?.DatePublished);
+        var date = WrittenDates.FromMachineValue(_jsonLd?.DatePublished);
         foreach (var key in DateKeys)
         {
             if (date != null) break;
-            if (_meta.TryGetValue(key, out var value)) date = DateText.FromMachineValue(value);
+            if (_meta.TryGetValue(key, out var value)) date = WrittenDates.FromMachineValue(value);
         }
-        date ??= TimeElementDate() ?? DateText.FromUrl(url) ?? BylineDate();
+        date ??= TimeElementDate() ?? WrittenDates.FromUrl(url) ?? BylineDate();
         return date;
     }
 
@@ -138,19 +138,19 @@ internal sealed partial class PageMetadata
                 break;
             }
         }
-        return DateText.FromMachineValue(chosen?.GetAttribute("datetime"));
+        return WrittenDates.FromMachineValue(chosen?.GetAttribute("datetime"));
     }
 
     private PartialDate? BylineDate()
     {
         foreach (var element in _tree.AuthorElements)
         {
-            var date = DateText.FromProse(SpacedText(element));
+            var date = WrittenDates.FromProse(SpacedText(element));
             if (date != null) return date;
         }
         foreach (var element in _tree.Times.Concat(_tree.DateElements))
         {
-            var date = DateText.FromProse(SpacedText(element));
+            var date = WrittenDates.FromProse(SpacedText(element));
             if (date != null) return date;
         }
         return null;

@@ -191,12 +191,12 @@ public class FeedReaderTests
     [InlineData("2025-03-03", "2025-03-03")]
     public void Feed_dates_are_read_in_rfc_822_and_iso_8601(string text, string expected)
     {
-        PublicationDates.TryParse(text, out var date).ShouldBeTrue();
+        WrittenDates.TryParseGiven(text, out var date).ShouldBeTrue();
         date.ToString().ShouldBe(expected);
     }
 
     [Theory]
     [InlineData("Mon, 31 Feb 2025 09:12:00 GMT")]
     [InlineData("yesterday")]
-    public void Impossible_feed_dates_are_rejected(string text) => PublicationDates.TryParse(text, out _).ShouldBeFalse();
+    public void Impossible_feed_dates_are_rejected(string text) => WrittenDates.TryParseGiven(text, out _).ShouldBeFalse();
 }

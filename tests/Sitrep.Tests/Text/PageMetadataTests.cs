@@ -39,7 +39,7 @@ public class PageMetadataTests
     [InlineData("Aktualisiert am 18.11.2019, 14:02 Uhr", "2019-11-18")]
     [InlineData("not a date", null)]
     public void Machine_and_prose_dates_parse(string value, string? expected) =>
-        (DateText.FromMachineValue(value)?.ToString()).ShouldBe(expected);
+        (WrittenDates.FromMachineValue(value)?.ToString()).ShouldBe(expected);
 
     [Theory]
     [InlineData("https://news.example/2021/03/07/story-slug/", "2021-03-07")]
@@ -49,7 +49,7 @@ public class PageMetadataTests
     [InlineData("https://news.example/story/12345678", null)]
     [InlineData("https://news.example/2021/13/40/x", null)]
     public void Dates_are_read_from_urls(string url, string? expected) =>
-        (DateText.FromUrl(url)?.ToString()).ShouldBe(expected);
+        (WrittenDates.FromUrl(url)?.ToString()).ShouldBe(expected);
 
     [Theory]
     [InlineData("Les habitants de la ville ont fui vers le sud pendant la nuit, et les combats se poursuivent dans les quartiers est selon des témoins qui sont sur place.", "fr")]
