@@ -1,3 +1,5 @@
+using Sitrep.Text;
+
 namespace Sitrep.Time;
 
 /// <summary>
@@ -12,7 +14,10 @@ public sealed class TemporalTagger : IDocumentStep
     public void Process(Document document)
     {
         var tokens = tokenBuffer ?? new TimeToken[256];
-        int count = TimeTokenizer.Tokenize(document.Text, ref tokens);
+        // The document's tokens when they cover its whole text; a page's cover only its body, and dates
+        // stand in its header too.
+        var shared = document.Body.Count == 0 && document.Tokens.Count > 0 ? document.Tokens : Tokenizer.Tokenize(document.Text);
+        int count = TimeTokens.Split(document.Text, shared, ref tokens);
         if (document.Published is null && PublicationDateInference.Infer(document.Text, tokens, count) is { } inferred)
             document.SetPublished(inferred, DateProvenance.InferredFromText);
         // a reference at the very ends of the calendar would push arithmetic out of range

@@ -23,74 +23,82 @@ internal struct TimeToken
 }
 
 /// <summary>
-/// Splits text into <see cref="TimeToken"/>s in one pass, looking each word up in <see cref="TimeLexicon"/>.
-/// Tokens go into a reusable array (read in place by the matcher, never copied).
+/// The time stage's view of the shared tokens (<see cref="Sitrep.Text.Tokenizer"/>): each token split
+/// further into letter runs, digit runs and single punctuation characters ("10:30" is 10 : 30,
+/// "1960s" is 1960 with its suffix), each word looked up in <see cref="TimeLexicon"/>. Tokens go into
+/// a reusable array (read in place by the matcher, never copied).
 /// </summary>
-internal static class TimeTokenizer
+internal static class TimeTokens
 {
-    /// <summary>Fills <paramref name="tokens"/> (grown when needed) and returns how many it holds.</summary>
-    public static int Tokenize(string text, ref TimeToken[] tokens)
+    /// <summary>Fills <paramref name="tokens"/> (grown when needed) from the shared tokens of <paramref name="text"/> and returns how many it holds.</summary>
+    public static int Split(string text, IReadOnlyList<Token> shared, ref TimeToken[] tokens)
     {
-        int count = 0;
-        int i = 0, n = text.Length;
-        bool space = true, newline = true;
-        while (i < n)
+        int count = 0, previousEnd = 0;
+        foreach (var token in shared)
         {
-            char c = text[i];
-            if (char.IsWhiteSpace(c))
+            // an abbreviation's dot may have been taken already ("Mon." where the tokenizer split it off)
+            int i = Math.Max(token.Start, previousEnd), n = token.End;
+            while (i < n)
             {
-                space = true;
-                if (c == '\n') newline = true;
-                i++;
-                continue;
-            }
-            var t = new TimeToken { Start = i, SpaceBefore = space, NewlineBefore = newline };
-            if (char.IsLetter(c))
-            {
-                int j = i + 1;
-                while (j < n && char.IsLetter(text[j])) j++;
-                // single-letter abbreviations with dots: a.m., p.m.
-                if (j - i == 1 && j + 1 < n && text[j] == '.' && char.IsLetter(text[j + 1]) && (j + 2 >= n || !char.IsLetter(text[j + 2])))
-                    j += 2;
-                t.Kind = TokenKind.Word;
-                t.Capitalized = char.IsUpper(c);
-                t.End = j;
-                if (j - i <= TimeLexicon.LongestWord && TimeLexicon.Find(text.AsSpan(i, j - i)) is { } info)
+                var t = new TimeToken { Start = i };
+                (t.SpaceBefore, t.NewlineBefore) = count == 0 ? (true, true) : Gap(text, previousEnd, i);
+                char c = text[i];
+                if (char.IsLetter(c))
                 {
-                    t.Info = info;
-                    if (j < n && text[j] == '.' && info.Senses.Any(s => s.Abbreviation) && !EndsSentence(text, j)) t.End = j + 1;
+                    int j = i + 1;
+                    while (j < n && char.IsLetter(text[j])) j++;
+                    // single-letter abbreviations with dots: a.m., p.m.
+                    if (j - i == 1 && j + 1 < n && text[j] == '.' && char.IsLetter(text[j + 1]) && (j + 2 >= text.Length || !char.IsLetter(text[j + 2])))
+                        j += 2;
+                    t.Kind = TokenKind.Word;
+                    t.Capitalized = char.IsUpper(c);
+                    t.End = j;
+                    if (j - i <= TimeLexicon.LongestWord && TimeLexicon.Find(text.AsSpan(i, j - i)) is { } info)
+                    {
+                        t.Info = info;
+                        if (j < text.Length && text[j] == '.' && info.Senses.Any(s => s.Abbreviation) && !EndsSentence(text, j)) t.End = j + 1;
+                    }
                 }
-                i = t.End;
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                int j = i, value = 0;
-                while (j < n && char.IsAsciiDigit(text[j]))
+                else if (char.IsAsciiDigit(c))
                 {
-                    if (value < 100_000_000) value = value * 10 + (text[j] - '0');
-                    j++;
+                    int j = i, value = 0;
+                    while (j < n && char.IsAsciiDigit(text[j]))
+                    {
+                        if (value < 100_000_000) value = value * 10 + (text[j] - '0');
+                        j++;
+                    }
+                    t.Kind = TokenKind.Number;
+                    t.Number = value;
+                    t.Digits = j - i;
+                    t.SuffixStart = j;
+                    int k = j;
+                    while (k < n && char.IsAsciiLetter(text[k]) && k - j < 3) k++;
+                    if (k > j && (k >= text.Length || !char.IsLetter(text[k])) && IsNumberSuffix(text.AsSpan(j, k - j))) j = k;
+                    t.End = j;
                 }
-                t.Kind = TokenKind.Number;
-                t.Number = value;
-                t.Digits = j - i;
-                t.SuffixStart = j;
-                int k = j;
-                while (k < n && char.IsAsciiLetter(text[k]) && k - j < 3) k++;
-                if (k > j && (k >= n || !char.IsLetter(text[k])) && IsNumberSuffix(text.AsSpan(j, k - j))) j = k;
-                t.End = j;
-                i = j;
+                else
+                {
+                    t.Kind = TokenKind.Punct;
+                    t.End = i + 1;
+                }
+                if (count == tokens.Length) Array.Resize(ref tokens, Math.Max(256, tokens.Length * 2));
+                tokens[count++] = t;
+                i = previousEnd = t.End;
             }
-            else
-            {
-                t.Kind = TokenKind.Punct;
-                t.End = i + 1;
-                i++;
-            }
-            if (count == tokens.Length) Array.Resize(ref tokens, Math.Max(256, tokens.Length * 2));
-            tokens[count++] = t;
-            space = newline = false;
         }
         return count;
+    }
+
+    /// <summary>Whether whitespace, and a line break, lie between two tokens.</summary>
+    private static (bool Space, bool Newline) Gap(string text, int from, int to)
+    {
+        bool space = false;
+        for (int k = from; k < to; k++)
+        {
+            if (text[k] == '\n') return (true, true);
+            space |= char.IsWhiteSpace(text[k]);
+        }
+        return (space, false);
     }
 
     /// <summary>A dot that also ends the sentence ("at 10 p.m. The"): it is the sentence's, not the abbreviation's.</summary>
