@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Sitrep.Text;
 
 namespace Sitrep.Situation;
 
@@ -23,7 +24,7 @@ public sealed partial class FactWords
     {
         var words = new HashSet<string>();
         var numbers = new List<Quantity>();
-        var tokens = Token().Matches(sentence).Select(m => m.Value).ToList();
+        var tokens = Tokens(sentence);
         for (int i = 0; i < tokens.Count; i++)
         {
             var lower = tokens[i].ToLowerInvariant();
@@ -40,6 +41,22 @@ public sealed partial class FactWords
             words.Add(Key(lower));
         }
         return new FactWords { Words = words, Numbers = numbers };
+    }
+
+    /// <summary>
+    /// The shared tokens that carry a fact: words and numbers with "$" and "%"; other punctuation and a
+    /// possessive "'s" say nothing of it ("n't" does).
+    /// </summary>
+    private static List<string> Tokens(string sentence)
+    {
+        var tokens = new List<string>();
+        foreach (var token in Tokenizer.Tokenize(sentence))
+        {
+            var form = token.In(sentence);
+            if (token.Kind == TokenKind.Punctuation ? form is not ("$" or "%") : form[0] is '\'' or '’') continue;
+            tokens.Add(form.ToString());
+        }
+        return tokens;
     }
 
     /// <summary>Jaccard overlap of two sentences' content words.</summary>
@@ -182,8 +199,6 @@ public sealed partial class FactWords
         "if", "because", "during", "between", "against", "per", "via", "s", "new", "told", "reported", "report", "reports",
     ];
 
-    [GeneratedRegex(@"\$|%|[\p{L}\p{N}]+(?:[-.,'’][\p{L}\p{N}]+)*")]
-    private static partial Regex Token();
 
     [GeneratedRegex(@"^\p{L}{3,}$")]
     private static partial Regex Nouns();
