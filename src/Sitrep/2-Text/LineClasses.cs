@@ -50,7 +50,7 @@ public static partial class LineClasses
         if (line.Content.Length > 160 || line.WordCount > 20) return false;
         var s = line.Content;
         bool counter = Counter().IsMatch(s);
-        if (!counter && !TextDates.Contains(s)) return false;
+        if (!counter && !WrittenDates.LineHasDate(s)) return false;
         var rest = DatelineNoise().Replace(ByName().Replace(s, " "), " ");
         int words = rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
         // A short sentence that mentions a date ("Talks resumed on March 3, 2025.") is not a dateline.

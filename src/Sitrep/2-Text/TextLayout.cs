@@ -98,7 +98,7 @@ public sealed class TextLayout : IDocumentStep
             if (LineClasses.IsDateline(line))
             {
                 kinds[i] = Kind.Header;
-                if (TextDates.TryFind(line.Content, out var date)) document.SetPublished(date, DateProvenance.Dateline);
+                if (WrittenDates.TryFindInLine(line.Content, out var date)) document.SetPublished(date, DateProvenance.Dateline);
                 AddAuthors(document, LineClasses.AuthorsInDateline(line.Content));
                 continue;
             }
@@ -145,7 +145,7 @@ public sealed class TextLayout : IDocumentStep
             if (kinds[i] != Kind.Body) continue;
             seen++;
             if (seen == 1 && IsTitle(lines[i], document.Title)) kinds[i] = Kind.Headline;
-            else if (LineClasses.IsDateline(lines[i]) && TextDates.TryFind(lines[i].Content, out var date))
+            else if (LineClasses.IsDateline(lines[i]) && WrittenDates.TryFindInLine(lines[i].Content, out var date))
             {
                 kinds[i] = Kind.Header;
                 document.SetPublished(date, DateProvenance.Dateline);
@@ -222,7 +222,7 @@ public sealed class TextLayout : IDocumentStep
         int first = Array.IndexOf(kinds, Kind.Body);
         if (first < 0 || LineClasses.InlineDatelineLength(lines[first].Content) is not (> 0 and var length)) return;
         var line = lines[first];
-        if (TextDates.TryFind(line.Content[..length], out var date)) document.SetPublished(date, DateProvenance.Dateline);
+        if (WrittenDates.TryFindInLine(line.Content[..length], out var date)) document.SetPublished(date, DateProvenance.Dateline);
         lines[first] = new TextLine(line.Start + length, line.End, line.Content[length..]);
     }
 

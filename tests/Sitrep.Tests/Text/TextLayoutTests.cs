@@ -229,7 +229,7 @@ public class TextLayoutTests
     [InlineData("2025-03-03 08:00", "2025-03-03T08:00:00")]
     public void Dates_in_header_lines_are_read_at_their_precision(string line, string expected)
     {
-        TextDates.TryFind(line, out var date).ShouldBeTrue();
+        WrittenDates.TryFindInLine(line, out var date).ShouldBeTrue();
         date.ToString().ShouldBe(expected);
     }
 
@@ -237,7 +237,7 @@ public class TextLayoutTests
     [InlineData("03/04/2025")]
     [InlineData("February 30, 2025")]
     [InlineData("no date here")]
-    public void Ambiguous_or_impossible_dates_are_not_read(string line) => TextDates.TryFind(line, out _).ShouldBeFalse();
+    public void Ambiguous_or_impossible_dates_are_not_read(string line) => WrittenDates.TryFindInLine(line, out _).ShouldBeFalse();
 
     [Fact]
     public void A_section_label_breadcrumb_and_paywall_notice_around_a_headline_are_not_body()
