@@ -7,33 +7,16 @@ namespace Sitrep.Text;
 /// </summary>
 public static class Tokenizer
 {
+    private static readonly IReadOnlyDictionary<string, string[]> Lists = DataFiles.Sections("Text", "tokenizer-words.txt");
+
     /// <summary>Abbreviations that keep their final period (compared without it, case-insensitively).</summary>
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm", "cmdr",
-        "gov", "sen", "rep", "rev", "pres", "sr", "jr", "st", "mt", "ft", "hon", "amb", "brig", "insp", "supt",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "inc", "corp", "ltd", "co", "bros", "plc", "dept", "univ", "assn", "govt",
-        "vs", "etc", "approx", "no", "nos", "vol", "fig", "ca", "cf", "est", "al", "pp", "op",
-        // US state abbreviations of datelines and addresses (Miss and Wash are left out: common words).
-        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
-        "mass", "mich", "minn", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wis", "wyo",
-    };
+    private static readonly HashSet<string> Abbreviations = new(Lists["Abbreviations"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Abbreviations that never end a sentence: titles come before a name.</summary>
-    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm", "cmdr",
-        "gov", "sen", "rep", "rev", "pres", "st", "mt", "ft", "hon", "amb", "brig", "insp", "supt", "no", "vs",
-    };
+    private static readonly HashSet<string> Titles = new(Lists["Titles"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that start a sentence after an abbreviation such as "U.S." ends one.</summary>
-    private static readonly HashSet<string> SentenceStarters = new(StringComparer.Ordinal)
-    {
-        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At", "This",
-        "That", "These", "Those", "There", "His", "Her", "Their", "Its", "Our", "Meanwhile", "However", "Some",
-        "Many", "Most", "After", "Before", "When", "While", "If", "As", "According", "Officials", "So", "Yet",
-    };
+    private static readonly HashSet<string> SentenceStarters = new(Lists["SentenceStarters"], StringComparer.Ordinal);
 
     public static List<Token> Tokenize(string text) => Tokenize(text, 0, text.Length);
 

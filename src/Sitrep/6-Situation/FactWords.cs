@@ -158,47 +158,26 @@ public sealed partial class FactWords
         return w;
     }
 
-    private static readonly Dictionary<string, decimal> Units = new()
-    {
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
-        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15,
-        ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30,
-        ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90, ["dozen"] = 12,
-    };
+    private static readonly IReadOnlyDictionary<string, string[]> Lists = DataFiles.Sections("Situation", "fact-words.txt");
 
-    private static readonly Dictionary<string, decimal> Multipliers = new()
+    /// <summary>A list of fact-words.txt whose entries are a word, a tab and a value, as a table.</summary>
+    private static Dictionary<string, T> Table<T>(string list, Func<string, T> value)
     {
-        ["hundred"] = 100, ["thousand"] = 1000, ["million"] = 1_000_000, ["billion"] = 1_000_000_000, ["dozen"] = 12,
-    };
+        var table = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var entry in Lists[list].Select(l => l.Split('\t')))
+            table[entry[0]] = value(entry.Length > 1 ? entry[1] : ""); // a local addition overrides a shipped entry
+        return table;
+    }
 
-    private static readonly Dictionary<string, string> UnitNames = new()
-    {
-        ["km"] = "km", ["kilometer"] = "km", ["kilometers"] = "km", ["kilometre"] = "km", ["kilometres"] = "km",
-        ["mile"] = "mi", ["miles"] = "mi", ["m"] = "m", ["meter"] = "m", ["meters"] = "m", ["metre"] = "m", ["metres"] = "m",
-        ["percent"] = "%", ["per"] = "", ["%"] = "%", ["kg"] = "kg", ["kilograms"] = "kg", ["tons"] = "t", ["tonnes"] = "t",
-        ["people"] = "person", ["persons"] = "person", ["person"] = "person",
-        ["dollars"] = "usd", ["usd"] = "usd", ["$"] = "usd",
-    };
+    /// <summary>Number words ("five"), multipliers ("hundred") and units with what they normalise to ("kilometres" = "km").</summary>
+    private static readonly Dictionary<string, decimal> Units = Table("Numbers", v => decimal.Parse(v, CultureInfo.InvariantCulture));
+    private static readonly Dictionary<string, decimal> Multipliers = Table("Multipliers", v => decimal.Parse(v, CultureInfo.InvariantCulture));
+    private static readonly Dictionary<string, string> UnitNames = Table("Units", v => v);
 
     /// <summary>Words that carry a value rather than a fact: they may differ between outlets reporting one fact.</summary>
-    private static readonly HashSet<string> ValueWords =
-    [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "morning", "evening", "night", "afternoon", "week", "weeks", "days", "day", "ago", "last", "earlier",
-    ];
+    private static readonly HashSet<string> ValueWords = [.. Lists["ValueWords"]];
 
-    internal static readonly HashSet<string> StopWords =
-    [
-        "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "into", "onto",
-        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "it", "its", "this",
-        "that", "these", "those", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "i",
-        "which", "who", "whom", "whose", "what", "when", "where", "while", "after", "before", "since", "than", "then",
-        "also", "said", "says", "say", "according", "would", "could", "should", "will", "can", "may", "might", "not",
-        "no", "so", "such", "about", "over", "under", "up", "down", "out", "more", "most", "some", "any", "all", "other",
-        "if", "because", "during", "between", "against", "per", "via", "s", "new", "told", "reported", "report", "reports",
-    ];
-
+    internal static readonly HashSet<string> StopWords = [.. Lists["StopWords"]];
 
     [GeneratedRegex(@"^\p{L}{3,}$")]
     private static partial Regex Nouns();
