@@ -71,4 +71,9 @@ internal sealed class WordSet(IEnumerable<string> words)
         new HashSet<string>(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     public bool Contains(ReadOnlySpan<char> word) => lookup.Contains(word);
+
+    private static readonly IReadOnlyDictionary<string, string[]> Lists = DataFiles.Sections("Time", "time-cues.txt");
+
+    /// <summary>A list of Data/time-cues.txt.</summary>
+    public static WordSet Named(string list) => new(Lists[list]);
 }

@@ -59,10 +59,7 @@ internal sealed partial class TimexScanner
         return new Quantity(value, last, half, article);
     }
 
-    private static readonly WordSet amountWords = new(
-    [
-        "million", "billion", "trillion", "thousand", "hundred", "percent", "dollars", "cents", "times", "once", "twice", "tons", "barrels", "people",
-    ]);
+    private static readonly WordSet amountWords = WordSet.Named("AmountWords");
 
     private Timex? QuantityLed(int i)
     {

@@ -149,7 +149,7 @@ internal sealed partial class TimexScanner
 
     // ---- tense ---------------------------------------------------------------------------------
 
-    private static readonly WordSet deadlineWords = new(["by", "until", "till"]);
+    private static readonly WordSet deadlineWords = WordSet.Named("DeadlineWords");
 
     /// <summary>
     /// "extended until Tuesday", "given until 9 a.m. Friday": a deadline lies ahead whatever the verb's
@@ -171,20 +171,9 @@ internal sealed partial class TimexScanner
         return null;
     }
 
-    private static readonly WordSet futureCues = new(
-    [
-        "will", "shall", "ll", "going", "scheduled", "planned", "plans", "plan", "planning", "expected", "expects", "expect",
-        "due", "upcoming", "would", "might", "soon", "intends", "intend", "hopes", "tomorrow", "next", "slated", "set", "to", "begin", "begins",
-    ]);
+    private static readonly WordSet futureCues = WordSet.Named("FutureCues");
 
-    private static readonly WordSet pastCues = new(
-    [
-        "said", "was", "were", "had", "did", "told", "ago", "yesterday", "last", "earlier", "came", "went", "met", "began",
-        "took", "gave", "made", "left", "fell", "rose", "won", "lost", "held", "saw", "struck", "hit", "killed", "sent", "ran",
-        "became", "broke", "brought", "built", "caught", "chose", "drove", "fought", "found", "flew", "fled", "got", "grew",
-        "heard", "kept", "knew", "led", "paid", "sold", "spoke", "spent", "stood", "thought", "threw", "wrote", "shot", "bought",
-        "sought", "withdrew", "drew", "felt", "meant", "sank", "shook", "swept",
-    ]);
+    private static readonly WordSet pastCues = WordSet.Named("PastCues");
 
     /// <summary>A word that tells the past: "said", "was", an "-ed" verb.</summary>
     private bool IsPastVerb(int j)

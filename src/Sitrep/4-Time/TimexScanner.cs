@@ -138,8 +138,7 @@ internal sealed partial class TimexScanner
 
     private bool InSet(WordSet set, int i) => Has(i) && set.Contains(Word(i));
 
-    private static readonly WordSet yearSignals = new(
-        ["in", "since", "of", "from", "until", "till", "by", "to", "between", "and", "year", "fiscal", "before", "after", "during", "early", "late", "mid", "through", "around", "circa"]);
+    private static readonly WordSet yearSignals = WordSet.Named("YearSignals");
 
     /// <summary>The candidate covering more tokens; on a tie, the one starting earlier.</summary>
     private static Timex? Longer(Timex? best, Timex? candidate) =>

@@ -3,11 +3,7 @@ namespace Sitrep.Time;
 /// <summary>Patterns led by a calendar word: months, weekdays, ordinals, units, sets, parts of the day, seasons, holidays, fiscal and deictic words.</summary>
 internal sealed partial class TimexScanner
 {
-    private static readonly WordSet monthSignals = new(
-    [
-        "in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid", "of", "through", "during",
-        "from", "before", "after", "between", "and", "or", "to", "on", "-", "every", "each", "throughout", "past", "the",
-    ]);
+    private static readonly WordSet monthSignals = WordSet.Named("MonthSignals");
 
     private bool MonthSignalBefore(int i) =>
         InSet(monthSignals, i - 1);
@@ -176,7 +172,7 @@ internal sealed partial class TimexScanner
         };
     }
 
-    private static readonly WordSet edgeOfSpan = new(["early", "first", "final", "last", "closing", "opening"]);
+    private static readonly WordSet edgeOfSpan = WordSet.Named("EdgeOfSpan");
 
     private Timex? SetAdverb(int i)
     {
@@ -294,7 +290,7 @@ internal sealed partial class TimexScanner
         return Dated(first, last, week ? TimePoint.Week(d) : TimePoint.Day(d));
     }
 
-    private static readonly WordSet holidaysNamedWithDay = new(["election", "labor", "memorial", "independence", "veterans", "valentine", "patrick"]);
+    private static readonly WordSet holidaysNamedWithDay = WordSet.Named("HolidaysNamedWithDay");
 
     private static DateOnly Holiday(string code, int y)
     {
