@@ -8,12 +8,12 @@ using Sitrep.Tests.Store;
 namespace Sitrep.Tests.Faults;
 
 /// <summary>
-/// <c>sitrep serve</c> on SQLite killed with SIGKILL while POSTs arrive (issue 21): every article it
+/// <c>sitrep serve</c> on SQLite and PostgreSQL killed with SIGKILL while POSTs arrive (issue 21): every article it
 /// acknowledged is stored, an article whose POST was cut and is sent again is stored once, and
 /// once served again every article is read into stories exactly once.
 /// </summary>
 [Collection(nameof(ProcessHeavyCollection))]
-public sealed class ServeCrashTests : TestFolder
+public sealed class ServeCrashTests : StoreTest
 {
     private const int Articles = 40;
 
@@ -24,10 +24,10 @@ public sealed class ServeCrashTests : TestFolder
         text = $"Aid convoy number {i} reached the Tawila camp on Tuesday with food for {i * 7} families, the agency said.",
     });
 
-    [Fact]
-    public async Task Killing_serve_during_posts_loses_and_duplicates_nothing()
+    [Theory, MemberData(nameof(Kinds))]
+    public async Task Killing_serve_during_posts_loses_and_duplicates_nothing(string kind)
     {
-        var database = Path.Combine(Folder, "sitrep.db");
+        var database = NewStore(kind);
         var random = new Random(21);
         var acknowledged = new HashSet<string>();
         int next = 0, kills = 0, rounds = 0;
