@@ -89,6 +89,15 @@ public class EventCoderTests
         events.ShouldNotContain(e => e.Type == "ASSAULT");
     }
 
+    [Theory]
+    [InlineData("Neighbors said they first took the shots for fireworks, which had been going off in the area all week.")]
+    [InlineData("The second victim was treated for a wound to the arm and discharged from the hospital on Friday.")]
+    public void Fireworks_going_off_and_patients_discharged_make_no_accident(string aside)
+    {
+        var events = Events(["Two men were shot outside a nightclub on Main Street late Saturday, police said. " + aside]);
+        events.ShouldContain(e => e.Type == "ASSAULT");
+    }
+
     [Fact]
     public void Word_forms_are_matched_by_their_lemma()
     {
