@@ -184,11 +184,14 @@ public sealed class EventCoreference : IStoryStep
 
     /// <summary>
     /// The reports' places are near, or one article names the other's town too: a neighbourhood read as
-    /// a namesake town far away ("the Austin neighborhood") is where the other article's city is.
+    /// a namesake town far away ("the Austin neighborhood") is where the other article's city is. Reports
+    /// of one day that name one person in a part are one event wherever one of them misplaces it (a
+    /// street, a car make or a word read as a namesake town).
     /// </summary>
     private static bool PlacesAgree(Report a, Report b) =>
         a.AnyPlace is not { } x || b.AnyPlace is not { } y || Near(x, y, a.Type)
-        || a.Type == "ASSAULT" && (a.Article.Towns.Any(t => Near(t, y, a.Type)) || b.Article.Towns.Any(t => Near(t, x, a.Type)));
+        || a.Type == "ASSAULT" && (a.Article.Towns.Any(t => Near(t, y, a.Type)) || b.Article.Towns.Any(t => Near(t, x, a.Type)))
+        || SameDay(a, b) && (SamePerson(a, b) || Named(a, b) || Named(b, a));
 
     /// <summary>Both reports state the event's day, the same (an accident and an attack in one town a few days apart stay two).</summary>
     private static bool SameDay(Report a, Report b) => a.Day is { } x && b.Day is { } y && x.FirstDay == y.FirstDay;

@@ -63,6 +63,25 @@ public class IncidentRecordTests
     }
 
     [Fact]
+    public void Reports_of_one_day_naming_one_victim_are_one_record_though_one_misplaces_it()
+    {
+        // The second outlet's "Pontiac" (the car) was read as the Michigan town.
+        var misplaced = MarkedText.Document("buckeye-wire", """
+            {PER Marcus Hill}, 24, was shot and killed {DATE Saturday night=2026-03-07} after an argument near a parked {PLACE Pontiac=US:42.6389:-83.2910} on Wayne Avenue, police said.
+            {PER Hill=Marcus Hill} was pronounced dead at the scene.
+            """, published: "2026-03-08", title: "Man killed after argument on Wayne Avenue");
+
+        var placed = MarkedText.Document("gem-city-wire", """
+            {PLACE DAYTON=US:39.7589:-84.1916} — {PER Marcus Hill}, 24, died after he was shot {DATE Saturday night=2026-03-07} outside a bar on Wayne Avenue, police said.
+            """, published: "2026-03-08", title: "Dayton man killed outside Wayne Avenue bar");
+
+        var story = Analyze(placed, misplaced);
+
+        var shooting = story.Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem();
+        shooting.Sources.ShouldBe(["gem-city-wire", "buckeye-wire"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void A_report_without_a_day_of_its_own_is_dated_by_its_publication_and_says_so()
     {
         var undated = MarkedText.Document("gem-city-wire", """
