@@ -73,7 +73,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         {
             var (trigger, first, end) = match;
             // "investigating an accidental shooting": the sentence calls the document's event an accident, even in a frame's object.
-            if (lexicon.Setting(trigger.Type, trigger.Mode, "veto") == "accident" && lexicon.AnyCue("accident", words.Lemmas, 0, words.Count))
+            if (lexicon.Setting(trigger.Type, trigger.Mode, "veto") == "accident"
+                && lexicon.AnyCue("accident", words.Lemmas, Math.Max(0, first - AccidentWindow), Math.Min(words.Count, end + AccidentWindow)))
                 context.Accidents.Add((trigger.Type, sentence));
             if (first < frameEnd) continue;
             if (lexicon.Setting(trigger.Type, trigger.Mode, "frame") == "yes") frameEnd = ClauseEnd(words, end);
@@ -91,6 +92,13 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
     }
 
     private const int ModalityWindow = 5, PlaceWindow = 7;
+
+    /// <summary>
+    /// How far from a trigger an accident word still tells how it happened ("shot while cleaning his
+    /// rifle", "floods after torrential rain killed 14"); further away it is about something else ("the
+    /// children targeted Saturday often came over to play with hers").
+    /// </summary>
+    private const int AccidentWindow = 8;
 
     /// <summary>
     /// The sentence's triggers left to right, longest first at each word; people nouns ("protesters")

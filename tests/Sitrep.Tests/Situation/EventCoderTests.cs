@@ -92,7 +92,8 @@ public class EventCoderTests
     [Theory]
     [InlineData("Neighbors said they first took the shots for fireworks, which had been going off in the area all week.")]
     [InlineData("The second victim was treated for a wound to the arm and discharged from the hospital on Friday.")]
-    public void Fireworks_going_off_and_patients_discharged_make_no_accident(string aside)
+    [InlineData("Both men targeted on Saturday often came by the shop after school to play with the owner's dog.")]
+    public void Fireworks_going_off_patients_discharged_and_play_far_from_the_shooting_make_no_accident(string aside)
     {
         var events = Events(["Two men were shot outside a nightclub on Main Street late Saturday, police said. " + aside]);
         events.ShouldContain(e => e.Type == "ASSAULT");
