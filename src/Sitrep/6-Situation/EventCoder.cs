@@ -69,6 +69,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         var candidates = Triggers(sentence, words);
         var found = new List<(EventMention Mention, bool Subordinate, bool People)>();
         int frameEnd = -1; // the object of a frame trigger ("accused them of attacking ...") runs to here
+        int toldEnd = -1;  // the object of a factive frame ("charged in Friday's shooting ...") runs to here
         foreach (var match in candidates)
         {
             var (trigger, first, end) = match;
@@ -77,10 +78,13 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
                 && lexicon.AnyCue("accident", words.Lemmas, Math.Max(0, first - AccidentWindow), Math.Min(words.Count, end + AccidentWindow)))
                 context.Accidents.Add((trigger.Type, sentence));
             if (first < frameEnd) continue;
-            if (lexicon.Setting(trigger.Type, trigger.Mode, "frame") == "yes") frameEnd = ClauseEnd(words, end);
+            bool told = first < toldEnd;
+            var frame = lexicon.Setting(trigger.Type, trigger.Mode, "frame");
+            if (frame == "yes") frameEnd = ClauseEnd(words, end);
+            else if (frame == "factive") toldEnd = ClauseEnd(words, end);
             var (type, mode) = Modality(words, trigger, first);
             if (type == null || Past(words, first, end) || Reference(words, first)) continue;
-            var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context);
+            var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context) with { Referenced = told };
             // One event per type and sentence: the first trigger names it, later ones ("killing five") elaborate it.
             if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first), trigger.Condition == "alone"));
         }
@@ -466,4 +470,10 @@ public sealed record EventMention(string Type, string? Mode, string? Actor, stri
 
     /// <summary>Its document calls this event an accident or a disaster (the type's veto=accident).</summary>
     public bool Accidental { get; init; }
+
+    /// <summary>
+    /// Told as the object of a factive frame ("charged in Friday's shooting"): it happened, and it ties its
+    /// document to the incident's other reports, but it is no report of its own: told alone, no record.
+    /// </summary>
+    public bool Referenced { get; init; }
 }

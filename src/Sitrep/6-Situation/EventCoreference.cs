@@ -54,6 +54,7 @@ public sealed class EventCoreference : IStoryStep
         {
             var first = cluster[0];
             if (2 * cluster.Count(r => r.Accidental) > cluster.Count) continue;
+            if (cluster.All(r => r.Mentions.All(m => m.Referenced))) continue;
             var mentions = cluster.SelectMany(r => r.Mentions).ToList();
             var stated = MostStated(cluster);
             var date = stated ?? cluster.Select(r => r.Document.Published).Min();

@@ -100,6 +100,15 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void A_shooting_under_investigation_is_reported_and_one_a_charge_refers_to_is_no_record_alone()
+    {
+        Events("Police are investigating a shooting that left two men dead on Main Street on Saturday.")
+            .ShouldContain(e => e.Type == "ASSAULT");
+        Events("A 19-year-old man was charged Tuesday with murder in the shooting of a woman outside her home.")
+            .ShouldNotContain(e => e.Type == "ASSAULT");
+    }
+
+    [Fact]
     public void Word_forms_are_matched_by_their_lemma()
     {
         First("Government troops fought the rebels for three days.").ShouldBe("ASSAULT");

@@ -82,6 +82,18 @@ public class IncidentRecordTests
     }
 
     [Fact]
+    public void A_charge_in_a_shooting_joins_the_shootings_record()
+    {
+        var charge = MarkedText.Document("ohio-courier", """
+            A 19-year-old man was charged {DATE Tuesday=2026-03-10} with murder in the shooting of {PER Marcus Hill} outside a bar in {PLACE Dayton=US:39.7589:-84.1916}.
+            """, published: "2026-03-10", title: "Teen charged in Wayne Avenue killing");
+
+        var story = Analyze(VictimNamed, charge);
+
+        story.Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem().Sources.ShouldBe(["miami-valley-news", "ohio-courier"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void A_report_without_a_day_of_its_own_is_dated_by_its_publication_and_says_so()
     {
         var undated = MarkedText.Document("gem-city-wire", """
