@@ -76,6 +76,7 @@ public class EventCoderTests
     [InlineData("A blaze tore through the market overnight, killing two traders.")]
     [InlineData("The hurricane hit the islands on Friday, destroying hundreds of homes.")]
     [InlineData("A hunter was shot dead when his companion's rifle accidentally went off.")]
+    [InlineData("A man was wounded in the leg while hunting deer with his brother on Saturday.")]
     public void Accidents_and_disasters_are_no_assaults(string sentence) =>
         Events(sentence).ShouldNotContain(e => e.Type == "ASSAULT");
 
@@ -93,6 +94,7 @@ public class EventCoderTests
     [InlineData("Neighbors said they first took the shots for fireworks, which had been going off in the area all week.")]
     [InlineData("The second victim was treated for a wound to the arm and discharged from the hospital on Friday.")]
     [InlineData("Both men targeted on Saturday often came by the shop after school to play with the owner's dog.")]
+    [InlineData("Officers were still hunting for the gunman who fired the shots on Sunday.")]
     public void Fireworks_going_off_patients_discharged_and_play_far_from_the_shooting_make_no_accident(string aside)
     {
         var events = Events(["Two men were shot outside a nightclub on Main Street late Saturday, police said. " + aside]);
