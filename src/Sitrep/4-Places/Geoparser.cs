@@ -1,3 +1,5 @@
+using Sitrep.Text;
+
 namespace Sitrep.Places;
 
 /// <summary>
@@ -15,7 +17,9 @@ public sealed class Geoparser(Gazetteer gazetteer, WordLists words) : IDocumentS
 
     public void Process(Document document)
     {
-        var toponyms = finder.Find(document.Text, document.Entities);
+        // The document's tokens when they cover its whole text; a page's cover only its body.
+        var shared = document.Body.Count == 0 && document.Tokens.Count > 0 ? document.Tokens : Tokenizer.Tokenize(document.Text);
+        var toponyms = finder.Find(document.Text, shared, document.Entities);
         var entries = resolver.Resolve(toponyms);
         AttachFeatures(document.Text, toponyms, entries);
         var tagged = document.Entities.ToList();

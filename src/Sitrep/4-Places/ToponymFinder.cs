@@ -13,9 +13,10 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private const int MaxNameTokens = 6;
     private const int MaxFuzzyLength = 40;
 
-    public List<Toponym> Find(string text, IReadOnlyList<EntityMention> entities)
+    /// <param name="shared">The text stage's tokens of <paramref name="text"/>, which the finder splits into its words.</param>
+    public List<Toponym> Find(string text, IReadOnlyList<Sitrep.Token> shared, IReadOnlyList<EntityMention> entities)
     {
-        var tokens = Tokenize(text);
+        var tokens = Words(text, shared);
         Memo.Clear();
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         var found = Scan(text, tokens, entities, [], surnames);
@@ -182,24 +183,31 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
 
     private readonly record struct Match(int StartToken, int EndToken, int End, string Key, IReadOnlyList<NameMatch> Candidates, bool Fuzzy);
 
-    /// <summary>Words: letters and digits, joined by inner hyphens, apostrophes and the dots of "U.S." or "W.Va.".</summary>
-    internal static List<Token> Tokenize(string text)
+    /// <summary>
+    /// The words of the shared tokens: letters and digits, joined by inner apostrophes, the dots of
+    /// "U.S." or "W.Va." and the hyphen of an Arabic article ("al-Fashir"); other hyphens split a token
+    /// ("Fargo-Moorhead"), as gazetteer names are matched word by word.
+    /// </summary>
+    internal static List<Token> Words(string text, IReadOnlyList<Sitrep.Token> shared)
     {
         var tokens = new List<Token>();
-        int i = 0;
-        while (i < text.Length)
+        foreach (var token in shared)
         {
-            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
-            int start = i;
-            while (i < text.Length)
+            int i = token.Start, end = token.End;
+            while (i < end)
             {
-                if (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark) i++;
-                else if (text[i] is '-' or '\'' or '’' or '.' && i + 1 < text.Length && char.IsLetter(text[i + 1])
-                         && (text[i] != '.' || IsInitialDot(text, start, i)) && (text[i] != '-' || IsArticle(text, start, i))
-                         && !IsPossessive(text, i)) i++;
-                else break;
+                if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+                int start = i;
+                while (i < end)
+                {
+                    if (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark) i++;
+                    else if (text[i] is '-' or '\'' or '’' or '.' && i + 1 < end && char.IsLetter(text[i + 1])
+                             && (text[i] != '.' || IsInitialDot(text, start, i)) && (text[i] != '-' || IsArticle(text, start, i))
+                             && !IsPossessive(text, i)) i++;
+                    else break;
+                }
+                tokens.Add(new Token(start, i));
             }
-            tokens.Add(new Token(start, i));
         }
         return tokens;
     }
