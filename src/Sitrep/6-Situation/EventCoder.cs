@@ -70,6 +70,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         var found = new List<(EventMention Mention, bool Subordinate, bool People)>();
         int frameEnd = -1; // the object of a frame trigger ("accused them of attacking ...") runs to here
         int toldEnd = -1;  // the object of a factive frame ("charged in Friday's shooting ...") runs to here
+        Casualties? casualties = null; // read once, for the sentence's first event
         foreach (var match in candidates)
         {
             var (trigger, first, end) = match;
@@ -84,7 +85,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             else if (frame == "factive") toldEnd = ClauseEnd(words, end);
             var (type, mode) = Modality(words, trigger, first);
             if (type == null || Past(words, first, end) || Reference(words, first)) continue;
-            var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context) with { Referenced = told };
+            casualties ??= Casualties.Of(words);
+            var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context) with { Referenced = told, Casualties = casualties.Value };
             // One event per type and sentence: the first trigger names it, later ones ("killing five") elaborate it.
             if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first), trigger.Condition == "alone"));
         }
@@ -470,6 +472,9 @@ public sealed record EventMention(string Type, string? Mode, string? Actor, stri
 
     /// <summary>Its document calls this event an accident or a disaster (the type's veto=accident).</summary>
     public bool Accidental { get; init; }
+
+    /// <summary>How many people the sentence says were killed, injured and hit.</summary>
+    public Casualties Casualties { get; init; }
 
     /// <summary>
     /// Told as the object of a factive frame ("charged in Friday's shooting"): it happened, and it ties its

@@ -70,6 +70,7 @@ public sealed class EventCoreference : IStoryStep
                 date, told.Sentence.Text, cluster.Select(r => r.Document.Id).Distinct().ToList(),
                 destination == null ? null : new EventPlace(PlaceName(story, destination), destination.Country, destination.Lat, destination.Lon))
             {
+                Casualties = Casualties.MostGiven(cluster.Select(r => r.Casualties)),
                 DateStated = stated != null,
                 PlaceStated = located == null || cluster.Any(r => r.Place is { } own && own.Lat == located.Lat && own.Lon == located.Lon),
             });
@@ -123,6 +124,10 @@ public sealed class EventCoreference : IStoryStep
 
         /// <summary>The document calls the event an accident: in its sentences (all its mentions agree), or, of a violent incident, anywhere.</summary>
         public bool Accidental => Mentions[0].Accidental || Type == "ASSAULT" && Article.Accidental;
+
+        /// <summary>How many people the article's mentions of the event say were killed, injured and hit.</summary>
+        public Casualties Casualties => casualties ??= Casualties.FirstGiven(Mentions.Select(m => m.Casualties));
+        private Casualties? casualties;
 
         public string? Actor
         {
@@ -197,12 +202,13 @@ public sealed class EventCoreference : IStoryStep
     /// <summary>Both reports state the event's day, the same (an accident and an attack in one town a few days apart stay two).</summary>
     private static bool SameDay(Report a, Report b) => a.Day is { } x && b.Day is { } y && x.FirstDay == y.FirstDay;
 
-    /// <summary>Something the two reports share: the place, a person in the same part, the same named actor or target.</summary>
+    /// <summary>Something the two reports share: the place, a person in the same part, the same named actor or target, the same toll.</summary>
     private static bool Tied(Report a, Report b) =>
         a.AnyPlace != null && b.AnyPlace != null
         || Named(a, b) || Named(b, a)
         || a.Actor != null && Same(a.Actor, b.Actor) && b.Actor != null
-        || a.Target != null && Same(a.Target, b.Target) && b.Target != null;
+        || a.Target != null && Same(a.Target, b.Target) && b.Target != null
+        || a.Casualties.SameAs(b.Casualties);
 
     /// <summary>
     /// The days two reports allow overlap (within a day): a stated day is itself; a report without one
