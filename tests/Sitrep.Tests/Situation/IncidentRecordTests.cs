@@ -251,4 +251,24 @@ public class IncidentRecordTests
         Analyze(girl, mother).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
             .Sources.ShouldBe(["lakefront-daily", "fox-valley-news"], ignoreOrder: true);
     }
+
+    [Fact]
+    public void A_headline_read_without_its_article_joins_the_incident_but_makes_no_record_alone()
+    {
+        var report = MarkedText.Document("atlanta-news", """
+            A man was killed and a boy was injured in a drive-by shooting {DATE Saturday night=2026-03-07} in {PLACE Atlanta=US:33.749:-84.388}, police said.
+            """, published: "2026-03-08");
+        var headline = MarkedText.Document("walled-outlet", """
+            Man killed, boy injured in drive-by shooting in {PLACE Atlanta=US:33.749:-84.388}
+            """, published: "2026-03-08");
+        headline.HeadlineOnly = true;
+        var elsewhere = MarkedText.Document("walled-outlet-2", """
+            Teen shot outside store in {PLACE Macon=US:32.8407:-83.6324}
+            """, published: "2026-03-08");
+        elsewhere.HeadlineOnly = true;
+
+        var shootings = Analyze(report, headline, elsewhere).Events.Where(e => e.Type == "ASSAULT").ToList();
+
+        shootings.ShouldHaveSingleItem().Sources.ShouldBe(["atlanta-news", "walled-outlet"], ignoreOrder: true);
+    }
 }
