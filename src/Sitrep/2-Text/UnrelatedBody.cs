@@ -9,20 +9,22 @@ namespace Sitrep.Text;
 /// </summary>
 public sealed class UnrelatedBody : IDocumentStep
 {
-    /// <summary>A headline with fewer telling words says too little to judge its body by.</summary>
-    private const int FewestHeadlineWords = 3;
+    /// <summary>A headline with fewer telling words says too little to judge its body by, and so does a body with fewer.</summary>
+    private const int FewestHeadlineWords = 3, FewestBodyWords = 12;
 
     /// <summary>Shorter words are mostly function words; longer ones are compared by their first letters, so "shootings" meets "shooting".</summary>
     private const int ShortestWord = 4, ComparedLetters = 5;
 
     public void Process(Document document)
     {
-        if (document.Title is not { } title || document.TokensGiven) return;
+        // A headline the text itself gave (its first line) is no headline the page was filed under.
+        if (document.Title is not { } title || document.TokensGiven || document.Text.Contains(title.Trim(), StringComparison.Ordinal)) return;
         var headline = Words(title, 0, title.Length);
         if (headline.Count < FewestHeadlineWords) return;
         var spans = document.Body.Count > 0 ? document.Body : [new TextSpan(0, document.Text.Length)];
-        foreach (var span in spans)
-            if (Words(document.Text, span.Start, span.End).Overlaps(headline)) return;
+        var body = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var span in spans) body.UnionWith(Words(document.Text, span.Start, span.End));
+        if (body.Count < FewestBodyWords || body.Overlaps(headline)) return;
         var lead = title.Trim();
         document.Text = lead + "\n\n" + document.Text;
         document.TextIsInput = false;

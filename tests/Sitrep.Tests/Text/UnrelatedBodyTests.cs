@@ -56,6 +56,18 @@ public class UnrelatedBodyTests
     }
 
     [Fact]
+    public void A_headline_the_text_gives_itself_or_a_body_of_a_few_words_is_no_case_for_it()
+    {
+        const string stamped = "22 July 2013 Last updated at 17:50 GMT\n\nA man has been charged with arson after a fire at a supermarket in Wellington, Somerset, police said on Monday.";
+        var document = new Document("d", new SourceLocation("d.txt")) { Text = stamped, TextIsInput = true };
+        new TextLayout().Process(document);
+        new UnrelatedBody().Process(document);
+        document.HeadlineOnly.ShouldBeFalse();
+
+        Read("Police name woman found dead in Salem apartment", "Photo gallery. Comments closed.").HeadlineOnly.ShouldBeFalse();
+    }
+
+    [Fact]
     public void Only_the_analysis_reads_a_headline_alone_annotate_keeps_offsets_into_the_text_as_given()
     {
         Pipeline.StoryReading().Steps.ShouldContain(s => s is UnrelatedBody);
