@@ -271,4 +271,18 @@ public class IncidentRecordTests
 
         shootings.ShouldHaveSingleItem().Sources.ShouldBe(["atlanta-news", "walled-outlet"], ignoreOrder: true);
     }
+
+    [Fact]
+    public void A_town_two_articles_name_alike_but_the_geoparser_places_apart_is_one_place()
+    {
+        var boston = MarkedText.Document("north-shore-news", """
+            A 15-year-old has died following a shooting in {PLACE Chelsea=US:42.3918:-71.0328} on {DATE Friday=2026-03-06}, police said.
+            """, published: "2026-03-07");
+        var london = MarkedText.Document("metro-wire", """
+            {PER Jimmy Vasquez}, 15, died after he was shot in {PLACE Chelsea=GB:51.4875:-0.1687} on {DATE Friday=2026-03-06}, police said.
+            """, published: "2026-03-08");
+
+        Analyze(boston, london).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
+            .Sources.ShouldBe(["north-shore-news", "metro-wire"], ignoreOrder: true);
+    }
 }
