@@ -44,7 +44,6 @@ public sealed class StoryServer : IDisposable
     // Three connections, so that no request waits for another kind: pages (under the gate),
     // searches (under their own lock), and the worker reading queued articles in the background.
     private readonly ArticleStore store, searchStore, workerStore;
-    private readonly StoryWorker worker;
     private readonly Lock gate = new(), searchGate = new(), passGate = new();
     private readonly CancellationTokenSource closing = new();
     private readonly ConcurrentDictionary<int, (int Members, Lazy<StoryPicture> Picture)> pictures = new();
@@ -59,13 +58,14 @@ public sealed class StoryServer : IDisposable
 
     private readonly int maxStoryArticles;
 
+    private readonly string database;
+
     private StoryServer(string database, int maxStoryArticles)
     {
-        this.maxStoryArticles = maxStoryArticles;
+        (this.database, this.maxStoryArticles) = (database, maxStoryArticles);
         store = ArticleStore.Open(database);
         searchStore = ArticleStore.Open(database);
         workerStore = ArticleStore.Open(database);
-        worker = new StoryWorker(workerStore, $"serve:{Environment.ProcessId}", new ProblemList());
         QueueRead = nextPass.Task;
         reading = Task.Run(ReadQueued);
         // One story at a time: each reads its documents on all cores, and pool threads that wait on
@@ -129,14 +129,21 @@ public sealed class StoryServer : IDisposable
         return app;
     }
 
-    /// <summary>Serves until <paramref name="stop"/> is cancelled (Ctrl+C), saying where once listening.</summary>
-    public async Task RunAsync(int port, Action<string> listening, CancellationToken stop)
+    /// <summary>
+    /// Serves until <paramref name="stop"/> is cancelled (Ctrl+C), saying where as soon as it
+    /// listens and, while the queue is read, how far it has come.
+    /// </summary>
+    public async Task RunAsync(int port, Action<string> say, CancellationToken stop)
     {
         await using var app = Build(port);
         await app.StartAsync(stop);
-        listening(string.Join(", ", app.Urls));
+        say($"serving {database} on {string.Join(", ", app.Urls)}");
+        progress = say;
         await app.WaitForShutdownAsync(stop);
     }
+
+    /// <summary>Where the reader says how far it has come; none until the server listens.</summary>
+    private volatile Action<string>? progress;
 
     /// <summary>The store's stories, looked up again at most once a second: workers elsewhere may have added to them.</summary>
     private IReadOnlyList<StoredStory> Stories
@@ -159,15 +166,31 @@ public sealed class StoryServer : IDisposable
     private async Task ReadQueued()
     {
         bool failed = false;
+        // Made here, not before listening: its models take seconds to load.
+        var worker = new StoryWorker(workerStore, $"serve:{Environment.ProcessId}", new ProblemList());
         while (!closing.IsCancellationRequested)
         {
             TaskCompletionSource pass;
             lock (passGate) (pass, nextPass) = (nextPass, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             try
             {
+                long queued = workerStore.Queued, said = Environment.TickCount64;
+                int read = 0;
                 for (var batch = worker.ReadBatch(); batch.Count > 0 && !closing.IsCancellationRequested; batch = worker.ReadBatch())
+                {
                     foreach (var document in batch) justRead[document.Id] = document;
-                lock (gate) TakeNewAssignments();
+                    read += batch.Count;
+                    if (Environment.TickCount64 - said < 2_000) continue;
+                    progress?.Invoke($"read {read:N0} of {queued:N0} queued articles into stories");
+                    said = Environment.TickCount64;
+                }
+                int stories;
+                lock (gate)
+                {
+                    TakeNewAssignments();
+                    stories = index.Stories.Count;
+                }
+                if (read > 0) progress?.Invoke($"read {read:N0} queued {(read == 1 ? "article" : "articles")} into stories; {stories:N0} {(stories == 1 ? "story" : "stories")} in all");
                 failed = false;
                 pass.TrySetResult();
             }
@@ -186,6 +209,8 @@ public sealed class StoryServer : IDisposable
                 break;
             }
         }
+        // Closing before a pass began: its waiters (the pictures at startup, POSTs) must not wait for ever.
+        lock (passGate) nextPass.TrySetCanceled();
     }
 
     /// <summary>A pass of the reader that starts after this call.</summary>
