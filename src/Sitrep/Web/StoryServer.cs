@@ -16,9 +16,11 @@ using Sitrep.Store;
 namespace Sitrep.Web;
 
 /// <summary>
-/// <c>sitrep serve</c>: the stories of a store on 127.0.0.1 only. Pages: the story list (/), a story
-/// (/stories/ID, the report's page for that story), search (/search?q=). JSON: /api/stories,
-/// /api/stories/ID (situation.json for that story), /api/search?q=. New articles: POST /api/articles
+/// <c>sitrep serve</c>: the stories of a store on 127.0.0.1 only. Pages (<see cref="ServedPages"/>):
+/// the story list (/?filter=&amp;sort=size|new), a story (/stories/ID?type=&amp;actor=, the report's
+/// page for that story, its citations leading to the articles), an article (/articles/ID), search
+/// (/search?q=), a 404 page. JSON: /api/stories?offset=&amp;limit=, /api/stories/ID (situation.json
+/// for that story), /api/search?q=, errors as {"error": ...}. New articles: POST /api/articles
 /// with JSON Lines (the ingest format), at most <see cref="MaxRequestBytes"/>.
 /// The stories are the store's own (<see cref="StoryWorker"/>): new articles, posted or stored by
 /// ingest and workers elsewhere, join them without the others being read again, and only the
@@ -119,15 +121,47 @@ public sealed class StoryServer : IDisposable
             if (!IsBoundAddress(context)) context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
             else await next(context);
         });
-        app.MapGet("/", () => Html(StoryList()));
-        app.MapGet("/stories/{id}", (string id) => StoredStory(id) is { } stored ? Html(Page(Picture(stored), stored)) : Results.NotFound());
-        app.MapGet("/search", (string? q) => Html(SearchPage(q ?? "")));
-        app.MapGet("/api/stories", () => Results.Json(Titled(Stories).Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles })));
-        app.MapGet("/api/stories/{id}", (string id) => Story(id) is { } story ? Results.Text(Json(story), "application/json", Encoding.UTF8) : Results.NotFound());
+        app.MapGet("/", (string? filter, string? sort) => Html(StoryList(filter?.Trim() ?? "", ServedPages.Orders.Contains(sort) ? sort! : ServedPages.Orders[0])));
+        app.MapGet("/stories/{id}", (string id, string? type, string? actor) => StoredStory(id) is { } stored
+            ? Html(Page(Picture(stored), stored, ServedPages.StoryView(type ?? "", actor?.Trim() ?? "")))
+            : Missing($"There is no story {id}."));
+        app.MapGet("/articles/{id}", (string id) => Article(id) is { } article ? Html(ServedPages.Article(article, StoryOf(article.Id))) : Missing($"There is no article {id}."));
+        app.MapGet("/search", (string? q) => Html(ServedPages.Search(q ?? "", Search(q ?? ""), StoryOf)));
+        app.MapGet("/api/stories", (Microsoft.AspNetCore.Http.HttpResponse response, int? offset, int? limit) =>
+        {
+            if (offset < 0 || limit is < 1 or > MaxPage) return Problem(400, $"offset must be 0 or more and limit from 1 to {MaxPage}");
+            var stories = Stories;
+            response.Headers["X-Total-Count"] = stories.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var page = stories.Skip(offset ?? 0).Take(limit ?? MaxPage).ToList();
+            return Results.Json(Titled(page).Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles }));
+        });
+        app.MapGet("/api/stories/{id}", (string id) => Story(id) is { } story ? Results.Text(Json(story), "application/json", Encoding.UTF8) : Problem(404, $"there is no story {id}"));
         app.MapGet("/api/search", (string? q) => Results.Json(Search(q ?? "").Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) })));
         app.MapPost("/api/articles", AddArticles);
+        app.MapFallback((HttpContext context) => context.Request.Path.StartsWithSegments("/api")
+            ? Problem(404, $"no such API path: {context.Request.Path}")
+            : Missing($"There is no page {context.Request.Path}."));
         return app;
     }
+
+    /// <summary>Stories per page of /api/stories (?offset=&amp;limit=), by default and at most; X-Total-Count says how many there are.</summary>
+    private const int MaxPage = 1_000;
+
+    private static IResult Problem(int status, string message) => Results.Json(new { error = message }, statusCode: status);
+
+    private static IResult Missing(string what) => Results.Content(ServedPages.NotFound(what), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
+
+    /// <summary>A stored article, annotated for the reader (the worker's own reading when it has one).</summary>
+    private Document? Article(string id)
+    {
+        if (justRead.TryGetValue(id, out var read)) return read;
+        Document? stored;
+        lock (gate) stored = store.Documents([id]).FirstOrDefault();
+        if (stored != null) annotation.Value.Process(stored);
+        return stored;
+    }
+
+    private readonly Lazy<Pipeline> annotation = new(Pipeline.Annotation);
 
     /// <summary>
     /// Serves until <paramref name="stop"/> is cancelled (Ctrl+C), saying where as soon as it
@@ -254,8 +288,7 @@ public sealed class StoryServer : IDisposable
     /// <summary>The picture's headline once analysed; until then the title of the story's first article.</summary>
     private string Headline(StoredStory story)
     {
-        if (pictures.TryGetValue(story.Number, out var known) && known.Members == story.Articles.Count && known.Picture.IsValueCreated)
-            return known.Picture.Value.Headline;
+        if (AnalysedPicture(story) is { } picture) return picture.Headline;
         return firstTitles.TryGetValue(story.Articles[0], out var title) ? title ?? story.Articles[0] : story.Articles[0];
     }
 
@@ -334,10 +367,10 @@ public sealed class StoryServer : IDisposable
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static string Page(StoryPicture story, StoredStory stored)
+    private static string Page(StoryPicture story, StoredStory stored, ReportView view)
     {
         var writer = new StringWriter();
-        ReportHtml.Write(new SituationPicture(story.Documents, [story]), writer);
+        ReportHtml.Write(new SituationPicture(story.Documents, [story]), writer, view);
         var page = writer.ToString();
         if (stored.Articles.Count <= story.Documents.Count) return page;
         var note = $"<p class=\"note\">This page analyses the latest {story.Documents.Count:N0} of the story's {stored.Articles.Count:N0} articles; " +
@@ -346,33 +379,20 @@ public sealed class StoryServer : IDisposable
         return body < 0 ? page : page.Insert(body + "<body>".Length, note);
     }
 
-    private string StoryList()
+    /// <summary>The stories whose headline or main places hold the filter, biggest or newest first; an analysed picture shows its dates, outlets and places.</summary>
+    private string StoryList(string filter, string order)
     {
-        var html = new StringBuilder(Header("Stories"));
-        html.Append("<form action=\"/search\"><input name=\"q\" aria-label=\"Search articles\"><button>Search</button></form><ol class=\"stories\">");
-        foreach (var s in Titled(Stories))
-            html.Append($"<li><a href=\"/stories/{Encode(s.Id)}\">{Encode(Headline(s))}</a> <span class=\"count\">{s.Articles.Count} articles</span></li>");
-        return html.Append("</ol></body></html>").ToString();
+        var all = Titled(Stories);
+        var listed = all.Select(s => new ListedStory(s, Headline(s), AnalysedPicture(s)))
+            .Where(s => filter.Length == 0 || s.Headline.Contains(filter, StringComparison.OrdinalIgnoreCase)
+                        || s.Picture?.Places.Any(p => p.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)) == true);
+        listed = order == "new" ? listed.OrderByDescending(s => s.Stored.Number) : listed.OrderByDescending(s => s.Stored.Articles.Count).ThenBy(s => s.Stored.Number);
+        return ServedPages.StoryList([.. listed], all.Count, filter, order);
     }
 
-    private string SearchPage(string query)
-    {
-        var html = new StringBuilder(Header($"Search: {query}"));
-        html.Append($"<form action=\"/search\"><input name=\"q\" value=\"{Encode(query)}\" aria-label=\"Search articles\"><button>Search</button></form><ol class=\"hits\">");
-        foreach (var hit in Search(query))
-        {
-            var story = StoryOf(hit.Id);
-            var title = Encode(hit.Title ?? hit.Id);
-            html.Append("<li>").Append(story == null ? title : $"<a href=\"/stories/{Encode(story)}\">{title}</a>")
-                .Append($"<p>{Encode(hit.Snippet)}</p></li>");
-        }
-        return html.Append("</ol></body></html>").ToString();
-    }
-
-    private static string Header(string title) =>
-        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{Encode(title)} · Sitrep</title></head><body><h1>{Encode(title)}</h1>";
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>The story's picture when it is analysed for its current articles; the list never waits for one.</summary>
+    private StoryPicture? AnalysedPicture(StoredStory story) =>
+        pictures.TryGetValue(story.Number, out var known) && known.Members == story.Articles.Count && known.Picture.IsValueCreated ? known.Picture.Value : null;
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 
