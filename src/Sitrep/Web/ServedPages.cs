@@ -41,14 +41,20 @@ public static partial class ServedPages
         "<nav class=\"site\"><a class=\"home\" href=\"/\">Sitrep · stories</a>" +
         $"<form class=\"inline\" action=\"/search\" role=\"search\"><input name=\"q\" value=\"{E(query)}\" placeholder=\"Search articles and names\" aria-label=\"Search\"><button>Search</button></form></nav>";
 
-    public static string StoryList(IReadOnlyList<ListedStory> stories, int total, string filter, string order)
+    /// <summary>Stories on one page of the list.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>One page of the stories that match the filter (<paramref name="matched"/> of <paramref name="total"/>), with links to the pages around it.</summary>
+    public static string StoryList(IReadOnlyList<ListedStory> stories, int matched, int total, string filter, string order, int page)
     {
         var html = new StringBuilder("<h1>Stories</h1>");
         html.Append("<form class=\"inline filter\" action=\"/\"><input name=\"filter\" value=\"").Append(E(filter))
             .Append("\" placeholder=\"Headline or place\" aria-label=\"Filter stories\"><select name=\"sort\" aria-label=\"Order\">");
         foreach (var o in Orders) html.Append($"<option value=\"{o}\"{(o == order ? " selected" : "")}>{(o == "size" ? "biggest first" : "newest first")}</option>");
         html.Append("</select><button>Show</button></form>");
-        html.Append($"<p class=\"meta\">{Count(stories.Count, "story", "stories")}{(stories.Count < total ? $" of {total:N0}" : "")}.</p>");
+        int first = (page - 1) * PageSize + 1;
+        html.Append($"<p class=\"meta\">{Count(matched, "story", "stories")}{(matched < total ? $" of {total:N0}" : "")}" +
+                    $"{(matched > PageSize && stories.Count > 0 ? $"; {first:N0} to {first + stories.Count - 1:N0} shown" : "")}.</p>");
         if (stories.Count == 0) html.Append("<p class=\"empty\">No story matches.</p>");
         html.Append("<ol class=\"stories\">");
         foreach (var s in stories)
@@ -66,7 +72,11 @@ public static partial class ServedPages
             }
             html.Append(".</p></li>");
         }
-        return Layout("Stories", html.Append("</ol>").ToString());
+        html.Append("</ol><p class=\"pages\">");
+        string Link(int to, string label) => $"<a href=\"/?filter={Uri.EscapeDataString(filter)}&amp;sort={order}&amp;page={to}\" rel=\"{(to < page ? "prev" : "next")}\">{label}</a> ";
+        if (page > 1) html.Append(Link(page - 1, "← previous"));
+        if (page * PageSize < matched) html.Append(Link(page + 1, "next →"));
+        return Layout("Stories", html.Append("</p>").ToString());
     }
 
     /// <summary>Search hits with their words marked (the store brackets them), each leading to its article and story.</summary>

@@ -121,9 +121,10 @@ public sealed class StoryServer : IDisposable
             if (!IsBoundAddress(context)) context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
             else await next(context);
         });
-        app.MapGet("/", (string? filter, string? sort) => Html(StoryList(filter?.Trim() ?? "", ServedPages.Orders.Contains(sort) ? sort! : ServedPages.Orders[0])));
+        app.MapGet("/", (string? filter, string? sort, int? page) =>
+            Html(StoryList(filter?.Trim() ?? "", ServedPages.Orders.Contains(sort) ? sort! : ServedPages.Orders[0], Math.Max(1, page ?? 1))));
         app.MapGet("/stories/{id}", (string id, string? type, string? actor) => StoredStory(id) is { } stored
-            ? Html(Page(Picture(stored), stored, ServedPages.StoryView(type ?? "", actor?.Trim() ?? "")))
+            ? Html(StoryPage(stored, type ?? "", actor?.Trim() ?? ""))
             : Missing($"There is no story {id}."));
         app.MapGet("/articles/{id}", (string id) => Article(id) is { } article ? Html(ServedPages.Article(article, StoryOf(article.Id))) : Missing($"There is no article {id}."));
         app.MapGet("/search", (string? q) => Html(ServedPages.Search(q ?? "", Search(q ?? ""), StoryOf)));
@@ -367,6 +368,22 @@ public sealed class StoryServer : IDisposable
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>
+    /// A story's page; the unfiltered one is rendered once per picture (a story of 1,000 articles
+    /// writes 5 MB of HTML in most of a second) and kept until the story grows.
+    /// </summary>
+    private string StoryPage(StoredStory stored, string type, string actor)
+    {
+        var picture = Picture(stored);
+        if (type.Length > 0 || actor.Length > 0) return Page(picture, stored, ServedPages.StoryView(type, actor));
+        if (pages.TryGetValue(stored.Number, out var cached) && ReferenceEquals(cached.Picture, picture)) return cached.Html;
+        var html = Page(picture, stored, ServedPages.StoryView("", ""));
+        pages[stored.Number] = (picture, html);
+        return html;
+    }
+
+    private readonly ConcurrentDictionary<int, (StoryPicture Picture, string Html)> pages = new();
+
     private static string Page(StoryPicture story, StoredStory stored, ReportView view)
     {
         var writer = new StringWriter();
@@ -380,14 +397,15 @@ public sealed class StoryServer : IDisposable
     }
 
     /// <summary>The stories whose headline or main places hold the filter, biggest or newest first; an analysed picture shows its dates, outlets and places.</summary>
-    private string StoryList(string filter, string order)
+    private string StoryList(string filter, string order, int page)
     {
-        var all = Titled(Stories);
-        var listed = all.Select(s => new ListedStory(s, Headline(s), AnalysedPicture(s)))
-            .Where(s => filter.Length == 0 || s.Headline.Contains(filter, StringComparison.OrdinalIgnoreCase)
-                        || s.Picture?.Places.Any(p => p.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)) == true);
-        listed = order == "new" ? listed.OrderByDescending(s => s.Stored.Number) : listed.OrderByDescending(s => s.Stored.Articles.Count).ThenBy(s => s.Stored.Number);
-        return ServedPages.StoryList([.. listed], all.Count, filter, order);
+        var all = Stories;
+        // Headlines are looked up for every story only to filter; otherwise for the one page shown.
+        var matched = filter.Length == 0 ? all : Titled(all).Where(s => Headline(s).Contains(filter, StringComparison.OrdinalIgnoreCase)
+                                                   || AnalysedPicture(s)?.Places.Any(p => p.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)) == true).ToList();
+        var ordered = order == "new" ? matched.OrderByDescending(s => s.Number) : matched.OrderByDescending(s => s.Articles.Count).ThenBy(s => s.Number);
+        var shown = Titled([.. ordered.Skip((page - 1) * ServedPages.PageSize).Take(ServedPages.PageSize)]);
+        return ServedPages.StoryList([.. shown.Select(s => new ListedStory(s, Headline(s), AnalysedPicture(s)))], matched.Count, all.Count, filter, order, page);
     }
 
     /// <summary>The story's picture when it is analysed for its current articles; the list never waits for one.</summary>
