@@ -147,10 +147,10 @@ public sealed class CliHabitsTests : TestFolder
         using var serve = CliProcess.Start("serve", "--db", database, "--port", "0");
         try
         {
-            var first = serve.StandardError.ReadLine();
-            first.ShouldMatch($@"^sitrep: serving {Regex.Escape(database)} on http://127\.0\.0\.1:\d+$");
-            var progress = serve.StandardError.ReadLine();
-            while (progress != null && progress.StartsWith("sitrep: read 2 of 2")) progress = serve.StandardError.ReadLine(); // a slow machine's interim line
+            string? Next() => serve.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2)).Result;
+            Next().ShouldMatch($@"^sitrep: serving {Regex.Escape(database)} on http://127\.0\.0\.1:\d+$");
+            var progress = Next();
+            while (progress != null && progress.StartsWith("sitrep: read 2 of 2")) progress = Next(); // a slow machine's interim line
             progress.ShouldMatch(@"^sitrep: read 2 queued articles into stories; [12] stor(y|ies) in all$");
         }
         finally
@@ -166,7 +166,7 @@ public sealed class CliHabitsTests : TestFolder
         var inbox = Path.GetDirectoryName(Write("inbox/raid.txt", Raid))!;
         using var watch = CliProcess.Start("watch", inbox, "--db", Path.Combine(Folder, "sitrep.db"), "--every", "0.2");
         var errors = new List<string>();
-        var line = watch.StandardError.ReadLine();
+        var line = watch.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2)).Result;
         line.ShouldEndWith(": 1 new articles from 1 files, 1 in all");
         using (var kill = Process.Start("kill", ["-TERM", watch.Id.ToString()])) kill.WaitForExit();
         watch.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue();

@@ -173,12 +173,27 @@ public sealed class StoryServer : IDisposable
         await using var app = Build(port);
         await app.StartAsync(stop);
         say($"serving {database} on {string.Join(", ", app.Urls)}");
-        progress = say;
+        lock (passGate)
+        {
+            progress = say;
+            if (unsaid != null) say(unsaid); // a pass that ended before the server listened
+        }
         await app.WaitForShutdownAsync(stop);
     }
 
-    /// <summary>Where the reader says how far it has come; none until the server listens.</summary>
-    private volatile Action<string>? progress;
+    /// <summary>Where the reader says how far it has come; none until the server listens, when the last word kept meanwhile is said.</summary>
+    private Action<string>? progress;
+
+    private string? unsaid;
+
+    private void Say(string line)
+    {
+        lock (passGate)
+        {
+            if (progress != null) progress(line);
+            else unsaid = line;
+        }
+    }
 
     /// <summary>The store's stories, looked up again at most once a second: workers elsewhere may have added to them.</summary>
     private IReadOnlyList<StoredStory> Stories
@@ -216,7 +231,7 @@ public sealed class StoryServer : IDisposable
                     foreach (var document in batch) justRead[document.Id] = document;
                     read += batch.Count;
                     if (Environment.TickCount64 - said < 2_000) continue;
-                    progress?.Invoke($"read {read:N0} of {queued:N0} queued articles into stories");
+                    Say($"read {read:N0} of {queued:N0} queued articles into stories");
                     said = Environment.TickCount64;
                 }
                 int stories;
@@ -225,7 +240,7 @@ public sealed class StoryServer : IDisposable
                     TakeNewAssignments();
                     stories = index.Stories.Count;
                 }
-                if (read > 0) progress?.Invoke($"read {read:N0} queued {(read == 1 ? "article" : "articles")} into stories; {stories:N0} {(stories == 1 ? "story" : "stories")} in all");
+                if (read > 0) Say($"read {read:N0} queued {(read == 1 ? "article" : "articles")} into stories; {stories:N0} {(stories == 1 ? "story" : "stories")} in all");
                 failed = false;
                 pass.TrySetResult();
             }
