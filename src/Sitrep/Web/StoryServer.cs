@@ -36,16 +36,29 @@ public sealed class StoryServer : IDisposable
     /// <summary>By default a story page analyses at most this many of its articles, the latest to join (and says so): a 60,000-article story never rendered; bigger stories are for <c>analyze --db</c>.</summary>
     public const int MaxStoryArticles = 2_000;
 
+    /// <summary>
+    /// How long a search may take, its wait for a connection included, before it is stopped and
+    /// answered 503: a search a page elsewhere makes the visitor's browser send cannot hold a
+    /// connection for longer. A search whose client hangs up is stopped at once.
+    /// </summary>
+    public static readonly TimeSpan SearchTimeLimit = TimeSpan.FromSeconds(2);
+
+    /// <summary>Searches running at once, each on a connection of its own; others wait (within the time limit) for one to end.</summary>
+    private const int Searchers = 2;
+
     /// <summary>How long a POST waits for its articles to be read into stories before answering 202 (stored, still queued).</summary>
     private static readonly TimeSpan ReadingWait = TimeSpan.FromSeconds(10);
 
     private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    // Three connections, so that no request waits for another kind: pages (under the gate),
-    // searches (under their own lock), and the worker reading queued articles in the background.
-    private readonly ArticleStore store, searchStore, workerStore;
+    // Connections of their own, so that no request waits for another kind: pages (under the gate),
+    // searches (one connection per searcher), and the worker reading queued articles in the background.
+    private readonly ArticleStore store, workerStore;
+    private readonly ConcurrentBag<ArticleStore> searchStores = [];
+    private readonly SemaphoreSlim searchers = new(Searchers);
+    private readonly TimeSpan searchTimeLimit;
     private readonly StoryWorker worker;
-    private readonly Lock gate = new(), searchGate = new(), passGate = new();
+    private readonly Lock gate = new(), passGate = new(), listGate = new();
     private readonly CancellationTokenSource closing = new();
     private readonly ConcurrentDictionary<int, (int Members, Lazy<StoryPicture> Picture)> pictures = new();
     private readonly StoryIndex index = new();
@@ -59,11 +72,12 @@ public sealed class StoryServer : IDisposable
 
     private readonly int maxStoryArticles;
 
-    private StoryServer(string database, int maxStoryArticles)
+    private StoryServer(string database, int maxStoryArticles, TimeSpan searchTimeLimit)
     {
         this.maxStoryArticles = maxStoryArticles;
+        this.searchTimeLimit = searchTimeLimit;
         store = ArticleStore.Open(database);
-        searchStore = ArticleStore.Open(database);
+        for (int i = 0; i < Searchers; i++) searchStores.Add(ArticleStore.Open(database));
         workerStore = ArticleStore.Open(database);
         worker = new StoryWorker(workerStore, $"serve:{Environment.ProcessId}", new ProblemList());
         QueueRead = nextPass.Task;
@@ -81,8 +95,9 @@ public sealed class StoryServer : IDisposable
         }, closing.Token);
     }
 
-    /// <summary>Serves the store; a story page analyses at most <paramref name="maxStoryArticles"/> articles.</summary>
-    public static StoryServer Open(string database, int maxStoryArticles = MaxStoryArticles) => new(database, maxStoryArticles);
+    /// <summary>Serves the store; a story page analyses at most <paramref name="maxStoryArticles"/> articles, a search runs at most <paramref name="searchTimeLimit"/> (<see cref="SearchTimeLimit"/>).</summary>
+    public static StoryServer Open(string database, int maxStoryArticles = MaxStoryArticles, TimeSpan? searchTimeLimit = null) =>
+        new(database, maxStoryArticles, searchTimeLimit ?? SearchTimeLimit);
 
     /// <summary>How many times a story's picture has been analysed (once per story and membership).</summary>
     public int PicturesAnalysed => picturesAnalysed;
@@ -119,12 +134,16 @@ public sealed class StoryServer : IDisposable
             if (!IsBoundAddress(context)) context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
             else await next(context);
         });
-        app.MapGet("/", () => Html(StoryList()));
+        app.MapGet("/", () => Results.Bytes(Listed(ref listPage, StoryList), "text/html; charset=utf-8"));
         app.MapGet("/stories/{id}", (string id) => StoredStory(id) is { } stored ? Html(Page(Picture(stored), stored)) : Results.NotFound());
-        app.MapGet("/search", (string? q) => Html(SearchPage(q ?? "")));
-        app.MapGet("/api/stories", () => Results.Json(Titled(Stories).Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles })));
+        app.MapGet("/search", async (string? q, CancellationToken aborted) => await Search(q ?? "", aborted) is { } hits
+            ? Html(SearchPage(q ?? "", hits))
+            : Results.Content(SearchStoppedPage(q ?? ""), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/api/stories", () => Results.Bytes(Listed(ref listJson, StoryListJson), "application/json; charset=utf-8"));
         app.MapGet("/api/stories/{id}", (string id) => Story(id) is { } story ? Results.Text(Json(story), "application/json", Encoding.UTF8) : Results.NotFound());
-        app.MapGet("/api/search", (string? q) => Results.Json(Search(q ?? "").Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) })));
+        app.MapGet("/api/search", async (string? q, CancellationToken aborted) => await Search(q ?? "", aborted) is { } hits
+            ? Results.Json(hits.Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) }))
+            : Results.Json(new { problems = new[] { SearchStopped } }, statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapPost("/api/articles", AddArticles);
         return app;
     }
@@ -209,7 +228,11 @@ public sealed class StoryServer : IDisposable
         var entry = pictures.AddOrUpdate(story.Number,
             _ => (story.Articles.Count, Analysis(story)),
             (_, known) => known.Members == story.Articles.Count ? known : (story.Articles.Count, Analysis(story)));
-        return entry.Picture.Value;
+        bool known = entry.Picture.IsValueCreated;
+        var picture = entry.Picture.Value;
+        // A new picture's headline replaces the first article's title in the story list.
+        if (!known) Interlocked.Increment(ref headlinesChanged);
+        return picture;
     }
 
     private Lazy<StoryPicture> Analysis(StoredStory story) => new(() =>
@@ -254,10 +277,70 @@ public sealed class StoryServer : IDisposable
         lock (gate) return index.StoryOf(documentId)?.Id;
     }
 
-    private IReadOnlyList<SearchHit> Search(string query)
+    private string SearchStopped => $"the search took longer than {searchTimeLimit.TotalSeconds:0.#} s and was stopped; fewer or rarer words find sooner";
+
+    /// <summary>
+    /// The hits, or null when the search was stopped: it (with its wait for a searcher) took longer
+    /// than the time limit, or its client hung up. The engine stops the query where it is, so a
+    /// hostile search holds one searcher for at most the limit and never holds the pages' gate.
+    /// </summary>
+    private async Task<IReadOnlyList<SearchHit>?> Search(string query, CancellationToken aborted)
     {
-        lock (searchGate) return searchStore.Search(query);
+        using var limit = new CancellationTokenSource(searchTimeLimit);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, closing.Token, limit.Token);
+        try
+        {
+            await searchers.WaitAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        if (!searchStores.TryTake(out var searchStore)) throw new InvalidOperationException("a searcher without a connection");
+        try
+        {
+            return searchStore.Search(query, cancel: stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        finally
+        {
+            searchStores.Add(searchStore);
+            searchers.Release();
+        }
     }
+
+    /// <summary>A rendered story list and what it was rendered from: the stories and how many headlines had changed.</summary>
+    private sealed record RenderedList(IReadOnlyList<StoredStory> Stories, int Headlines, byte[] Body);
+
+    private RenderedList? listPage, listJson;
+    private int headlinesChanged;
+
+    /// <summary>
+    /// The story list (page or JSON), rendered again only when a story grew or a picture's headline
+    /// came: rendering thousands of stories for each of twenty readers kept the list over a second.
+    /// One request renders while the others wait for it.
+    /// </summary>
+    private byte[] Listed(ref RenderedList? cache, Func<IReadOnlyList<StoredStory>, string> render)
+    {
+        var stories = Stories;
+        int headlines = Volatile.Read(ref headlinesChanged);
+        if (Volatile.Read(ref cache) is { } known && ReferenceEquals(known.Stories, stories) && known.Headlines == headlines) return known.Body;
+        lock (listGate)
+        {
+            if (Volatile.Read(ref cache) is { } rendered && ReferenceEquals(rendered.Stories, stories) && rendered.Headlines == headlines) return rendered.Body;
+            var body = Encoding.UTF8.GetBytes(render(stories));
+            Volatile.Write(ref cache, new RenderedList(stories, headlines, body));
+            return body;
+        }
+    }
+
+    private string StoryListJson(IReadOnlyList<StoredStory> stories) =>
+        JsonSerializer.Serialize(Titled(stories).Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles }), JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>The request names this server as 127.0.0.1 or localhost on its own port: a page elsewhere whose DNS name now points here does not.</summary>
     private static bool IsBoundAddress(HttpContext context)
@@ -321,20 +404,26 @@ public sealed class StoryServer : IDisposable
         return body < 0 ? page : page.Insert(body + "<body>".Length, note);
     }
 
-    private string StoryList()
+    private string StoryList(IReadOnlyList<StoredStory> stories)
     {
         var html = new StringBuilder(Header("Stories"));
         html.Append("<form action=\"/search\"><input name=\"q\" aria-label=\"Search articles\"><button>Search</button></form><ol class=\"stories\">");
-        foreach (var s in Titled(Stories))
+        foreach (var s in Titled(stories))
             html.Append($"<li><a href=\"/stories/{Encode(s.Id)}\">{Encode(Headline(s))}</a> <span class=\"count\">{s.Articles.Count} articles</span></li>");
         return html.Append("</ol></body></html>").ToString();
     }
 
-    private string SearchPage(string query)
+    private static string SearchForm(string query) =>
+        $"<form action=\"/search\"><input name=\"q\" value=\"{Encode(query)}\" aria-label=\"Search articles\"><button>Search</button></form>";
+
+    private string SearchStoppedPage(string query) =>
+        $"{Header($"Search: {query}")}{SearchForm(query)}<p class=\"note\">{Encode(SearchStopped)}.</p></body></html>";
+
+    private string SearchPage(string query, IReadOnlyList<SearchHit> hits)
     {
         var html = new StringBuilder(Header($"Search: {query}"));
-        html.Append($"<form action=\"/search\"><input name=\"q\" value=\"{Encode(query)}\" aria-label=\"Search articles\"><button>Search</button></form><ol class=\"hits\">");
-        foreach (var hit in Search(query))
+        html.Append(SearchForm(query)).Append("<ol class=\"hits\">");
+        foreach (var hit in hits)
         {
             var story = StoryOf(hit.Id);
             var title = Encode(hit.Title ?? hit.Id);
@@ -357,7 +446,8 @@ public sealed class StoryServer : IDisposable
         try { Task.WaitAll(Analysed, reading); }
         catch (AggregateException) { } // cancelled; an analysis that failed fails its request too
         store.Dispose();
-        searchStore.Dispose();
+        foreach (var searchStore in searchStores) searchStore.Dispose();
+        searchers.Dispose();
         workerStore.Dispose();
         closing.Dispose();
         wake.Dispose();

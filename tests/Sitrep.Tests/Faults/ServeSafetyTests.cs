@@ -105,6 +105,46 @@ public sealed class ServeSafetyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_search_over_its_time_limit_is_stopped_and_answered_503_while_the_pages_answer()
+    {
+        using var limited = StoryServer.Open(served.Database, searchTimeLimit: TimeSpan.Zero);
+        await using var limitedApp = limited.Build(port: 0);
+        await limitedApp.StartAsync();
+        await limited.QueueRead;
+        using var client = new HttpClient { BaseAddress = new Uri(limitedApp.Urls.First()) };
+
+        var api = await client.GetAsync("/api/search?q=drones");
+        var page = await client.GetAsync("/search?q=drones");
+
+        api.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await api.Content.ReadAsStringAsync()).ShouldContain("the search took longer than 0 s and was stopped");
+        page.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("fewer or rarer words find sooner");
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await served.Http.GetStringAsync("/api/search?q=drones")).ShouldContain("\"snippet\"");
+    }
+
+    [Fact]
+    public async Task The_story_list_shows_each_picture_s_headline_once_it_is_analysed()
+    {
+        var early = await served.Http.GetStringAsync("/"); // before the pictures, perhaps: the first articles' titles
+        await served.Server.Analysed;
+
+        var stories = JsonDocument.Parse(await served.Http.GetStringAsync("/api/stories")).RootElement.EnumerateArray().ToList();
+        var list = await served.Http.GetStringAsync("/");
+
+        early.ShouldContain("<ol class=\"stories\">");
+        stories.ShouldNotBeEmpty();
+        foreach (var story in stories)
+        {
+            var headline = JsonDocument.Parse(await served.Http.GetStringAsync($"/api/stories/{story.GetProperty("id").GetString()}")).RootElement
+                .GetProperty("stories")[0].GetProperty("headline").GetString()!;
+            story.GetProperty("headline").GetString().ShouldBe(headline);
+            list.ShouldContain(WebUtility.HtmlEncode(headline));
+        }
+    }
+
+    [Fact]
     public async Task A_story_bigger_than_a_page_analyses_is_shown_from_its_latest_articles_and_says_so()
     {
         using var capped = StoryServer.Open(served.Database, maxStoryArticles: 3);

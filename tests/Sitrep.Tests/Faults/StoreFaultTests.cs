@@ -43,6 +43,45 @@ public sealed class StoreFaultTests : StoreTest
         titles.ContainsKey("missing").ShouldBeFalse();
     }
 
+    [Theory, MemberData(nameof(Kinds))]
+    public void A_cancelled_search_is_stopped_and_the_connection_searches_again(string kind)
+    {
+        using var store = ArticleStore.Open(NewStore(kind));
+        store.Add([Article("a", "Floods closed the river road near Mopti on Monday."), Article("b", "The ceasefire held in Gao.", line: 2)], new ProblemList());
+
+        Should.Throw<OperationCanceledException>(() => store.Search("Mopti floods", cancel: new CancellationToken(canceled: true)));
+
+        store.Search("Mopti floods").ShouldHaveSingleItem().Id.ShouldBe("a");
+    }
+
+    [PostgresFact]
+    public async Task A_PostgreSQL_search_is_stopped_while_it_runs()
+    {
+        var database = NewStore("postgres");
+        using var store = ArticleStore.Open(database);
+        store.Add([Article("a", "Floods closed the river road near Mopti on Monday.")], new ProblemList());
+        // A transaction elsewhere holds the articles table, so the search waits inside the server until it is stopped.
+        await using var other = new Npgsql.NpgsqlConnection(PostgresArticleStore.ConnectionString(database));
+        await other.OpenAsync();
+        await using var holding = await other.BeginTransactionAsync();
+        await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE", other, holding)) await lockTable.ExecuteNonQueryAsync();
+        using var stop = new CancellationTokenSource();
+
+        var search = Task.Run(() => store.Search("floods road", cancel: stop.Token));
+        // Cancelled only once the server shows the search waiting (a transaction sees one snapshot of the activity, so a third connection looks).
+        await using var watcher = new Npgsql.NpgsqlConnection(PostgresArticleStore.ConnectionString(database));
+        await watcher.OpenAsync();
+        await using var waiting = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%plainto_tsquery%'", watcher);
+        bool seenWaiting = false;
+        for (int look = 0; look < 500 && !(seenWaiting = Convert.ToInt64(await waiting.ExecuteScalarAsync()) > 0); look++) await Task.Delay(20);
+        seenWaiting.ShouldBeTrue();
+        stop.Cancel();
+
+        await Should.ThrowAsync<OperationCanceledException>(search);
+        await holding.RollbackAsync();
+        store.Search("floods road").ShouldHaveSingleItem().Id.ShouldBe("a");
+    }
+
     [Fact]
     public void A_worker_reading_its_batch_does_not_hold_the_SQLite_write_lock()
     {
