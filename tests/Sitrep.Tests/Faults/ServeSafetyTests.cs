@@ -57,6 +57,21 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         (await Stored()).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_posted_record_with_a_lone_surrogate_escape_is_reported_and_the_others_are_stored()
+    {
+        var body = "{\"id\":\"broken\",\"text\":\"Shelling resumed \\udc00 near Abu Shouk.\"}\n" +
+                   "{\"id\":\"tawila-road\",\"text\":\"Aid trucks reached Tawila on Sunday after the road from El Fasher reopened, the UN said.\"}\n";
+
+        var response = await served.Http.PostAsync("/api/articles", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        answer.GetProperty("added").GetInt32().ShouldBe(1);
+        answer.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).ShouldBe(["request.jsonl:1: invalid UTF-16 inside a JSON string (a lone surrogate escape)"]);
+        (await served.Http.GetStringAsync("/api/search?q=Tawila%20trucks")).ShouldContain("tawila-road");
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/api/stories")]
