@@ -304,9 +304,7 @@ public abstract class ArticleStore : IDisposable
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled before the search ended; the engine stops the query where it is.</exception>
     public IReadOnlyList<SearchHit> Search(string query, int limit = 50, CancellationToken cancel = default)
     {
-        var words = new List<string>();
-        foreach (var word in query.Split(Separator(query), StringSplitOptions.RemoveEmptyEntries))
-            if (words.Count < MaxSearchWords && !words.Contains(word, StringComparer.OrdinalIgnoreCase)) words.Add(word.Length > 64 ? word[..64] : word);
+        var words = SearchWords(query);
         if (words.Count == 0) return [];
         cancel.ThrowIfCancellationRequested();
         try
@@ -317,6 +315,15 @@ public abstract class ArticleStore : IDisposable
         {
             throw new OperationCanceledException("the search was stopped", cancel);
         }
+    }
+
+    /// <summary>The words a query searches for: split at spaces and control or invisible characters, each once (ignoring case), at most <see cref="MaxSearchWords"/>, each cut to 64 characters.</summary>
+    public static IReadOnlyList<string> SearchWords(string query)
+    {
+        var words = new List<string>();
+        foreach (var word in query.Split(Separator(query), StringSplitOptions.RemoveEmptyEntries))
+            if (words.Count < MaxSearchWords && !words.Contains(word, StringComparer.OrdinalIgnoreCase)) words.Add(word.Length > 64 ? word[..64] : word);
+        return words;
     }
 
     /// <summary>The characters of the query that separate words: spaces, controls (NUL) and invisible formatting.</summary>
