@@ -63,7 +63,7 @@ internal static class WorkerBench
         if (process.ExitCode != 0) throw new InvalidOperationException($"ingest exited with {process.ExitCode}");
     }
 
-    private static string NewDatabase(string server, string name)
+    internal static string NewDatabase(string server, string name)
     {
         using var admin = new NpgsqlConnection(PostgresArticleStore.ConnectionString(server));
         admin.Open();
@@ -72,7 +72,7 @@ internal static class WorkerBench
         return new UriBuilder(server) { Path = "/" + name }.Uri.ToString();
     }
 
-    private static void DropDatabase(string server, string database)
+    internal static void DropDatabase(string server, string database)
     {
         using var admin = new NpgsqlConnection(PostgresArticleStore.ConnectionString(server));
         admin.Open();

@@ -301,12 +301,29 @@ public abstract class ArticleStore : IDisposable
     /// part of the SQL, and its words are searched as plain words: split at spaces and control or
     /// invisible characters, each once, at most <see cref="MaxSearchWords"/> of them.
     /// </summary>
-    public IReadOnlyList<SearchHit> Search(string query, int limit = 50)
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled before the search ended; the engine stops the query where it is.</exception>
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 50, CancellationToken cancel = default)
+    {
+        var words = SearchWords(query);
+        if (words.Count == 0) return [];
+        cancel.ThrowIfCancellationRequested();
+        try
+        {
+            return Search(words, limit, cancel);
+        }
+        catch (DbException) when (cancel.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the search was stopped", cancel);
+        }
+    }
+
+    /// <summary>The words a query searches for: split at spaces and control or invisible characters, each once (ignoring case), at most <see cref="MaxSearchWords"/>, each cut to 64 characters.</summary>
+    public static IReadOnlyList<string> SearchWords(string query)
     {
         var words = new List<string>();
         foreach (var word in query.Split(Separator(query), StringSplitOptions.RemoveEmptyEntries))
             if (words.Count < MaxSearchWords && !words.Contains(word, StringComparer.OrdinalIgnoreCase)) words.Add(word.Length > 64 ? word[..64] : word);
-        return words.Count == 0 ? [] : Search(words, limit);
+        return words;
     }
 
     /// <summary>The characters of the query that separate words: spaces, controls (NUL) and invisible formatting.</summary>
@@ -314,8 +331,8 @@ public abstract class ArticleStore : IDisposable
         [' ', .. query.Where(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c)
                                   || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format).Distinct()];
 
-    /// <summary>Searches for these plain words (non-empty, distinct, no separators).</summary>
-    protected abstract IReadOnlyList<SearchHit> Search(IReadOnlyList<string> words, int limit);
+    /// <summary>Searches for these plain words (non-empty, distinct, no separators), stopping the query when <paramref name="cancel"/> is cancelled (the engine's error then says so).</summary>
+    protected abstract IReadOnlyList<SearchHit> Search(IReadOnlyList<string> words, int limit, CancellationToken cancel);
 
     /// <summary>What follows the claim query so that concurrent workers skip each other's articles (nothing where writers are serialised anyway).</summary>
     protected abstract string ClaimLock { get; }

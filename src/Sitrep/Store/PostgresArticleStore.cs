@@ -78,7 +78,7 @@ public sealed class PostgresArticleStore : ArticleStore
         command.ExecuteNonQuery();
     }
 
-    protected override IReadOnlyList<SearchHit> Search(IReadOnlyList<string> words, int limit)
+    protected override IReadOnlyList<SearchHit> Search(IReadOnlyList<string> words, int limit, CancellationToken cancel)
     {
         // plainto_tsquery reads plain words joined by AND: no operators of the query reach the engine.
         using var search = Command(null, """
@@ -86,9 +86,10 @@ public sealed class PostgresArticleStore : ArticleStore
             FROM articles, plainto_tsquery('english', @query) q
             WHERE search @@ q ORDER BY ts_rank(search, q) DESC, seq LIMIT @limit
             """, "query", "limit");
-        using var reader = Run(search, string.Join(' ', words), limit).ExecuteReader();
+        // With a token Npgsql sends the server a cancel request when it is cancelled, whenever that is.
+        using var reader = Run(search, string.Join(' ', words), limit).ExecuteReaderAsync(cancel).GetAwaiter().GetResult();
         var hits = new List<SearchHit>();
-        while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+        while (reader.ReadAsync(cancel).GetAwaiter().GetResult()) hits.Add(new SearchHit(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
         return hits;
     }
 }

@@ -36,7 +36,7 @@ public sealed class SqliteArticleStore : ArticleStore
 
     internal override void LockStoryAssignment(DbTransaction transaction) { }
 
-    protected override IReadOnlyList<SearchHit> Search(IReadOnlyList<string> query, int limit)
+    protected override IReadOnlyList<SearchHit> Search(IReadOnlyList<string> query, int limit, CancellationToken cancel)
     {
         // Every word a quoted phrase: FTS5 then reads no operators, columns or NEAR groups from the query.
         var words = query.Select(w => "\"" + w.Replace("\"", "\"\"") + "\"");
@@ -45,9 +45,20 @@ public sealed class SqliteArticleStore : ArticleStore
             FROM articles_search JOIN articles a ON a.seq = articles_search.rowid
             WHERE articles_search MATCH @query ORDER BY rank LIMIT @limit
             """, "query", "limit");
-        using var reader = Run(search, string.Join(' ', words), limit).ExecuteReader();
-        var hits = new List<SearchHit>();
-        while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
-        return hits;
+        // The engine asks every thousand steps whether to go on (sqlite3_interrupt from another thread
+        // could come just before the statement starts, which clears it); no means SQLITE_INTERRUPT.
+        var connection = ((SqliteConnection)Connection).Handle;
+        SQLitePCL.raw.sqlite3_progress_handler(connection, 1_000, _ => cancel.IsCancellationRequested ? 1 : 0, null);
+        try
+        {
+            using var reader = Run(search, string.Join(' ', words), limit).ExecuteReader();
+            var hits = new List<SearchHit>();
+            while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+            return hits;
+        }
+        finally
+        {
+            SQLitePCL.raw.sqlite3_progress_handler(connection, 0, null, null);
+        }
     }
 }

@@ -97,6 +97,10 @@ public static partial class ServedPages
         return Layout($"Search: {query}", html.Append("</ol>").ToString(), query);
     }
 
+    /// <summary>The search page of a search stopped at its time limit (answered 503).</summary>
+    public static string SearchStopped(string query, string why) =>
+        Layout($"Search: {query}", $"<h1>Search</h1><p class=\"empty\">{E(why)}.</p>", query);
+
     /// <summary>The store's [bracketed] snippet words as marked text.</summary>
     private static string Marked(string snippet) => Bracketed().Replace(E(snippet), "<mark>$1</mark>");
 

@@ -38,15 +38,28 @@ public sealed class StoryServer : IDisposable
     /// <summary>By default a story page analyses at most this many of its articles, the latest to join (and says so): a 60,000-article story never rendered; bigger stories are for <c>analyze --db</c>.</summary>
     public const int MaxStoryArticles = 2_000;
 
+    /// <summary>
+    /// How long a search may take, its wait for a connection included, before it is stopped and
+    /// answered 503: a search a page elsewhere makes the visitor's browser send cannot hold a
+    /// connection for longer. A search whose client hangs up is stopped at once.
+    /// </summary>
+    public static readonly TimeSpan SearchTimeLimit = TimeSpan.FromSeconds(2);
+
+    /// <summary>Searches running at once, each on a connection of its own; others wait (within the time limit) for one to end.</summary>
+    private const int Searchers = 2;
+
     /// <summary>How long a POST waits for its articles to be read into stories before answering 202 (stored, still queued).</summary>
     private static readonly TimeSpan ReadingWait = TimeSpan.FromSeconds(10);
 
     private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    // Three connections, so that no request waits for another kind: pages (under the gate),
-    // searches (under their own lock), and the worker reading queued articles in the background.
-    private readonly ArticleStore store, searchStore, workerStore;
-    private readonly Lock gate = new(), searchGate = new(), passGate = new();
+    // Connections of their own, so that no request waits for another kind: pages (under the gate),
+    // searches (one connection per searcher), and the worker reading queued articles in the background.
+    private readonly ArticleStore store, workerStore;
+    private readonly ConcurrentBag<ArticleStore> searchStores = [];
+    private readonly SemaphoreSlim searchers = new(Searchers);
+    private readonly TimeSpan searchTimeLimit;
+    private readonly Lock gate = new(), passGate = new();
     private readonly CancellationTokenSource closing = new();
     private readonly ConcurrentDictionary<int, (int Members, Lazy<StoryPicture> Picture)> pictures = new();
     private readonly StoryIndex index = new();
@@ -62,11 +75,11 @@ public sealed class StoryServer : IDisposable
 
     private readonly string database;
 
-    private StoryServer(string database, int maxStoryArticles)
+    private StoryServer(string database, int maxStoryArticles, TimeSpan searchTimeLimit)
     {
-        (this.database, this.maxStoryArticles) = (database, maxStoryArticles);
+        (this.database, this.maxStoryArticles, this.searchTimeLimit) = (database, maxStoryArticles, searchTimeLimit);
         store = ArticleStore.Open(database);
-        searchStore = ArticleStore.Open(database);
+        for (int i = 0; i < Searchers; i++) searchStores.Add(ArticleStore.Open(database));
         workerStore = ArticleStore.Open(database);
         QueueRead = nextPass.Task;
         reading = Task.Run(ReadQueued);
@@ -83,8 +96,9 @@ public sealed class StoryServer : IDisposable
         }, closing.Token);
     }
 
-    /// <summary>Serves the store; a story page analyses at most <paramref name="maxStoryArticles"/> articles.</summary>
-    public static StoryServer Open(string database, int maxStoryArticles = MaxStoryArticles) => new(database, maxStoryArticles);
+    /// <summary>Serves the store; a story page analyses at most <paramref name="maxStoryArticles"/> articles, a search runs at most <paramref name="searchTimeLimit"/> (<see cref="SearchTimeLimit"/>).</summary>
+    public static StoryServer Open(string database, int maxStoryArticles = MaxStoryArticles, TimeSpan? searchTimeLimit = null) =>
+        new(database, maxStoryArticles, searchTimeLimit ?? SearchTimeLimit);
 
     /// <summary>How many times a story's picture has been analysed (once per story and membership).</summary>
     public int PicturesAnalysed => picturesAnalysed;
@@ -127,7 +141,9 @@ public sealed class StoryServer : IDisposable
             ? Html(StoryPage(stored, type ?? "", actor?.Trim() ?? ""))
             : Missing($"There is no story {id}."));
         app.MapGet("/articles/{id}", (string id) => Article(id) is { } article ? Html(ServedPages.Article(article, StoryOf(article.Id))) : Missing($"There is no article {id}."));
-        app.MapGet("/search", (string? q) => Html(ServedPages.Search(q ?? "", Search(q ?? ""), StoryOf)));
+        app.MapGet("/search", async (string? q, CancellationToken aborted) => await Search(q ?? "", aborted) is { } hits
+            ? Html(ServedPages.Search(q ?? "", hits, StoryOf))
+            : Results.Content(ServedPages.SearchStopped(q ?? "", SearchStopped), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable));
         app.MapGet("/api/stories", (Microsoft.AspNetCore.Http.HttpResponse response, int? offset, int? limit) =>
         {
             if (offset < 0 || limit is < 1 or > MaxPage) return Problem(400, $"offset must be 0 or more and limit from 1 to {MaxPage}");
@@ -137,7 +153,9 @@ public sealed class StoryServer : IDisposable
             return Results.Json(Titled(page).Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles }));
         });
         app.MapGet("/api/stories/{id}", (string id) => Story(id) is { } story ? Results.Text(Json(story), "application/json", Encoding.UTF8) : Problem(404, $"there is no story {id}"));
-        app.MapGet("/api/search", (string? q) => Results.Json(Search(q ?? "").Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) })));
+        app.MapGet("/api/search", async (string? q, CancellationToken aborted) => await Search(q ?? "", aborted) is { } hits
+            ? Results.Json(hits.Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) }))
+            : Problem(503, SearchStopped));
         app.MapPost("/api/articles", AddArticles);
         app.MapFallback((HttpContext context) => context.Request.Path.StartsWithSegments("/api")
             ? Problem(404, $"no such API path: {context.Request.Path}")
@@ -328,9 +346,39 @@ public sealed class StoryServer : IDisposable
         lock (gate) return index.StoryOf(documentId)?.Id;
     }
 
-    private IReadOnlyList<SearchHit> Search(string query)
+    private string SearchStopped => $"the search took longer than {searchTimeLimit.TotalSeconds:0.#} s and was stopped; fewer or rarer words find sooner";
+
+    /// <summary>
+    /// The hits, or null when the search was stopped: it (with its wait for a searcher) took longer
+    /// than the time limit, or its client hung up. The engine stops the query where it is, so a
+    /// hostile search holds one searcher for at most the limit and never holds the pages' gate.
+    /// </summary>
+    private async Task<IReadOnlyList<SearchHit>?> Search(string query, CancellationToken aborted)
     {
-        lock (searchGate) return searchStore.Search(query);
+        using var limit = new CancellationTokenSource(searchTimeLimit);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, closing.Token, limit.Token);
+        try
+        {
+            await searchers.WaitAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        if (!searchStores.TryTake(out var searchStore)) throw new InvalidOperationException("a searcher without a connection");
+        try
+        {
+            return searchStore.Search(query, cancel: stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        finally
+        {
+            searchStores.Add(searchStore);
+            searchers.Release();
+        }
     }
 
     /// <summary>The request names this server as 127.0.0.1 or localhost on its own port: a page elsewhere whose DNS name now points here does not.</summary>
@@ -435,7 +483,8 @@ public sealed class StoryServer : IDisposable
         try { Task.WaitAll(Analysed, reading); }
         catch (AggregateException) { } // cancelled; an analysis that failed fails its request too
         store.Dispose();
-        searchStore.Dispose();
+        foreach (var searchStore in searchStores) searchStore.Dispose();
+        searchers.Dispose();
         workerStore.Dispose();
         closing.Dispose();
         wake.Dispose();

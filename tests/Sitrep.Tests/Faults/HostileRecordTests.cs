@@ -111,6 +111,39 @@ public sealed class HostileRecordTests : TestFolder
     }
 
     [Fact]
+    public void A_folder_that_cannot_be_read_is_reported_and_the_rest_is_read()
+    {
+        var input = Path.Combine(Folder, "in");
+        Write("in/a.txt", "Troops left Kidal\n\nTroops left Kidal on Monday, residents said.\n");
+        Write("in/locked/b.txt", "Floods in Mopti\n\nFloods closed the road to Mopti on Tuesday.\n");
+        var locked = Path.Combine(input, "locked");
+        File.SetUnixFileMode(Folder, (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        // Root reads any folder whatever its mode, so as root the command runs as the unprivileged user 'nobody'.
+        string cli = Path.Combine(AppContext.BaseDirectory, "Sitrep.Cli.dll");
+        var start = Environment.IsPrivilegedProcess
+            ? new System.Diagnostics.ProcessStartInfo("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", cli, "extract", input])
+            : new System.Diagnostics.ProcessStartInfo("dotnet", [cli, "extract", input]);
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        start.Environment["DOTNET_CLI_HOME"] = Folder;
+        try
+        {
+            using var extract = System.Diagnostics.Process.Start(start)!;
+            var output = extract.StandardOutput.ReadToEndAsync();
+            var errors = extract.StandardError.ReadToEnd();
+            extract.WaitForExit();
+
+            extract.ExitCode.ShouldBe(1);
+            errors.Trim().ShouldBe($"{locked}: unreadable folder: Access to the path '{locked}' is denied.");
+            output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldContain("\"id\":\"a\"");
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
     public void An_oversized_feed_item_is_reported_and_skipped_and_the_items_around_it_are_read()
     {
         var huge = new string('x', (int)FeedReader.MaxItemBytes + (64 << 10)); // the reader's buffering blurs the size by a few KiB

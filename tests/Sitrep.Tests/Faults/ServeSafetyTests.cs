@@ -57,6 +57,21 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         (await Stored()).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_posted_record_with_a_lone_surrogate_escape_is_reported_and_the_others_are_stored()
+    {
+        var body = "{\"id\":\"broken\",\"text\":\"Shelling resumed \\udc00 near Abu Shouk.\"}\n" +
+                   "{\"id\":\"tawila-road\",\"text\":\"Aid trucks reached Tawila on Sunday after the road from El Fasher reopened, the UN said.\"}\n";
+
+        var response = await served.Http.PostAsync("/api/articles", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        answer.GetProperty("added").GetInt32().ShouldBe(1);
+        answer.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).ShouldBe(["request.jsonl:1: invalid UTF-16 inside a JSON string (a lone surrogate escape)"]);
+        (await served.Http.GetStringAsync("/api/search?q=Tawila%20trucks")).ShouldContain("tawila-road");
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/api/stories")]
@@ -102,6 +117,46 @@ public sealed class ServeSafetyTests : IAsyncLifetime
         var once = await served.Http.GetStringAsync("/api/search?q=drones");
         var repeated = await served.Http.GetStringAsync("/api/search?q=" + string.Join("+", Enumerable.Repeat("drones", 1_000))); // 7 KB, under the 8 KB request line
         repeated.ShouldBe(once);
+    }
+
+    [Fact]
+    public async Task A_search_over_its_time_limit_is_stopped_and_answered_503_while_the_pages_answer()
+    {
+        using var limited = StoryServer.Open(served.Database, searchTimeLimit: TimeSpan.Zero);
+        await using var limitedApp = limited.Build(port: 0);
+        await limitedApp.StartAsync();
+        await limited.QueueRead;
+        using var client = new HttpClient { BaseAddress = new Uri(limitedApp.Urls.First()) };
+
+        var api = await client.GetAsync("/api/search?q=drones");
+        var page = await client.GetAsync("/search?q=drones");
+
+        api.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await api.Content.ReadAsStringAsync()).ShouldContain("the search took longer than 0 s and was stopped");
+        page.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("fewer or rarer words find sooner");
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await served.Http.GetStringAsync("/api/search?q=drones")).ShouldContain("\"snippet\"");
+    }
+
+    [Fact]
+    public async Task The_story_list_shows_each_picture_s_headline_once_it_is_analysed()
+    {
+        var early = await served.Http.GetStringAsync("/"); // before the pictures, perhaps: the first articles' titles
+        await served.Server.Analysed;
+
+        var stories = JsonDocument.Parse(await served.Http.GetStringAsync("/api/stories")).RootElement.EnumerateArray().ToList();
+        var list = await served.Http.GetStringAsync("/");
+
+        early.ShouldContain("<ol class=\"stories\">");
+        stories.ShouldNotBeEmpty();
+        foreach (var story in stories)
+        {
+            var headline = JsonDocument.Parse(await served.Http.GetStringAsync($"/api/stories/{story.GetProperty("id").GetString()}")).RootElement
+                .GetProperty("stories")[0].GetProperty("headline").GetString()!;
+            story.GetProperty("headline").GetString().ShouldBe(headline);
+            list.ShouldContain(WebUtility.HtmlEncode(headline));
+        }
     }
 
     [Fact]

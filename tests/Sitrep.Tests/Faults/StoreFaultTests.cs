@@ -43,6 +43,29 @@ public sealed class StoreFaultTests : StoreTest
         titles.ContainsKey("missing").ShouldBeFalse();
     }
 
+    [Theory, MemberData(nameof(Kinds))]
+    public void A_cancelled_search_is_stopped_and_the_connection_searches_again(string kind)
+    {
+        using var store = ArticleStore.Open(NewStore(kind));
+        store.Add([Article("a", "Floods closed the river road near Mopti on Monday."), Article("b", "The ceasefire held in Gao.", line: 2)], new ProblemList());
+
+        Should.Throw<OperationCanceledException>(() => store.Search("Mopti floods", cancel: new CancellationToken(canceled: true)));
+
+        store.Search("Mopti floods").ShouldHaveSingleItem().Id.ShouldBe("a");
+    }
+
+    [Fact]
+    public void A_search_reads_each_word_once_and_at_most_sixteen_words_split_at_controls_and_invisible_characters()
+    {
+        ArticleStore.SearchWords(string.Join(' ', Enumerable.Repeat("fire", 1_550))).ShouldBe(["fire"]); // a 7.7 KB GET took 52 s
+        ArticleStore.SearchWords("Fire fire FIRE Mopti").ShouldBe(["Fire", "Mopti"]);
+        var distinct = Enumerable.Range(1, 40).Select(i => $"word{i}").ToList();
+        ArticleStore.SearchWords(string.Join(' ', distinct)).ShouldBe(distinct.Take(ArticleStore.MaxSearchWords));
+        ArticleStore.SearchWords("floods\0Mopti\u200bGao\u0001road").ShouldBe(["floods", "Mopti", "Gao", "road"]);
+        ArticleStore.SearchWords("\0 \u200b\u202e").ShouldBeEmpty();
+        ArticleStore.SearchWords(new string('e', 8_000)).ShouldBe([new string('e', 64)]);
+    }
+
     [Fact]
     public void A_worker_reading_its_batch_does_not_hold_the_SQLite_write_lock()
     {

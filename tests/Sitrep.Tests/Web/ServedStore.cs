@@ -9,19 +9,23 @@ public sealed class ServedStore : IAsyncDisposable
 {
     private ServedStore() { }
 
-    public string Folder { get; } = Directory.CreateTempSubdirectory("sitrep-served-").FullName;
-    public string Database => Path.Combine(Folder, "sitrep.db");
+    public string Folder { get; private init; } = "";
+    public string Database { get; private init; } = "";
     public StoryServer Server { get; private set; } = null!;
     public WebApplication App { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
     public Uri Address { get; private set; } = null!;
 
-    /// <summary>Ingests the fixture, starts the server and waits until it has read the store's queue.</summary>
-    public static async Task<ServedStore> Start(string fixture = "el-fasher")
+    /// <summary>
+    /// Ingests the fixture into <paramref name="database"/> (a new SQLite file by default), starts the
+    /// server (searches limited to <paramref name="searchTimeLimit"/>, by default the server's) and waits until it has read the store's queue.
+    /// </summary>
+    public static async Task<ServedStore> Start(string fixture = "el-fasher", string? database = null, TimeSpan? searchTimeLimit = null)
     {
-        var served = new ServedStore();
+        var folder = Directory.CreateTempSubdirectory("sitrep-served-").FullName;
+        var served = new ServedStore { Folder = folder, Database = database ?? Path.Combine(folder, "sitrep.db") };
         IngestRun.Run([Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture)], served.Database);
-        served.Server = StoryServer.Open(served.Database);
+        served.Server = StoryServer.Open(served.Database, searchTimeLimit: searchTimeLimit);
         served.App = served.Server.Build(port: 0);
         await served.App.StartAsync();
         await served.Server.QueueRead;
