@@ -78,11 +78,16 @@ public sealed class PostgresArticleStore : ArticleStore
         command.ExecuteNonQuery();
     }
 
+    /// <summary>How much of a hit's text its snippet is looked for in (the words are matched in all of it).</summary>
+    private const int SnippetChars = 4_000;
+
     protected override IReadOnlyList<SearchHit> Search(IReadOnlyList<string> words, int limit, CancellationToken cancel)
     {
         // plainto_tsquery reads plain words joined by AND: no operators of the query reach the engine.
-        using var search = Command(null, """
-            SELECT id, title, ts_headline('english', text, q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, FragmentDelimiter=…')
+        // The snippet comes from the text's first SnippetChars: ts_headline parses all it is given, and
+        // the 50 hits' whole texts took 0.7-0.9 s of a "police" search on 10,854 articles, their first 3,000-4,000 characters 0.15-0.6 s (load 28-36).
+        using var search = Command(null, $$"""
+            SELECT id, title, ts_headline('english', left(text, {{SnippetChars}}), q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, FragmentDelimiter=…')
             FROM articles, plainto_tsquery('english', @query) q
             WHERE search @@ q ORDER BY ts_rank(search, q) DESC, seq LIMIT @limit
             """, "query", "limit");
