@@ -49,6 +49,10 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
             // Paris Public Library"): its words are read like any others, and it stays a place of
             // its own only when they hold none.
             if (toponym.Candidates.Count == 0) { unknown.Add(toponym); continue; }
+            // One ordinary word or given name ("One man was killed", "Sidney and Lois Eskenazi
+            // Hospital") needs the evidence the finder asks of it: the tagger's type alone is not enough.
+            if (IsOrdinaryWord(text, e, toponym.Candidates)) continue;
+            if (DistrictNouns.Contains(NextWord(text, e.End))) toponym = toponym with { Role = ToponymRole.Feature, District = true };
             found.Add(toponym);
             for (int c = e.Start; c < e.End; c++) taken[c] = true;
         }
@@ -144,6 +148,44 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
                 }
             }
         }
+    }
+
+    /// <summary>The word right after <paramref name="end"/> and one space, or "".</summary>
+    private static string NextWord(string text, int end)
+    {
+        if (end + 1 >= text.Length || text[end] != ' ' || !char.IsLetter(text[end + 1])) return "";
+        int k = end + 1;
+        while (k < text.Length && char.IsLetter(text[k])) k++;
+        return text[(end + 1)..k];
+    }
+
+    /// <summary>
+    /// A lone word the tagger calls a location that the finder reads itself: an ordinary word naming
+    /// no major place ("One man was killed", but "Reading was quiet"), a compass point that is not a
+    /// region ("West 42nd Street", not "the West"), a given name inside a longer name ("Sidney and
+    /// Lois Eskenazi Hospital").
+    /// </summary>
+    private bool IsOrdinaryWord(string text, EntityMention e, IReadOnlyList<NameMatch> candidates)
+    {
+        var w = text[e.Start..e.End];
+        if (w.AsSpan().ContainsAny(" -.") || IsAllCaps(w)) return false;
+        if (Compass.Contains(w)) return !text.AsSpan(0, e.Start).EndsWith("the ", StringComparison.OrdinalIgnoreCase);
+        if (words.IsCommonWord(w)) return !IsMajor(candidates);
+        return words.IsFirstName(w) && OrganisationNameFollows(text, e.End);
+    }
+
+    /// <summary>"Sidney| and Lois Eskenazi Hospital": the capitalised words after <paramref name="end"/> (joined by "and") end in an organisation word.</summary>
+    private static bool OrganisationNameFollows(string text, int end)
+    {
+        string last = "";
+        for (int n = 0; n < MaxNameTokens; n++)
+        {
+            var next = NextWord(text, end);
+            if (next.Length == 0 || !char.IsUpper(next[0]) && next != "and") break;
+            if (next != "and") last = next;
+            end += 1 + next.Length;
+        }
+        return OrganisationWords.Contains(last);
     }
 
     private static bool IsFeatureName(string text, Token t) => char.IsUpper(text[t.Start]) || char.IsDigit(text[t.Start]) && t.End - t.Start <= 4;
