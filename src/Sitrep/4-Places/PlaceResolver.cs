@@ -57,7 +57,7 @@ public sealed class PlaceResolver
         /// <summary>Whether the name is also the name of a country or first-level region.</summary>
         public bool HasRegionReading { get; } = toponyms.Any(t => t.Candidates.Any(c => c.Alias == AliasKind.Name && c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1));
 
-        /// <summary>A part of a town ("the Austin neighborhood"): it takes a namesake near the other places or none, and votes for nothing.</summary>
+        /// <summary>A part of a town ("the Austin neighborhood", one sense per document): it takes a namesake near the other places or none, and votes for nothing.</summary>
         public bool District { get; } = toponyms.All(t => t.District);
 
         /// <summary>The towns and counties the group may name, each with its likelihood relative to the best reading.</summary>
@@ -121,7 +121,7 @@ public sealed class PlaceResolver
             foreach (var c in t.Candidates)
             {
                 if (!seen.Add(c.Entry.Id)) continue;
-                if (g.District && focus != null && !NearOtherPlaces(c.Entry, g, focus)) continue;
+                if (g.District && focus != null && focus.Places.Any(x => x.Group != g) && !NearOtherPlaces(c.Entry, g, focus)) continue;
                 double s = Prior(c) + Context(c.Entry, g, focus);
                 scored.Add((c.Entry, s));
                 if (s > bestScore) { best = c.Entry; bestScore = s; }
