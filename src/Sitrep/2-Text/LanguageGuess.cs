@@ -7,17 +7,9 @@ namespace Sitrep.Text;
 /// </summary>
 internal static class LanguageGuess
 {
+    /// <summary>Each language's most frequent function words (Data/function-words.txt).</summary>
     private static readonly (string Language, HashSet<string> Words)[] FunctionWords =
-    [
-        ("en", ["the", "and", "of", "to", "is", "that", "with", "for", "was", "are", "this", "have"]),
-        ("es", ["el", "los", "las", "del", "que", "y", "una", "por", "para", "con", "es", "se"]),
-        ("pt", ["os", "as", "do", "da", "dos", "das", "que", "uma", "para", "com", "não", "em"]),
-        ("fr", ["le", "les", "des", "du", "et", "est", "une", "pour", "dans", "qui", "pas", "sur"]),
-        ("de", ["der", "die", "das", "und", "ist", "nicht", "mit", "den", "ein", "eine", "auf", "sich"]),
-        ("it", ["il", "della", "che", "di", "per", "non", "con", "gli", "sono", "una", "nel", "è"]),
-        ("nl", ["de", "het", "een", "en", "van", "niet", "met", "zijn", "voor", "op", "dat", "ook"]),
-        ("id", ["yang", "dan", "di", "dengan", "ini", "itu", "untuk", "dari", "tidak", "dalam", "akan", "ke"]),
-    ];
+        [.. DataFiles.Sections("Text", "function-words.txt").Select(list => (list.Key, list.Value.ToHashSet(StringComparer.Ordinal)))];
 
     public static string? Guess(string text)
     {

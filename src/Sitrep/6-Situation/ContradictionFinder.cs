@@ -122,7 +122,7 @@ public sealed partial class ContradictionFinder : IStoryStep
         return found;
     }
 
-    private static readonly Lazy<Dictionary<string, string>> CountKinds = new(() =>
+    internal static readonly Lazy<Dictionary<string, string>> CountKinds = new(() =>
         DataFiles.Lines("Situation", "count-kinds.tsv").Select(l => l.Split('\t')).Where(p => p.Length == 2)
             .SelectMany(p => p[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => (Word: w, Kind: p[0])))
             .GroupBy(x => x.Word).ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal));

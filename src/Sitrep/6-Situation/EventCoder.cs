@@ -70,6 +70,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         var found = new List<(EventMention Mention, bool Subordinate, bool People)>();
         int frameEnd = -1; // the object of a frame trigger ("accused them of attacking ...") runs to here
         int toldEnd = -1;  // the object of a factive frame ("charged in Friday's shooting ...") runs to here
+        Casualties? casualties = null; // read once, for the sentence's first event
         foreach (var match in candidates)
         {
             var (trigger, first, end) = match;
@@ -84,7 +85,8 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             else if (frame == "factive") toldEnd = ClauseEnd(words, end);
             var (type, mode) = Modality(words, trigger, first);
             if (type == null || Past(words, first, end) || Reference(words, first)) continue;
-            var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context) with { Referenced = told };
+            casualties ??= Casualties.Of(words);
+            var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context) with { Referenced = told, Casualties = casualties.Value };
             // One event per type and sentence: the first trigger names it, later ones ("killing five") elaborate it.
             if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first), trigger.Condition == "alone"));
         }
@@ -355,16 +357,20 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
         return k >= 0 && words.Lower[k] is "was" or "were" or "been" or "being" or "is" or "are" or "got";
     }
 
+    /// <summary>The coder's word lists (Data/coder-words.txt), read before the fields below that take theirs.</summary>
+    private static readonly IReadOnlyDictionary<string, string[]> Words = DataFiles.Sections("Situation", "coder-words.txt");
+
     /// <summary>Words that say when, which a target phrase ends before ("fired yesterday").</summary>
-    private static readonly HashSet<string> TimeWords =
-    [
-        "yesterday", "today", "tonight", "overnight", "last", "this", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-    ];
+    private static readonly HashSet<string> TimeWords = [.. Words["TimeWords"]];
 
-    private static readonly HashSet<string> Prepositions = ["from", "by", "in", "at", "near", "into", "during", "for", "over", "across", "with", "without"];
+    /// <summary>Prepositions a target phrase does not start with ("attacks from either side").</summary>
+    private static readonly HashSet<string> Prepositions = [.. Words["Prepositions"]];
 
-    private static readonly HashSet<string> Locatives = ["in", "at", "near", "outside", "around", "across", "into", "toward", "towards", "from", "inside", "of", "to", "on"];
+    /// <summary>Prepositions of place: a name after one is where, not who.</summary>
+    private static readonly HashSet<string> Locatives = [.. Words["Locatives"]];
+
+    /// <summary>Prepositions of a destination ("fled to", "towards").</summary>
+    private static readonly string[] Directions = Words["Directions"];
 
     private static bool AfterLocative(SentenceWords words, int offset)
     {
@@ -439,12 +445,12 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
 
     /// <summary>Where people fled from: the place right after the trigger or after "from", not the one they head to.</summary>
     private static PlaceMention? Origin(StorySentence sentence, SentenceWords words, int triggerEnd) =>
-        sentence.Places.FirstOrDefault(p => p.Start >= triggerEnd && !PrecededByAny(words, p.Start, ["to", "towards", "toward", "into", "for"]))
+        sentence.Places.FirstOrDefault(p => p.Start >= triggerEnd && !PrecededByAny(words, p.Start, Directions))
         ?? sentence.Places.FirstOrDefault(p => p.Start < triggerEnd);
 
     /// <summary>Where people fled to: a place after the trigger introduced by "to", "towards", "into" or "for".</summary>
     private static PlaceMention? Destination(StorySentence sentence, SentenceWords words, int triggerEnd, PlaceMention? origin) =>
-        sentence.Places.FirstOrDefault(p => p.Start >= triggerEnd && p != origin && PrecededByAny(words, p.Start, ["to", "towards", "toward", "into", "for"]));
+        sentence.Places.FirstOrDefault(p => p.Start >= triggerEnd && p != origin && PrecededByAny(words, p.Start, Directions));
 
     private static bool PrecededByAny(SentenceWords words, int offset, string[] any)
     {
@@ -470,6 +476,9 @@ public sealed record EventMention(string Type, string? Mode, string? Actor, stri
 
     /// <summary>Its document calls this event an accident or a disaster (the type's veto=accident).</summary>
     public bool Accidental { get; init; }
+
+    /// <summary>How many people the sentence says were killed, injured and hit.</summary>
+    public Casualties Casualties { get; init; }
 
     /// <summary>
     /// Told as the object of a factive frame ("charged in Friday's shooting"): it happened, and it ties its

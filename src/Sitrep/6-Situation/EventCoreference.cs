@@ -72,6 +72,7 @@ public sealed class EventCoreference : IStoryStep
                 date, told.Sentence.Text, cluster.Select(r => r.Document.Id).Distinct().ToList(),
                 destination == null ? null : new EventPlace(PlaceName(story, destination), destination.Country, destination.Lat, destination.Lon))
             {
+                Casualties = Casualties.MostGiven(cluster.Select(r => r.Casualties)),
                 DateStated = stated != null,
                 PlaceStated = located == null ? sourced == null : cluster.Any(r => r.Place is { } own && own.Lat == located.Lat && own.Lon == located.Lon),
             });
@@ -126,6 +127,10 @@ public sealed class EventCoreference : IStoryStep
         /// <summary>The document calls the event an accident: in its sentences (all its mentions agree), or, of a violent incident, anywhere.</summary>
         public bool Accidental => Mentions[0].Accidental || Type == "ASSAULT" && Article.Accidental;
 
+        /// <summary>How many people the article's mentions of the event say were killed, injured and hit.</summary>
+        public Casualties Casualties => casualties ??= Casualties.FirstGiven(Mentions.Select(m => m.Casualties));
+        private Casualties? casualties;
+
         public string? Actor
         {
             get
@@ -178,10 +183,10 @@ public sealed class EventCoreference : IStoryStep
     /// <summary>Nothing in the two reports of different documents says they are different events.</summary>
     private static bool Compatible(Report a, Report b) =>
         a.Document != b.Document && a.Type == b.Type && ModesAgree(a.Mode, b.Mode)
-        && (DaysOverlap(a, b) || SamePerson(a, b) || FollowUp(a, b) || FollowUp(b, a))
+        && (DaysOverlap(a, b) || SamePerson(a, b) || FollowUp(a, b) || FollowUp(b, a) || NextDay(a, b) && (Named(a, b) || Named(b, a) || a.Casualties.SameAs(b.Casualties)))
         && PlacesAgree(a, b)
         && (a.Destination == null || b.Destination == null || Near(a.Destination, b.Destination, a.Type))
-        && !PeopleDiffer(a, b)
+        && (!PeopleDiffer(a, b) || SameDayAndTown(a, b))
         && (a.Type == "ASSAULT" || Same(a.Actor, b.Actor))
         && (a.Accidental == b.Accidental || SameDay(a, b) || SamePerson(a, b));
 
@@ -196,15 +201,29 @@ public sealed class EventCoreference : IStoryStep
         || a.Type == "ASSAULT" && (a.Article.Towns.Any(t => Near(t, y, a.Type)) || b.Article.Towns.Any(t => Near(t, x, a.Type)))
         || SameDay(a, b) && (SamePerson(a, b) || Named(a, b) || Named(b, a));
 
+    /// <summary>
+    /// Both reports state the event's day, a day apart: a shooting late at night is dated to either side
+    /// of midnight, and "Monday" may be the day police spoke. One event when the same people or the same
+    /// toll vouch for it.
+    /// </summary>
+    private static bool NextDay(Report a, Report b) => a.Day is { } x && b.Day is { } y && Math.Abs(x.FirstDay.DayNumber - y.FirstDay.DayNumber) == 1;
+
+    /// <summary>
+    /// Both reports state the same day and name the same town of their own: outlets that name different
+    /// victims of one shooting ("a 6-year-old girl", her mother) still report one incident.
+    /// </summary>
+    private static bool SameDayAndTown(Report a, Report b) => SameDay(a, b) && a.Place is { } x && b.Place is { } y && Near(x, y, a.Type);
+
     /// <summary>Both reports state the event's day, the same (an accident and an attack in one town a few days apart stay two).</summary>
     private static bool SameDay(Report a, Report b) => a.Day is { } x && b.Day is { } y && x.FirstDay == y.FirstDay;
 
-    /// <summary>Something the two reports share: the place, a person in the same part, the same named actor or target.</summary>
+    /// <summary>Something the two reports share: the place, a person in the same part, the same named actor or target, the same toll.</summary>
     private static bool Tied(Report a, Report b) =>
         a.AnyPlace != null && b.AnyPlace != null
         || Named(a, b) || Named(b, a)
         || a.Actor != null && Same(a.Actor, b.Actor) && b.Actor != null
-        || a.Target != null && Same(a.Target, b.Target) && b.Target != null;
+        || a.Target != null && Same(a.Target, b.Target) && b.Target != null
+        || a.Casualties.SameAs(b.Casualties);
 
     /// <summary>
     /// The days two reports allow overlap (within a day): a stated day is itself; a report without one

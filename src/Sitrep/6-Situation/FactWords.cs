@@ -107,7 +107,7 @@ public sealed partial class FactWords
         value is >= 1900 and <= 2100 && decimal.Truncate(value) == value && !tokens[i].Contains(',');
 
     /// <summary>Reads a number in digits ("1,200", "3.5") or words ("twenty-five", "two hundred"), advancing past it.</summary>
-    private static bool TryNumber(List<string> tokens, ref int i, out decimal value)
+    internal static bool TryNumber(IReadOnlyList<string> tokens, ref int i, out decimal value)
     {
         var token = tokens[i];
         if (char.IsDigit(token[0]) && decimal.TryParse(token.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out value))
@@ -136,7 +136,7 @@ public sealed partial class FactWords
     }
 
     /// <summary>"31 of 40 drones": the part counts what the whole counts.</summary>
-    private static string PartOf(List<string> tokens, int i)
+    private static string PartOf(IReadOnlyList<string> tokens, int i)
     {
         int k = i + 2;
         if (k >= tokens.Count || !tokens[i + 1].Equals("of", StringComparison.OrdinalIgnoreCase) || !TryNumber(tokens, ref k, out _)) return "";

@@ -101,6 +101,9 @@ public sealed record StoryEvent(
     /// <summary>False when no report states the event's day and <see cref="Date"/> is the earliest publication date.</summary>
     public bool DateStated { get; init; } = true;
 
+    /// <summary>How many people it killed, injured and hit, as most of its reports count them.</summary>
+    public Casualties Casualties { get; init; }
+
     /// <summary>False when no report names where it happened and <see cref="Place"/> is where its article is filed from.</summary>
     public bool PlaceStated { get; init; } = true;
 }

@@ -15,7 +15,7 @@ public static class EventsCsv
     {
         using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var header in new[] { "event_id", "story_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2",
-                                       "country", "admin1", "location", "latitude", "longitude", "source", "source_ids", "notes" })
+                                       "country", "admin1", "location", "latitude", "longitude", "source", "source_ids", "notes", "fatalities" })
             csv.WriteField(header);
         csv.NextRecord();
         var outlets = picture.Documents.DistinctBy(d => d.Id).ToDictionary(d => d.Id, d => d.Outlet ?? d.Id);
@@ -37,6 +37,7 @@ public static class EventsCsv
                 csv.WriteField(Inert(string.Join("; ", e.Sources.Select(id => outlets.GetValueOrDefault(id, id)).Distinct())));
                 csv.WriteField(Inert(string.Join(" ", e.Sources)));
                 csv.WriteField(Inert(e.Text));
+                csv.WriteField(e.Casualties.Killed?.ToString(CultureInfo.InvariantCulture) ?? "");
                 csv.NextRecord();
             }
     }

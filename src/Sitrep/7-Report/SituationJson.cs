@@ -83,6 +83,9 @@ public static class SituationJson
             w.WriteString("date", e.Date?.DateText());
             w.WriteString("date_source", e.Date == null ? null : e.DateStated ? "stated" : "published");
             w.WriteString("place_source", e.Place == null ? null : e.PlaceStated ? "event" : "article");
+            Number(w, "fatalities", e.Casualties.Killed);
+            Number(w, "injured", e.Casualties.Injured);
+            Number(w, "hit", e.Casualties.Hit);
             w.WriteString("text", e.Text);
             Strings(w, "sources", e.Sources);
             if (e.Destination is { } to)

@@ -236,4 +236,37 @@ public class IncidentRecordTests
         Analyze(VictimNamed, arrest).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
             .Sources.ShouldBe(["miami-valley-news", "ohio-courier"], ignoreOrder: true);
     }
+
+    [Fact]
+    public void Reports_a_day_apart_with_the_same_toll_are_one_record_and_a_different_toll_keeps_them_two()
+    {
+        var lateNight = MarkedText.Document("brooklyn-wire", """
+            Four people were shot outside a catering hall in {PLACE Brooklyn=US:40.6501:-73.9496} {DATE late Sunday=2026-03-08}, police said.
+            """, published: "2026-03-09");
+        var nextDay = MarkedText.Document("city-desk", """
+            Four people were wounded outside a catering hall in {PLACE Brooklyn=US:40.6501:-73.9496} {DATE Monday=2026-03-09}, police said.
+            """, published: "2026-03-10");
+        var otherToll = MarkedText.Document("city-desk", """
+            Two people were wounded outside a deli in {PLACE Brooklyn=US:40.6501:-73.9496} {DATE Monday=2026-03-09}, police said.
+            """, published: "2026-03-10");
+
+        Analyze(lateNight, nextDay).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
+            .Casualties.People.ShouldBe(4);
+        Analyze(lateNight, otherToll).Events.Where(e => e.Type == "ASSAULT").Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public void Outlets_naming_different_victims_of_one_days_shooting_in_one_town_report_one_incident()
+    {
+        var girl = MarkedText.Document("lakefront-daily", """
+            {PER Jaylene Ortiz}, 6, was shot in the back {DATE Monday evening=2026-03-09} outside a house party in {PLACE Elgin=US:42.0354:-88.2826}, police said.
+            {PER Ortiz=Jaylene Ortiz} was in good spirits at the hospital, her family said.
+            """, published: "2026-03-10");
+        var mother = MarkedText.Document("fox-valley-news", """
+            {PER Betsy Ramos} was wounded when someone opened fire on her family outside a party in {PLACE Elgin=US:42.0354:-88.2826} {DATE Monday evening=2026-03-09}.
+            """, published: "2026-03-10");
+
+        Analyze(girl, mother).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
+            .Sources.ShouldBe(["lakefront-daily", "fox-valley-news"], ignoreOrder: true);
+    }
 }
