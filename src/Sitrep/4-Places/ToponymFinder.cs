@@ -281,8 +281,10 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private static int RunEnd(string text, List<Token> tokens, int i)
     {
         int end = i + 1;
-        while (end < tokens.Count && Adjacent(text, tokens[end - 1], tokens[end]))
+        while (end < tokens.Count)
         {
+            if (PossessiveBeforeAdmin(text, tokens, end)) { end += 2; continue; }
+            if (!Adjacent(text, tokens[end - 1], tokens[end])) break;
             if (IsCapitalised(text, tokens[end])) { end++; continue; }
             var word = Word(text, tokens[end]);
             bool hyphenated = text[tokens[end].Start - 1] == '-' && tokens[end].End < text.Length && text[tokens[end].End] == '-';
@@ -292,6 +294,12 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
         }
         return end;
     }
+
+    /// <summary>"Prince George's County", "St. Mary's County": the possessive "s" at <paramref name="k"/> joins a name to its generic word.</summary>
+    private static bool PossessiveBeforeAdmin(string text, List<Token> tokens, int k) =>
+        k + 1 < tokens.Count && tokens[k].End - tokens[k].Start == 1 && text[tokens[k].Start] == 's'
+        && tokens[k].Start - 1 == tokens[k - 1].End && text[tokens[k - 1].End] is '\'' or '’'
+        && Adjacent(text, tokens[k], tokens[k + 1]) && AdminWords.Contains(Word(text, tokens[k + 1]).TrimEnd('.'));
 
     private static bool Adjacent(string text, Token a, Token b)
     {

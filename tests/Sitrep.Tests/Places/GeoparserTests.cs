@@ -328,4 +328,13 @@ public class GeoparserTests
         var d = Annotate(text, Tagged(text, "West", EntityType.Location));
         Place(d, "West");
     }
+
+    [Fact]
+    public void A_county_named_in_the_possessive_is_that_county()
+    {
+        var d = Annotate("Six people were shot in Prince George's County on Sunday, county police said.");
+        var county = Place(d, "Prince George's County");
+        county.Kind.Name().ShouldBe("admin");
+        Km(county, 38.89, -76.87).ShouldBeLessThan(30); // Maryland, not Prince George, Virginia or British Columbia
+    }
 }
