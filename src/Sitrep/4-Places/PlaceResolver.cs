@@ -68,14 +68,11 @@ public sealed class PlaceResolver
         /// <summary>How strongly the group speaks for its place: every mention counts, in an organisation's name too ("Dublin City Council" says the story is local to Dublin).</summary>
         public double Weight { get; } = Math.Sqrt(toponyms.Length);
 
-        /// <summary>
-        /// How much the group's vote is worth: a street's name or a county's without its generic word
-        /// ("Jones" is mostly a surname) votes a little, a place name fully.
-        /// </summary>
-        public double Reliability { get; } = toponyms.All(t => t.Weak || t.Candidates.All(c => c.Alias == AliasKind.Short)) ? WeakVote : 1;
+        /// <summary>How much the group's vote is worth: a street's name votes a little, a place name fully.</summary>
+        public double Reliability { get; } = toponyms.All(t => t.Weak) ? WeakVote : 1;
     }
 
-    // What the vote of a name that says little of where the text is (a street's, a county's without its generic word) is worth.
+    // What the vote of a name that says little of where the text is (a street's) is worth.
     private const double WeakVote = 0.3;
 
     // Readings more than this below the best one are too unlikely to draw other names near them.
