@@ -20,9 +20,27 @@ public static class AnalyzeRun
         var problems = new ConsoleProblemSink();
         using var store = database == null ? null : ArticleStore.Open(database);
         var picture = store != null && inputs.Count == 0 ? StoredPicture(store, problems) : BatchPicture(store, inputs, problems);
-        ReportFolder.Write(picture, outFolder);
+        if (picture.Documents.Count == 0)
+        {
+            // An empty picture never replaces a report: a mistyped input must not cost the last good one.
+            Console.Error.WriteLine($"sitrep: no documents read; {outFolder} left as it was");
+            return SitrepCommandLine.InputProblems;
+        }
+        try
+        {
+            ReportFolder.Write(picture, outFolder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"sitrep: {outFolder}: cannot write the report there: {e.Message}");
+            return SitrepCommandLine.BadUsage;
+        }
+        Console.Out.WriteLine($"{Count(picture.Documents.Count, "document")}, {Count(picture.Stories.Count, "story", "stories")}, " +
+                                $"{Count(picture.Stories.Sum(s => s.Events.Count), "event")} → {Path.Combine(outFolder, "report.html")}");
         return problems.Count > 0 ? SitrepCommandLine.InputProblems : SitrepCommandLine.Success;
     }
+
+    private static string Count(int n, string one, string? many = null) => $"{n:N0} {(n == 1 ? one : many ?? one + "s")}";
 
     private static SituationPicture BatchPicture(ArticleStore? store, IReadOnlyList<string> inputs, ConsoleProblemSink problems)
     {

@@ -4,10 +4,15 @@ using Sitrep.Cli;
 using Sitrep.Store;
 
 var parsed = SitrepCommandLine.Build().Parse(args);
-int code;
+if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+{
+    // One line per mistake and where to read more, instead of the whole help text.
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"sitrep: {error.Message} (see '{SitrepCommandLine.HelpFor(parsed)}')");
+    return SitrepCommandLine.BadUsage;
+}
 try
 {
-    code = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is StoreException or DbException)
 {
@@ -22,5 +27,3 @@ catch (Exception e) when (e is not OutOfMemoryException)
     Console.Error.WriteLine($"sitrep: failed: {fault.GetType().Name}: {fault.Message}");
     return SitrepCommandLine.InputProblems;
 }
-// System.CommandLine answers a parse error with 1; the contract keeps 1 for unreadable input.
-return parsed.Errors.Count > 0 ? SitrepCommandLine.BadUsage : code;

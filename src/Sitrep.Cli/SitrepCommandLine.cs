@@ -1,5 +1,6 @@
 using Sitrep.Composition;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace Sitrep.Cli;
 
@@ -10,7 +11,7 @@ public static class SitrepCommandLine
 
     public static RootCommand Build()
     {
-        var root = new RootCommand("Sitrep: turns news articles from many outlets into one verified situation picture.");
+        var root = new RootCommand("Sitrep: turns news articles from many outlets into one verified situation picture.") { HelpName = "sitrep" };
         root.Subcommands.Add(Extract());
         root.Subcommands.Add(Annotate());
         root.Subcommands.Add(Parse());
@@ -38,11 +39,45 @@ public static class SitrepCommandLine
         return command;
     }
 
-    private static Argument<string[]> Inputs() => new("INPUT")
+    /// <summary>The help command for the command a parse ended in, e.g. <c>sitrep analyze --help</c>.</summary>
+    public static string HelpFor(ParseResult parsed)
     {
-        Description = "Files, folders (walked recursively) and '-' for JSON Lines on standard input.",
-        Arity = ArgumentArity.OneOrMore,
-    };
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result.Parent is CommandResult parent; result = parent) names.Insert(0, result.Command.Name);
+        return string.Join(' ', ["sitrep", .. names, "--help"]);
+    }
+
+    /// <summary>
+    /// Input files and folders. A word that starts with '-' (other than '-', standard input) and
+    /// names no file is an option this command does not have, not a missing file.
+    /// </summary>
+    private static Argument<string[]> Inputs()
+    {
+        var inputs = new Argument<string[]>("INPUT")
+        {
+            Description = "Files, folders (walked recursively) and '-' for JSON Lines on standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        inputs.Validators.Add(result =>
+        {
+            foreach (var word in result.GetValueOrDefault<string[]>() ?? [])
+                if (word.Length > 1 && word[0] == '-' && !Path.Exists(word)) result.AddError($"unknown option {word}");
+        });
+        return inputs;
+    }
+
+    /// <summary><c>--create</c>: the commands that read a store refuse one that does not exist, so that a mistyped name is not a new, empty store.</summary>
+    private static Option<bool> Create() => new("--create") { Description = "Make the store when it does not exist (ingest makes one too)." };
+
+    private static void RequireStore<T>(Command command, Option<T> database, Option<bool> create) =>
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(database) is string path && !result.GetValue(create) && Missing(path))
+                result.AddError($"{path}: no such store ('sitrep ingest INPUT... --db {path}' makes one, --create an empty one)");
+        });
+
+    /// <summary>An SQLite file that is not there; a PostgreSQL address is checked by connecting.</summary>
+    private static bool Missing(string database) => !Store.PostgresArticleStore.IsAddress(database) && !File.Exists(database);
 
     private static Option<string?> Out(string what) => new("--out", "-o") { Description = what };
 
@@ -91,8 +126,10 @@ public static class SitrepCommandLine
         inputs.Arity = ArgumentArity.ZeroOrMore;
         var output = new Option<string>("--out", "-o") { Description = "The folder to write the report files into.", Required = true };
         var database = new Option<string?>("--db") { Description = "A store to analyse (see ingest, worker): its own stories; with INPUTs, its articles regrouped with them." };
+        var create = Create();
         var command = new Command("analyze", "Writes the fused situation picture (situation.json, report.html, report.md, events.csv, places.geojson) to --out DIR.")
-            { inputs, output, database };
+            { inputs, output, database, create };
+        RequireStore(command, database, create);
         command.Validators.Add(result =>
         {
             if (result.GetValue(inputs) is not { Length: > 0 } && result.GetValue(database) == null) result.AddError("give INPUT files or folders, or --db");
@@ -134,8 +171,10 @@ public static class SitrepCommandLine
         var batch = new Option<int>("--batch") { Description = "Articles claimed per transaction.", DefaultValueFactory = _ => 128 };
         var untilEmpty = new Option<bool>("--until-empty") { Description = "Stop when no article is queued instead of waiting for more." };
         var every = new Option<double>("--every") { Description = "Seconds between looks at an empty queue.", DefaultValueFactory = _ => 1 };
+        var create = Create();
         var command = new Command("worker", "Reads a store's queued articles into stories, sharing the queue with any other workers.")
-            { database, name, batch, untilEmpty, every };
+            { database, name, batch, untilEmpty, every, create };
+        RequireStore(command, database, create);
         batch.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1) result.AddError("--batch must be at least 1");
@@ -149,11 +188,23 @@ public static class SitrepCommandLine
     {
         var database = Database("The store of articles (see ingest)");
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1.", DefaultValueFactory = _ => 8080 };
-        var command = new Command("serve", "Serves the stories of a store on 127.0.0.1: pages, search and a JSON API.") { database, port };
+        var create = Create();
+        var command = new Command("serve", "Serves the stories of a store on 127.0.0.1: pages, search and a JSON API.") { database, port, create };
+        RequireStore(command, database, create);
         command.SetAction(async (parsed, stop) =>
         {
-            using var server = Web.StoryServer.Open(parsed.GetValue(database)!);
-            await server.RunAsync(parsed.GetValue(port), url => Console.Error.WriteLine($"sitrep: serving {parsed.GetValue(database)} on {url}"), stop);
+            var store = parsed.GetValue(database)!;
+            using var server = Web.StoryServer.Open(store);
+            try
+            {
+                await server.RunAsync(parsed.GetValue(port), line => Console.Error.WriteLine($"sitrep: {line}"), stop);
+            }
+            catch (IOException e) when (e.InnerException is { } reason && !stop.IsCancellationRequested)
+            {
+                // Kestrel's bind failure: the port is taken or not ours to use.
+                Console.Error.WriteLine($"sitrep: cannot serve {store} on 127.0.0.1:{parsed.GetValue(port)}: {reason.Message}");
+                return BadUsage;
+            }
             return Success;
         });
         return command;

@@ -14,7 +14,7 @@ public static class TrainCommand
         var train = new Command("train", "Trains the engine's statistical models.");
         var data = new Option<string>("--data") { Description = "CoNLL-2003 training file (token POS chunk NER).", DefaultValueFactory = _ => "../shared/data/ner-conll/eng.train" };
         var dev = new Option<string?>("--dev") { Description = "A labelled file to score after each epoch (progress only; not used for training)." };
-        var output = new Option<string>("--out", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => "src/Sitrep/4-Entities/Data/ner-model.bin.gz" };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => UserData("ner-model.bin.gz") };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 12 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature rows.", DefaultValueFactory = _ => 17 };
         var seed = new Option<int>("--seed") { Description = "Seed of the document shuffling.", DefaultValueFactory = _ => 2003 };
@@ -53,7 +53,7 @@ public static class TrainCommand
     private static Command DocumentFrequencies()
     {
         var data = new Option<string>("--data") { Description = "CoNLL-2003 file whose documents to count.", DefaultValueFactory = _ => "../shared/data/ner-conll/eng.train" };
-        var output = new Option<string>("--out", "-o") { Description = "Where to write the counts.", DefaultValueFactory = _ => "src/Sitrep/5-Stories/Data/document-frequencies.bin.gz" };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the counts.", DefaultValueFactory = _ => UserData("document-frequencies.bin.gz") };
         var idf = new Command("idf", "Counts the document frequencies of a news corpus, the prior of story streams.") { data, output };
         idf.SetAction(parsed =>
         {
@@ -81,7 +81,7 @@ public static class TrainCommand
     {
         var data = new Option<string>("--data") { Description = "CoNLL-U training treebank (plain or gzip).", DefaultValueFactory = _ => "../shared/data/ud-english/train.conllu.gz" };
         var dev = new Option<string?>("--dev") { Description = "A CoNLL-U file to score at the end (progress only; not used for training)." };
-        var output = new Option<string>("--out", "-o") { Description = "The folder to write the three model files into.", DefaultValueFactory = _ => "src/Sitrep/3-Syntax/Data" };
+        var output = new Option<string>("--out", "-o") { Description = "The folder to write the three model files into.", DefaultValueFactory = _ => UserData("syntax") };
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Passes of the tagger over the training data.", DefaultValueFactory = _ => 8 };
         var parserEpochs = new Option<int>("--parser-epochs") { Description = "Passes of the parser over the training data.", DefaultValueFactory = _ => 15 };
         var parserBits = new Option<int>("--parser-bits") { Description = "log2 of the number of hashed transition feature rows.", DefaultValueFactory = _ => 22 };
@@ -121,6 +121,17 @@ public static class TrainCommand
             return SitrepCommandLine.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Where a model goes unless --out says otherwise: the user's data folder (XDG_DATA_HOME or
+    /// ~/.local/share, then sitrep/), never the source tree; the shipped models are rebuilt by
+    /// naming their Data/ file with --out (each Data/README.md says how).
+    /// </summary>
+    public static string UserData(string name)
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return Path.Combine(home.Length > 0 ? home : Path.GetTempPath(), "sitrep", name);
     }
 
     private static bool Missing(string path)

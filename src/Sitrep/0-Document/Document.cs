@@ -43,6 +43,9 @@ public sealed class Document
     /// <summary>The parts of <see cref="Text"/> that make up the article body, in order.</summary>
     public List<TextSpan> Body { get; } = [];
 
+    /// <summary>The page held no article text related to its headline: the body is the headline alone (see UnrelatedBody).</summary>
+    public bool HeadlineOnly { get; set; }
+
     /// <summary>Analyst bullets or a summary block printed before the headline, kept apart from the body.</summary>
     public string? Lead { get; set; }
 

@@ -86,7 +86,7 @@ public sealed class EventCoder(EventLexicon lexicon) : IStoryStep
             var (type, mode) = Modality(words, trigger, first);
             if (type == null || Past(words, first, end) || Reference(words, first)) continue;
             casualties ??= Casualties.Of(words);
-            var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context) with { Referenced = told, Casualties = casualties.Value };
+            var mention = Roles(story, sentence, words, trigger with { Type = type, Mode = mode }, first, end, context) with { Referenced = told || sentence.Document.HeadlineOnly, Casualties = casualties.Value };
             // One event per type and sentence: the first trigger names it, later ones ("killing five") elaborate it.
             if (!found.Any(f => f.Mention.Type == mention.Type)) found.Add((mention, Subordinate(words, first), trigger.Condition == "alone"));
         }
@@ -483,6 +483,7 @@ public sealed record EventMention(string Type, string? Mode, string? Actor, stri
     /// <summary>
     /// Told as the object of a factive frame ("charged in Friday's shooting"): it happened, and it ties its
     /// document to the incident's other reports, but it is no report of its own: told alone, no record.
+    /// So is a headline read without its article (a headline alone says too little: an accident, a place).
     /// </summary>
     public bool Referenced { get; init; }
 }

@@ -344,15 +344,17 @@ public sealed class EventCoreference : IStoryStep
     private static bool Same(string? a, string? b) => a == null || b == null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Places on the map are near when they lie within an incident's reach of each other (violent
-    /// incidents, which outlets place by town, suburb or county), else when they share a position (a
-    /// hospital placed at its town takes the town's); places not on the map by name.
+    /// Two places of one story with one name are one place (one sense per story: the geoparser may read
+    /// "Chelsea" as the Massachusetts city in one article and as London's district in another). Places
+    /// on the map are near when they lie within an incident's reach of each other (violent incidents,
+    /// which outlets place by town, suburb or county), else when they share a position (a hospital
+    /// placed at its town takes the town's).
     /// </summary>
     private static bool Near(PlaceMention a, PlaceMention b, string type) =>
-        a is { Lat: { } latA, Lon: { } lonA } && b is { Lat: { } latB, Lon: { } lonB }
-            ? PlaceResolver.Kilometres(latA, lonA, latB, lonB) <= (type != "ASSAULT" ? SamePositionKm
-                : a.Kind == PlaceKind.City && b.Kind == PlaceKind.City ? SameIncidentKm : SameRegionKm)
-            : string.Equals(a.Text, b.Text, StringComparison.OrdinalIgnoreCase);
+        string.Equals(a.Text, b.Text, StringComparison.OrdinalIgnoreCase)
+        || a is { Lat: { } latA, Lon: { } lonA } && b is { Lat: { } latB, Lon: { } lonB }
+           && PlaceResolver.Kilometres(latA, lonA, latB, lonB) <= (type != "ASSAULT" ? SamePositionKm
+               : a.Kind == PlaceKind.City && b.Kind == PlaceKind.City ? SameIncidentKm : SameRegionKm);
 
     private static string? MostCommon(IEnumerable<string?> values) =>
         values.Where(v => v != null).GroupBy(v => v!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();

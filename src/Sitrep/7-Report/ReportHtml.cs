@@ -13,11 +13,11 @@ public static class ReportHtml
 {
     private const int MaxClaims = 30;
 
-    public static void Write(SituationPicture picture, TextWriter w) => Write(picture, w, WorldMap.Default);
+    public static void Write(SituationPicture picture, TextWriter w) => Write(picture, w, ReportView.File);
 
-    public static void Write(SituationPicture picture, TextWriter w, WorldMap world) => new Page(picture, w, world).Write();
+    public static void Write(SituationPicture picture, TextWriter w, ReportView view) => new Page(picture, w, WorldMap.Default, view).Write();
 
-    private sealed class Page(SituationPicture picture, TextWriter w, WorldMap world)
+    private sealed class Page(SituationPicture picture, TextWriter w, WorldMap world, ReportView view)
     {
         private readonly Dictionary<string, Document> documents = picture.Documents.ToDictionary(d => d.Id);
 
@@ -26,8 +26,9 @@ public static class ReportHtml
             w.WriteLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
             w.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
             w.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-            w.WriteLine($"<title>{E(Title())}</title><style>{ReportStyle.Css}</style></head><body>");
+            w.WriteLine($"<title>{E(Title())}</title><style>{ReportStyle.Css}{view.Css}</style></head><body>");
             w.WriteLine(ReportMap.Symbols);
+            w.WriteLine(view.Header);
             var outlets = picture.Documents.Select(d => d.Outlet).Where(o => o != null).Distinct().Count();
             w.WriteLine($"<header><h1>Situation report</h1><p class=\"meta\">{Count(picture.Documents.Count, "document")} from " +
                         $"{Count(outlets, "outlet")}, {Count(picture.Stories.Count, "story", "stories")}.</p>");
@@ -51,7 +52,9 @@ public static class ReportHtml
             List("Summary", "summary", s.Summary, c => $"{(c.Date is { } day ? $"<time>{day.DateText()}</time> " : "")}{E(c.Text)} {Cite(c.Sources)}");
             ReportMap.Write(w, s, world);
             List("Timeline", "timeline", s.Timeline, t => $"<time>{E(t.Date.DateText())}</time> <span>{E(t.Text)}</span> {Cite(t.Sources)}", ordered: true);
-            Table("Events", "events", ["Date", "Event", "Actor", "Target", "Where", "Report", "Sources"], s.Events, e =>
+            var events = s.Events.Where(view.ShowEvent).ToList();
+            if (s.Events.Count > 0) w.WriteLine("<h3>Events</h3>" + view.EventsHeader(s) + (events.Count == 0 ? "<p class=\"meta\">No events match.</p>" : ""));
+            Table(null, "events", ["Date", "Event", "Actor", "Target", "Where", "Report", "Sources"], events, e =>
                 [E(e.Date?.DateText() ?? "undated"), $"<span class=\"kind {EventKind.Of(e)}\">{E(EventKind.Label(e))}</span>",
                  E(e.Actor ?? ""), E(e.Target ?? ""), Where(e), E(e.Text), Cite(e.Sources)],
                 e => ReportMap.EventAnchor(s.Id, e));
@@ -149,10 +152,10 @@ public static class ReportHtml
             w.WriteLine("</tbody></table>");
         }
 
-        /// <summary>Document ids in brackets, each linking to its source row and naming its outlet on hover.</summary>
+        /// <summary>Document ids in brackets, each linking to its source (<see cref="ReportView.DocumentHref"/>) and naming its outlet on hover.</summary>
         private string Cite(IEnumerable<string> sources) =>
             "<span class=\"cite\">[" + string.Join(", ", sources.Select(id =>
-                $"<a href=\"#doc-{E(id)}\" title=\"{E(documents.GetValueOrDefault(id)?.Outlet ?? id)}\">{E(id)}</a>")) + "]</span>";
+                $"<a href=\"{E(view.DocumentHref(id))}\" title=\"{E(documents.GetValueOrDefault(id)?.Outlet ?? id)}\">{E(id)}</a>")) + "]</span>";
 
         private string Outlets(IEnumerable<string> sources) =>
             E(string.Join(", ", sources.Select(id => documents.GetValueOrDefault(id)?.Outlet ?? id).Distinct()));
@@ -161,4 +164,26 @@ public static class ReportHtml
 
         private static string E(string s) => WebUtility.HtmlEncode(s);
     }
+}
+
+/// <summary>
+/// What a report page links to and adds: the file report cites its own sources table; <c>sitrep
+/// serve</c> links each citation to its article page, puts its navigation on top and a filter
+/// above the events table, whose rows it may narrow.
+/// </summary>
+public sealed record ReportView(Func<string, string> DocumentHref)
+{
+    public static ReportView File { get; } = new(id => "#doc-" + id);
+
+    /// <summary>More style rules, after the report's own.</summary>
+    public string Css { get; init; } = "";
+
+    /// <summary>HTML at the top of the page.</summary>
+    public string Header { get; init; } = "";
+
+    /// <summary>HTML above a story's events table.</summary>
+    public Func<StoryPicture, string> EventsHeader { get; init; } = _ => "";
+
+    /// <summary>The events the table lists.</summary>
+    public Func<StoryEvent, bool> ShowEvent { get; init; } = _ => true;
 }

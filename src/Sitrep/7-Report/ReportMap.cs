@@ -34,18 +34,15 @@ public static class ReportMap
 
     public static void Write(TextWriter w, StoryPicture story, WorldMap world)
     {
-        var places = story.Places.Where(Located).ToList();
-        var events = story.Events.Where(e => e.Lat != null && e.Lon != null).ToList();
-        var points = places.Select(p => (Lon: p.Lon!.Value, Lat: p.Lat!.Value))
-            .Concat(events.Select(e => (Lon: e.Lon!.Value, Lat: e.Lat!.Value)))
-            .Concat(events.Select(e => e.Destination).Where(d => d?.Lat != null && d.Lon != null).Select(d => (Lon: d!.Lon!.Value, Lat: d.Lat!.Value)))
-            .ToList();
-        if (points.Count == 0)
+        if (MapFocus.Frame(story, Width, Height) is not { } frame)
         {
             if (story.Places.Count > 0) w.WriteLine($"<p class=\"meta\">{Unlocated(story)}</p>");
             return;
         }
-        var frame = MapFrame.Around(points, Width, Height);
+        // The view holds the story's main cluster; what lies beyond it is named in the caption.
+        var places = story.Places.Where(p => Located(p) && frame.Shows(p.Lon!.Value, p.Lat!.Value)).ToList();
+        var events = story.Events.Where(e => e.Lat != null && e.Lon != null && frame.Shows(e.Lon.Value, e.Lat.Value)).ToList();
+        var points = places.Select(p => (Lon: p.Lon!.Value, Lat: p.Lat!.Value)).Concat(events.Select(e => (Lon: e.Lon!.Value, Lat: e.Lat!.Value))).ToList();
         w.WriteLine($"<figure class=\"map\"><svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"Map of the story's places and events\">");
         w.WriteLine($"<rect class=\"sea\" width=\"{Width}\" height=\"{Height}\"/>");
         Countries(w, frame, world, points.Select(p => (frame.X(p.Lon), frame.Y(p.Lat))).ToList());
@@ -54,7 +51,7 @@ public static class ReportMap
         Events(w, frame, story.Id, events);
         ScaleBar(w, frame);
         w.WriteLine("</svg>");
-        Caption(w, story);
+        Caption(w, story, frame);
         w.WriteLine("</figure>");
     }
 
@@ -173,11 +170,14 @@ public static class ReportMap
                     $"<text x=\"{N(x)}\" y=\"{N(y - 8)}\">{km.ToString(CultureInfo.InvariantCulture)} km</text></g>");
     }
 
-    private static void Caption(TextWriter w, StoryPicture story)
+    private static void Caption(TextWriter w, StoryPicture story, MapFrame frame)
     {
+        var beyond = story.Places.Where(p => Located(p) && !frame.Shows(p.Lon!.Value, p.Lat!.Value))
+            .Select(p => E(p.Name) + (p.Country != null ? $" ({E(p.Country)})" : "")).ToList();
         var key = string.Join(" ", EventKind.All.Select(k => $"<span class=\"key\"><svg viewBox=\"-10 -10 20 20\"><g class=\"marker event {k}\"><use href=\"#sym-{k}\"/></g></svg>{k}</span>"));
         w.WriteLine($"<figcaption>{key} <span class=\"key\"><svg viewBox=\"-10 -10 20 20\"><g class=\"marker place\"><use href=\"#sym-place\"/></g></svg>place</span>" +
                     $"<span class=\"key\"><svg viewBox=\"0 -6 24 12\"><path class=\"flight\" d=\"M1,0H20\" marker-end=\"url(#arrowhead)\"/></svg>fled to</span>" +
+                    (beyond.Count > 0 ? $"<br><span class=\"beyond\">Also named, outside this view: {string.Join(", ", beyond)}.</span>" : "") +
                     (!story.Places.All(Located) ? "<br>" + Unlocated(story) : "") +
                     "<br><small>Borders: Natural Earth (public domain) via world-atlas (ISC).</small></figcaption>");
     }

@@ -34,6 +34,7 @@ public static class ReportStyle
         .flight{fill:none;stroke:var(--displacement);stroke-width:2.2;stroke-dasharray:6 3}#arrowhead path{fill:var(--displacement)}
         .scale path{fill:none;stroke:var(--ink);stroke-width:1.5}.scale text{font-size:11px;fill:var(--ink)}
         .key{display:inline-flex;align-items:center;gap:.25rem;margin-right:.8rem}.key svg{width:1.1em;height:1.1em}
+        @media (max-width:40rem){body{margin:.8rem auto;padding:0 .6rem;overflow-wrap:anywhere}.cite{white-space:normal}table{display:block;overflow-x:auto}.sides{display:block}}
         @media print{
           body{font-size:10.5pt;max-width:none;margin:0}a{color:inherit;text-decoration:none}nav{display:none}
           section.story{break-before:page;border-top:none}section.story:first-of-type{break-before:auto}

@@ -33,8 +33,11 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
     /// <summary>Extraction plus tokens, sentences and their syntax (tags, lemmas, dependency trees): <c>sitrep parse</c>.</summary>
     public static Pipeline Parsing() => new([.. Extraction().Steps, new Ingest.ArticleSizeLimit(), new SentenceSplitter(), new SyntaxParser()]);
 
-    /// <summary>Annotation plus the per-document part of the stories stage, for commands that group stories.</summary>
-    public static Pipeline StoryReading() => new([.. Annotation().Steps, new StoryFeaturizer()]);
+    /// <summary>
+    /// Annotation plus the per-document part of the stories stage, for commands that group stories; a
+    /// body unrelated to its headline is read as the headline alone (no offsets are written from here).
+    /// </summary>
+    public static Pipeline StoryReading() => new([.. Extraction().Steps, new UnrelatedBody(), .. Annotation().Steps.Skip(Extraction().Steps.Count), new StoryFeaturizer()]);
 
     public void Process(Document document)
     {

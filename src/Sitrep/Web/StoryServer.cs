@@ -16,9 +16,11 @@ using Sitrep.Store;
 namespace Sitrep.Web;
 
 /// <summary>
-/// <c>sitrep serve</c>: the stories of a store on 127.0.0.1 only. Pages: the story list (/), a story
-/// (/stories/ID, the report's page for that story), search (/search?q=). JSON: /api/stories,
-/// /api/stories/ID (situation.json for that story), /api/search?q=. New articles: POST /api/articles
+/// <c>sitrep serve</c>: the stories of a store on 127.0.0.1 only. Pages (<see cref="ServedPages"/>):
+/// the story list (/?filter=&amp;sort=size|new), a story (/stories/ID?type=&amp;actor=, the report's
+/// page for that story, its citations leading to the articles), an article (/articles/ID), search
+/// (/search?q=), a 404 page. JSON: /api/stories?offset=&amp;limit=, /api/stories/ID (situation.json
+/// for that story), /api/search?q=, errors as {"error": ...}. New articles: POST /api/articles
 /// with JSON Lines (the ingest format), at most <see cref="MaxRequestBytes"/>.
 /// The stories are the store's own (<see cref="StoryWorker"/>): new articles, posted or stored by
 /// ingest and workers elsewhere, join them without the others being read again, and only the
@@ -44,7 +46,6 @@ public sealed class StoryServer : IDisposable
     // Three connections, so that no request waits for another kind: pages (under the gate),
     // searches (under their own lock), and the worker reading queued articles in the background.
     private readonly ArticleStore store, searchStore, workerStore;
-    private readonly StoryWorker worker;
     private readonly Lock gate = new(), searchGate = new(), passGate = new();
     private readonly CancellationTokenSource closing = new();
     private readonly ConcurrentDictionary<int, (int Members, Lazy<StoryPicture> Picture)> pictures = new();
@@ -59,13 +60,14 @@ public sealed class StoryServer : IDisposable
 
     private readonly int maxStoryArticles;
 
+    private readonly string database;
+
     private StoryServer(string database, int maxStoryArticles)
     {
-        this.maxStoryArticles = maxStoryArticles;
+        (this.database, this.maxStoryArticles) = (database, maxStoryArticles);
         store = ArticleStore.Open(database);
         searchStore = ArticleStore.Open(database);
         workerStore = ArticleStore.Open(database);
-        worker = new StoryWorker(workerStore, $"serve:{Environment.ProcessId}", new ProblemList());
         QueueRead = nextPass.Task;
         reading = Task.Run(ReadQueued);
         // One story at a time: each reads its documents on all cores, and pool threads that wait on
@@ -119,23 +121,78 @@ public sealed class StoryServer : IDisposable
             if (!IsBoundAddress(context)) context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
             else await next(context);
         });
-        app.MapGet("/", () => Html(StoryList()));
-        app.MapGet("/stories/{id}", (string id) => StoredStory(id) is { } stored ? Html(Page(Picture(stored), stored)) : Results.NotFound());
-        app.MapGet("/search", (string? q) => Html(SearchPage(q ?? "")));
-        app.MapGet("/api/stories", () => Results.Json(Titled(Stories).Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles })));
-        app.MapGet("/api/stories/{id}", (string id) => Story(id) is { } story ? Results.Text(Json(story), "application/json", Encoding.UTF8) : Results.NotFound());
+        app.MapGet("/", (string? filter, string? sort, int? page) =>
+            Html(StoryList(filter?.Trim() ?? "", ServedPages.Orders.Contains(sort) ? sort! : ServedPages.Orders[0], Math.Max(1, page ?? 1))));
+        app.MapGet("/stories/{id}", (string id, string? type, string? actor) => StoredStory(id) is { } stored
+            ? Html(StoryPage(stored, type ?? "", actor?.Trim() ?? ""))
+            : Missing($"There is no story {id}."));
+        app.MapGet("/articles/{id}", (string id) => Article(id) is { } article ? Html(ServedPages.Article(article, StoryOf(article.Id))) : Missing($"There is no article {id}."));
+        app.MapGet("/search", (string? q) => Html(ServedPages.Search(q ?? "", Search(q ?? ""), StoryOf)));
+        app.MapGet("/api/stories", (Microsoft.AspNetCore.Http.HttpResponse response, int? offset, int? limit) =>
+        {
+            if (offset < 0 || limit is < 1 or > MaxPage) return Problem(400, $"offset must be 0 or more and limit from 1 to {MaxPage}");
+            var stories = Stories;
+            response.Headers["X-Total-Count"] = stories.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var page = stories.Skip(offset ?? 0).Take(limit ?? MaxPage).ToList();
+            return Results.Json(Titled(page).Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles }));
+        });
+        app.MapGet("/api/stories/{id}", (string id) => Story(id) is { } story ? Results.Text(Json(story), "application/json", Encoding.UTF8) : Problem(404, $"there is no story {id}"));
         app.MapGet("/api/search", (string? q) => Results.Json(Search(q ?? "").Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) })));
         app.MapPost("/api/articles", AddArticles);
+        app.MapFallback((HttpContext context) => context.Request.Path.StartsWithSegments("/api")
+            ? Problem(404, $"no such API path: {context.Request.Path}")
+            : Missing($"There is no page {context.Request.Path}."));
         return app;
     }
 
-    /// <summary>Serves until <paramref name="stop"/> is cancelled (Ctrl+C), saying where once listening.</summary>
-    public async Task RunAsync(int port, Action<string> listening, CancellationToken stop)
+    /// <summary>Stories per page of /api/stories (?offset=&amp;limit=), by default and at most; X-Total-Count says how many there are.</summary>
+    private const int MaxPage = 1_000;
+
+    private static IResult Problem(int status, string message) => Results.Json(new { error = message }, statusCode: status);
+
+    private static IResult Missing(string what) => Results.Content(ServedPages.NotFound(what), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
+
+    /// <summary>A stored article, annotated for the reader (the worker's own reading when it has one).</summary>
+    private Document? Article(string id)
+    {
+        if (justRead.TryGetValue(id, out var read)) return read;
+        Document? stored;
+        lock (gate) stored = store.Documents([id]).FirstOrDefault();
+        if (stored != null) annotation.Value.Process(stored);
+        return stored;
+    }
+
+    private readonly Lazy<Pipeline> annotation = new(Pipeline.Annotation);
+
+    /// <summary>
+    /// Serves until <paramref name="stop"/> is cancelled (Ctrl+C), saying where as soon as it
+    /// listens and, while the queue is read, how far it has come.
+    /// </summary>
+    public async Task RunAsync(int port, Action<string> say, CancellationToken stop)
     {
         await using var app = Build(port);
         await app.StartAsync(stop);
-        listening(string.Join(", ", app.Urls));
+        say($"serving {database} on {string.Join(", ", app.Urls)}");
+        lock (passGate)
+        {
+            progress = say;
+            if (unsaid != null) say(unsaid); // a pass that ended before the server listened
+        }
         await app.WaitForShutdownAsync(stop);
+    }
+
+    /// <summary>Where the reader says how far it has come; none until the server listens, when the last word kept meanwhile is said.</summary>
+    private Action<string>? progress;
+
+    private string? unsaid;
+
+    private void Say(string line)
+    {
+        lock (passGate)
+        {
+            if (progress != null) progress(line);
+            else unsaid = line;
+        }
     }
 
     /// <summary>The store's stories, looked up again at most once a second: workers elsewhere may have added to them.</summary>
@@ -159,15 +216,31 @@ public sealed class StoryServer : IDisposable
     private async Task ReadQueued()
     {
         bool failed = false;
+        // Made here, not before listening: its models take seconds to load.
+        var worker = new StoryWorker(workerStore, $"serve:{Environment.ProcessId}", new ProblemList());
         while (!closing.IsCancellationRequested)
         {
             TaskCompletionSource pass;
             lock (passGate) (pass, nextPass) = (nextPass, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             try
             {
+                long queued = workerStore.Queued, said = Environment.TickCount64;
+                int read = 0;
                 for (var batch = worker.ReadBatch(); batch.Count > 0 && !closing.IsCancellationRequested; batch = worker.ReadBatch())
+                {
                     foreach (var document in batch) justRead[document.Id] = document;
-                lock (gate) TakeNewAssignments();
+                    read += batch.Count;
+                    if (Environment.TickCount64 - said < 2_000) continue;
+                    Say($"read {read:N0} of {queued:N0} queued articles into stories");
+                    said = Environment.TickCount64;
+                }
+                int stories;
+                lock (gate)
+                {
+                    TakeNewAssignments();
+                    stories = index.Stories.Count;
+                }
+                if (read > 0) Say($"read {read:N0} queued {(read == 1 ? "article" : "articles")} into stories; {stories:N0} {(stories == 1 ? "story" : "stories")} in all");
                 failed = false;
                 pass.TrySetResult();
             }
@@ -186,6 +259,8 @@ public sealed class StoryServer : IDisposable
                 break;
             }
         }
+        // Closing before a pass began: its waiters (the pictures at startup, POSTs) must not wait for ever.
+        lock (passGate) nextPass.TrySetCanceled();
     }
 
     /// <summary>A pass of the reader that starts after this call.</summary>
@@ -229,8 +304,7 @@ public sealed class StoryServer : IDisposable
     /// <summary>The picture's headline once analysed; until then the title of the story's first article.</summary>
     private string Headline(StoredStory story)
     {
-        if (pictures.TryGetValue(story.Number, out var known) && known.Members == story.Articles.Count && known.Picture.IsValueCreated)
-            return known.Picture.Value.Headline;
+        if (AnalysedPicture(story) is { } picture) return picture.Headline;
         return firstTitles.TryGetValue(story.Articles[0], out var title) ? title ?? story.Articles[0] : story.Articles[0];
     }
 
@@ -309,10 +383,26 @@ public sealed class StoryServer : IDisposable
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static string Page(StoryPicture story, StoredStory stored)
+    /// <summary>
+    /// A story's page; the unfiltered one is rendered once per picture (a story of 1,000 articles
+    /// writes 5 MB of HTML in most of a second) and kept until the story grows.
+    /// </summary>
+    private string StoryPage(StoredStory stored, string type, string actor)
+    {
+        var picture = Picture(stored);
+        if (type.Length > 0 || actor.Length > 0) return Page(picture, stored, ServedPages.StoryView(type, actor));
+        if (pages.TryGetValue(stored.Number, out var cached) && ReferenceEquals(cached.Picture, picture)) return cached.Html;
+        var html = Page(picture, stored, ServedPages.StoryView("", ""));
+        pages[stored.Number] = (picture, html);
+        return html;
+    }
+
+    private readonly ConcurrentDictionary<int, (StoryPicture Picture, string Html)> pages = new();
+
+    private static string Page(StoryPicture story, StoredStory stored, ReportView view)
     {
         var writer = new StringWriter();
-        ReportHtml.Write(new SituationPicture(story.Documents, [story]), writer);
+        ReportHtml.Write(new SituationPicture(story.Documents, [story]), writer, view);
         var page = writer.ToString();
         if (stored.Articles.Count <= story.Documents.Count) return page;
         var note = $"<p class=\"note\">This page analyses the latest {story.Documents.Count:N0} of the story's {stored.Articles.Count:N0} articles; " +
@@ -321,33 +411,21 @@ public sealed class StoryServer : IDisposable
         return body < 0 ? page : page.Insert(body + "<body>".Length, note);
     }
 
-    private string StoryList()
+    /// <summary>The stories whose headline or main places hold the filter, biggest or newest first; an analysed picture shows its dates, outlets and places.</summary>
+    private string StoryList(string filter, string order, int page)
     {
-        var html = new StringBuilder(Header("Stories"));
-        html.Append("<form action=\"/search\"><input name=\"q\" aria-label=\"Search articles\"><button>Search</button></form><ol class=\"stories\">");
-        foreach (var s in Titled(Stories))
-            html.Append($"<li><a href=\"/stories/{Encode(s.Id)}\">{Encode(Headline(s))}</a> <span class=\"count\">{s.Articles.Count} articles</span></li>");
-        return html.Append("</ol></body></html>").ToString();
+        var all = Stories;
+        // Headlines are looked up for every story only to filter; otherwise for the one page shown.
+        var matched = filter.Length == 0 ? all : Titled(all).Where(s => Headline(s).Contains(filter, StringComparison.OrdinalIgnoreCase)
+                                                   || AnalysedPicture(s)?.Places.Any(p => p.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)) == true).ToList();
+        var ordered = order == "new" ? matched.OrderByDescending(s => s.Number) : matched.OrderByDescending(s => s.Articles.Count).ThenBy(s => s.Number);
+        var shown = Titled([.. ordered.Skip((page - 1) * ServedPages.PageSize).Take(ServedPages.PageSize)]);
+        return ServedPages.StoryList([.. shown.Select(s => new ListedStory(s, Headline(s), AnalysedPicture(s)))], matched.Count, all.Count, filter, order, page);
     }
 
-    private string SearchPage(string query)
-    {
-        var html = new StringBuilder(Header($"Search: {query}"));
-        html.Append($"<form action=\"/search\"><input name=\"q\" value=\"{Encode(query)}\" aria-label=\"Search articles\"><button>Search</button></form><ol class=\"hits\">");
-        foreach (var hit in Search(query))
-        {
-            var story = StoryOf(hit.Id);
-            var title = Encode(hit.Title ?? hit.Id);
-            html.Append("<li>").Append(story == null ? title : $"<a href=\"/stories/{Encode(story)}\">{title}</a>")
-                .Append($"<p>{Encode(hit.Snippet)}</p></li>");
-        }
-        return html.Append("</ol></body></html>").ToString();
-    }
-
-    private static string Header(string title) =>
-        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{Encode(title)} · Sitrep</title></head><body><h1>{Encode(title)}</h1>";
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>The story's picture when it is analysed for its current articles; the list never waits for one.</summary>
+    private StoryPicture? AnalysedPicture(StoredStory story) =>
+        pictures.TryGetValue(story.Number, out var known) && known.Members == story.Articles.Count && known.Picture.IsValueCreated ? known.Picture.Value : null;
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 

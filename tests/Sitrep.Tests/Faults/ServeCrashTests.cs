@@ -95,7 +95,7 @@ public sealed class ServeCrashTests : StoreTest
     /// <summary>Starts <c>sitrep serve</c> on a free port and returns it once listening, with its address.</summary>
     private static (Process Serve, string Url) StartServe(string database)
     {
-        var serve = CliProcess.Start("serve", "--db", database, "--port", "0");
+        var serve = CliProcess.Start("serve", "--db", database, "--port", "0", "--create"); // the first start makes the store
         while (serve.StandardError.ReadLine() is { } line)
         {
             int at = line.IndexOf("http://", StringComparison.Ordinal);

@@ -24,6 +24,15 @@ public sealed class BrowserFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs Chromium; skipped, saying why, where it is not installed.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!Chromium.Installed) Skip = new BrowserFactAttribute().Skip;
+    }
+}
+
 /// <summary>
 /// The report folder of <see cref="KivuCoverage"/>, written once, and one headless Chromium that
 /// opens it from a file:// URL for every test of the class. Screenshots, and a copy of the page, go to TestResults/screenshots.

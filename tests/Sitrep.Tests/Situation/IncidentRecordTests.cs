@@ -269,4 +269,38 @@ public class IncidentRecordTests
         Analyze(girl, mother).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
             .Sources.ShouldBe(["lakefront-daily", "fox-valley-news"], ignoreOrder: true);
     }
+
+    [Fact]
+    public void A_headline_read_without_its_article_joins_the_incident_but_makes_no_record_alone()
+    {
+        var report = MarkedText.Document("atlanta-news", """
+            A man was killed and a boy was injured in a drive-by shooting {DATE Saturday night=2026-03-07} in {PLACE Atlanta=US:33.749:-84.388}, police said.
+            """, published: "2026-03-08");
+        var headline = MarkedText.Document("walled-outlet", """
+            Man killed, boy injured in drive-by shooting in {PLACE Atlanta=US:33.749:-84.388}
+            """, published: "2026-03-08");
+        headline.HeadlineOnly = true;
+        var elsewhere = MarkedText.Document("walled-outlet-2", """
+            Teen shot outside store in {PLACE Macon=US:32.8407:-83.6324}
+            """, published: "2026-03-08");
+        elsewhere.HeadlineOnly = true;
+
+        var shootings = Analyze(report, headline, elsewhere).Events.Where(e => e.Type == "ASSAULT").ToList();
+
+        shootings.ShouldHaveSingleItem().Sources.ShouldBe(["atlanta-news", "walled-outlet"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_town_two_articles_name_alike_but_the_geoparser_places_apart_is_one_place()
+    {
+        var boston = MarkedText.Document("north-shore-news", """
+            A 15-year-old has died following a shooting in {PLACE Chelsea=US:42.3918:-71.0328} on {DATE Friday=2026-03-06}, police said.
+            """, published: "2026-03-07");
+        var london = MarkedText.Document("metro-wire", """
+            {PER Jimmy Vasquez}, 15, died after he was shot in {PLACE Chelsea=GB:51.4875:-0.1687} on {DATE Friday=2026-03-06}, police said.
+            """, published: "2026-03-08");
+
+        Analyze(boston, london).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem()
+            .Sources.ShouldBe(["north-shore-news", "metro-wire"], ignoreOrder: true);
+    }
 }

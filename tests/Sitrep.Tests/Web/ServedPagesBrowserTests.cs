@@ -1,21 +1,28 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 using Sitrep.Cli;
 using Sitrep.Tests.Report;
 using Sitrep.Web;
+using Xunit.Abstractions;
 
 namespace Sitrep.Tests.Web;
 
-/// <summary>The served pages in headless Chromium: story list, a click through to the story, search; a script in a title stays text.</summary>
-public sealed class ServedPagesBrowserTests : IAsyncLifetime
+/// <summary>
+/// The served pages in headless Chromium as an analyst uses them, at a desktop and a phone's width:
+/// the story list and its filter, a story with its map and events filter, a citation to the article
+/// it cites, search with and without hits, the 404 page; a script in a title stays text, and a page
+/// of another origin cannot write. Screenshots of every page go to TestResults/screenshots.
+/// </summary>
+public sealed class ServedPagesBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("sitrep-served-").FullName;
     private StoryServer server = null!;
     private WebApplication app = null!;
     private IPlaywright? playwright;
     private IBrowser? browser;
+
+    private string Address => app.Urls.First();
 
     public async Task InitializeAsync()
     {
@@ -31,7 +38,7 @@ public sealed class ServedPagesBrowserTests : IAsyncLifetime
         server = StoryServer.Open(database);
         app = server.Build(port: 0);
         await app.StartAsync();
-        await server.QueueRead;
+        await server.Analysed; // the list then shows every story's dates, outlets and places
         if (!Chromium.Installed) return;
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.Executable, Headless = true, Args = Chromium.Arguments });
@@ -46,32 +53,145 @@ public sealed class ServedPagesBrowserTests : IAsyncLifetime
         Directory.Delete(folder, recursive: true);
     }
 
-    [BrowserFact]
-    public async Task The_story_list_leads_to_the_story_page_and_hostile_titles_stay_text()
+    [BrowserTheory]
+    [InlineData("desktop", 1280, 900)]
+    [InlineData("phone", 390, 844)]
+    public async Task List_story_citation_article_search_and_filters_work_and_every_page_fits_the_screen(string size, int width, int height)
     {
-        var page = await browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
+        var page = await browser!.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         page.SetDefaultTimeout(30_000);
-        await page.GotoAsync(app.Urls.First() + "/");
 
+        // The list: both stories, the hostile title as text, each with its dates and counts.
+        await page.GotoAsync(Address + "/");
         (await page.Locator("ol.stories > li").CountAsync()).ShouldBe(2);
         (await page.GetByText("Market fire in Goma <script>window.pwned = 1</script>").IsVisibleAsync()).ShouldBeTrue();
         (await page.EvaluateAsync<bool>("() => window.pwned === 1")).ShouldBeFalse();
-        await page.ScreenshotAsync(new() { Path = Screenshot("served-stories.png") });
+        (await page.Locator("ol.stories > li", new() { HasText = "5 articles" }).InnerTextAsync()).ShouldMatch(@"5 articles, \d{4}-\d\d-\d\d");
+        await Fits(page);
+        await Shot(page, $"served-{size}-1-stories.png");
 
-        await page.Locator("ol.stories > li", new() { HasText = "5 articles" }).GetByRole(AriaRole.Link).ClickAsync();
+        // The list's filter keeps the stories whose headline or places hold the words.
+        await page.Locator("form.filter input[name=filter]").FillAsync("goma");
+        await page.Locator("form.filter button").ClickAsync();
+        await page.WaitForURLAsync("**/?filter=goma*");
+        (await page.Locator("ol.stories > li").AllInnerTextsAsync()).ShouldHaveSingleItem().ShouldContain("Market fire in Goma");
+        await page.Locator("form.filter input[name=filter]").FillAsync("no such headline");
+        await page.Locator("form.filter button").ClickAsync();
+        (await page.Locator("p.empty").InnerTextAsync()).ShouldBe("No story matches.");
+
+        // The story page: its map's view holds every place of the story's main cluster.
+        await page.GotoAsync(Address + "/");
+        await page.Locator("ol.stories > li", new() { HasText = "5 articles" }).Locator("a.headline").ClickAsync();
         await page.WaitForURLAsync("**/stories/s*");
+        var storyUrl = page.Url;
+        using var story = JsonDocument.Parse(await (await page.APIRequest.GetAsync(storyUrl.Replace("/stories/", "/api/stories/"))).TextAsync());
+        var located = story.RootElement.GetProperty("stories")[0].GetProperty("places").EnumerateArray()
+            .Where(p => p.TryGetProperty("lat", out var lat) && lat.ValueKind == JsonValueKind.Number)
+            .OrderByDescending(p => p.GetProperty("mentions").GetInt32()).Select(p => p.GetProperty("name").GetString()!).ToList();
+        located.Count.ShouldBeGreaterThan(1);
+        var map = page.Locator("figure.map > svg");
+        var shown = await map.Locator(".marker.place text").AllTextContentsAsync();
+        shown.ShouldContain(located[0]); // the most named place is on the map; the few far ones are named beneath it
+        var beyond = await page.Locator("figure.map figcaption").InnerTextAsync();
+        located.ShouldAllBe(name => shown.Contains(name) || beyond.Contains(name + " ("));
+        var frame = (await map.BoundingBoxAsync())!;
+        foreach (var marker in await map.Locator(".marker").AllAsync())
+        {
+            var box = (await marker.BoundingBoxAsync())!;
+            box.X.ShouldBeGreaterThanOrEqualTo(frame.X - 1);
+            (box.X + box.Width).ShouldBeLessThanOrEqualTo(frame.X + frame.Width + 1);
+            box.Y.ShouldBeGreaterThanOrEqualTo(frame.Y - 1);
+            (box.Y + box.Height).ShouldBeLessThanOrEqualTo(frame.Y + frame.Height + 1);
+        }
         (await page.Locator("ol.timeline > li").CountAsync()).ShouldBeGreaterThan(3);
-        await page.ScreenshotAsync(new() { Path = Screenshot("served-story.png"), FullPage = true });
+        await Fits(page);
+        await Shot(page, $"served-{size}-2-story.png", fullPage: true);
 
-        await page.GotoAsync(app.Urls.First() + "/search?q=" + Uri.EscapeDataString("Tawila"));
+        // The events filter: one type, then an actor nobody is.
+        var rows = page.Locator("table.events tbody tr");
+        int all = await rows.CountAsync();
+        var type = (await page.Locator("form.events-filter select option").AllTextContentsAsync()).Skip(1).First();
+        await page.Locator("form.events-filter select").SelectOptionAsync(type);
+        await page.Locator("form.events-filter button").ClickAsync();
+        await page.WaitForURLAsync($"**type={type}*");
+        var kinds = await page.Locator("table.events tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        kinds.Count.ShouldBeInRange(1, all);
+        kinds.ShouldAllBe(k => k.StartsWith(type));
+        await page.Locator("form.events-filter").ScrollIntoViewIfNeededAsync();
+        await Shot(page, $"served-{size}-3-story-events-{type.ToLowerInvariant()}.png");
+        await page.Locator("form.events-filter input[name=actor]").FillAsync("nobody at all");
+        await page.Locator("form.events-filter button").ClickAsync();
+        (await page.GetByText("No events match.").IsVisibleAsync()).ShouldBeTrue();
+
+        // A citation of the summary leads to the article it cites, its places marked.
+        await page.GotoAsync(storyUrl);
+        var citation = page.Locator("ul.summary .cite a").First;
+        var cited = await citation.InnerTextAsync();
+        await citation.ClickAsync();
+        await page.WaitForURLAsync($"**/articles/{cited}");
+        (await page.Locator("article.text h1").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
+        (await page.Locator("article.text p mark.place").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.Locator("article.text p mark.time").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.Locator("article.text a.story").GetAttributeAsync("href")).ShouldBe(new Uri(storyUrl).AbsolutePath);
+        await Fits(page);
+        await Shot(page, $"served-{size}-4-article.png", fullPage: true);
+
+        // Search from the navigation bar: hits with their words marked, each leading to its article.
+        await page.Locator("nav.site input[name=q]").FillAsync("Tawila");
+        await page.Locator("nav.site input[name=q]").PressAsync("Enter");
+        await page.WaitForURLAsync("**/search?q=Tawila");
         (await page.Locator("ol.hits > li").CountAsync()).ShouldBeGreaterThan(1);
-        await page.ScreenshotAsync(new() { Path = Screenshot("served-search.png") });
+        (await page.Locator("ol.hits mark").AllInnerTextsAsync()).ShouldAllBe(word => word == "Tawila");
+        await Fits(page);
+        await Shot(page, $"served-{size}-5-search.png");
+        await page.Locator("ol.hits a.title").First.ClickAsync();
+        await page.WaitForURLAsync("**/articles/*");
+        (await page.Locator("article.text").InnerTextAsync()).ShouldContain("Tawila");
+
+        await page.GotoAsync(Address + "/search?q=" + Uri.EscapeDataString("zanzibar quokka"));
+        (await page.Locator("p.empty").InnerTextAsync()).ShouldBe("No articles match “zanzibar quokka”.");
+
+        var missing = await page.GotoAsync(Address + "/stories/s99");
+        missing!.Status.ShouldBe(404);
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Not found");
+        await Shot(page, $"served-{size}-6-not-found.png");
     }
 
-    private static string Screenshot(string name)
+    [BrowserFact]
+    public async Task A_page_of_another_origin_cannot_store_articles_but_the_servers_own_origin_can()
     {
-        var folder = Path.Combine(RenderedReport.RepositoryRoot(), "TestResults", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
+        // localhost and 127.0.0.1 on the same port are two origins that the server both answers.
+        var own = new Uri(Address);
+        var other = $"http://localhost:{own.Port}";
+        var context = await browser!.NewContextAsync(new() { BypassCSP = true }); // the pages forbid scripts; the test's own fetches must run
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        const string Article = "{\"id\":\"posted\",\"text\":\"Aid convoys reached Tawila on Monday, the UN said.\"}\n";
+        async Task<string> Post(string target, string contentType) => await page.EvaluateAsync<string>(
+            "async ([url, type, body]) => { try { const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': type }, body }); return String(r.status); } catch (e) { return 'blocked'; } }",
+            new[] { target + "/api/articles", contentType, Article });
+
+        await page.GotoAsync(other + "/");
+        (await Post(own.GetLeftPart(UriPartial.Authority), "application/x-ndjson")).ShouldBe("blocked"); // the preflight is never granted
+        (await Post(own.GetLeftPart(UriPartial.Authority), "text/plain")).ShouldBe("blocked");          // sent without one, refused (415), unreadable cross-origin
+        (await page.APIRequest.GetAsync(Address + "/articles/posted")).Status.ShouldBe(404);
+
+        await page.GotoAsync(Address + "/");
+        (await Post(own.GetLeftPart(UriPartial.Authority), "application/x-ndjson")).ShouldBeOneOf("200", "202"); // 202: stored, still queued
+        (await page.APIRequest.GetAsync(Address + "/articles/posted")).Status.ShouldBe(200);
+    }
+
+    /// <summary>Nothing runs off the side of the screen: tables scroll inside themselves.</summary>
+    private static async Task Fits(IPage page) =>
+        (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1")).ShouldBeTrue($"{page.Url} is wider than the screen");
+
+    private async Task Shot(IPage page, string name, bool fullPage = false)
+    {
+        var shots = Path.Combine(RenderedReport.RepositoryRoot(), "TestResults", "screenshots");
+        Directory.CreateDirectory(shots);
+        var path = Path.Combine(shots, name);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
+        new FileInfo(path).Length.ShouldBeGreaterThan(5_000);
+        output.WriteLine($"screenshot: {path}");
     }
 }
