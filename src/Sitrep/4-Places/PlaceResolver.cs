@@ -57,6 +57,9 @@ public sealed class PlaceResolver
         /// <summary>Whether the name is also the name of a country or first-level region.</summary>
         public bool HasRegionReading { get; } = toponyms.Any(t => t.Candidates.Any(c => c.Alias == AliasKind.Name && c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1));
 
+        /// <summary>A part of a town ("the Austin neighborhood", one sense per document): it takes a namesake near the other places or none, and votes for nothing.</summary>
+        public bool District { get; } = toponyms.All(t => t.District);
+
         /// <summary>The towns and counties the group may name, each with its likelihood relative to the best reading.</summary>
         public List<(GazetteerEntry Entry, double Weight)> Likely { get; set; } = [];
         public GazetteerEntry? Next { get; set; }
@@ -64,7 +67,13 @@ public sealed class PlaceResolver
         public Dictionary<(string, string), double> RegionShares { get; set; } = [];
         /// <summary>How strongly the group speaks for its place: every mention counts, in an organisation's name too ("Dublin City Council" says the story is local to Dublin).</summary>
         public double Weight { get; } = Math.Sqrt(toponyms.Length);
+
+        /// <summary>How much the group's vote is worth: a street's name votes a little, a place name fully.</summary>
+        public double Reliability { get; } = toponyms.All(t => t.Weak) ? WeakVote : 1;
     }
+
+    // What the vote of a name that says little of where the text is (a street's) is worth.
+    private const double WeakVote = 0.3;
 
     // Readings more than this below the best one are too unlikely to draw other names near them.
     private const double PlausibleMargin = 3;
@@ -82,15 +91,15 @@ public sealed class PlaceResolver
         var focus = new DocumentFocus();
         foreach (var g in groups)
         {
-            if (g.Pick is not { } p) continue;
-            double w = g.Weight;
+            if (g.Pick is not { } p || g.District) continue;
+            double w = g.Weight * g.Reliability;
             Add(focus.Countries, p.Country, w);
             foreach (var (region, share) in g.RegionShares) Add(focus.Regions, region, w * share);
             // Every likely reading of the other names counts for closeness, as much as it is likely,
             // not only the current pick: "Paris" and "Henry County" settle on Tennessee together. A
             // name inside an organisation's name counts too: "the Shreveport Police Department"
             // works nearby.
-            foreach (var (place, weight) in g.Likely) focus.Places.Add((g, place, weight));
+            foreach (var (place, weight) in g.Likely) focus.Places.Add((g, place, weight * g.Reliability));
         }
         return focus;
     }
@@ -109,6 +118,7 @@ public sealed class PlaceResolver
             foreach (var c in t.Candidates)
             {
                 if (!seen.Add(c.Entry.Id)) continue;
+                if (g.District && focus != null && focus.Places.Any(x => x.Group != g) && !NearOtherPlaces(c.Entry, g, focus)) continue;
                 double s = Prior(c) + Context(c.Entry, g, focus);
                 scored.Add((c.Entry, s));
                 if (s > bestScore) { best = c.Entry; bestScore = s; }
@@ -166,12 +176,12 @@ public sealed class PlaceResolver
         if (e.Kind is PlaceKind.Admin1 or PlaceKind.Country && g.Toponyms.Any(t => t.RegionHint)) s += RegionHintBonus;
         if (focus == null) return s;
         // The group's own vote does not count for itself.
-        double own = g.Pick != null ? g.Weight : 0;
+        double own = g.Pick != null ? g.Weight * g.Reliability : 0;
         double country = focus.Countries.GetValueOrDefault(e.Country) - (g.Pick?.Country == e.Country ? own : 0);
         s += Math.Min(MaxFocus, FocusWeight * Math.Log2(1 + Math.Max(0, country)));
         if (e.Kind is PlaceKind.City or PlaceKind.Admin2)
         {
-            double region = focus.Regions.GetValueOrDefault((e.Country, e.Admin1)) - g.Weight * g.RegionShares.GetValueOrDefault((e.Country, e.Admin1));
+            double region = focus.Regions.GetValueOrDefault((e.Country, e.Admin1)) - g.Weight * g.Reliability * g.RegionShares.GetValueOrDefault((e.Country, e.Admin1));
             double local = Math.Min(MaxRegionFocus, FocusWeight * Math.Log2(1 + Math.Max(0, region)));
             double closeness = 0;
             foreach (var (other, place, weight) in focus.Places)
@@ -189,6 +199,12 @@ public sealed class PlaceResolver
         }
         return s;
     }
+
+    // A part of a town lies within a city's reach of the town.
+    private const double DistrictKm = 40;
+
+    private static bool NearOtherPlaces(GazetteerEntry e, Group g, DocumentFocus focus) =>
+        focus.Places.Any(x => x.Group != g && Kilometres(e.Lat, e.Lon, x.Place.Lat, x.Place.Lon) <= DistrictKm);
 
     /// <summary>Whether <paramref name="outer"/> contains <paramref name="inner"/> (a region by its codes, a county by distance).</summary>
     private static bool Contains(GazetteerEntry outer, GazetteerEntry inner) => outer.Kind switch

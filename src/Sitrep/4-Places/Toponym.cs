@@ -25,6 +25,12 @@ public sealed record Toponym(int Start, int End, string Text, string Key, IReadO
     /// <summary>The entries of a containing place named right after this one, when there is one.</summary>
     public IReadOnlyList<NameMatch> Container { get; init; } = [];
 
+    /// <summary>The name is a part of a town ("the Austin neighborhood"): only a namesake near the text's other places may be meant.</summary>
+    public bool District { get; init; }
+
+    /// <summary>The name says little of where the text is: it names a street ("Kenwood Avenue"). It votes less for its readings' regions.</summary>
+    public bool Weak { get; init; }
+
     /// <summary>The text reads the name as a region: "Washington state", or a list of states.</summary>
     public bool RegionHint { get; init; }
 }

@@ -17,6 +17,8 @@ public sealed partial class ToponymFinder
 
     private static readonly HashSet<string> FeatureNouns = [.. ToponymWords.List("FeatureNouns")];
 
+    private static readonly HashSet<string> DistrictNouns = [.. ToponymWords.List("DistrictNouns")];
+
     private static readonly HashSet<string> Titles = [.. ToponymWords.List("Titles")];
 
     private static readonly HashSet<string> PlaceNouns = [.. ToponymWords.List("PlaceNouns")];
@@ -48,6 +50,8 @@ public sealed partial class ToponymFinder
         }
         var first = Word(text, tokens[run.First]);
         if (IsArabicArticle(first)) return false;
+        // "Logan-Rogersville": names joined by a hyphen are places or a double surname, never a given name and a surname.
+        if (text[tokens[run.First].End] == '-') return false;
         bool given = words.IsFirstName(first) || !gazetteer.Contains(PlaceNames.Fold(first)) && !words.IsCommonWord(first);
         // "Georgia Smith" is a person, "Georgia Tech" is not: the second word must not be an ordinary word.
         if (!given || words.IsCommonWord(Word(text, tokens[run.First + 1]))) return false;
@@ -63,6 +67,9 @@ public sealed partial class ToponymFinder
     {
         var start = tokens[m.StartToken].Start;
         var surface = text[start..m.End];
+        // A street named after a place ("N. Kenwood Avenue") says little of where the story is:
+        // streets are named after far places as often as near ones.
+        bool street = m.EndToken < run.End && StreetWords.Contains(Word(text, tokens[m.EndToken]).TrimEnd('.'));
         foreach (var e in entities)
         {
             if (e.Start >= m.End || e.End <= start) continue;
@@ -71,7 +78,9 @@ public sealed partial class ToponymFinder
             // No person's name holds "County": the tagger took "Henry County" for Henry.
             if (e.Type == EntityType.Person && !(e.Start == start && e.End == m.End && PlacedByContext(text, tokens, m)) && !IsAdminName(text, tokens, m)) return null;
             if (e.Type == EntityType.Person) continue;
-            if (e.Type == EntityType.Organization) return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Organisation);
+            // "Valerie Jones ... the Jones family": a surname of the text in a name names no place.
+            if (e.Type == EntityType.Organization && IsSurname(text, tokens, m, surnames)) return null;
+            if (e.Type == EntityType.Organization) return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Organisation) { Weak = street };
             if (e.Type == EntityType.Misc) return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Demonym);
         }
         int n = m.EndToken - m.StartToken;
@@ -92,6 +101,9 @@ public sealed partial class ToponymFinder
         int nameStart = m.StartToken, nameEnd = m.EndToken;
         while (nameStart > run.First && !IsListWord(Word(text, tokens[nameStart - 1])) && !AfterParty(text, tokens, nameStart)) nameStart--;
         while (nameEnd < run.End && !IsListWord(Word(text, tokens[nameEnd]))) nameEnd++;
+        // "Sidney and Lois Eskenazi Hospital": a given name joined to an organisation's name is part of it.
+        if (single && words.IsFirstName(firstWord) && OrganisationNameFollows(text, m.End))
+            return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Organisation);
 
         // What follows inside the same name: an organisation word, a street, a feature.
         for (int k = m.EndToken; k < nameEnd; k++)
@@ -112,20 +124,25 @@ public sealed partial class ToponymFinder
             var feature = tokens[m.EndToken];
             return new Toponym(start, feature.End, text[start..feature.End], m.Key, candidates, ToponymRole.Feature) { Fuzzy = m.Fuzzy };
         }
+        // "the Austin neighborhood": a part of a town, placed by the text's other places.
+        if (nameEnd == m.EndToken && m.EndToken < tokens.Count && tokens[m.EndToken].Start == m.End + 1
+            && DistrictNouns.Contains(Word(text, tokens[m.EndToken])))
+            return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Feature) { Fuzzy = m.Fuzzy, District = true };
         // "University of Georgia", "Bank of Kharkiv": an organisation word before, in the same run.
         for (int k = nameStart; k < m.StartToken; k++)
             if (OrganisationWords.Contains(Word(text, tokens[k]).TrimEnd('.')))
                 return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Organisation);
 
         if (accepted.Contains(m.Key)) return new Toponym(start, m.End, surface, m.Key, candidates, ToponymRole.Place);
-        if (single && surnames.Contains(firstWord) && !candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1)) return null;
+        if (IsSurname(text, tokens, m, surnames)) return null;
         bool common = Enumerable.Range(m.StartToken, n).All(k => words.IsCommonWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
         bool dictionary = Enumerable.Range(m.StartToken, n).All(k => words.IsDictionaryWord(Word(text, tokens[k])) || Connectors.Contains(Word(text, tokens[k])));
         // An ordinary word inside a longer capitalised name is part of that name ("University of ...").
         bool major = IsMajor(candidates);
         if ((common || dictionary && !major) && nameEnd - nameStart > n) return null;
+        // "a Mobile man" is from Mobile; "One man" is not from anywhere: an ordinary word needs its article.
         bool cue = Locative(text, tokens, m.StartToken) || AfterParty(text, tokens, m.StartToken) || AfterCommaPlace(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken)
-                   || PlaceNounFollows(text, tokens, m.EndToken) || IsAdminName(text, tokens, m);
+                   || PlaceNounFollows(text, tokens, m.EndToken) && (!common || AfterArticle(text, tokens, m.StartToken)) || IsAdminName(text, tokens, m);
         if (common && !cue && (!major || IsSentenceStart(text, tokens[m.StartToken]))) return null;
         if (dictionary && !cue && !major) return null;
         // A small place named once, with nothing saying it is a place, is more likely a surname or a word.
@@ -204,6 +221,13 @@ public sealed partial class ToponymFinder
     private bool PlacedByContext(string text, List<Token> tokens, Match m) =>
         Locative(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken) || AfterCommaPlace(text, tokens, m.StartToken)
         || AfterParty(text, tokens, m.StartToken) || BeforeCommaPlace(text, tokens, m.EndToken) || PlaceNounFollows(text, tokens, m.EndToken);
+
+    private static bool IsSurname(string text, List<Token> tokens, Match m, HashSet<string> surnames) =>
+        m.EndToken - m.StartToken == 1 && surnames.Contains(Word(text, tokens[m.StartToken]))
+        && !m.Candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1);
+
+    private static bool AfterArticle(string text, List<Token> tokens, int k) =>
+        k > 0 && Word(text, tokens[k - 1]).ToLowerInvariant() is "a" or "an" or "the";
 
     /// <summary>"a Rochester man", "Richmond natives", "Vancouver officials".</summary>
     private static bool PlaceNounFollows(string text, List<Token> tokens, int k) => k < tokens.Count && PlaceNouns.Contains(Word(text, tokens[k]));

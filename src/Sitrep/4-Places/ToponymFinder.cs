@@ -49,6 +49,10 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
             // Paris Public Library"): its words are read like any others, and it stays a place of
             // its own only when they hold none.
             if (toponym.Candidates.Count == 0) { unknown.Add(toponym); continue; }
+            // One ordinary word or given name ("One man was killed", "Sidney and Lois Eskenazi
+            // Hospital") needs the evidence the finder asks of it: the tagger's type alone is not enough.
+            if (IsOrdinaryWord(text, e, toponym.Candidates)) continue;
+            if (DistrictNouns.Contains(NextWord(text, e.End))) toponym = toponym with { Role = ToponymRole.Feature, District = true };
             found.Add(toponym);
             for (int c = e.Start; c < e.End; c++) taken[c] = true;
         }
@@ -146,6 +150,44 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
         }
     }
 
+    /// <summary>The word right after <paramref name="end"/> and one space, or "".</summary>
+    private static string NextWord(string text, int end)
+    {
+        if (end + 1 >= text.Length || text[end] != ' ' || !char.IsLetter(text[end + 1])) return "";
+        int k = end + 1;
+        while (k < text.Length && char.IsLetter(text[k])) k++;
+        return text[(end + 1)..k];
+    }
+
+    /// <summary>
+    /// A lone word the tagger calls a location that the finder reads itself: an ordinary word naming
+    /// no major place ("One man was killed", but "Reading was quiet"), a compass point that is not a
+    /// region ("West 42nd Street", not "the West"), a given name inside a longer name ("Sidney and
+    /// Lois Eskenazi Hospital").
+    /// </summary>
+    private bool IsOrdinaryWord(string text, EntityMention e, IReadOnlyList<NameMatch> candidates)
+    {
+        var w = text[e.Start..e.End];
+        if (w.AsSpan().ContainsAny(" -.") || IsAllCaps(w)) return false;
+        if (Compass.Contains(w)) return !text.AsSpan(0, e.Start).EndsWith("the ", StringComparison.OrdinalIgnoreCase);
+        if (words.IsCommonWord(w)) return !IsMajor(candidates);
+        return words.IsFirstName(w) && OrganisationNameFollows(text, e.End);
+    }
+
+    /// <summary>"Sidney| and Lois Eskenazi Hospital": the capitalised words after <paramref name="end"/> (joined by "and") end in an organisation word.</summary>
+    private static bool OrganisationNameFollows(string text, int end)
+    {
+        string last = "";
+        for (int n = 0; n < MaxNameTokens; n++)
+        {
+            var next = NextWord(text, end);
+            if (next.Length == 0 || !char.IsUpper(next[0]) && next != "and") break;
+            if (next != "and") last = next;
+            end += 1 + next.Length;
+        }
+        return OrganisationWords.Contains(last);
+    }
+
     private static bool IsFeatureName(string text, Token t) => char.IsUpper(text[t.Start]) || char.IsDigit(text[t.Start]) && t.End - t.Start <= 4;
 
     /// <summary>"New South Wales ... NSW": the acronym of a place named in the text names the same place.</summary>
@@ -239,8 +281,10 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private static int RunEnd(string text, List<Token> tokens, int i)
     {
         int end = i + 1;
-        while (end < tokens.Count && Adjacent(text, tokens[end - 1], tokens[end]))
+        while (end < tokens.Count)
         {
+            if (PossessiveBeforeAdmin(text, tokens, end)) { end += 2; continue; }
+            if (!Adjacent(text, tokens[end - 1], tokens[end])) break;
             if (IsCapitalised(text, tokens[end])) { end++; continue; }
             var word = Word(text, tokens[end]);
             bool hyphenated = text[tokens[end].Start - 1] == '-' && tokens[end].End < text.Length && text[tokens[end].End] == '-';
@@ -250,6 +294,12 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
         }
         return end;
     }
+
+    /// <summary>"Prince George's County", "St. Mary's County": the possessive "s" at <paramref name="k"/> joins a name to its generic word.</summary>
+    private static bool PossessiveBeforeAdmin(string text, List<Token> tokens, int k) =>
+        k + 1 < tokens.Count && tokens[k].End - tokens[k].Start == 1 && text[tokens[k].Start] == 's'
+        && tokens[k].Start - 1 == tokens[k - 1].End && text[tokens[k - 1].End] is '\'' or '’'
+        && Adjacent(text, tokens[k], tokens[k + 1]) && AdminWords.Contains(Word(text, tokens[k + 1]).TrimEnd('.'));
 
     private static bool Adjacent(string text, Token a, Token b)
     {

@@ -12,6 +12,12 @@ public sealed record ArticleFacts(bool Accidental, PlaceMention? Place, IReadOnl
                                   IReadOnlyList<string> Suspects, IReadOnlySet<string> People)
 {
     public static readonly ArticleFacts None = new(false, null, [], [], [], new HashSet<string>());
+
+    /// <summary>
+    /// Of an article that names no town but in the names of its sources ("the Memphis Police Department
+    /// responded"), that town: where its incident is, though too weak a sign to tell incidents apart.
+    /// </summary>
+    public PlaceMention? SourcePlace { get; init; }
 }
 
 /// <summary>Reads every document's <see cref="ArticleFacts"/> (after the actors are merged, so a surname reads as the full name).</summary>
@@ -47,7 +53,11 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
             if (victims[name] >= suspects[name]) suspects.Remove(name);
             else victims.Remove(name);
         var people = sentences.SelectMany(s => s.Entities).Where(e => e.Type == EntityType.Person).Select(story.ActorName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new ArticleFacts(accidental, PlaceOf(document), Towns(document), Ranked(victims), Ranked(suspects), people);
+        var towns = Towns(document);
+        return new ArticleFacts(accidental, PlaceOf(document, towns), towns, Ranked(victims), Ranked(suspects), people)
+        {
+            SourcePlace = towns.Count == 0 ? PlaceOf(document, Towns(document, PlaceContext.Organisation)) : null,
+        };
     }
 
     private static List<string> Ranked(Dictionary<string, int> counts) =>
@@ -97,9 +107,8 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
     /// sentence names, else the town it names most (counties when it names no town), in the country
     /// most of its places are in.
     /// </summary>
-    private static PlaceMention? PlaceOf(Document document)
+    private static PlaceMention? PlaceOf(Document document, List<PlaceMention> located)
     {
-        var located = Towns(document);
         if (located.Count == 0) return null;
         if (located.FirstOrDefault(p => IsDateline(document.Text, p)) is { } dateline) return dateline;
         var country = located.GroupBy(p => p.Country).OrderByDescending(g => g.Count()).First().Key;
@@ -113,10 +122,10 @@ public sealed partial class ArticleReader(IncidentCues cues) : IStoryStep
     }
 
     /// <summary>The towns and counties on the map the article names, in order; a name it also gives a person ("Strong" of Donnell Strong) is that person.</summary>
-    private static List<PlaceMention> Towns(Document document)
+    private static List<PlaceMention> Towns(Document document, PlaceContext? context = null)
     {
         var people = document.Entities.Where(e => e.Type == EntityType.Person).SelectMany(e => e.Text.Split(' ')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return document.Places.Where(p => p.Context == null && p.Lat != null && p.Kind is PlaceKind.City or PlaceKind.Admin2 && !people.Contains(p.Text)).ToList();
+        return document.Places.Where(p => p.Context == context && p.Lat != null && p.Kind is PlaceKind.City or PlaceKind.Admin2 && !people.Contains(p.Text)).ToList();
     }
 
     /// <summary>A place at the start of a line followed by a dash, perhaps after a state ("DAYTON, Ohio —", "PANDORA —").</summary>

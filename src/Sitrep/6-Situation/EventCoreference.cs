@@ -60,7 +60,9 @@ public sealed class EventCoreference : IStoryStep
             var date = stated ?? cluster.Select(r => r.Document.Published).Min();
             var told = tellers[cluster];
             var located = MostAttested(cluster);
-            var place = located ?? MostCommonPlace(cluster.Select(r => r.Unlocated));
+            // A violent incident no report places is where the sources that tell of it work.
+            var sourced = located == null ? MostCommonPlace(cluster.Select(r => r.Type == "ASSAULT" ? r.Article.SourcePlace : null)) : null;
+            var place = located ?? sourced ?? MostCommonPlace(cluster.Select(r => r.Unlocated));
             var destination = mentions.Select(m => m.Destination).FirstOrDefault(p => p != null);
             story.Events.Add(new StoryEvent(
                 $"v{++n}", first.Type, Mode(mentions),
@@ -72,7 +74,7 @@ public sealed class EventCoreference : IStoryStep
             {
                 Casualties = Casualties.MostGiven(cluster.Select(r => r.Casualties)),
                 DateStated = stated != null,
-                PlaceStated = located == null || cluster.Any(r => r.Place is { } own && own.Lat == located.Lat && own.Lon == located.Lon),
+                PlaceStated = located == null ? sourced == null : cluster.Any(r => r.Place is { } own && own.Lat == located.Lat && own.Lon == located.Lon),
             });
         }
     }

@@ -266,4 +266,70 @@ public class GeoparserTests
     {
         Annotate(text).Places.ShouldNotContain(p => p.Text == "East");
     }
+
+    private static EntityMention Tagged(string text, string surface, EntityType type)
+    {
+        int start = text.IndexOf(surface, StringComparison.Ordinal);
+        return new EntityMention(start, start + surface.Length, surface, type);
+    }
+
+    // A street named after a small town ("Kenwood Avenue", which the tagger calls an organisation), a
+    // family named like a county whose surname the text gives a person.
+    [Theory]
+    [InlineData("BALTIMORE — Four people were shot early Saturday in East Baltimore, police said. Officers stayed in the 700 block of N. Kenwood Avenue through the morning.",
+                "Kenwood Avenue", "Baltimore", 39.29, -76.61)]
+    [InlineData("Four members of the Jones family were struck by shotgun pellets in Philadelphia on Sunday. \"I just started running,\" said Valerie Jones.",
+                "Jones", "Philadelphia", 39.95, -75.16)]
+    public void A_name_that_says_little_of_where_the_story_is_does_not_move_its_city(string text, string organisation, string city, double lat, double lon)
+    {
+        var d = Annotate(text, Tagged(text, organisation, EntityType.Organization));
+        Km(Place(d, city), lat, lon).ShouldBeLessThan(20);
+    }
+
+    [Theory]
+    [InlineData("CHICAGO — A teenager was shot to death Friday in the Austin neighborhood on the West Side, police said.", "Austin")]
+    [InlineData("Police say seven people were shot in the Kensington section of Philadelphia on Monday afternoon.", "Kensington")]
+    public void A_neighborhood_is_a_part_of_the_city_of_the_story_not_a_namesake_town_elsewhere(string text, string neighborhood)
+    {
+        var d = Annotate(text);
+        var city = d.Places.First(p => p.Kind.Name() == "city");
+        var part = Place(d, neighborhood);
+        if (part.Lat != null) Km(part, city.Lat!.Value, city.Lon!.Value).ShouldBeLessThan(40);
+        d.Places.ShouldNotContain(p => p.Lat != null && PlaceResolver.Kilometres(p.Lat.Value, p.Lon!.Value, city.Lat!.Value, city.Lon!.Value) > 100);
+    }
+
+    [Theory]
+    [InlineData("One man was killed and three others were hurt in a shooting at a Minneapolis restaurant.", "One")]
+    [InlineData("Police said a group was standing in the 300 block of West 42nd Street in Chicago when the shots rang out.", "West")]
+    public void An_ordinary_word_the_tagger_calls_a_location_is_no_place_without_a_cue(string text, string word)
+    {
+        var d = Annotate(text, Tagged(text, word, EntityType.Location));
+        d.Places.ShouldNotContain(p => p.Text == word);
+    }
+
+    [Fact]
+    public void A_given_name_in_a_hospital_name_is_no_place_of_the_story()
+    {
+        const string text = "The second victim was taken to Sidney and Lois Eskenazi Hospital in Indianapolis in stable condition.";
+        var d = Annotate(text, Tagged(text, "Sidney", EntityType.Location));
+        d.Places.ShouldNotContain(p => p.Text == "Sidney" && p.Context == null);
+        Km(Place(d, "Indianapolis"), 39.77, -86.16).ShouldBeLessThan(20);
+    }
+
+    [Fact]
+    public void The_West_is_still_a_region()
+    {
+        const string text = "Wildfires burned across the West on Monday.";
+        var d = Annotate(text, Tagged(text, "West", EntityType.Location));
+        Place(d, "West");
+    }
+
+    [Fact]
+    public void A_county_named_in_the_possessive_is_that_county()
+    {
+        var d = Annotate("Six people were shot in Prince George's County on Sunday, county police said.");
+        var county = Place(d, "Prince George's County");
+        county.Kind.Name().ShouldBe("admin");
+        Km(county, 38.89, -76.87).ShouldBeLessThan(30); // Maryland, not Prince George, Virginia or British Columbia
+    }
 }

@@ -46,6 +46,24 @@ public class IncidentRecordTests
     }
 
     [Fact]
+    public void A_shooting_no_report_places_is_where_the_police_department_telling_of_it_works()
+    {
+        var report = MarkedText.Document("chattanooga-news", """
+            The {ORG Chattanooga Police Department} responded to a person shot in the 3500 block of Clio Avenue early {DATE Sunday=2026-03-08}.
+            The victim was taken to a hospital with injuries that are not life-threatening.
+            """, published: "2026-03-08", title: "Person shot on Clio Avenue");
+        int start = report.Text.IndexOf("Chattanooga", StringComparison.Ordinal);
+        report.Places.Add(new PlaceMention(new TextSpan(start, start + "Chattanooga".Length), "Chattanooga", "Chattanooga", "US", new GeoPoint(35.05, -85.31), PlaceKind.City)
+        {
+            Context = PlaceContext.Organisation,
+        });
+
+        var shooting = Analyze(report).Events.Where(e => e.Type == "ASSAULT").ShouldHaveSingleItem();
+        shooting.Place.ShouldBe("Chattanooga");
+        shooting.PlaceStated.ShouldBeFalse();
+    }
+
+    [Fact]
     public void Two_shootings_in_two_towns_in_one_week_stay_two_records_even_in_one_story()
     {
         var other = MarkedText.Document("springfield-sun", """
