@@ -19,12 +19,18 @@ public sealed class UnrelatedBody : IDocumentStep
     {
         // A headline the text itself gave (its first line) is no headline the page was filed under.
         if (document.Title is not { } title || document.TokensGiven || document.Text.Contains(title.Trim(), StringComparison.Ordinal)) return;
-        var headline = Words(title, 0, title.Length);
+        var headline = new HashSet<string>(StringComparer.Ordinal);
+        ForEachWord(title, 0, title.Length, word => { headline.Add(word.ToString()); return true; });
         if (headline.Count < FewestHeadlineWords) return;
+        // Most bodies share a headline word within their first lines: look words up without copying them, and stop there.
+        var shared = headline.GetAlternateLookup<ReadOnlySpan<char>>();
         var spans = document.Body.Count > 0 ? document.Body : [new TextSpan(0, document.Text.Length)];
+        foreach (var span in spans)
+            if (!ForEachWord(document.Text, span.Start, span.End, word => !shared.Contains(word))) return;
         var body = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var span in spans) body.UnionWith(Words(document.Text, span.Start, span.End));
-        if (body.Count < FewestBodyWords || body.Overlaps(headline)) return;
+        foreach (var span in spans)
+            ForEachWord(document.Text, span.Start, span.End, word => { body.Add(word.ToString()); return body.Count < FewestBodyWords; });
+        if (body.Count < FewestBodyWords) return;
         var lead = title.Trim();
         document.Text = lead + "\n\n" + document.Text;
         document.TextIsInput = false;
@@ -33,9 +39,16 @@ public sealed class UnrelatedBody : IDocumentStep
         document.HeadlineOnly = true;
     }
 
-    private static HashSet<string> Words(string text, int start, int end)
+    private delegate bool WordVisitor(ReadOnlySpan<char> word);
+
+    /// <summary>
+    /// Gives each telling word of the text's range (letters only, at least <see cref="ShortestWord"/>,
+    /// its first <see cref="ComparedLetters"/> lower-cased, not a function word) until the visitor says
+    /// stop; false when it did.
+    /// </summary>
+    private static bool ForEachWord(string text, int start, int end, WordVisitor visit)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        Span<char> lower = stackalloc char[ComparedLetters];
         for (int i = start; i < end;)
         {
             if (!char.IsLetter(text[i])) { i++; continue; }
@@ -43,15 +56,17 @@ public sealed class UnrelatedBody : IDocumentStep
             while (j < end && char.IsLetter(text[j])) j++;
             if (j - i >= ShortestWord)
             {
-                var word = text.Substring(i, Math.Min(j - i, ComparedLetters)).ToLowerInvariant();
-                if (!FunctionWords.Contains(word)) words.Add(word);
+                int n = text.AsSpan(i, Math.Min(j - i, ComparedLetters)).ToLowerInvariant(lower);
+                var word = lower[..n];
+                if (!FunctionWords.Contains(word) && !visit(word)) return false;
             }
             i = j;
         }
-        return words;
+        return true;
     }
 
     /// <summary>English function words (Data/function-words.txt) say nothing of a story.</summary>
-    private static readonly HashSet<string> FunctionWords =
-        [.. DataFiles.Sections("Text", "function-words.txt")["en"].Select(w => w.Length > ComparedLetters ? w[..ComparedLetters] : w)];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWords =
+        new HashSet<string>(DataFiles.Sections("Text", "function-words.txt")["en"].Select(w => w.Length > ComparedLetters ? w[..ComparedLetters] : w), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 }

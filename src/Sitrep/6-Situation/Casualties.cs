@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Sitrep.Situation;
 
 /// <summary>
@@ -81,7 +79,7 @@ public readonly record struct Casualties(int? Killed, int? Injured, int? Hit)
     }
 
     private static string? KindOf(string lemma) =>
-        Hits.Contains(lemma) ? "hit" : ContradictionFinder.CountKinds.Value.GetValueOrDefault(lemma) is "killed" or "injured" ? ContradictionFinder.CountKinds.Value[lemma] : null;
+        Hits.Contains(lemma) ? "hit" : ContradictionFinder.CountKinds.Value.GetValueOrDefault(lemma) is var kind && kind is "killed" or "injured" ? kind : null;
 
     private static int NumberBefore(SentenceWords words, int toll, HashSet<int> claimed)
     {

@@ -19,8 +19,11 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
     public static Pipeline Extraction() => new([new HtmlArticleExtractor(), new TextLayout()]);
 
     /// <summary>Extraction plus entities, places and times.</summary>
-    public static Pipeline Annotation() => new([
-        .. Extraction().Steps,
+    public static Pipeline Annotation() => new([.. Extraction().Steps, .. Annotating()]);
+
+    /// <summary>The steps after extraction that find entities, places and times (each built once: some load models).</summary>
+    private static IDocumentStep[] Annotating() =>
+    [
         new Ingest.ArticleSizeLimit(),
         new SentenceSplitter(),
         new EntityRecognizer(),
@@ -28,16 +31,17 @@ public sealed class Pipeline(IReadOnlyList<IDocumentStep> steps)
         // The geoparser reads the tagger's LOC, ORG, PER and MISC mentions.
         new Geoparser(),
         new TemporalTagger(),
-    ]);
+    ];
 
     /// <summary>Extraction plus tokens, sentences and their syntax (tags, lemmas, dependency trees): <c>sitrep parse</c>.</summary>
     public static Pipeline Parsing() => new([.. Extraction().Steps, new Ingest.ArticleSizeLimit(), new SentenceSplitter(), new SyntaxParser()]);
 
     /// <summary>
     /// Annotation plus the per-document part of the stories stage, for commands that group stories; a
-    /// body unrelated to its headline is read as the headline alone (no offsets are written from here).
+    /// body unrelated to its headline is read as the headline alone (such a document's records carry
+    /// the text their offsets refer to).
     /// </summary>
-    public static Pipeline StoryReading() => new([.. Extraction().Steps, new UnrelatedBody(), .. Annotation().Steps.Skip(Extraction().Steps.Count), new StoryFeaturizer()]);
+    public static Pipeline StoryReading() => new([.. Extraction().Steps, new UnrelatedBody(), .. Annotating(), new StoryFeaturizer()]);
 
     public void Process(Document document)
     {
