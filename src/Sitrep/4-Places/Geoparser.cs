@@ -21,7 +21,7 @@ public sealed class Geoparser(Gazetteer gazetteer, WordLists words) : IDocumentS
         var shared = document.Body.Count == 0 && document.Tokens.Count > 0 ? document.Tokens : Tokenizer.Tokenize(document.Text);
         var toponyms = finder.Find(document.Text, shared, document.Entities);
         var entries = resolver.Resolve(toponyms);
-        AttachFeatures(document.Text, toponyms, entries);
+        var placedNearby = AttachFeatures(document.Text, toponyms, entries);
         var tagged = document.Entities.ToList();
         for (int i = 0; i < toponyms.Count; i++)
         {
@@ -31,8 +31,8 @@ public sealed class Geoparser(Gazetteer gazetteer, WordLists words) : IDocumentS
             // its people ("Syrian") is still a place the text mentions; it just names no LOC entity.
             if (t.Role is ToponymRole.Organisation or ToponymRole.Demonym && e == null) continue;
             if (t.Role == ToponymRole.Feature && t.Candidates.Count == 0 && e == null) continue; // a feature we cannot place
-            // A feature keeps its own name and takes the position of the place it belongs to.
-            document.Places.Add(t.Role == ToponymRole.Feature
+            // A feature, or a place placed by its neighbours, keeps its own name and takes the position of the place it belongs to.
+            document.Places.Add(t.Role == ToponymRole.Feature || placedNearby[i]
                 ? new PlaceMention(new TextSpan(t.Start, t.End), t.Text, t.Text, NullIfEmpty(e?.Country), PointOf(e), PlaceKind.Feature)
                 : new PlaceMention(new TextSpan(t.Start, t.End), t.Text, e?.Name, NullIfEmpty(e?.Country), PointOf(e), e?.Kind)
                 {
@@ -44,23 +44,34 @@ public sealed class Geoparser(Gazetteer gazetteer, WordLists words) : IDocumentS
         document.Entities.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
     }
 
-    /// <summary>A named feature without a place name of its own lies at the nearest place of its sentence.</summary>
-    private static void AttachFeatures(string text, IReadOnlyList<Toponym> toponyms, GazetteerEntry?[] entries)
+    /// <summary>
+    /// A named feature, or a place the gazetteer does not know ("Ghouta", "Grants Town"), lies at the
+    /// nearest place of its sentence; a place with none there, at the town the document names most
+    /// (local news names its streets and suburbs around its own town).
+    /// </summary>
+    /// <returns>Which toponyms took another place's position.</returns>
+    private static bool[] AttachFeatures(string text, IReadOnlyList<Toponym> toponyms, GazetteerEntry?[] entries)
     {
+        var resolved = entries.ToArray();
+        var placed = new bool[toponyms.Count];
+        GazetteerEntry? main = resolved.Where((e, j) => e is { Kind: PlaceKind.City } && toponyms[j].Role == ToponymRole.Place)
+            .GroupBy(e => e!.Id).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.First()).FirstOrDefault();
         for (int i = 0; i < toponyms.Count; i++)
         {
-            if (toponyms[i].Role != ToponymRole.Feature || entries[i] != null) continue;
+            if (toponyms[i].Role is not (ToponymRole.Feature or ToponymRole.Place) || resolved[i] != null) continue;
             int best = -1, distance = int.MaxValue;
             for (int j = 0; j < toponyms.Count; j++)
             {
-                if (entries[j] is not { Kind: PlaceKind.City or PlaceKind.Admin2 or PlaceKind.Admin1 } || toponyms[j].Role != ToponymRole.Place) continue;
+                if (resolved[j] is not { Kind: PlaceKind.City or PlaceKind.Admin2 or PlaceKind.Admin1 } || toponyms[j].Role != ToponymRole.Place) continue;
                 int from = Math.Min(toponyms[i].End, toponyms[j].End), to = Math.Max(toponyms[i].Start, toponyms[j].Start);
                 if (from < to && text.AsSpan(from, to - from).IndexOfAny(".!?\n") >= 0) continue; // another sentence
                 int d = Math.Abs(toponyms[i].Start - toponyms[j].Start);
                 if (d < distance) (best, distance) = (j, d);
             }
-            if (best >= 0) entries[i] = entries[best];
+            entries[i] = best >= 0 ? resolved[best] : toponyms[i].Role == ToponymRole.Place ? main : null;
+            placed[i] = entries[i] != null;
         }
+        return placed;
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

@@ -78,6 +78,16 @@ public sealed partial class ToponymFinder
             // No person's name holds "County": the tagger took "Henry County" for Henry.
             if (e.Type == EntityType.Person && !(e.Start == start && e.End == m.End && PlacedByContext(text, tokens, m)) && !IsAdminName(text, tokens, m)) return null;
             if (e.Type == EntityType.Person) continue;
+            var word = Word(text, tokens[m.StartToken]);
+            // "the Holy See", "Independence Day": an ordinary word inside a longer name is part of that
+            // name, not a place of its own ("US" in capitals is no ordinary word).
+            if (m.EndToken - m.StartToken == 1 && (e.Start < start || e.End > m.End) && words.IsCommonWord(word) && !IsAllCaps(word)) return null;
+            // "NATO", "SWAT": an organisation written in capitals is named after no place, unless it
+            // opens a dateline ("CINCINNATI (AP) --").
+            if (e.Type == EntityType.Organization && e.Start == start && e.End == m.End && IsAllCaps(word) && !IsDateline(text, tokens, m)
+                && !m.Candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Region || c.Alias == AliasKind.Abbreviation)) return null;
+            // A respelling is for places: "Korean" is no spelling of Kerian.
+            if (e.Type == EntityType.Misc && m.Fuzzy) return null;
             // "Valerie Jones ... the Jones family": a surname of the text in a name names no place.
             if (e.Type == EntityType.Organization && IsSurname(text, tokens, m, surnames)) return null;
             if (e.Type == EntityType.Organization) return new Toponym(start, m.End, surface, m.Key, m.Candidates, ToponymRole.Organisation) { Weak = street };
@@ -184,7 +194,6 @@ public sealed partial class ToponymFinder
 
     private static bool IsAllCaps(string word) => word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
-    /// <summary>"CHARLESTON, W.Va. --", "BEIRUT:", "NEWARK  It": a place in capitals before a comma, colon, dash or gap.</summary>
     // "Al Fashir", "El Obeid": written apart, the article is still part of the name.
     private static bool IsArabicArticle(string word) => word is "Al" or "El" or "Ar" or "Ad" or "Az" or "Ash" or "Ath" or "Adh";
 
@@ -199,12 +208,13 @@ public sealed partial class ToponymFinder
     private static bool IsMajor(IEnumerable<NameMatch> candidates) =>
         candidates.Any(c => c.Alias is AliasKind.Name or AliasKind.Variant && (c.Entry.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region || c.Entry.Population >= 100_000));
 
+    /// <summary>"CHARLESTON, W.Va. --", "BEIRUT:", "NEWARK  It", "CINCINNATI (AP)": a place in capitals before a comma, colon, dash, bracket or gap.</summary>
     private static bool IsDateline(string text, List<Token> tokens, Match m)
     {
         if (m.End + 2 >= text.Length) return false;
         if (text[m.End] == ' ' && text[m.End + 1] == ' ') return true; // "NEWARK  It was ..."
         var after = text.AsSpan(m.End).TrimStart(' ');
-        return after.Length > 0 && after[0] is ',' or ':' or '-' or '—' or '–';
+        return after.Length > 0 && after[0] is ',' or ':' or '-' or '—' or '–' or '(';
     }
 
     /// <summary>"Sen. Bob Casey, D-Pa.", "Rep. Marty Seifert, R-Marshall": a legislator's party and home.</summary>
