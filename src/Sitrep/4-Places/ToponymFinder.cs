@@ -262,9 +262,19 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
     private static bool IsPossessive(string text, int apostrophe) =>
         !(apostrophe >= 6 && text.AsSpan(apostrophe - 6, 6).SequenceEqual("People")) && apostrophe + 1 < text.Length && text[apostrophe] is '\'' or '’' && text[apostrophe + 1] == 's' && (apostrophe + 2 == text.Length || !char.IsLetter(text[apostrophe + 2]));
 
-    // A dot inside a word only in abbreviations written without spaces: "U.S", "W.Va", "N.Y".
+    // A dot inside a word only in abbreviations written without spaces: "U.S", "W.Va", "N.Y", "N.S.W".
     private static bool IsInitialDot(string text, int start, int dot) =>
-        dot - start <= 2 && char.IsUpper(text[start]) && char.IsUpper(text[dot + 1]);
+        char.IsUpper(text[start]) && char.IsUpper(text[dot + 1])
+        && (dot - start <= 2 || IsInitials(text.AsSpan(start, dot - start)) && (dot + 2 == text.Length || !char.IsLetter(text[dot + 2]))); // not "D.C.Peddling"
+
+    // "N.S", "P.E": capitals each followed by a dot but the last.
+    private static bool IsInitials(ReadOnlySpan<char> s)
+    {
+        if (s.Length % 2 == 0) return false;
+        for (int i = 0; i < s.Length; i++)
+            if (i % 2 == 0 ? !char.IsUpper(s[i]) : s[i] != '.') return false;
+        return true;
+    }
 
     private static readonly HashSet<string> Connectors = [.. ToponymWords.List("Connectors")];
 

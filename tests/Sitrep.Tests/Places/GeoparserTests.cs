@@ -222,7 +222,10 @@ public class GeoparserTests
         var kentucky = Place(d, "Kentucky");
         kentucky.Kind.Name().ShouldBe("admin");
         kentucky.Country.ShouldBe("US");
-        Place(d, "Frobbly Hollow").Lat.ShouldBeNull(); // nothing known inside: still a place, unplaced
+        // Nothing known inside: still a place, at the place its sentence names.
+        var hollow = Place(d, "Frobbly Hollow");
+        hollow.Name.ShouldBe("Frobbly Hollow");
+        (hollow.Lat, hollow.Lon).ShouldBe((kentucky.Lat, kentucky.Lon));
     }
 
     [Fact]
