@@ -21,6 +21,8 @@ public sealed partial class ToponymFinder
 
     private static readonly HashSet<string> Titles = [.. ToponymWords.List("Titles")];
 
+    private static readonly HashSet<string> DiseaseNouns = [.. ToponymWords.List("DiseaseNouns")];
+
     private static readonly HashSet<string> PlaceNouns = [.. ToponymWords.List("PlaceNouns")];
 
     private static readonly HashSet<string> CalendarWords = [.. ToponymWords.List("CalendarWords")];
@@ -82,9 +84,9 @@ public sealed partial class ToponymFinder
             // "the Holy See", "Independence Day": an ordinary word inside a longer name is part of that
             // name, not a place of its own ("US" in capitals is no ordinary word).
             if (m.EndToken - m.StartToken == 1 && (e.Start < start || e.End > m.End) && words.IsCommonWord(word) && !IsAllCaps(word)) return null;
-            // "NATO", "SWAT": an organisation written in capitals is named after no place, unless it
-            // opens a dateline ("CINCINNATI (AP) --").
-            if (e.Type == EntityType.Organization && e.Start == start && e.End == m.End && IsAllCaps(word) && !IsDateline(text, tokens, m)
+            // "NATO", "SWAT", "HIV": an organisation or other name written in capitals is named after no
+            // place, unless it opens a dateline ("CINCINNATI (AP) --").
+            if (e.Type is EntityType.Organization or EntityType.Misc && e.Start == start && e.End == m.End && IsAllCaps(word) && !IsDateline(text, tokens, m)
                 && !m.Candidates.Any(c => c.Entry.Kind is PlaceKind.Country or PlaceKind.Region || c.Alias == AliasKind.Abbreviation)) return null;
             // A respelling is for places: "Korean" is no spelling of Kerian.
             if (e.Type == EntityType.Misc && m.Fuzzy) return null;
@@ -106,6 +108,8 @@ public sealed partial class ToponymFinder
             && !IsDateline(text, tokens, m)) return null;
         if (single && firstWord.Length <= 2 && !IsAllCaps(firstWord) && m.End == tokens[m.StartToken].End) return null;
         if (single && Titles.Contains(firstWord)) return null; // "Sens.", "General", "Prince"
+        // "West Nile virus", "Marburg fever": a disease named after a place happens anywhere.
+        if (m.EndToken < tokens.Count && tokens[m.EndToken].Start == m.End + 1 && DiseaseNouns.Contains(Word(text, tokens[m.EndToken]))) return null;
 
         // The name the match belongs to: its run of capitalised words, cut at "and" ("United States and Canada").
         int nameStart = m.StartToken, nameEnd = m.EndToken;
@@ -154,6 +158,8 @@ public sealed partial class ToponymFinder
         bool cue = Locative(text, tokens, m.StartToken) || AfterParty(text, tokens, m.StartToken) || AfterCommaPlace(text, tokens, m.StartToken) || ContainerFollows(text, tokens, m.EndToken)
                    || PlaceNounFollows(text, tokens, m.EndToken) && (!common || AfterArticle(text, tokens, m.StartToken)) || IsAdminName(text, tokens, m);
         if (common && !cue && (!major || IsSentenceStart(text, tokens[m.StartToken]))) return null;
+        // "the Park", "the Lake": an ordinary word is no county named without its generic word.
+        if (common && candidates.All(c => c.Alias == AliasKind.Short)) return null;
         if (dictionary && !cue && !major) return null;
         // A small place named once, with nothing saying it is a place, is more likely a surname or a word.
         bool small = candidates.All(c => c.Entry.Kind is PlaceKind.City or PlaceKind.Admin2 && c.Entry.Population < 10_000 || c.Alias == AliasKind.Short);

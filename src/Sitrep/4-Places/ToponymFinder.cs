@@ -171,6 +171,7 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
         if (w.AsSpan().ContainsAny(" -.") || IsAllCaps(w)) return false;
         if (Compass.Contains(w)) return !text.AsSpan(0, e.Start).EndsWith("the ", StringComparison.OrdinalIgnoreCase);
         if (words.IsCommonWord(w)) return !IsMajor(candidates);
+        if (Titles.Contains(w)) return true; // "the Pope", "the Governor"
         return words.IsFirstName(w) && OrganisationNameFollows(text, e.End);
     }
 

@@ -58,6 +58,22 @@ public class ResolutionClassTests
     }
 
     [Fact]
+    public void A_disease_named_after_a_place_is_no_place()
+    {
+        var d = Annotate("Health officials in Marburg confirmed two new cases of Marburg fever and warned of HIV infections.",
+            ("HIV", EntityType.Misc));
+        d.Places.Count(p => p.Text == "Marburg").ShouldBe(1);
+        d.Places.ShouldNotContain(p => p.Text == "HIV");
+    }
+
+    [Fact]
+    public void A_title_or_an_ordinary_word_alone_is_no_place()
+    {
+        var d = Annotate("The Pope will celebrate Mass at the Park in Ottawa on Sunday.", ("Pope", EntityType.Location), ("Park", EntityType.Location), ("Ottawa", EntityType.Location));
+        d.Places.Select(p => p.Text).ShouldBe(["Ottawa"]);
+    }
+
+    [Fact]
     public void A_respelling_is_never_a_demonym()
     {
         var d = Annotate("Talks on the Korean Peninsula stalled again on Friday.", ("Korean", EntityType.Misc));
