@@ -109,8 +109,11 @@ internal sealed partial class TimexScanner
     private bool IsPunct(int i, char c) => Has(i) && toks[i].Kind == TokenKind.Punct && text[toks[i].Start] == c;
     private bool Touches(int i) => Has(i) && !toks[i].SpaceBefore;
 
-    /// <summary>A hyphen glued to both neighbours: "third-quarter", "mid-January", "two-day".</summary>
-    private bool IsHyphenAt(int i) => IsPunct(i, '-') && Touches(i) && Touches(i + 1);
+    /// <summary>A hyphen (or the en dash of a range) glued to both neighbours: "third-quarter", "mid-January", "two-day", "2010–11".</summary>
+    private bool IsHyphenAt(int i) => IsDash(i) && Touches(i) && Touches(i + 1);
+
+    /// <summary>A hyphen, or the en dash ranges are written with ("2009–2011").</summary>
+    private bool IsDash(int i) => IsPunct(i, '-') || IsPunct(i, '\u2013');
 
     private bool IsPlainNumber(int i) => Has(i) && toks[i].Kind == TokenKind.Number && !toks[i].HasSuffix;
 

@@ -36,7 +36,7 @@ internal sealed partial class TimexScanner
             return Dated(i, j + 1, TimePoint.Month(r.Year + shift, month));
         }
         if (ambiguous && !MonthSignalBefore(i)) return null;
-        if (month == 5 && IsWord(i - 1, "and")) return null;
+        if (month == 5 && IsWord(i - 1, "and") && !Is(i - 2, WordClass.Month)) return null; // "... and May", but "between March and May"
         return Dated(i, i, MonthPoint(month, 0, PrepositionTense(i) ?? Tense(i)), $"XXXX-{month:D2}");
     }
 
@@ -190,7 +190,15 @@ internal sealed partial class TimexScanner
         if (ParseQuantity(j) is { Article: false } q && Is(q.Last + 1, WordClass.Unit)) { n = q.Value; j = q.Last + 1; }
         if (Is(j, WordClass.Unit)) return new Timex(i, j, SetType, DurationValue(Sense(j, WordClass.Unit).Value, IsWord(i + 1, "other") ? 2 : n));
         if (IsWord(i, "per")) return null;
-        if (Is(j, WordClass.Weekday)) return new Timex(i, j, SetType, $"XXXX-WXX-{Sense(j, WordClass.Weekday).Number}");
+        if (Is(j, WordClass.Weekday))
+        {
+            // "each Sunday evening": the part of the day belongs to the recurrence
+            int weekday = Sense(j, WordClass.Weekday).Number;
+            if (Is(j + 1, WordClass.PartOfDay) && Sense(j + 1, WordClass.PartOfDay).Value is var part && !part.StartsWith('T'))
+                return new Timex(i, j + 1, SetType, $"XXXX-WXX-{weekday}T{part}");
+            return new Timex(i, j, SetType, $"XXXX-WXX-{weekday}");
+        }
+        if (Is(j, WordClass.Season) && !Sense(j, WordClass.Season).Plural) return new Timex(i, j, SetType, $"XXXX-{Sense(j, WordClass.Season).Value}"); // "every summer"
         if (Is(j, WordClass.Month)) return new Timex(i, j, SetType, $"XXXX-{Sense(j, WordClass.Month).Number:D2}");
         if (Is(j, WordClass.PartOfDay) && !Sense(j, WordClass.PartOfDay).Value.StartsWith('T'))
             return new Timex(i, j, SetType, $"XXXX-XX-XXT{Sense(j, WordClass.PartOfDay).Value}");
