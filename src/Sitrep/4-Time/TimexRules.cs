@@ -210,10 +210,19 @@ internal sealed partial class TimexScanner
     private Timex? DayMonth(int i, int day)
     {
         int j = IsWord(i + 1, "of") ? i + 2 : i + 1;
-        if (!Is(j, WordClass.Month)) return null;
+        if (!Is(j, WordClass.Month)) return RangeStart(i, day);
         int month = Sense(j, WordClass.Month).Number;
         if (day > DateTime.DaysInMonth(2000, month)) return null;
         return DayOfMonth(i, j, month, day);
+    }
+
+    /// <summary>The first day of a range that names its month once: "between 1 and 5 May", "3-9 June 2024".</summary>
+    private Timex? RangeStart(int i, int day)
+    {
+        if (!(IsWord(i + 1, "and") || IsWord(i + 1, "to") || IsHyphenAt(i + 1)) || !IsPlainNumber(i + 2) || T(i + 2).Number is var second && (second <= day || second > 31))
+            return null;
+        if (DayMonth(i + 2, second) is not { Point: { Grain: Grain.Day } end }) return null;
+        return Dated(i, i, TimePoint.Day(new DateOnly(end.Anchor.Year, end.Anchor.Month, day)));
     }
 
     /// <summary>Day and month ending at token <paramref name="j"/>, with the year written after them or resolved by tense.</summary>

@@ -52,6 +52,8 @@ internal sealed partial class TimexScanner
         int j = IsPunct(i + 1, ',') ? i + 2 : i + 1;
         if (Is(j, WordClass.Month) && MonthLed(j) is { } m && m.Point is { Grain: Grain.Day })
             return m with { First = i };
+        if (IsPlainNumber(j) && DayMonth(j, T(j).Number) is { Point.Grain: Grain.Day } dm)
+            return dm with { First = i }; // "Monday 9 May", "Friday, 13 March 2020"
         int last = i;
         var p = WeekdayPoint(wd, IsDeadline(i) ? 1 : Tense(i));
         if (Is(i + 1, WordClass.PartOfDay) && !Sense(i + 1, WordClass.PartOfDay).Plural)
@@ -232,6 +234,7 @@ internal sealed partial class TimexScanner
             TimePoint? day = reference is { } r ? TimePoint.Day(r) : null;
             int last = i;
             if (DayAfterTime(i + 1, i) is { } d) { day = d.Point; last = d.Last; }
+            else if (DayOfTimeAhead(i + 1, i) is { } ahead) day = ahead; // "midnight on Friday"
             if (day is not { } dp) return new Timex(i, last, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:00");
             var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, 0);
             return new Timex(i, last, TimeOfDay, p.ToString(), p);
@@ -375,6 +378,7 @@ internal sealed partial class TimexScanner
         }
         if (IsWord(i, "now") && IsWord(i - 1, "right")) return new Timex(i - 1, i, Date, value);
         if ((IsWord(i, "now") || IsWord(i, "currently")) && IsPunct(i + 1, ',') && StartsSentence(i)) return null; // "Now, he says, ...": a discourse marker
+        if (IsHyphenAt(i + 1)) return null; // "the now-defunct firm", "soon-to-be": part of an adjective
         if (IsWord(i, "soon") && (IsPastVerb(i + 1) || IsWord(i - 1, "was") || IsWord(i - 1, "were"))) return null; // "that soon became a flood": shortly after, not ahead of now
         if (IsWord(i, "recently") && IsWord(i - 1, "more")) return new Timex(i - 1, i, Date, value);
         if (IsWord(i, "soon") && (IsWord(i - 1, "as") || IsWord(i + 1, "as") || IsWord(i + 1, "after"))) return null;

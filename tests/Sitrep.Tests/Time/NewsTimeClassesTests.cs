@@ -29,6 +29,8 @@ public class NewsTimeClassesTests
             [("10:00", "TIME", "2024-06-09T10:00"), ("15:00 UTC", "TIME", "2024-06-09T15:00Z"), ("Sunday", "DATE", "2024-06-09")]);
         Times("The first shell hit the market at 9 a.m. on Monday, residents said.").ShouldBe(
             [("9 a.m.", "TIME", "2024-06-10T09:00"), ("Monday", "DATE", "2024-06-10")]);
+        Times("The curfew began at midnight on Friday.").ShouldBe([("midnight", "TIME", "2024-06-07T24:00"), ("Friday", "DATE", "2024-06-07")]);
+        Times("The bill was passed on Monday 10 June after a long debate.").ShouldBe([("Monday 10 June", "DATE", "2024-06-10")]);
         Times("The blast was heard at 2:40 p.m. (1240 GMT) Saturday.").ShouldBe(
             [("2:40 p.m.", "TIME", "2024-06-08T14:40"), ("1240 GMT", "TIME", "2024-06-08T12:40Z"), ("Saturday", "DATE", "2024-06-08")]);
     }
@@ -39,6 +41,7 @@ public class NewsTimeClassesTests
         Times("The 2022\u201323 season ended with a cup final.").ShouldBe([("2022", "DATE", "2022"), ("23", "DATE", "2023")]);
         Times("She chaired the board from 2015\u20132019.").ShouldBe([("2015", "DATE", "2015"), ("2019", "DATE", "2019")]);
         Times("The fair runs June 3\u20139 in the old port.").ShouldBe([("June 3", "DATE", "2024-06-03"), ("9", "DATE", "2024-06-09")]);
+        Times("The census was taken between 1 and 5 May.").ShouldBe([("1", "DATE", "2024-05-01"), ("5 May", "DATE", "2024-05-05")]);
         Times("Fighting raged between March and May, the monitors said.").ShouldBe([("March", "DATE", "2024-03"), ("May", "DATE", "2024-05")]);
         Times("Prices will be frozen for two to three years.").ShouldBe([("two to three years", "DURATION", "PXY")]);
     }
@@ -50,6 +53,17 @@ public class NewsTimeClassesTests
         Times("Three weeks later the army retook it.").ShouldBe([("Three weeks", "DURATION", "P3W")]);
         Times("The dam was finished two years ago.").ShouldBe([("two years ago", "DATE", "2022")]);
         Times("Profit rose 4% from a year-earlier figure of $2 million.").ShouldBe([("year-earlier", "DATE", "2023")]);
+    }
+
+    [Theory]
+    [InlineData("Prices are now at a record high.", "now")]
+    [InlineData("For now, the border stays closed.", "now")]
+    [InlineData("The road has been shut until now.", "now")]
+    [InlineData("The now-defunct airline owed its staff two months of pay.", null)]
+    public void Now_is_the_present_but_not_inside_an_adjective(string text, string? span)
+    {
+        var present = Times(text).Where(t => t.Value == "PRESENT_REF").Select(t => t.Text);
+        present.ShouldBe(span is null ? [] : [span]);
     }
 
     [Theory]
