@@ -55,6 +55,18 @@ public class NewsTimeClassesTests
         Times("Profit rose 4% from a year-earlier figure of $2 million.").ShouldBe([("year-earlier", "DATE", "2023")]);
     }
 
+    [Fact]
+    public void A_compared_period_is_as_fine_as_the_period_the_text_spoke_of()
+    {
+        Times("Exports rose 5% in April compared with the same period last year.").ShouldBe(
+            [("April", "DATE", "2024-04"), ("the same period last year", "DATE", "2023-04")]);
+        Times("Sales in the first half rose 7% over the same period last year.").ShouldBe(
+            [("the first half", "DATE", "2024-H1"), ("the same period last year", "DATE", "2023-H1")]);
+        Times("Arrivals in March were up 12% on the same month of 2022.").ShouldBe(
+            [("March", "DATE", "2024-03"), ("the same month of 2022", "DATE", "2022-03")]);
+        Times("Turnover grew 3% on the same period last year.").ShouldBe([("the same period last year", "DATE", "2023")]);
+    }
+
     [Theory]
     [InlineData("Prices are now at a record high.", "now")]
     [InlineData("For now, the border stays closed.", "now")]
