@@ -233,11 +233,12 @@ internal sealed partial class TimexScanner
             int hour = int.Parse(part.AsSpan(1));
             TimePoint? day = reference is { } r ? TimePoint.Day(r) : null;
             int last = i;
-            if (DayAfterTime(i + 1, i) is { } d) { day = d.Point; last = d.Last; }
-            else if (DayOfTimeAhead(i + 1, i) is { } ahead) day = ahead; // "midnight on Friday"
-            if (day is not { } dp) return new Timex(i, last, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:00");
+            string zone = Is(i + 1, WordClass.Zone) ? ZoneSuffix(++last) : ""; // "noon GMT"
+            if (DayAfterTime(last + 1, i) is { } d) { day = d.Point; last = d.Last; }
+            else if (DayOfTimeAhead(last + 1, i) is { } ahead) day = ahead; // "midnight on Friday"
+            if (day is not { } dp) return new Timex(i, last, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:00{zone}");
             var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, 0);
-            return new Timex(i, last, TimeOfDay, p.ToString(), p);
+            return new Timex(i, last, TimeOfDay, p.ToString() + zone, p);
         }
         if (IsWord(i, "overnight") && reference is { } rr)
         {

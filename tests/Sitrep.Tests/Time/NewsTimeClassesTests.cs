@@ -18,6 +18,7 @@ public class NewsTimeClassesTests
     [InlineData("The quake struck at 18:00 UTC, the survey said.", "18:00 UTC", "2024-06-11T18:00Z")]
     [InlineData("The capsule docked at 09:41 GMT.", "09:41 GMT", "2024-06-11T09:41Z")]
     [InlineData("The ferry sank at 0415 GMT.", "0415 GMT", "2024-06-11T04:15Z")]
+    [InlineData("The truce took effect at midnight GMT.", "midnight GMT", "2024-06-11T24:00Z")]
     [InlineData("Polls close at 8 p.m. EDT.", "8 p.m. EDT", "2024-06-11T20:00")]
     public void A_time_in_universal_time_carries_the_zone_and_a_local_one_does_not(string text, string span, string value) =>
         Times(text).ShouldContain((span, "TIME", value));
