@@ -107,9 +107,10 @@ internal sealed partial class TimexScanner
             colon = true;
             if (IsPunct(i + 3, ':') && Touches(i + 3) && IsDigitsAt(i + 4, 2)) last = i + 4; // seconds
         }
-        else if (IsDigitsAt(i + 2, 2) && IsPunct(i + 1, '.') && Touches(i + 1) && Touches(i + 2) && Is(i + 3, WordClass.Meridiem) && T(i + 2).Number < 60)
+        else if (!t.HasSuffix && IsPunct(i + 1, '.') && Touches(i + 1) && Touches(i + 2) && Has(i + 2) && T(i + 2).Kind == TokenKind.Number &&
+                 T(i + 2).Digits == 2 && T(i + 2).Number < 60 && (T(i + 2).HasSuffix || Is(i + 3, WordClass.Meridiem)))
         {
-            minute = T(i + 2).Number; // "10.30 pm"
+            minute = T(i + 2).Number; // "10.30 pm", "10.30am"
             last = i + 2;
         }
         ref readonly var lastTok = ref T(last);
@@ -203,6 +204,8 @@ internal sealed partial class TimexScanner
             return (TimePoint.Day(r.AddDays(Sense(j, WordClass.DayWord).Number)), j);
         if (Is(j, WordClass.Month) && MonthLed(j) is { } m && m.Point is { Grain: Grain.Day })
             return (m.Point, m.Last);
+        if (IsPlainNumber(j) && T(j).Number is >= 1 and <= 31 && DayMonth(j, T(j).Number) is { Point: { Grain: Grain.Day } } dm)
+            return (dm.Point, dm.Last); // "3 May"
         return null;
     }
 

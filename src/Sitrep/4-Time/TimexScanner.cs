@@ -123,7 +123,8 @@ internal sealed partial class TimexScanner
     private bool IsPartOfLargerNumber(int i)
     {
         if (Has(i - 1) && Touches(i) && (IsPunct(i - 1, ',') || IsPunct(i - 1, '.') || IsPunct(i - 1, '$')) ) return true;
-        if (Has(i + 1) && Touches(i + 1) && (IsPunct(i + 1, ',') || IsPunct(i + 1, '.')) && IsPlainNumber(i + 2) && Touches(i + 2)) return true;
+        if (Has(i + 1) && Touches(i + 1) && (IsPunct(i + 1, ',') || IsPunct(i + 1, '.')) && IsPlainNumber(i + 2) && Touches(i + 2) &&
+            !(IsPunct(i + 1, '.') && Is(i + 3, WordClass.Meridiem))) return true; // but "10.30 pm" is a clock time
         if (Has(i + 1) && Touches(i + 1) && IsPunct(i + 1, '%')) return true;
         return false;
     }

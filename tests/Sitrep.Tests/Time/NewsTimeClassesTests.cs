@@ -23,6 +23,12 @@ public class NewsTimeClassesTests
     public void A_time_in_universal_time_carries_the_zone_and_a_local_one_does_not(string text, string span, string value) =>
         Times(text).ShouldContain((span, "TIME", value));
 
+    [Theory]
+    [InlineData("The last train left at 10.30am.", "10.30am", "2024-06-11T10:30")]
+    [InlineData("Police were called at 11.45 pm.", "11.45 pm", "2024-06-11T23:45")]
+    public void British_clock_times_with_a_dot_are_times(string text, string span, string value) =>
+        Times(text).ShouldBe([(span, "TIME", value)]);
+
     [Fact]
     public void A_time_takes_the_day_named_after_local_time_an_aside_or_on()
     {
@@ -30,6 +36,7 @@ public class NewsTimeClassesTests
             [("10:00", "TIME", "2024-06-09T10:00"), ("15:00 UTC", "TIME", "2024-06-09T15:00Z"), ("Sunday", "DATE", "2024-06-09")]);
         Times("The first shell hit the market at 9 a.m. on Monday, residents said.").ShouldBe(
             [("9 a.m.", "TIME", "2024-06-10T09:00"), ("Monday", "DATE", "2024-06-10")]);
+        Times("The bomb went off at 08:15 local time on 3 June.").ShouldBe([("08:15", "TIME", "2024-06-03T08:15"), ("3 June", "DATE", "2024-06-03")]);
         Times("The curfew began at midnight on Friday.").ShouldBe([("midnight", "TIME", "2024-06-07T24:00"), ("Friday", "DATE", "2024-06-07")]);
         Times("The bill was passed on Monday 10 June after a long debate.").ShouldBe([("Monday 10 June", "DATE", "2024-06-10")]);
         Times("The blast was heard at 2:40 p.m. (1240 GMT) Saturday.").ShouldBe(
