@@ -50,7 +50,7 @@ internal sealed partial class TimexScanner
         }
         // ranges: "12 to 18 months", "two or three days", "10-15 years"
         int r = last + 1;
-        if (range && (IsWord(r, "to") || IsWord(r, "or") || (IsPunct(r, '-') && t.Kind == TokenKind.Number)) && ParseQuantity(r + 1, range: false) is { Article: false } upper && upper.Value is not null &&
+        if (range && (IsWord(r, "to") || IsWord(r, "or") || (IsDash(r) && t.Kind == TokenKind.Number)) && ParseQuantity(r + 1, range: false) is { Article: false } upper && upper.Value is not null &&
             (Is(upper.Last + 1, WordClass.Unit) || IsWord(upper.Last + 1, "more")))
         {
             value = null;
@@ -80,7 +80,7 @@ internal sealed partial class TimexScanner
         if (!Is(j, WordClass.Unit)) return null;
         var u = Sense(j, WordClass.Unit);
         if (IsWord(j + 1, "old")) return null; // "52 years old" is an age, as "8-month-old" is
-        if (q.Article && IsHyphenAt(j + 1) && IsWord(j + 2, "long")) return null; // "a day-long session": the length is the adjective's
+        if (q.Article && IsHyphenAt(j + 1)) return null; // "a day-long session", "a year-earlier gain": the unit is part of an adjective
         if (q.Article && q.Last == i && u.Value is "Q" or "S" && !Is(j + 1, WordClass.Ago)) return null; // "a quarter of", "a second time"
         // "a year" after an amount is a rate: "$2 million a year"
         if (q.Article && !u.Plural && !Is(j + 1, WordClass.Ago) && Has(i - 1) && (T(i - 1).Kind == TokenKind.Number || IsPunct(i - 1, '%') ||
@@ -101,8 +101,9 @@ internal sealed partial class TimexScanner
         // "a year and a half ago" is eighteen months back
         var (shiftUnit, shiftCount) = fractionalHalf && u.Value == "Y" && q.Value is { } whole ? ("M", (int?)(whole * 12 + 6)) : (u.Value, q.Value);
         // "two years ago", "a year earlier", "three days later"
-        // "later" and "earlier" stay outside a short length ("three days later"), only "ago" and a year's "earlier" make a date
-        if (Is(end + 1, WordClass.Ago) && (IsWord(end + 1, "ago") || IsWord(end + 1, "hence") || (IsWord(end + 1, "earlier") && u.Value is "Y" or "M" or "Q" or "DE")))
+        // "later" and "earlier" count from the story's last event, not from the publication: they stay outside the
+        // length ("three days later", "a month earlier"); only "ago" and the "a year earlier" of a results report make a date
+        if (Is(end + 1, WordClass.Ago) && (IsWord(end + 1, "ago") || IsWord(end + 1, "hence") || (IsWord(end + 1, "earlier") && u.Value is "Y" or "Q")))
         {
             int dir = Sense(end + 1, WordClass.Ago).Number;
             return Shifted(i, end + 1, shiftUnit, shiftCount, dir, IsWord(end + 1, "later"));

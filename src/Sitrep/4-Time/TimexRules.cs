@@ -107,9 +107,10 @@ internal sealed partial class TimexScanner
             colon = true;
             if (IsPunct(i + 3, ':') && Touches(i + 3) && IsDigitsAt(i + 4, 2)) last = i + 4; // seconds
         }
-        else if (IsDigitsAt(i + 2, 2) && IsPunct(i + 1, '.') && Touches(i + 1) && Touches(i + 2) && Is(i + 3, WordClass.Meridiem) && T(i + 2).Number < 60)
+        else if (!t.HasSuffix && IsPunct(i + 1, '.') && Touches(i + 1) && Touches(i + 2) && Has(i + 2) && T(i + 2).Kind == TokenKind.Number &&
+                 T(i + 2).Digits == 2 && T(i + 2).Number < 60 && (T(i + 2).HasSuffix || Is(i + 3, WordClass.Meridiem)))
         {
-            minute = T(i + 2).Number; // "10.30 pm"
+            minute = T(i + 2).Number; // "10.30 pm", "10.30am"
             last = i + 2;
         }
         ref readonly var lastTok = ref T(last);
@@ -137,18 +138,38 @@ internal sealed partial class TimexScanner
         if (!explicitMeridiem && !colon) return null;
         if (!explicitMeridiem && (t.Digits != 2 && hour > 12 is false && minute == 0 && T(i + 2).Digits != 2)) return null;
         if (hour > 24 || (explicitMeridiem && t.Number is 0 or > 12)) return null;
-        if (Is(last + 1, WordClass.Zone)) last++;
+        string zone = "";
+        if (Is(last + 1, WordClass.Zone)) zone = ZoneSuffix(++last);
         var day = SentenceDay(i);
         // a day named after the clock time: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon yesterday"
         int after = IsPunct(last + 1, ',') ? last + 2 : last + 1;
         if (DayAfterTime(after, i) is { } dd) { day = dd.Point; last = dd.Last; }
-        else if (IsPunct(after, '(') && ClosingParenthesis(after) is { } close &&
-                 (DayAfterTime(close + 1, i) ?? DayAfterTime(close - 1, i)) is { Point: { } named })
-            day = named; // "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)": the aside does not part them
-        if (day is not { } dp) return new Timex(i, last, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
+        else if (DayOfTimeAhead(after, i) is { } ahead) day = ahead;
+        if (day is not { } dp) return new Timex(i, last, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:{minute:D2}{zone}");
         var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, minute);
-        return new Timex(i, last, TimeOfDay, p.ToString(), p);
+        return new Timex(i, last, TimeOfDay, p.ToString() + zone, p);
     }
+
+    /// <summary>
+    /// The day a time of day belongs to when it is named a few words on, outside the time's own
+    /// extent: after "local time", an aside ("10:35 a.m. (0735 GMT) Friday", "4 in the morning
+    /// (4 a.m. EDT Thursday)") or "on" ("at 9 a.m. on Tuesday"): the words between do not part them.
+    /// </summary>
+    private TimePoint? DayOfTimeAhead(int j, int time)
+    {
+        if (IsWord(j, "local") && IsWord(j + 1, "time")) j = IsPunct(j + 2, ',') ? j + 3 : j + 2;
+        if (IsPunct(j, '(') && ClosingParenthesis(j) is { } close)
+        {
+            if (DayAfterTime(close - 1, time) is { Point: { } inside }) return inside;
+            j = IsPunct(close + 1, ',') ? close + 2 : close + 1;
+        }
+        if (IsPunct(j, ')')) j++; // the time was itself the aside: "(0735 GMT) Friday"
+        if (IsWord(j, "on")) j++;
+        return DayAfterTime(j, time)?.Point;
+    }
+
+    /// <summary>The value's zone designator: "Z" for UTC and GMT; local zones stay unmarked, as TimeML writes their clock time.</summary>
+    private string ZoneSuffix(int zone) => Sense(zone, WordClass.Zone).Value == "Z" ? "Z" : "";
 
     /// <summary>Without a named day, a time of day at token i belongs to the day its sentence spoke of, else the reference day.</summary>
     private TimePoint? SentenceDay(int i) =>
@@ -159,9 +180,11 @@ internal sealed partial class TimexScanner
     private Timex? MilitaryTime(int i)
     {
         int hour = T(i).Number / 100, minute = T(i).Number % 100;
-        if (reference is not { } r) return new Timex(i, i + 1, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:{minute:D2}");
-        var p = new TimePoint(r, Grain.Minute, "", hour, minute);
-        return new Timex(i, i + 1, TimeOfDay, p.ToString(), p);
+        string zone = ZoneSuffix(i + 1);
+        var day = DayOfTimeAhead(i + 2, i) ?? SentenceDay(i);
+        if (day is not { } d) return new Timex(i, i + 1, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:{minute:D2}{zone}");
+        var p = new TimePoint(d.Anchor, Grain.Minute, "", hour, minute);
+        return new Timex(i, i + 1, TimeOfDay, p.ToString() + zone, p);
     }
 
     /// <summary>The ")" closing a short aside opened at token <paramref name="open"/>, or null.</summary>
@@ -181,6 +204,8 @@ internal sealed partial class TimexScanner
             return (TimePoint.Day(r.AddDays(Sense(j, WordClass.DayWord).Number)), j);
         if (Is(j, WordClass.Month) && MonthLed(j) is { } m && m.Point is { Grain: Grain.Day })
             return (m.Point, m.Last);
+        if (IsPlainNumber(j) && T(j).Number is >= 1 and <= 31 && DayMonth(j, T(j).Number) is { Point: { Grain: Grain.Day } } dm)
+            return (dm.Point, dm.Last); // "3 May"
         return null;
     }
 
@@ -188,10 +213,19 @@ internal sealed partial class TimexScanner
     private Timex? DayMonth(int i, int day)
     {
         int j = IsWord(i + 1, "of") ? i + 2 : i + 1;
-        if (!Is(j, WordClass.Month)) return null;
+        if (!Is(j, WordClass.Month)) return RangeStart(i, day);
         int month = Sense(j, WordClass.Month).Number;
         if (day > DateTime.DaysInMonth(2000, month)) return null;
         return DayOfMonth(i, j, month, day);
+    }
+
+    /// <summary>The first day of a range that names its month once: "between 1 and 5 May", "3-9 June 2024".</summary>
+    private Timex? RangeStart(int i, int day)
+    {
+        if (!(IsWord(i + 1, "and") || IsWord(i + 1, "to") || IsHyphenAt(i + 1)) || !IsPlainNumber(i + 2) || T(i + 2).Number is var second && (second <= day || second > 31))
+            return null;
+        if (DayMonth(i + 2, second) is not { Point: { Grain: Grain.Day } end }) return null;
+        return Dated(i, i, TimePoint.Day(new DateOnly(end.Anchor.Year, end.Anchor.Month, day)));
     }
 
     /// <summary>Day and month ending at token <paramref name="j"/>, with the year written after them or resolved by tense.</summary>
@@ -250,7 +284,7 @@ internal sealed partial class TimexScanner
         int y = T(i).Number;
         bool signal = Has(i - 1) && toks[i - 1].Kind == TokenKind.Word && InSet(yearSignals, i - 1);
         if (!(y is >= 1900 and <= 2099 || (y is >= 1000 and < 1900 && signal))) return null;
-        if (IsPunct(i - 1, '-') && Touches(i) && Has(i - 2) && T(i - 2).Kind == TokenKind.Number && T(i - 2).Digits != 4) return null; // "1989-1990" second part is fine, "25-1990" is not a year
+        if (IsDash(i - 1) && Touches(i) && Has(i - 2) && T(i - 2).Kind == TokenKind.Number && T(i - 2).Digits != 4) return null; // "1989-1990" second part is fine, "25-1990" is not a year
         var year = TimePoint.Year(y);
         if (Is(i + 1, WordClass.Ordinal) && (IsWord(i + 2, "quarter") || IsWord(i + 2, "half")))
         {
@@ -264,7 +298,7 @@ internal sealed partial class TimexScanner
             var p = lastQuarter is { } lq ? TimePoint.Quarter(y, lq.QuarterOfYear) : year;
             return Dated(i, i + 1, p, article: true) with { Backdated = true };
         }
-        if (IsPunct(i - 1, '-') && Touches(i) && IsWord(i - 2, "post")) return Dated(i - 2, i, year);
+        if (IsDash(i - 1) && Touches(i) && IsWord(i - 2, "post")) return Dated(i - 2, i, year);
         return Dated(i, i, year);
     }
 }

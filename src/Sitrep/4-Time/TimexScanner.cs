@@ -109,8 +109,11 @@ internal sealed partial class TimexScanner
     private bool IsPunct(int i, char c) => Has(i) && toks[i].Kind == TokenKind.Punct && text[toks[i].Start] == c;
     private bool Touches(int i) => Has(i) && !toks[i].SpaceBefore;
 
-    /// <summary>A hyphen glued to both neighbours: "third-quarter", "mid-January", "two-day".</summary>
-    private bool IsHyphenAt(int i) => IsPunct(i, '-') && Touches(i) && Touches(i + 1);
+    /// <summary>A hyphen (or the en dash of a range) glued to both neighbours: "third-quarter", "mid-January", "two-day", "2010–11".</summary>
+    private bool IsHyphenAt(int i) => IsDash(i) && Touches(i) && Touches(i + 1);
+
+    /// <summary>A hyphen, or the en dash ranges are written with ("2009–2011").</summary>
+    private bool IsDash(int i) => IsPunct(i, '-') || IsPunct(i, '\u2013');
 
     private bool IsPlainNumber(int i) => Has(i) && toks[i].Kind == TokenKind.Number && !toks[i].HasSuffix;
 
@@ -120,7 +123,8 @@ internal sealed partial class TimexScanner
     private bool IsPartOfLargerNumber(int i)
     {
         if (Has(i - 1) && Touches(i) && (IsPunct(i - 1, ',') || IsPunct(i - 1, '.') || IsPunct(i - 1, '$')) ) return true;
-        if (Has(i + 1) && Touches(i + 1) && (IsPunct(i + 1, ',') || IsPunct(i + 1, '.')) && IsPlainNumber(i + 2) && Touches(i + 2)) return true;
+        if (Has(i + 1) && Touches(i + 1) && (IsPunct(i + 1, ',') || IsPunct(i + 1, '.')) && IsPlainNumber(i + 2) && Touches(i + 2) &&
+            !(IsPunct(i + 1, '.') && Is(i + 3, WordClass.Meridiem))) return true; // but "10.30 pm" is a clock time
         if (Has(i + 1) && Touches(i + 1) && IsPunct(i + 1, '%')) return true;
         return false;
     }
@@ -235,19 +239,33 @@ internal sealed partial class TimexScanner
         return null;
     }
 
-    /// <summary>"the quarter a year ago", "the corresponding period last year": the quarter reported, a year back.</summary>
+    /// <summary>
+    /// "the quarter a year ago", "the corresponding period last year", "the same month of 2010": the
+    /// period the text speaks of, as finely as it spoke of it (a quarter, half, season or month), a year
+    /// back or in the year named.
+    /// </summary>
     private Timex? ComparedPeriod(int the)
     {
         int j = the + 1;
-        if (IsWord(j, "same") || IsWord(j, "corresponding") || IsWord(j, "comparable")) j++;
-        if (!IsWord(j, "quarter") && !IsWord(j, "period")) return null;
+        bool same = IsWord(j, "same") || IsWord(j, "corresponding") || IsWord(j, "comparable");
+        if (same) j++;
+        bool period = IsWord(j, "period"), month = IsWord(j, "month");
+        if (!IsWord(j, "quarter") && !period && !(same && month)) return null;
         int last;
+        int? year = null;
         if (IsWord(j + 1, "last") && IsWord(j + 2, "year")) last = j + 2;
         else if (IsWord(j + 1, "a") && IsWord(j + 2, "year") && (IsWord(j + 3, "ago") || IsWord(j + 3, "earlier"))) last = j + 3;
+        else if (same && IsWord(j + 1, "of") && YearAfter(j + 2) is { } named) { last = named.Last; year = named.Year; }
         else return null;
-        var p = lastQuarter?.Shift(-4) ?? (reference is { } r ? TimePoint.Year(r.Year - 1) : null);
+        TimePoint? spoken = month ? (lastPoint is { Grain: >= Grain.Month } lp ? At(lp.Anchor, Grain.Month) : null)
+                          : lastQuarter ?? (period && lastPoint is { Grain: Grain.Half or Grain.Quarter or Grain.Season or Grain.Month } lp2 ? lp2 : null);
+        TimePoint? p = spoken is { } sp ? sp.Shift(year is { } y ? YearsInUnits(sp.Grain) * (y - sp.YearNumber) : -YearsInUnits(sp.Grain))
+                     : year is { } y2 ? TimePoint.Year(y2) : reference is { } r ? TimePoint.Year(r.Year - 1) : null;
         return Dated(the, last, p, "XXXX") with { Backdated = true };
     }
+
+    /// <summary>How many of the grain's own units make a year (a season shifts by whole years).</summary>
+    private static int YearsInUnits(Grain g) => g switch { Grain.Half => 2, Grain.Quarter => 4, Grain.Month => 12, _ => 1 };
 
     // ---- cores ------------------------------------------------------------------------------------
 

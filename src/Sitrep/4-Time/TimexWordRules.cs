@@ -36,7 +36,7 @@ internal sealed partial class TimexScanner
             return Dated(i, j + 1, TimePoint.Month(r.Year + shift, month));
         }
         if (ambiguous && !MonthSignalBefore(i)) return null;
-        if (month == 5 && IsWord(i - 1, "and")) return null;
+        if (month == 5 && IsWord(i - 1, "and") && !Is(i - 2, WordClass.Month)) return null; // "... and May", but "between March and May"
         return Dated(i, i, MonthPoint(month, 0, PrepositionTense(i) ?? Tense(i)), $"XXXX-{month:D2}");
     }
 
@@ -52,6 +52,8 @@ internal sealed partial class TimexScanner
         int j = IsPunct(i + 1, ',') ? i + 2 : i + 1;
         if (Is(j, WordClass.Month) && MonthLed(j) is { } m && m.Point is { Grain: Grain.Day })
             return m with { First = i };
+        if (IsPlainNumber(j) && DayMonth(j, T(j).Number) is { Point.Grain: Grain.Day } dm)
+            return dm with { First = i }; // "Monday 9 May", "Friday, 13 March 2020"
         int last = i;
         var p = WeekdayPoint(wd, IsDeadline(i) ? 1 : Tense(i));
         if (Is(i + 1, WordClass.PartOfDay) && !Sense(i + 1, WordClass.PartOfDay).Plural)
@@ -190,7 +192,15 @@ internal sealed partial class TimexScanner
         if (ParseQuantity(j) is { Article: false } q && Is(q.Last + 1, WordClass.Unit)) { n = q.Value; j = q.Last + 1; }
         if (Is(j, WordClass.Unit)) return new Timex(i, j, SetType, DurationValue(Sense(j, WordClass.Unit).Value, IsWord(i + 1, "other") ? 2 : n));
         if (IsWord(i, "per")) return null;
-        if (Is(j, WordClass.Weekday)) return new Timex(i, j, SetType, $"XXXX-WXX-{Sense(j, WordClass.Weekday).Number}");
+        if (Is(j, WordClass.Weekday))
+        {
+            // "each Sunday evening": the part of the day belongs to the recurrence
+            int weekday = Sense(j, WordClass.Weekday).Number;
+            if (Is(j + 1, WordClass.PartOfDay) && Sense(j + 1, WordClass.PartOfDay).Value is var part && !part.StartsWith('T'))
+                return new Timex(i, j + 1, SetType, $"XXXX-WXX-{weekday}T{part}");
+            return new Timex(i, j, SetType, $"XXXX-WXX-{weekday}");
+        }
+        if (Is(j, WordClass.Season) && !Sense(j, WordClass.Season).Plural) return new Timex(i, j, SetType, $"XXXX-{Sense(j, WordClass.Season).Value}"); // "every summer"
         if (Is(j, WordClass.Month)) return new Timex(i, j, SetType, $"XXXX-{Sense(j, WordClass.Month).Number:D2}");
         if (Is(j, WordClass.PartOfDay) && !Sense(j, WordClass.PartOfDay).Value.StartsWith('T'))
             return new Timex(i, j, SetType, $"XXXX-XX-XXT{Sense(j, WordClass.PartOfDay).Value}");
@@ -223,10 +233,12 @@ internal sealed partial class TimexScanner
             int hour = int.Parse(part.AsSpan(1));
             TimePoint? day = reference is { } r ? TimePoint.Day(r) : null;
             int last = i;
-            if (DayAfterTime(i + 1, i) is { } d) { day = d.Point; last = d.Last; }
-            if (day is not { } dp) return new Timex(i, last, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:00");
+            string zone = Is(i + 1, WordClass.Zone) ? ZoneSuffix(++last) : ""; // "noon GMT"
+            if (DayAfterTime(last + 1, i) is { } d) { day = d.Point; last = d.Last; }
+            else if (DayOfTimeAhead(last + 1, i) is { } ahead) day = ahead; // "midnight on Friday"
+            if (day is not { } dp) return new Timex(i, last, TimeOfDay, $"XXXX-XX-XXT{hour:D2}:00{zone}");
             var p = new TimePoint(dp.Anchor, Grain.Minute, "", hour, 0);
-            return new Timex(i, last, TimeOfDay, p.ToString(), p);
+            return new Timex(i, last, TimeOfDay, p.ToString() + zone, p);
         }
         if (IsWord(i, "overnight") && reference is { } rr)
         {
@@ -367,6 +379,7 @@ internal sealed partial class TimexScanner
         }
         if (IsWord(i, "now") && IsWord(i - 1, "right")) return new Timex(i - 1, i, Date, value);
         if ((IsWord(i, "now") || IsWord(i, "currently")) && IsPunct(i + 1, ',') && StartsSentence(i)) return null; // "Now, he says, ...": a discourse marker
+        if (IsHyphenAt(i + 1)) return null; // "the now-defunct firm", "soon-to-be": part of an adjective
         if (IsWord(i, "soon") && (IsPastVerb(i + 1) || IsWord(i - 1, "was") || IsWord(i - 1, "were"))) return null; // "that soon became a flood": shortly after, not ahead of now
         if (IsWord(i, "recently") && IsWord(i - 1, "more")) return new Timex(i - 1, i, Date, value);
         if (IsWord(i, "soon") && (IsWord(i - 1, "as") || IsWord(i + 1, "as") || IsWord(i + 1, "after"))) return null;

@@ -46,7 +46,7 @@ public class TemporalTaggerTests
     {
         Expect("The first drone struck at 09:12 local time.", Wednesday, "09:12", "TIME", "2025-03-05T09:12");
         Expect("Shelling resumed at 10 p.m. Tuesday near the airport.", Wednesday, "10 p.m. Tuesday", "TIME", "2025-03-04T22:00");
-        Expect("The second drone hit at 1345 GMT.", Wednesday, "1345 GMT", "TIME", "2025-03-05T13:45");
+        Expect("The second drone hit at 1345 GMT.", Wednesday, "1345 GMT", "TIME", "2025-03-05T13:45Z");
         Expect("Trading halted at 4 p.m. ET after the report.", Wednesday, "4 p.m. ET", "TIME", "2025-03-05T16:00");
         Expect("The shelling had stopped by mid-afternoon yesterday.", Wednesday, "mid-afternoon yesterday", "TIME", "2025-03-04TAF");
         Expect("Talks resumed on March 1. The delegations left in the evening.", Wednesday, "the evening", "TIME", "2025-03-05TEV");
