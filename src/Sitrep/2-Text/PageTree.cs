@@ -132,7 +132,9 @@ internal sealed class PageTree : IDisposable
             node.Flags |= NodeFlags.MarkedAsBody;
         var names = BoilerplateNames.Judge(attributes);
         node.NameWeight = names.Weight;
-        if (names.Boilerplate && element.LocalName is not ("html" or "body" or "article" or "main"))
+        // a span inside a sentence is part of it, whatever its name says ("WEST PALM BEACH —" as a dateline span)
+        if (names.Boilerplate && element.LocalName is not ("html" or "body" or "article" or "main")
+            && !(kind is TagKind.Inline or TagKind.Link && InsideParagraph(parent)))
             node.Flags |= NodeFlags.LooksLikeBoilerplate;
         if (names.ArticleBody) node.Flags |= NodeFlags.MarkedAsBody;
         // an article inside an article is a teaser of another one or a comment
@@ -140,6 +142,12 @@ internal sealed class PageTree : IDisposable
         if (names.Author) AuthorElements.Add(element);
         if (names.Dated) DateElements.Add(element);
         return index;
+    }
+
+    private bool InsideParagraph(int index)
+    {
+        for (; index >= 0 && _nodes[index].Kind is TagKind.Inline or TagKind.Link; index = _nodes[index].Parent) { }
+        return index >= 0 && _nodes[index].Kind == TagKind.Paragraph;
     }
 
     private bool InsideArticle(int index)
