@@ -73,8 +73,8 @@ public sealed class HtmlArticleExtractor : IDocumentStep
     /// <summary>How many paragraphs at the top may still be the headline, byline or dateline.</summary>
     private const int LeadingParagraphs = 3;
 
-    /// <summary>How many paragraphs at the end may be calls to follow, write or subscribe.</summary>
-    private const int ClosingParagraphs = 3;
+    /// <summary>How many paragraphs at the end may be closing notes: credits, notices, calls to follow, write or subscribe.</summary>
+    private const int ClosingParagraphs = 6;
 
     private static string BodyOf(PageTree tree, string? title)
     {
@@ -87,7 +87,8 @@ public sealed class HtmlArticleExtractor : IDocumentStep
                 paragraphs.RemoveAt(i);
         }
         paragraphs.RemoveAll(p => BoilerplateText.IsBoilerplate(p.Text));
-        for (int closing = 0; closing < ClosingParagraphs && paragraphs.Count > 1 && BoilerplateText.IsClosingPromo(paragraphs[^1].Text); closing++)
+        for (int closing = 0; closing < ClosingParagraphs && paragraphs.Count > 1
+             && (BoilerplateText.IsClosingNote(paragraphs[^1].Text) || BoilerplateText.IsClosingFragment(paragraphs[^1].Text)); closing++)
             paragraphs.RemoveAt(paragraphs.Count - 1);
         // a heading with nothing after it introduced a list of links or comments that was left out
         while (paragraphs.Count > 0 && paragraphs[^1].IsHeading) paragraphs.RemoveAt(paragraphs.Count - 1);

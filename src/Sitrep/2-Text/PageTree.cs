@@ -132,9 +132,7 @@ internal sealed class PageTree : IDisposable
             node.Flags |= NodeFlags.MarkedAsBody;
         var names = BoilerplateNames.Judge(attributes);
         node.NameWeight = names.Weight;
-        // a span inside a sentence is part of it, whatever its name says ("WEST PALM BEACH —" as a dateline span)
-        if (names.Boilerplate && element.LocalName is not ("html" or "body" or "article" or "main")
-            && !(kind is TagKind.Inline or TagKind.Link && InsideParagraph(parent)))
+        if (names.Boilerplate && element.LocalName is not ("html" or "body" or "article" or "main"))
             node.Flags |= NodeFlags.LooksLikeBoilerplate;
         if (names.ArticleBody) node.Flags |= NodeFlags.MarkedAsBody;
         // an article inside an article is a teaser of another one or a comment
@@ -144,10 +142,11 @@ internal sealed class PageTree : IDisposable
         return index;
     }
 
-    private bool InsideParagraph(int index)
+    /// <summary>The paragraph an inline element is part of, or -1.</summary>
+    private int ParagraphAround(int index)
     {
-        for (; index >= 0 && _nodes[index].Kind is TagKind.Inline or TagKind.Link; index = _nodes[index].Parent) { }
-        return index >= 0 && _nodes[index].Kind == TagKind.Paragraph;
+        for (index = _nodes[index].Parent; index >= 0 && _nodes[index].Kind is TagKind.Inline or TagKind.Link; index = _nodes[index].Parent) { }
+        return index >= 0 && _nodes[index].Kind == TagKind.Paragraph ? index : -1;
     }
 
     private bool InsideArticle(int index)
@@ -282,6 +281,18 @@ internal sealed class PageTree : IDisposable
     }
 
     /// <summary>
+    /// A span that is the lesser part of its paragraph belongs to the sentence, whatever its name says
+    /// ("WEST PALM BEACH —" as a dateline span); a span that is all of its paragraph (a caption) does not.
+    /// </summary>
+    private bool PartOfSentence(int index)
+    {
+        ref var node = ref _nodes[index];
+        if (node.Kind is not (TagKind.Inline or TagKind.Link)) return false;
+        int paragraph = ParagraphAround(index);
+        return paragraph >= 0 && _nodes[paragraph].TextLength >= 2 * node.TextLength;
+    }
+
+    /// <summary>
     /// Boilerplate by name or tag is dropped unless it holds most of the page's paragraph text:
     /// a wrapper called "page-with-sidebar" or an ASP.NET form around everything is not boilerplate.
     /// </summary>
@@ -295,7 +306,7 @@ internal sealed class PageTree : IDisposable
             ref var node = ref _nodes[i];
             if (!node.Is(NodeFlags.LooksLikeBoilerplate)) continue;
             int held = byParagraphs ? node.ParagraphTextLength : node.TextLength;
-            if (held * 2 <= total) node.Flags |= NodeFlags.Junk;
+            if (held * 2 <= total && !PartOfSentence(i)) node.Flags |= NodeFlags.Junk;
         }
     }
 }
