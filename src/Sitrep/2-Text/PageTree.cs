@@ -301,12 +301,47 @@ internal sealed class PageTree : IDisposable
         ref var root = ref _nodes[0];
         bool byParagraphs = root.ParagraphTextLength >= 500;
         int total = byParagraphs ? root.ParagraphTextLength : root.TextLength;
+        int named = NamedBody();
         for (int i = 1; i < Count; i++)
         {
             ref var node = ref _nodes[i];
             if (!node.Is(NodeFlags.LooksLikeBoilerplate)) continue;
             int held = byParagraphs ? node.ParagraphTextLength : node.TextLength;
-            if (held * 2 <= total && !PartOfSentence(i)) node.Flags |= NodeFlags.Junk;
+            // a wrapper of the block named as the body is no boilerplate: Blogger's "widget Blog", a "slideshow" of slide texts
+            bool holdsBody = named > i && named < node.End;
+            if (held * 2 <= total && !holdsBody && !PartOfSentence(i)) node.Flags |= NodeFlags.Junk;
         }
     }
+
+    /// <summary>Text outside links that makes a block named as the body an article rather than a teaser.</summary>
+    private const int MinNamedBodyText = 500;
+
+    /// <summary>
+    /// Of the blocks named as the article body ("post-body entry-content", itemprop=articleBody), the one holding
+    /// the most text outside links (an article's worth, or a third of the page's), narrowed to the named block
+    /// inside it that holds most of that text ("main" around "post-body"); -1 when there is none.
+    /// </summary>
+    private int NamedBody()
+    {
+        int floor = Math.Min(MinNamedBodyText, (_nodes[0].TextLength - _nodes[0].LinkTextLength) / 3);
+        int best = LargestNamedBlock(1, Count, floor);
+        for (int inner = best; inner >= 0; inner = LargestNamedBlock(best + 1, _nodes[best].End, OwnText(best) / 2))
+            best = inner;
+        return best;
+    }
+
+    private int LargestNamedBlock(int from, int to, int moreThan)
+    {
+        int best = -1;
+        for (int i = from; i < to; i++)
+        {
+            ref var node = ref _nodes[i];
+            if (node.Kind == TagKind.Text || node.Is(NodeFlags.LooksLikeBoilerplate)) continue;
+            if (node.NameWeight <= 0 && !node.Is(NodeFlags.MarkedAsBody)) continue;
+            if (OwnText(i) > moreThan) (best, moreThan) = (i, OwnText(i));
+        }
+        return best;
+    }
+
+    private int OwnText(int index) => _nodes[index].TextLength - _nodes[index].LinkTextLength;
 }
