@@ -49,7 +49,7 @@ internal sealed class BodyTextWriter
                 i++;
                 continue;
             }
-            if (i != root && Leaves(node))
+            if (i != root && Leaves(i))
             {
                 i = node.End;
                 continue;
@@ -75,8 +75,9 @@ internal sealed class BodyTextWriter
     }
 
     /// <summary>Whether a node inside the article is left out with its subtree.</summary>
-    private static bool Leaves(in PageNode node)
+    private bool Leaves(int index)
     {
+        ref var node = ref _tree[index];
         if (node.Is(NodeFlags.Junk)) return true;
         switch (node.Kind)
         {
@@ -94,9 +95,22 @@ internal sealed class BodyTextWriter
             TagKind.Paragraph => links > 0.8 || (links > 0.5 && node.TextLength - node.LinkTextLength < MinOwnText),
             // embedded posts (tweets) are quotes made mostly of handles and links
             TagKind.Quote => links > 0.8,
-            TagKind.List => links > 0.35,
+            // a list of linked headlines is navigation; one whose items go on in sentences after the link is a listicle
+            TagKind.List => links > 0.35 && (links > 0.8 || OwnTextPerItem(index) < MinOwnItemText),
             _ => links > 0.5 || (node.NameWeight < 0 && links > 0.2),
         };
+    }
+
+    /// <summary>Text outside links an item of a listicle has on average: a sentence or more.</summary>
+    private const int MinOwnItemText = 60;
+
+    private int OwnTextPerItem(int list)
+    {
+        ref var node = ref _tree[list];
+        int items = 0;
+        for (int i = list + 1; i < node.End; i = _tree[i].End)
+            if (_tree[i].Kind == TagKind.ListItem) items++;
+        return items == 0 ? 0 : (node.TextLength - node.LinkTextLength) / items;
     }
 
     private void Append(string text)

@@ -25,7 +25,6 @@ internal static class BoilerplateNames
         "article-meta", "hidden-print", "print-only", "carousel", "slideshow", "gallery", "teaser",
         "follow-us", "followus", "mailing", "banner", "overlay", "interstitial", "upsell", "inline-ad",
         "ad-container", "ad-slot", "adslot", "ad-wrapper", "adwrapper", "dfp", "rating", "reaction",
-        "standfirst", "excerpt",
         // the same in the other languages class names are commonly written in
         "kommentar", "komentar", "werbung", "anzeige", "teilen", "partage", "publicite", "compartir",
         "relacionad", "correlat", "verwandt",
@@ -36,7 +35,7 @@ internal static class BoilerplateNames
     [
         "ad", "ads", "adv", "nav", "hide", "hidden", "bio", "tag", "tags", "extra", "rss", "aside", "more",
         "links", "credit", "credits", "meta", "date", "time", "sns", "noprint", "print", "byline", "share",
-        "related", "toc", "pub", "published", "updated", "source", "dek",
+        "related", "toc", "pub", "published", "updated", "source",
     ];
 
     private static readonly SearchValues<string> ContentParts = SearchValues.Create(

@@ -21,13 +21,23 @@ internal static partial class BoilerplateText
     private static partial Regex TagList();
 
     /// <summary>
-    /// A call to action of the kind that closes articles: an address to write to, an account to
-    /// follow, a newsletter to sign up for. Only trusted at the end of the body, where it is not news.
+    /// A note of the kind that closes articles (Data/closing-notes.txt): a credit, a notice, a call to
+    /// subscribe, follow, write in or download, an author biography. Only trusted at the end of the
+    /// body, where it is not news.
     /// </summary>
-    public static bool IsClosingPromo(string paragraph) => paragraph.Length <= 300 && ClosingPromo().IsMatch(paragraph);
+    public static bool IsClosingNote(string paragraph) => paragraph.Length <= 300 && ClosingNotes.Value.IsMatch(paragraph);
 
-    [GeneratedRegex(@"[\w.-]+@[\w-]+\.\w{2,}|\bfollow (?:us|him|her|me|them)\b|\bon (?:twitter|facebook|instagram)\b|\bsign up\b|\bnewsletters?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ClosingPromo();
+    private static readonly Lazy<Regex> ClosingNotes = new(() => new Regex(
+        string.Join('|', DataFiles.Lines("Text", "closing-notes.txt").Select(cue => $"(?:{cue.Trim()})")),
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled));
+
+    /// <summary>
+    /// A few bare words closing the body: a button ("LEARN MORE"), an ad label, a teaser's heading. Figures,
+    /// punctuation or a full stop make it content (a poll result, a phone number, a short last sentence).
+    /// </summary>
+    public static bool IsClosingFragment(string paragraph) =>
+        paragraph.Length <= 40 && paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3
+        && paragraph.All(c => char.IsLetter(c) || c == ' ');
 
     /// <summary>
     /// A date and time standing as their own line ("sexta-feira, 22 de outubro de 2010 às 20:13",

@@ -142,6 +142,13 @@ internal sealed class PageTree : IDisposable
         return index;
     }
 
+    /// <summary>The paragraph an inline element is part of, or -1.</summary>
+    private int ParagraphAround(int index)
+    {
+        for (index = _nodes[index].Parent; index >= 0 && _nodes[index].Kind is TagKind.Inline or TagKind.Link; index = _nodes[index].Parent) { }
+        return index >= 0 && _nodes[index].Kind == TagKind.Paragraph ? index : -1;
+    }
+
     private bool InsideArticle(int index)
     {
         for (; index >= 0; index = _nodes[index].Parent)
@@ -274,6 +281,18 @@ internal sealed class PageTree : IDisposable
     }
 
     /// <summary>
+    /// A span that is the lesser part of its paragraph belongs to the sentence, whatever its name says
+    /// ("WEST PALM BEACH —" as a dateline span); a span that is all of its paragraph (a caption) does not.
+    /// </summary>
+    private bool PartOfSentence(int index)
+    {
+        ref var node = ref _nodes[index];
+        if (node.Kind is not (TagKind.Inline or TagKind.Link)) return false;
+        int paragraph = ParagraphAround(index);
+        return paragraph >= 0 && _nodes[paragraph].TextLength >= 2 * node.TextLength;
+    }
+
+    /// <summary>
     /// Boilerplate by name or tag is dropped unless it holds most of the page's paragraph text:
     /// a wrapper called "page-with-sidebar" or an ASP.NET form around everything is not boilerplate.
     /// </summary>
@@ -282,12 +301,47 @@ internal sealed class PageTree : IDisposable
         ref var root = ref _nodes[0];
         bool byParagraphs = root.ParagraphTextLength >= 500;
         int total = byParagraphs ? root.ParagraphTextLength : root.TextLength;
+        int named = NamedBody();
         for (int i = 1; i < Count; i++)
         {
             ref var node = ref _nodes[i];
             if (!node.Is(NodeFlags.LooksLikeBoilerplate)) continue;
             int held = byParagraphs ? node.ParagraphTextLength : node.TextLength;
-            if (held * 2 <= total) node.Flags |= NodeFlags.Junk;
+            // a wrapper of the block named as the body is no boilerplate: Blogger's "widget Blog", a "slideshow" of slide texts
+            bool holdsBody = named > i && named < node.End;
+            if (held * 2 <= total && !holdsBody && !PartOfSentence(i)) node.Flags |= NodeFlags.Junk;
         }
     }
+
+    /// <summary>Text outside links that makes a block named as the body an article rather than a teaser.</summary>
+    private const int MinNamedBodyText = 500;
+
+    /// <summary>
+    /// Of the blocks named as the article body ("post-body entry-content", itemprop=articleBody), the one holding
+    /// the most text outside links (an article's worth, or a third of the page's), narrowed to the named block
+    /// inside it that holds most of that text ("main" around "post-body"); -1 when there is none.
+    /// </summary>
+    private int NamedBody()
+    {
+        int floor = Math.Min(MinNamedBodyText, (_nodes[0].TextLength - _nodes[0].LinkTextLength) / 3);
+        int best = LargestNamedBlock(1, Count, floor);
+        for (int inner = best; inner >= 0; inner = LargestNamedBlock(best + 1, _nodes[best].End, OwnText(best) / 2))
+            best = inner;
+        return best;
+    }
+
+    private int LargestNamedBlock(int from, int to, int moreThan)
+    {
+        int best = -1;
+        for (int i = from; i < to; i++)
+        {
+            ref var node = ref _nodes[i];
+            if (node.Kind == TagKind.Text || node.Is(NodeFlags.LooksLikeBoilerplate)) continue;
+            if (node.NameWeight <= 0 && !node.Is(NodeFlags.MarkedAsBody)) continue;
+            if (OwnText(i) > moreThan) (best, moreThan) = (i, OwnText(i));
+        }
+        return best;
+    }
+
+    private int OwnText(int index) => _nodes[index].TextLength - _nodes[index].LinkTextLength;
 }

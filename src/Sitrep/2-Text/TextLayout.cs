@@ -216,14 +216,17 @@ public sealed class TextLayout : IDocumentStep
             if (!document.Authors.Contains(author)) document.Authors.Add(author);
     }
 
-    /// <summary>"KYIV, March 12, 2026 — Russian drones struck ...": the wire dateline opening the first paragraph is no body; its date is the publication date.</summary>
+    /// <summary>
+    /// "KYIV, March 12, 2026 — Russian drones struck ...": the wire dateline opening the first paragraph dates the
+    /// article. In a plain-text wire it is no body; on a page it is printed as the body's first words and stays.
+    /// </summary>
     private static void CutInlineDateline(List<TextLine> lines, Kind[] kinds, Document document)
     {
         int first = Array.IndexOf(kinds, Kind.Body);
         if (first < 0 || LineClasses.InlineDatelineLength(lines[first].Content) is not (> 0 and var length)) return;
         var line = lines[first];
         if (WrittenDates.TryFindInLine(line.Content[..length], out var date)) document.SetPublished(date, DateProvenance.Dateline);
-        lines[first] = new TextLine(line.Start + length, line.End, line.Content[length..]);
+        if (document.Html == null) lines[first] = new TextLine(line.Start + length, line.End, line.Content[length..]);
     }
 
     /// <summary>Each run of consecutive body lines is one span, from its first line's start to its last line's end.</summary>

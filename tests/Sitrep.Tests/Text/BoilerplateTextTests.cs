@@ -26,9 +26,23 @@ public class BoilerplateTextTests
     [Theory]
     [InlineData("Email the reporter at m.haddad@example.org or follow her on Twitter.", true)]
     [InlineData("Sign up for our morning briefing.", true)]
+    [InlineData("Credit: Harbour Authority handout", true)]
+    [InlineData("Additional reporting by Lena Fischer in Berlin; editing by Tom Hale", true)]
+    [InlineData("Get the Valley Post app on iPhone and Android for breaking news alerts.", true)]
+    [InlineData("Omar Haddad is the Valley Post's courts reporter and has covered the county since 2019.", true)]
     [InlineData("The council will meet again on Thursday to vote on the plan.", false)]
-    public void Closing_calls_to_action_are_recognized(string paragraph, bool promo) =>
-        BoilerplateText.IsClosingPromo(paragraph).ShouldBe(promo);
+    [InlineData("The streaming service added two million subscribers in the quarter, the company said.", false)]
+    [InlineData("Omar Haddad is expected to appear in court again next month.", false)]
+    public void Closing_notes_are_recognized(string paragraph, bool note) =>
+        BoilerplateText.IsClosingNote(paragraph).ShouldBe(note);
+
+    [Theory]
+    [InlineData("LEARN MORE", true)]
+    [InlineData("Something to Consider", true)]
+    [InlineData("He left.", false)]
+    [InlineData("The vote is expected on Thursday after a second reading in committee", false)]
+    public void Closing_fragments_are_recognized(string paragraph, bool fragment) =>
+        BoilerplateText.IsClosingFragment(paragraph).ShouldBe(fragment);
 
     [Theory]
     [InlineData("sexta-feira, 22 de outubro de 2010 às 20:13", true)]
