@@ -34,11 +34,11 @@ public sealed class EntityModel
 
     private static readonly Lazy<EntityModel> ShippedModel = new(() =>
     {
-        using var stream = DataFiles.Open("Entities", FileName);
+        using var stream = DataFiles.OpenModel("Entities", FileName);
         return Read(stream);
     });
 
-    /// <summary>The model built into the engine (src/Sitrep/4-Entities/Data), loaded on first use.</summary>
+    /// <summary>The model built into the engine (src/Sitrep/4-Entities/Data), or a retrained one in SITREP_DATA, loaded on first use.</summary>
     public static EntityModel Shipped => ShippedModel.Value;
 
     /// <summary>Labels every sentence of a document in order, so later sentences see the history of earlier ones.</summary>
