@@ -18,7 +18,8 @@ public static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 12 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature rows.", DefaultValueFactory = _ => 17 };
         var seed = new Option<int>("--seed") { Description = "Seed of the document shuffling.", DefaultValueFactory = _ => 2003 };
-        var ner = new Command("ner", "Trains the named-entity tagger (averaged structured perceptron) and writes its model.") { data, dev, output, epochs, bits, seed };
+        var dropout = new Option<double>("--word-dropout") { Description = "How often a token is seen without its word features in training (regularisation).", DefaultValueFactory = _ => 0.2 };
+        var ner = new Command("ner", "Trains the named-entity tagger (averaged structured perceptron) and writes its model.") { data, dev, output, epochs, bits, seed, dropout };
         ner.SetAction(parsed =>
         {
             var path = parsed.GetValue(data)!;
@@ -27,7 +28,7 @@ public static class TrainCommand
             EntityModel model;
             try
             {
-                model = new EntityTrainer(parsed.GetValue(bits), parsed.GetValue(epochs), parsed.GetValue(seed))
+                model = new EntityTrainer(parsed.GetValue(bits), parsed.GetValue(epochs), parsed.GetValue(seed), parsed.GetValue(dropout))
                     .Train(path, parsed.GetValue(dev), Console.Error);
             }
             catch (InvalidDataException e)

@@ -21,6 +21,13 @@ public static class DataFiles
                ?? throw new InvalidOperationException($"the data file {name} is missing from the build");
     }
 
+    /// <summary>
+    /// A model file: the one of the same name in the SITREP_DATA folder when there is one (a model
+    /// retrained by `sitrep train`, e.g. on some folds of its data), else the shipped one.
+    /// </summary>
+    public static Stream OpenModel(string stage, string file) =>
+        LocalFile(file) is { } local ? File.OpenRead(local) : Open(stage, file);
+
     /// <summary>The shipped text file, un-gzipped when its name ends in .gz.</summary>
     public static StreamReader OpenText(string stage, string file)
     {

@@ -6,22 +6,25 @@ namespace Sitrep.Entities;
 /// <summary>
 /// Trains the tagger as an averaged structured perceptron: documents in a seeded random order each
 /// epoch, Viterbi decoding per sentence, and the prediction history built from the model's own
-/// guesses, as at tagging time. The averaged weights are quantised to 16 bits.
+/// guesses, as at tagging time. The averaged weights are quantised to 16 bits. Word dropout
+/// regularises: with probability <paramref name="wordDropout"/> a token is seen without its word
+/// features, so the tagger learns to type a name from its shape, parts and context, as it must type
+/// every name it never saw in training.
 /// </summary>
-public sealed class EntityTrainer(int bits = 17, int epochs = 12, int seed = 2003)
+public sealed class EntityTrainer(int bits = 17, int epochs = 12, int seed = 2003, double wordDropout = 0.2)
 {
     private const int L = EntityLabels.Count;
 
     public EntityModel Train(string trainPath, string? devPath, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
-        var documents = ConllCorpus.Read(trainPath);
+        var documents = ConllCorpus.Read(trainPath).Select(ConllCorpus.AsTokenized).ToList();
         var random = new Random(seed);
         // News headlines come in capitals (as in the corpus) or in title case (as on most sites today):
         // half the capitalised headlines are shown to the tagger in title case.
         for (int d = 0; d < documents.Count; d++)
             if (random.Next(2) == 0) documents[d] = TitleCaseHeadline(documents[d]);
-        var dev = devPath is null ? null : ConllCorpus.Read(devPath);
+        var dev = devPath is null ? null : ConllCorpus.Read(devPath).Select(ConllCorpus.AsTokenized).ToList();
         var gazetteer = EntityGazetteer.Shipped;
         log.WriteLine($"{documents.Count} documents, {documents.Sum(d => d.Tokens.Count)} tokens ({clock.Elapsed.TotalSeconds:F1} s)");
 
@@ -51,14 +54,14 @@ public sealed class EntityTrainer(int bits = 17, int epochs = 12, int seed = 200
             {
                 var doc = documents[d];
                 var features = new EntityFeatures(doc.Text, doc.Tokens, doc.Sentences, gazetteer, bits);
-                foreach (var sentence in doc.Sentences)
+                foreach (var (sentence, kind) in features.ReadingOrder)
                 {
                     int n = sentence.TokenCount;
-                    bool headline = features.IsHeadline(sentence);
                     features.BeginSentence(sentence);
                     for (int i = 0; i < n; i++)
                     {
-                        counts[i] = features.Extract(sentence, headline, sentence.FirstToken + i, rows.AsSpan(i * EntityFeatures.MaxFeatures));
+                        counts[i] = features.Extract(sentence, kind, sentence.FirstToken + i, rows.AsSpan(i * EntityFeatures.MaxFeatures));
+                        if (random.NextDouble() < wordDropout) counts[i] = EntityFeatures.WithoutWord(rows.AsSpan(i * EntityFeatures.MaxFeatures), counts[i]);
                         var e = emission.AsSpan(i * L, L);
                         e.Clear();
                         foreach (int row in rows.AsSpan(i * EntityFeatures.MaxFeatures, counts[i]))
