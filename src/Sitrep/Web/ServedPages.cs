@@ -53,18 +53,18 @@ public static partial class ServedPages
         foreach (var o in Orders) html.Append($"<option value=\"{o}\"{(o == order ? " selected" : "")}>{(o == "size" ? "biggest first" : "newest first")}</option>");
         html.Append("</select><button>Show</button></form>");
         int first = (page - 1) * PageSize + 1;
-        html.Append($"<p class=\"meta\">{Count(matched, "story", "stories")}{(matched < total ? $" of {total:N0}" : "")}" +
+        html.Append($"<p class=\"meta\">{ReportHtml.Count(matched, "story", "stories")}{(matched < total ? $" of {total:N0}" : "")}" +
                     $"{(matched > PageSize && stories.Count > 0 ? $"; {first:N0} to {first + stories.Count - 1:N0} shown" : "")}.</p>");
         if (stories.Count == 0) html.Append("<p class=\"empty\">No story matches.</p>");
         html.Append("<ol class=\"stories\">");
         foreach (var s in stories)
         {
-            html.Append($"<li><a class=\"headline\" href=\"/stories/{E(s.Stored.Id)}\">{E(s.Headline)}</a><p class=\"meta\">{Count(s.Stored.Articles.Count, "article")}");
+            html.Append($"<li><a class=\"headline\" href=\"/stories/{E(s.Stored.Id)}\">{E(s.Headline)}</a><p class=\"meta\">{ReportHtml.Count(s.Stored.Articles.Count, "article")}");
             if (s.Picture is { } p)
             {
                 var days = p.Documents.Select(d => d.Published).OfType<PartialDate>().Select(d => d.DateText()).Order(StringComparer.Ordinal).ToList();
                 if (days.Count > 0) html.Append($", {E(days[0])}{(days[^1] != days[0] ? " to " + E(days[^1]) : "")}");
-                html.Append($", {Count(p.Events.Count, "event")}");
+                html.Append($", {ReportHtml.Count(p.Events.Count, "event")}");
                 var outlets = p.Documents.Select(d => d.Outlet).OfType<string>().Distinct().ToList();
                 if (outlets.Count > 0) html.Append($"; {E(string.Join(", ", outlets.Take(4)))}{(outlets.Count > 4 ? $" and {outlets.Count - 4} more" : "")}");
                 var places = p.Places.Where(pl => pl.Point != null).OrderByDescending(pl => pl.Mentions).Take(3).Select(pl => pl.Name).ToList();
@@ -85,12 +85,12 @@ public static partial class ServedPages
         var html = new StringBuilder($"<h1>Search</h1>");
         if (query.Trim().Length == 0) html.Append("<p class=\"empty\">Type words to search the articles' text, titles and the names they mention.</p>");
         else if (hits.Count == 0) html.Append($"<p class=\"empty\">No articles match “{E(query)}”.</p>");
-        else html.Append($"<p class=\"meta\">{Count(hits.Count, "article")} match “{E(query)}”.</p>");
+        else html.Append($"<p class=\"meta\">{ReportHtml.Count(hits.Count, "article")} match “{E(query)}”.</p>");
         html.Append("<ol class=\"hits\">");
         foreach (var hit in hits)
         {
             var story = storyOf(hit.Id);
-            html.Append($"<li><a class=\"title\" href=\"/articles/{Uri.EscapeDataString(hit.Id)}\">{E(hit.Title ?? "(untitled) " + hit.Id)}</a>")
+            html.Append($"<li><a class=\"title\" href=\"/articles/{Uri.EscapeDataString(hit.Id)}\">{E(hit.Title ?? DocumentTitle.FirstWords(Bracketed().Replace(hit.Snippet, "$1").TrimStart('…')))}</a>")
                 .Append($"<p>{Marked(hit.Snippet)}</p>")
                 .Append(story != null ? $"<p class=\"meta\">in story <a href=\"/stories/{E(story)}\">{E(story)}</a></p>" : "").Append("</li>");
         }
@@ -110,7 +110,7 @@ public static partial class ServedPages
     /// <summary>An article's text with its places, names and dates marked, and where it comes from.</summary>
     public static string Article(Document d, string? storyId)
     {
-        var html = new StringBuilder($"<article class=\"text\"><h1>{E(d.Title ?? "(untitled)")}</h1><p class=\"meta\">{E(d.Outlet ?? "unknown outlet")}, ")
+        var html = new StringBuilder($"<article class=\"text\"><h1>{E(DocumentTitle.Of(d))}</h1><p class=\"meta\">{E(d.Outlet ?? "unknown outlet")}, ")
             .Append(E(d.Published?.DateText() ?? "undated")).Append(d.PublishedInferred ? " (inferred)" : "");
         if (Uri.TryCreate(d.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
             html.Append($", <a href=\"{E(url.AbsoluteUri)}\" rel=\"noopener noreferrer\">original</a>");
@@ -119,7 +119,7 @@ public static partial class ServedPages
         html.Append("<p class=\"meta\"><mark class=\"place\">place</mark> <mark class=\"entity\">name</mark> <mark class=\"time\">date or time</mark></p>");
         foreach (var paragraph in Highlighted(d).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             html.Append("<p>").Append(paragraph).Append("</p>");
-        return Layout(d.Title ?? d.Id, html.Append("</article>").ToString());
+        return Layout(DocumentTitle.Of(d), html.Append("</article>").ToString());
     }
 
     /// <summary>The text, encoded, with each annotation that does not overlap an earlier one wrapped in a mark.</summary>
@@ -147,6 +147,9 @@ public static partial class ServedPages
     public static ReportView StoryView(string type, string actor) => new(id => "/articles/" + Uri.EscapeDataString(id))
     {
         Css = Css,
+        ScriptPolicy = "script-src 'self'",
+        Styles = WebAssets.LinkedStyles,
+        Scripts = WebAssets.LinkedScripts,
         Header = Navigation(),
         ShowEvent = e => (type.Length == 0 || e.Type == type) && (actor.Length == 0 || (e.Actor ?? "").Contains(actor, StringComparison.OrdinalIgnoreCase)),
         EventsHeader = s =>
@@ -157,8 +160,6 @@ public static partial class ServedPages
             return html.Append($"</select><input name=\"actor\" value=\"{E(actor)}\" placeholder=\"Actor\" aria-label=\"Actor\"><button>Filter</button></form>").ToString();
         },
     };
-
-    private static string Count(int n, string one, string? many = null) => $"{n:N0} {(n == 1 ? one : many ?? one + "s")}";
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }

@@ -51,7 +51,7 @@ public sealed class StoryServer : IDisposable
     /// <summary>How long a POST waits for its articles to be read into stories before answering 202 (stored, still queued).</summary>
     private static readonly TimeSpan ReadingWait = TimeSpan.FromSeconds(10);
 
-    private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private const string Policy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     // Connections of their own, so that no request waits for another kind: pages (under the gate),
     // searches (one connection per searcher), and the worker reading queued articles in the background.
@@ -157,6 +157,13 @@ public sealed class StoryServer : IDisposable
             ? Results.Json(hits.Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) }))
             : Problem(503, SearchStopped));
         app.MapPost("/api/articles", AddArticles);
+        // The map's and chart's scripts and styles: their path names their version, so browsers keep them.
+        app.MapGet("/assets/{version}/{name}", (Microsoft.AspNetCore.Http.HttpResponse response, string version, string name) =>
+        {
+            if (WebAssets.Find(name) is not { } asset || asset.Path != $"/assets/{version}/{name}") return Missing($"There is no asset {name}.");
+            response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Results.Bytes(asset.Bytes, asset.ContentType);
+        });
         app.MapFallback((HttpContext context) => context.Request.Path.StartsWithSegments("/api")
             ? Problem(404, $"no such API path: {context.Request.Path}")
             : Missing($"There is no page {context.Request.Path}."));
