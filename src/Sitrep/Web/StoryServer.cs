@@ -140,9 +140,9 @@ public sealed class StoryServer : IDisposable
         app.MapGet("/stories/{id}", (string id, string? type, string? actor) => StoredStory(id) is { } stored
             ? Html(StoryPage(stored, type ?? "", actor?.Trim() ?? ""))
             : Missing($"There is no story {id}."));
-        app.MapGet("/articles/{id}", (string id) => Article(id) is { } article ? Html(ServedPages.Article(article, StoryOf(article.Id))) : Missing($"There is no article {id}."));
+        app.MapGet("/articles/{id}", (string id) => Article(id) is { } article ? Html(ArticlePage(article)) : Missing($"There is no article {id}."));
         app.MapGet("/search", async (string? q, CancellationToken aborted) => await Search(q ?? "", aborted) is { } hits
-            ? Html(ServedPages.Search(q ?? "", hits, StoryOf))
+            ? Html(ServedPages.Search(q ?? "", hits, StoryOf, Queries(q ?? "").Skip(1).ToList()))
             : Results.Content(ServedPages.SearchStopped(q ?? "", SearchStopped), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable));
         app.MapGet("/api/stories", (Microsoft.AspNetCore.Http.HttpResponse response, int? offset, int? limit) =>
         {
@@ -188,6 +188,14 @@ public sealed class StoryServer : IDisposable
     }
 
     private readonly Lazy<Pipeline> annotation = new(Pipeline.Annotation);
+
+    /// <summary>The article's page, with the events its story's picture (once analysed) has from it.</summary>
+    private string ArticlePage(Document article)
+    {
+        var storyId = StoryOf(article.Id);
+        var picture = storyId != null && StoredStory(storyId) is { } stored ? AnalysedPicture(stored) : null;
+        return ServedPages.Article(article, storyId, picture?.Events.Where(e => e.Sources.Contains(article.Id)).ToList() ?? []);
+    }
 
     /// <summary>
     /// Serves until <paramref name="stop"/> is cancelled (Ctrl+C), saying where as soon as it
@@ -375,7 +383,10 @@ public sealed class StoryServer : IDisposable
         if (!searchStores.TryTake(out var searchStore)) throw new InvalidOperationException("a searcher without a connection");
         try
         {
-            return searchStore.Search(query, cancel: stop.Token);
+            var hits = new List<SearchHit>();
+            foreach (var each in Queries(query))
+                hits.AddRange(searchStore.Search(each, cancel: stop.Token).Where(h => hits.All(known => known.Id != h.Id)).ToList());
+            return hits;
         }
         catch (OperationCanceledException)
         {
@@ -387,6 +398,11 @@ public sealed class StoryServer : IDisposable
             searchers.Release();
         }
     }
+
+    /// <summary>The query and the same with the other names of any actor it names (<see cref="AliasQueries"/>), from the stories analysed so far.</summary>
+    private IReadOnlyList<string> Queries(string query) =>
+        AliasQueries.Of(query, pictures.Values.Where(p => p.Picture.IsValueCreated)
+            .SelectMany(p => p.Picture.Value.Actors).Select(a => (IReadOnlyList<string>)[a.Name, .. a.Aliases]));
 
     /// <summary>The request names this server as 127.0.0.1 or localhost on its own port: a page elsewhere whose DNS name now points here does not.</summary>
     private static bool IsBoundAddress(HttpContext context)

@@ -131,6 +131,7 @@ public sealed class ServedPagesBrowserTests(ITestOutputHelper output) : IAsyncLi
         (await page.Locator("article.text p mark.place").CountAsync()).ShouldBeGreaterThan(0);
         (await page.Locator("article.text p mark.time").CountAsync()).ShouldBeGreaterThan(0);
         (await page.Locator("article.text a.story").GetAttributeAsync("href")).ShouldBe(new Uri(storyUrl).AbsolutePath);
+        (await page.Locator("article.text p span.event").CountAsync()).ShouldBeGreaterThan(0); // the sentences its story's events come from
         await Fits(page);
         await Shot(page, $"served-{size}-4-article.png", fullPage: true);
 
@@ -148,6 +149,14 @@ public sealed class ServedPagesBrowserTests(ITestOutputHelper output) : IAsyncLi
 
         await page.GotoAsync(Address + "/search?q=" + Uri.EscapeDataString("zanzibar quokka"));
         (await page.Locator("p.empty").InnerTextAsync()).ShouldBe("No articles match “zanzibar quokka”.");
+
+        // One outlet's spelling of a town finds the others' too: the story merged the names into one.
+        await page.GotoAsync(Address + "/search?q=" + Uri.EscapeDataString("Al Fashir"));
+        (await page.Locator("p.also").InnerTextAsync()).ShouldContain("“El Fasher”");
+        var marked = await page.Locator("ol.hits mark").AllInnerTextsAsync();
+        marked.ShouldContain("Fashir");
+        marked.ShouldContain("Fasher");
+        (await page.Locator("ol.hits > li").CountAsync()).ShouldBeGreaterThanOrEqualTo(4);
 
         var missing = await page.GotoAsync(Address + "/stories/s99");
         missing!.Status.ShouldBe(404);
