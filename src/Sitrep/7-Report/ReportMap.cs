@@ -21,6 +21,9 @@ public static class ReportMap
     /// <summary>Near a map's view, the outline strays at most this share of the view's span: under a pixel at the opening zoom.</summary>
     private const double NearDetail = 1.0 / 800;
 
+    /// <summary>Places named on the map at most, the most mentioned first; the others are named in their popups.</summary>
+    private const int MaxLabels = 16;
+
     /// <summary>The marker shapes, once per page: the map's event icons and the caption's key use them.</summary>
     public const string Symbols = """
         <svg class="symbols" width="0" height="0" aria-hidden="true"><defs>
@@ -50,7 +53,7 @@ public static class ReportMap
             places = places.Select((p, rank) => new
             {
                 name = p.Name, country = p.Country, lat = p.Lat, lon = p.Lon, mentions = p.Mentions, sources = p.Documents,
-                label = rank < 12 && view.Shows(p.Lon!.Value, p.Lat!.Value),
+                label = rank < MaxLabels && view.Shows(p.Lon!.Value, p.Lat!.Value),
             }),
             events = events.Select(e => new
             {

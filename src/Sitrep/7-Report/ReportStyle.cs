@@ -24,7 +24,7 @@ public static class ReportStyle
         .sides .value{font-size:1.2em;font-weight:700;margin:0}.sides footer{font-size:.88em;color:var(--muted)}
         .if,.then{font-style:italic;color:var(--muted)}
         .original,.derived,.cited{font-weight:600}.original{color:#2e7d32}.derived{color:var(--capture)}
-        figure.map,figure.chart{margin:1rem 0}.map-view{height:520px;border:1px solid var(--rule);background:#e8f0f7;font:inherit}
+        figure.map,figure.chart{margin:1rem 0}.map-view{height:520px;border:1px solid var(--rule);background:#e8f0f7}
         svg.symbols{position:absolute;width:0;height:0}
         .leaflet-tooltip.country-name{background:none;border:none;box-shadow:none;font-size:11px;color:#8a949c;letter-spacing:.08em;text-transform:uppercase;padding:0}
         .leaflet-tooltip.place-label{background:rgba(255,255,255,.8);border:none;box-shadow:none;padding:0 .2rem;font-size:12px;color:var(--ink)}

@@ -23,7 +23,7 @@
   function draw(figure) {
     const data = JSON.parse(figure.querySelector("script.map-data").textContent);
     const map = L.map(figure.querySelector(".map-view"), { zoomSnap: 0.1, zoomDelta: 0.5, minZoom: 1, maxZoom: 18 });
-    map.attributionControl.setPrefix(false).addAttribution("Borders: Natural Earth (public domain) via world-atlas");
+    map.attributionControl.setPrefix(false).addAttribution("Borders: Natural Earth");
     L.control.scale({ imperial: false }).addTo(map);
     const [south, west, north, east] = data.view;
     map.fitBounds([[south, west], [north, east]]);

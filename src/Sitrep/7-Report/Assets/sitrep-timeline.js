@@ -25,10 +25,10 @@
       .map(m => ({ ...m, day: parseDay(m.day) })).sort((a, b) => a.day - b.day);
 
     const svg = d3.select(view).html("").append("svg").attr("class", "timeline-chart").attr("width", width);
-    const margin = { left: 30, right: 12, bottom: 24 };
+    const margin = { left: 30, right: 24, bottom: 24 };
     x.range([margin.left, width - margin.right]);
     const label = lanes(svg, main, x, width);
-    const top = 8 + label.rows * 16, plot = 150, height = top + plot + margin.bottom;
+    const top = 8 + label.rows * 16, plot = 150, height = top + plot + margin.bottom + 18;
     svg.attr("height", height).attr("viewBox", `0 0 ${width} ${height}`);
     const y = d3.scaleLinear().domain([0, Math.max(1, ...data.days.map(d => d.counts.reduce((a, b) => a + b, 0)))]).nice().range([top + plot, top]);
     const band = Math.max(2, Math.min(40, (x(d3.utcDay.offset(first, 1)) - x(first)) * 0.8));
@@ -52,12 +52,14 @@
     marks.append("text").attr("x", m => x(m.day) + (m.anchor === "end" ? -3 : 3)).attr("y", m => 10 + m.row * 16)
       .attr("text-anchor", m => m.anchor).text(m => m.shown).append("title").text(m => `${m.day.toISOString().slice(0, 10)}: ${m.text}`);
 
-    const legend = svg.append("g").attr("class", "legend").attr("transform", `translate(${width - margin.right},${top + 4})`);
-    data.kinds.filter(k => days.some(d => d[k] > 0)).forEach((k, i) => {
-      const item = legend.append("g").attr("transform", `translate(0,${i * 15})`);
-      item.append("rect").attr("x", -10).attr("width", 10).attr("height", 10).attr("fill", Colours[k] || Colours.other);
-      item.append("text").attr("x", -14).attr("y", 9).attr("text-anchor", "end").text(k);
-    });
+    // The key, in a row under the axis.
+    const legend = svg.append("g").attr("class", "legend").attr("transform", `translate(${margin.left},${height - 10})`);
+    let along = 0;
+    for (const k of data.kinds.filter(k => days.some(d => d[k] > 0))) {
+      const item = legend.append("g").attr("transform", `translate(${along},0)`);
+      item.append("rect").attr("y", -9).attr("width", 10).attr("height", 10).attr("fill", Colours[k] || Colours.other);
+      along += 14 + item.append("text").attr("x", 14).text(k).node().getComputedTextLength() + 12;
+    }
   }
 
   /**
@@ -65,10 +67,10 @@
    * takes the first row where it fits, and is cut to at most a third of the chart's width.
    */
   function lanes(svg, main, x, width) {
-    const probe = svg.append("text").attr("class", "probe");
+    const probe = svg.append("g").attr("class", "main-event").append("text"); // styled as the labels, to measure them
     const ends = [];
     for (const m of main) {
-      let shown = m.text, room = width / 3;
+      let shown = m.text, room = width * (width < 600 ? 0.6 : 0.33);
       probe.text(shown);
       while (shown.length > 8 && probe.node().getComputedTextLength() > room) probe.text(shown = shown.slice(0, Math.floor(shown.length * 0.85)).trimEnd() + "…");
       const length = probe.node().getComputedTextLength(), at = x(m.day);
@@ -79,7 +81,7 @@
       ends[row] = right;
       Object.assign(m, { shown, row });
     }
-    probe.remove();
+    probe.node().parentNode.remove();
     return { rows: ends.length };
   }
 })();
