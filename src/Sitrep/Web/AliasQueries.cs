@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Sitrep.Store;
 
 namespace Sitrep.Web;
 
@@ -29,6 +30,15 @@ public static class AliasQueries
             }
         }
         return queries;
+    }
+
+    /// <summary>The hits of each query in turn, each article once.</summary>
+    public static IReadOnlyList<SearchHit> Hits(IReadOnlyList<string> queries, Func<string, IReadOnlyList<SearchHit>> search)
+    {
+        var hits = new List<SearchHit>();
+        foreach (var query in queries)
+            hits.AddRange(search(query).Where(h => hits.All(known => known.Id != h.Id)).ToList());
+        return hits;
     }
 
     private static bool Holds(string query, string name) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 using Sitrep.Report;
 using Sitrep.Situation;
 using Sitrep.Store;
@@ -109,9 +110,10 @@ public static partial class ServedPages
     [GeneratedRegex(@"\[([^\[\]]+)\]")]
     private static partial Regex Bracketed();
 
-    /// <summary>An article's text with its places, names, dates and the sentences of its story's events marked, and where it comes from.</summary>
-    public static string Article(Document d, string? storyId, IReadOnlyList<StoryEvent> events)
+    /// <summary>An article's text with its places, names, dates and the sentences of its story's events (once its picture is analysed) marked, and where it comes from.</summary>
+    public static string Article(Document d, string? storyId, StoryPicture? story)
     {
+        var events = story?.Events.Where(e => e.Sources.Contains(d.Id)).ToList() ?? [];
         var html = new StringBuilder($"<article class=\"text\"><h1>{E(DocumentTitle.Of(d))}</h1><p class=\"meta\">{E(d.Outlet ?? "unknown outlet")}, ")
             .Append(E(d.Published?.DateText() ?? "undated")).Append(d.PublishedInferred ? " (inferred)" : "");
         if (Uri.TryCreate(d.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
@@ -167,6 +169,14 @@ public static partial class ServedPages
             at = tag.At;
         }
         return html.Append(E(d.Text[at..])).ToString();
+    }
+
+    /// <summary>A script or style sheet of the story pages, kept by browsers for good: its path names its version.</summary>
+    public static IResult? Asset(HttpResponse response, string version, string name)
+    {
+        if (WebAssets.Find(name) is not { } asset || asset.Path != $"/assets/{version}/{name}") return null;
+        response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        return Results.Bytes(asset.Bytes, asset.ContentType);
     }
 
     public static string NotFound(string what) =>

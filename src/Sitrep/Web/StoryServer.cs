@@ -140,7 +140,9 @@ public sealed class StoryServer : IDisposable
         app.MapGet("/stories/{id}", (string id, string? type, string? actor) => StoredStory(id) is { } stored
             ? Html(StoryPage(stored, type ?? "", actor?.Trim() ?? ""))
             : Missing($"There is no story {id}."));
-        app.MapGet("/articles/{id}", (string id) => Article(id) is { } article ? Html(ArticlePage(article)) : Missing($"There is no article {id}."));
+        app.MapGet("/articles/{id}", (string id) => Article(id) is { } article && StoryOf(article.Id) is var story
+            ? Html(ServedPages.Article(article, story, story != null && StoredStory(story) is { } stored ? AnalysedPicture(stored) : null))
+            : Missing($"There is no article {id}."));
         app.MapGet("/search", async (string? q, CancellationToken aborted) => await Search(q ?? "", aborted) is { } hits
             ? Html(ServedPages.Search(q ?? "", hits, StoryOf, Queries(q ?? "").Skip(1).ToList()))
             : Results.Content(ServedPages.SearchStopped(q ?? "", SearchStopped), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable));
@@ -157,13 +159,7 @@ public sealed class StoryServer : IDisposable
             ? Results.Json(hits.Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) }))
             : Problem(503, SearchStopped));
         app.MapPost("/api/articles", AddArticles);
-        // The map's and chart's scripts and styles: their path names their version, so browsers keep them.
-        app.MapGet("/assets/{version}/{name}", (Microsoft.AspNetCore.Http.HttpResponse response, string version, string name) =>
-        {
-            if (WebAssets.Find(name) is not { } asset || asset.Path != $"/assets/{version}/{name}") return Missing($"There is no asset {name}.");
-            response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            return Results.Bytes(asset.Bytes, asset.ContentType);
-        });
+        app.MapGet("/assets/{version}/{name}", (Microsoft.AspNetCore.Http.HttpResponse response, string version, string name) => ServedPages.Asset(response, version, name) ?? Missing($"There is no asset {name}."));
         app.MapFallback((HttpContext context) => context.Request.Path.StartsWithSegments("/api")
             ? Problem(404, $"no such API path: {context.Request.Path}")
             : Missing($"There is no page {context.Request.Path}."));
@@ -188,14 +184,6 @@ public sealed class StoryServer : IDisposable
     }
 
     private readonly Lazy<Pipeline> annotation = new(Pipeline.Annotation);
-
-    /// <summary>The article's page, with the events its story's picture (once analysed) has from it.</summary>
-    private string ArticlePage(Document article)
-    {
-        var storyId = StoryOf(article.Id);
-        var picture = storyId != null && StoredStory(storyId) is { } stored ? AnalysedPicture(stored) : null;
-        return ServedPages.Article(article, storyId, picture?.Events.Where(e => e.Sources.Contains(article.Id)).ToList() ?? []);
-    }
 
     /// <summary>
     /// Serves until <paramref name="stop"/> is cancelled (Ctrl+C), saying where as soon as it
@@ -383,10 +371,7 @@ public sealed class StoryServer : IDisposable
         if (!searchStores.TryTake(out var searchStore)) throw new InvalidOperationException("a searcher without a connection");
         try
         {
-            var hits = new List<SearchHit>();
-            foreach (var each in Queries(query))
-                hits.AddRange(searchStore.Search(each, cancel: stop.Token).Where(h => hits.All(known => known.Id != h.Id)).ToList());
-            return hits;
+            return AliasQueries.Hits(Queries(query), each => searchStore.Search(each, cancel: stop.Token));
         }
         catch (OperationCanceledException)
         {
