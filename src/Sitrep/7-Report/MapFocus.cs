@@ -7,7 +7,7 @@ namespace Sitrep.Report;
 /// few far-off points (a namesake town abroad, a country's centroid, a capital where officials
 /// spoke) do not zoom the map out to the whole world. The centre is the point with the most
 /// weight around it (places weigh their mentions, events their sources); the view keeps the
-/// points within three times the weighted median distance from that centre (at least
+/// points within four times the weighted median distance from that centre (at least
 /// <see cref="MinimumRadiusKm"/>): a story whose weight is spread over continents keeps them all. A
 /// country or region sets the view only when the story names no smaller place: its centroid is
 /// seldom where anything happened.
@@ -21,16 +21,16 @@ public static class MapFocus
     public const double MinimumRadiusKm = 150;
 
     /// <summary>The radius, in weighted median distances from the centre, within which points set the view.</summary>
-    private const double Spread = 3;
+    private const double Spread = 4;
 
     /// <summary>A point of the map with its weight; <see cref="Area"/> for a country or region.</summary>
     public readonly record struct Weighted(GeoPoint Point, double Weight, bool Area);
 
-    /// <summary>The frame of a story's map, or null when nothing in it is located.</summary>
-    public static MapFrame? Frame(StoryPicture story, double width, double height)
+    /// <summary>The view a story's map opens on, or null when nothing in it is located.</summary>
+    public static MapView? View(StoryPicture story)
     {
         var focus = Main(Points(story));
-        return focus.Count == 0 ? null : MapFrame.Around([.. focus.Select(p => (p.Lon, p.Lat))], width, height);
+        return focus.Count == 0 ? null : MapView.Around([.. focus.Select(p => (p.Lon, p.Lat))]);
     }
 
     /// <summary>Every located place and event of the story (a flight's destination too), weighted.</summary>

@@ -1,26 +1,30 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Sitrep.Situation;
 
 namespace Sitrep.Report;
 
 /// <summary>
-/// A story's map as inline SVG: country outlines zoomed to the story's places, a marker per place
-/// and per located event (shaped by <see cref="EventKind"/>; each links to its row in the events
-/// table), displacements drawn as arrows from origin to destination, and a scale bar. The marker
-/// shapes are defined once per page by <see cref="Symbols"/>.
+/// A story's map: the page embeds its places and events as JSON beside an empty map box, and
+/// Assets/sitrep-map.js draws them with Leaflet over the country outlines of <see cref="Outlines"/>
+/// (no tiles: nothing is fetched). The map opens on the story's main cluster (<see cref="MapFocus"/>)
+/// and zooms from the world to street level; places are dots, events are shaped by
+/// <see cref="EventKind"/>, displacements with a destination are dashed lines to it, and each
+/// marker's popup cites its sources. The caption names the places outside the opening view.
 /// </summary>
 public static class ReportMap
 {
-    private const double Width = 900, Height = 520;
+    /// <summary>How far an outline may stray from the country's border far from every map's view, in hundredths of a degree: the world at a glance.</summary>
+    private const double FarDetail = 50;
 
-    /// <summary>How far outside the frame outlines are kept, in pixels, so clipped edges never show.</summary>
-    private const double Bleed = 20;
+    /// <summary>Near a map's view, the outline strays at most this share of the view's span: under a pixel at the opening zoom.</summary>
+    private const double NearDetail = 1.0 / 800;
 
-    /// <summary>Outline points closer than this to the previous one, in pixels, are left out.</summary>
-    private const double Detail = 0.8;
+    /// <summary>Places named on the map at most, the most mentioned first; the others are named in their popups.</summary>
+    private const int MaxLabels = 16;
 
+    /// <summary>The marker shapes, once per page: the map's event icons and the caption's key use them.</summary>
     public const string Symbols = """
         <svg class="symbols" width="0" height="0" aria-hidden="true"><defs>
         <g id="sym-strike"><path d="M0,-9L2.5,-3.5 8,-4 4,0 8,4 2.5,3.5 0,9 -2.5,3.5 -8,4 -4,0 -8,-4 -2.5,-3.5Z"/></g>
@@ -28,168 +32,137 @@ public static class ReportMap
         <g id="sym-displacement"><circle r="5.5"/></g>
         <g id="sym-other"><rect x="-4.5" y="-4.5" width="9" height="9"/></g>
         <g id="sym-place"><circle r="4"/></g>
-        <marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5 0,10Z"/></marker>
         </defs></svg>
         """;
 
-    public static void Write(TextWriter w, StoryPicture story, WorldMap world)
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>The map of a story with located places or events; nothing for one without.</summary>
+    public static void Write(TextWriter w, StoryPicture story, Func<string, string> documentHref)
     {
-        if (MapFocus.Frame(story, Width, Height) is not { } frame)
+        if (MapFocus.View(story) is not { } view) return;
+        var places = story.Places.Where(p => p.Point != null).OrderByDescending(p => p.Mentions).ToList();
+        var events = story.Events.Where(e => e.Lat != null && e.Lon != null).ToList();
+        var outlets = story.Documents.ToDictionary(d => d.Id, d => d.Outlet);
+        var cited = places.SelectMany(p => p.Documents).Concat(events.SelectMany(e => e.Sources)).Distinct();
+        var data = new
         {
-            if (story.Places.Count > 0) w.WriteLine($"<p class=\"meta\">{Unlocated(story)}</p>");
-            return;
-        }
-        // The view holds the story's main cluster; what lies beyond it is named in the caption.
-        var places = story.Places.Where(p => Located(p) && frame.Shows(p.Lon!.Value, p.Lat!.Value)).ToList();
-        var events = story.Events.Where(e => e.Lat != null && e.Lon != null && frame.Shows(e.Lon.Value, e.Lat.Value)).ToList();
-        var points = places.Select(p => (Lon: p.Lon!.Value, Lat: p.Lat!.Value)).Concat(events.Select(e => (Lon: e.Lon!.Value, Lat: e.Lat!.Value))).ToList();
-        w.WriteLine($"<figure class=\"map\"><svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"Map of the story's places and events\">");
-        w.WriteLine($"<rect class=\"sea\" width=\"{Width}\" height=\"{Height}\"/>");
-        Countries(w, frame, world, points.Select(p => (frame.X(p.Lon), frame.Y(p.Lat))).ToList());
-        foreach (var p in places) Place(w, frame, p);
-        foreach (var e in events) Flight(w, frame, e);
-        Events(w, frame, story.Id, events);
-        ScaleBar(w, frame);
-        w.WriteLine("</svg>");
-        Caption(w, story, frame);
+            story = story.Id,
+            view = new[] { view.South, view.West, view.North, view.East },
+            sources = cited.ToDictionary(id => id, id => new[] { documentHref(id), outlets.GetValueOrDefault(id) ?? id }),
+            places = places.Select((p, rank) => new
+            {
+                name = p.Name, country = p.Country, lat = p.Lat, lon = p.Lon, mentions = p.Mentions, sources = p.Documents,
+                label = rank < MaxLabels && view.Shows(p.Lon!.Value, p.Lat!.Value),
+            }),
+            events = events.Select(e => new
+            {
+                kind = EventKind.Of(e), type = EventKind.Label(e), date = e.Date?.DateText(), text = e.Text, actor = e.Actor, target = e.Target,
+                place = e.Place, lat = e.Lat, lon = e.Lon, row = $"#event-{story.Id}-{e.Id}", sources = e.Sources,
+                to = e.Destination is { Lat: not null, Lon: not null } to ? new { name = to.Name, lat = to.Lat, lon = to.Lon } : null,
+            }),
+        };
+        w.WriteLine($"<figure class=\"map\" data-story=\"{E(story.Id)}\"><div class=\"map-view\" role=\"region\" aria-label=\"Map of the story's places and events\"></div>");
+        w.WriteLine($"<script type=\"application/json\" class=\"map-data\">{JsonSerializer.Serialize(data, Json)}</script>");
+        Caption(w, story, view);
         w.WriteLine("</figure>");
     }
 
-    private static void Countries(TextWriter w, MapFrame frame, WorldMap world, IReadOnlyList<(double X, double Y)> markers)
+    /// <summary>
+    /// The page's country outlines as JSON for sitrep-map.js: near a map's view (within its span
+    /// round it) as detailed as a pixel of that view needs, up to the shipped detail (about 2 km);
+    /// coarse elsewhere, so a map zoomed out to the world still has its continents while the file
+    /// stays small. Rings smaller than the detail are left out.
+    /// </summary>
+    public static string Outlines(IReadOnlyList<MapView> views, WorldMap world)
     {
-        var labels = new StringBuilder();
+        var near = views.Select(v => (Area: v.Grown(1), Detail: Math.Max(1, NearDetail * WorldMap.Unit * Math.Max(v.East - v.West, v.North - v.South)))).ToList();
+        var countries = new List<object>();
         foreach (var country in world.Countries)
         {
-            var shown = country.Rings.Where(frame.Overlaps).ToList();
-            var d = string.Concat(shown.Select(r => Outline(frame, r)));
-            if (d.Length == 0) continue;
-            w.WriteLine($"<path class=\"country\" d=\"{d}\"><title>{E(country.Name)}</title></path>");
-            if (LabelPoint(frame, country, shown, markers) is var (x, y))
-                labels.Append($"<text class=\"country-name\" x=\"{N(x)}\" y=\"{N(y)}\">{E(country.Name)}</text>\n");
+            // Each ring as a view near it needs: an island far off is coarse though its mainland is near.
+            double Detail(OutlineRing r) => near.Where(v => v.Area.Overlaps(r)).Select(v => v.Detail).DefaultIfEmpty(FarDetail).Min();
+            var rings = country.Rings.Select(r => (Ring: r, Detail: Detail(r))).Where(r => Math.Max(r.Ring.East - r.Ring.West, r.Ring.North - r.Ring.South) >= 2 * r.Detail)
+                .Select(r => Encode(r.Ring, r.Detail)).ToList();
+            if (rings.Count == 0) continue;
+            countries.Add(new { name = country.Name, label = LabelPoint(country, views), rings });
         }
-        w.Write(labels);
+        return JsonSerializer.Serialize(new { countries }, Json);
     }
 
     /// <summary>
-    /// Where a country's name goes: its own label point when the map shows it, else the point of a
-    /// grid over the map that lies inside the country and farthest from markers and edges.
+    /// Where a country's name is written: its own label point when a view shows it, else the middle
+    /// of the part of a view it covers, when that lies inside it; nowhere for a country no view shows.
     /// </summary>
-    private static (double X, double Y)? LabelPoint(MapFrame frame, CountryOutline country, IReadOnlyList<OutlineRing> shown, IReadOnlyList<(double X, double Y)> markers)
+    private static double[]? LabelPoint(CountryOutline country, IReadOnlyList<MapView> views)
     {
-        if (frame.Shows(country.LabelLon, country.LabelLat)) return (frame.X(country.LabelLon), frame.Y(country.LabelLat));
-        const int Columns = 9, Rows = 7;
-        var inside = from column in Enumerable.Range(1, Columns)
-                     from row in Enumerable.Range(1, Rows)
-                     let point = frame.At(column / (Columns + 1.0), row / (Rows + 1.0))
-                     where shown.Count(r => r.Contains(point.Lon, point.Lat)) % 2 == 1 // even-odd: lakes and enclaves are holes
-                     let x = frame.X(point.Lon)
-                     let y = frame.Y(point.Lat)
-                     let room = markers.Select(m => Math.Max(Math.Abs(m.X - x) / 2, Math.Abs(m.Y - y))).Append(double.MaxValue).Min()
-                     orderby room descending
-                     select ((double X, double Y)?)(x, y);
-        return inside.FirstOrDefault();
+        if (views.Any(v => v.Shows(country.LabelLon, country.LabelLat))) return [country.LabelLon, country.LabelLat];
+        foreach (var v in views)
+        {
+            var shown = country.Rings.Where(v.Overlaps).ToList();
+            if (shown.Count == 0) continue;
+            double west = Math.Max(v.West, shown.Min(r => r.West) / WorldMap.Unit), east = Math.Min(v.East, shown.Max(r => r.East) / WorldMap.Unit);
+            double south = Math.Max(v.South, shown.Min(r => r.South) / WorldMap.Unit), north = Math.Min(v.North, shown.Max(r => r.North) / WorldMap.Unit);
+            double lon = (west + east) / 2, lat = (south + north) / 2;
+            if (country.Rings.Count(r => r.Contains(lon, lat)) % 2 == 1) return [lon, lat]; // even-odd: lakes and enclaves are holes
+        }
+        return null;
     }
 
-    /// <summary>
-    /// One ring as path data. Points outside the frame on the same side as both neighbours are
-    /// dropped (the shortcut stays outside, so what shows is unchanged), the rest are clamped to
-    /// just beyond the frame, and points closer than <see cref="Detail"/> pixels are merged.
-    /// </summary>
-    private static string Outline(MapFrame frame, OutlineRing ring)
+    /// <summary>A ring simplified (Douglas-Peucker) to <paramref name="detail"/> hundredths of a degree, as lon,lat pairs in hundredths, the first absolute and each next relative to the one before.</summary>
+    private static string Encode(OutlineRing ring, double detail)
     {
-        if (Math.Abs(frame.X(ring.East / WorldMap.Unit) - frame.X(ring.West / WorldMap.Unit)) < 1.5
-            && Math.Abs(frame.Y(ring.South / WorldMap.Unit) - frame.Y(ring.North / WorldMap.Unit)) < 1.5) return "";
-        var d = new StringBuilder();
-        double lastX = double.NaN, lastY = double.NaN;
-        int kept = -1;
+        var keep = new bool[ring.Count];
+        keep[0] = keep[^1] = true;
+        var spans = new Stack<(int First, int Last)>();
+        spans.Push((0, ring.Count - 1));
+        while (spans.Count > 0)
+        {
+            var (first, last) = spans.Pop();
+            int farthest = -1;
+            double distance = detail;
+            for (int i = first + 1; i < last; i++)
+            {
+                double d = SegmentDistance(ring, i, first, last);
+                if (d > distance) (farthest, distance) = (i, d);
+            }
+            if (farthest < 0) continue;
+            keep[farthest] = true;
+            spans.Push((first, farthest));
+            spans.Push((farthest, last));
+        }
+        var text = new StringBuilder();
+        int lastLon = 0, lastLat = 0;
         for (int i = 0; i < ring.Count; i++)
         {
-            double x = frame.X(ring.Lon(i)), y = frame.Y(ring.Lat(i));
-            bool end = i == 0 || i == ring.Count - 1;
-            if (!end && (Outside(frame, x, y) & Outside(frame, ring, kept) & Outside(frame, ring, i + 1)) != 0) continue;
-            kept = i;
-            x = Math.Clamp(x, -Bleed, frame.Width + Bleed);
-            y = Math.Clamp(y, -Bleed, frame.Height + Bleed);
-            if (!end && Math.Abs(x - lastX) + Math.Abs(y - lastY) < Detail) continue;
-            d.Append(d.Length == 0 ? 'M' : 'L').Append(N(x)).Append(',').Append(N(y));
-            (lastX, lastY) = (x, y);
+            if (!keep[i]) continue;
+            int lon = ring.LonLat[2 * i], lat = ring.LonLat[2 * i + 1];
+            text.Append(text.Length == 0 ? "" : ",").Append(lon - lastLon).Append(',').Append(lat - lastLat);
+            (lastLon, lastLat) = (lon, lat);
         }
-        return d.Append('Z').ToString();
+        return text.ToString();
     }
 
-    private static int Outside(MapFrame frame, OutlineRing ring, int i) => Outside(frame, frame.X(ring.Lon(i)), frame.Y(ring.Lat(i)));
-
-    /// <summary>Which sides of the frame (plus bleed) a point lies beyond, as bits: left, right, top, bottom.</summary>
-    private static int Outside(MapFrame frame, double x, double y) =>
-        (x < -Bleed ? 1 : 0) | (x > frame.Width + Bleed ? 2 : 0) | (y < -Bleed ? 4 : 0) | (y > frame.Height + Bleed ? 8 : 0);
-
-    /// <summary>A displacement with a known destination: a curved arrow from where people fled to where they went.</summary>
-    private static void Flight(TextWriter w, MapFrame frame, StoryEvent e)
+    private static double SegmentDistance(OutlineRing ring, int point, int from, int to)
     {
-        if (e.Destination is not { Lat: { } toLat, Lon: { } toLon }) return;
-        double x1 = frame.X(e.Lon!.Value), y1 = frame.Y(e.Lat!.Value), x2 = frame.X(toLon), y2 = frame.Y(toLat);
-        double bend = 0.2, cx = (x1 + x2) / 2 - (y2 - y1) * bend, cy = (y1 + y2) / 2 + (x2 - x1) * bend;
-        // Stop short of the destination so the arrowhead sits beside its marker and label, not under them.
-        double length = Math.Max(1, Math.Sqrt((x2 - cx) * (x2 - cx) + (y2 - cy) * (y2 - cy)));
-        (x2, y2) = (x2 - (x2 - cx) / length * 6, y2 - (y2 - cy) / length * 6);
-        w.WriteLine($"<path class=\"flight\" d=\"M{N(x1)},{N(y1)}Q{N(cx)},{N(cy)} {N(x2)},{N(y2)}\" marker-end=\"url(#arrowhead)\">" +
-                    $"<title>{E(e.Place ?? "")} to {E(e.Destination.Name)}</title></path>");
+        double px = ring.LonLat[2 * point], py = ring.LonLat[2 * point + 1], ax = ring.LonLat[2 * from], ay = ring.LonLat[2 * from + 1];
+        double dx = ring.LonLat[2 * to] - ax, dy = ring.LonLat[2 * to + 1] - ay, length = dx * dx + dy * dy;
+        double t = length == 0 ? 0 : Math.Clamp(((px - ax) * dx + (py - ay) * dy) / length, 0, 1);
+        return Math.Sqrt(Math.Pow(px - ax - t * dx, 2) + Math.Pow(py - ay - t * dy, 2));
     }
 
-    private static void Place(TextWriter w, MapFrame frame, StoryPlace p)
+    private static void Caption(TextWriter w, StoryPicture story, MapView view)
     {
-        string x = N(frame.X(p.Lon!.Value)), y = N(frame.Y(p.Lat!.Value));
-        w.WriteLine($"<g class=\"marker place\" transform=\"translate({x},{y})\"><title>{E(p.Name)}{(p.Country != null ? ", " + E(p.Country) : "")}: " +
-                    $"{p.Mentions} mentions</title><use href=\"#sym-place\"/><text x=\"7\" y=\"4\">{E(p.Name)}</text></g>");
-    }
-
-    /// <summary>Event markers, fanned out round a point when several events share it.</summary>
-    private static void Events(TextWriter w, MapFrame frame, string storyId, IReadOnlyList<StoryEvent> events)
-    {
-        foreach (var spot in events.GroupBy(e => (Math.Round(frame.X(e.Lon!.Value)), Math.Round(frame.Y(e.Lat!.Value)))))
-        {
-            var shared = spot.ToList();
-            for (int k = 0; k < shared.Count; k++)
-            {
-                var e = shared[k];
-                double angle = 2 * Math.PI * k / shared.Count - Math.PI / 4, radius = shared.Count > 1 ? 11 : 0;
-                double x = frame.X(e.Lon!.Value) + radius * Math.Cos(angle), y = frame.Y(e.Lat!.Value) + radius * Math.Sin(angle);
-                var kind = EventKind.Of(e);
-                w.WriteLine($"<a href=\"#{EventAnchor(storyId, e)}\"><g class=\"marker event {kind}\" data-event=\"{E(e.Id)}\" transform=\"translate({N(x)},{N(y)})\">" +
-                            $"<title>{E(EventKind.Label(e))} {E(e.Date?.DateText() ?? "undated")}: {E(e.Text)}</title><use href=\"#sym-{kind}\"/></g></a>");
-            }
-        }
-    }
-
-    private static void ScaleBar(TextWriter w, MapFrame frame)
-    {
-        double[] steps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
-        double km = steps.LastOrDefault(s => s / frame.KilometresPerPixel <= 140, steps[0]), length = km / frame.KilometresPerPixel;
-        double x = 16, y = frame.Height - 16;
-        w.WriteLine($"<g class=\"scale\"><path d=\"M{N(x)},{N(y - 5)}V{N(y)}H{N(x + length)}V{N(y - 5)}\"/>" +
-                    $"<text x=\"{N(x)}\" y=\"{N(y - 8)}\">{km.ToString(CultureInfo.InvariantCulture)} km</text></g>");
-    }
-
-    private static void Caption(TextWriter w, StoryPicture story, MapFrame frame)
-    {
-        var beyond = story.Places.Where(p => Located(p) && !frame.Shows(p.Lon!.Value, p.Lat!.Value))
+        var beyond = story.Places.Where(p => p.Point is { } at && !view.Shows(at.Lon, at.Lat))
             .Select(p => E(p.Name) + (p.Country != null ? $" ({E(p.Country)})" : "")).ToList();
         var key = string.Join(" ", EventKind.All.Select(k => $"<span class=\"key\"><svg viewBox=\"-10 -10 20 20\"><g class=\"marker event {k}\"><use href=\"#sym-{k}\"/></g></svg>{k}</span>"));
         w.WriteLine($"<figcaption>{key} <span class=\"key\"><svg viewBox=\"-10 -10 20 20\"><g class=\"marker place\"><use href=\"#sym-place\"/></g></svg>place</span>" +
-                    $"<span class=\"key\"><svg viewBox=\"0 -6 24 12\"><path class=\"flight\" d=\"M1,0H20\" marker-end=\"url(#arrowhead)\"/></svg>fled to</span>" +
-                    (beyond.Count > 0 ? $"<br><span class=\"beyond\">Also named, outside this view: {string.Join(", ", beyond)}.</span>" : "") +
-                    (!story.Places.All(Located) ? "<br>" + Unlocated(story) : "") +
-                    "<br><small>Borders: Natural Earth (public domain) via world-atlas (ISC).</small></figcaption>");
+                    "<span class=\"key\"><svg viewBox=\"0 -6 24 12\"><path class=\"flight\" d=\"M1,0H23\"/></svg>fled to</span>" +
+                    (beyond.Count > 0 ? $"<br><span class=\"beyond\">Also named, outside this view (zoom out to see them): {string.Join(", ", beyond)}.</span>" : "") +
+                    "</figcaption>");
     }
 
-    private static bool Located(StoryPlace p) => p.Lat != null && p.Lon != null;
-
-    private static string Unlocated(StoryPicture story) =>
-        "Places without coordinates, not on the map: " + string.Join(", ", story.Places.Where(p => !Located(p)).Select(p => E(p.Name))) + ".";
-
     public static string EventAnchor(string storyId, StoryEvent e) => $"event-{E(storyId)}-{E(e.Id)}";
-
-    private static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }

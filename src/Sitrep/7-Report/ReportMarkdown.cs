@@ -9,13 +9,13 @@ public static class ReportMarkdown
     {
         w.WriteLine("# Situation report");
         w.WriteLine();
-        w.WriteLine($"{picture.Documents.Count} documents, {picture.Stories.Count} stories, {picture.Situations.Count} situations.");
+        w.WriteLine($"{ReportHtml.Count(picture.Documents.Count, "document")}, {ReportHtml.Count(picture.Stories.Count, "story", "stories")}, {ReportHtml.Count(picture.Situations.Count, "situation")}.");
         foreach (var v in picture.Situations.Where(v => v.Stories.Count > 1))
         {
             w.WriteLine();
             w.WriteLine($"## Situation {v.Id}: {Escape(v.Headline)}");
             w.WriteLine();
-            w.WriteLine($"Stories {string.Join(", ", v.Stories)}: {v.Documents.Count} documents.");
+            w.WriteLine($"Stories {string.Join(", ", v.Stories)}: {ReportHtml.Count(v.Documents.Count, "document")}.");
             Section(w, "Summary", v.Summary, c => $"- {(c.Date is { } day ? day.DateText() + ": " : "")}{Escape(c.Text)} {Cite(c.Sources)}");
             Section(w, "Timeline", v.Timeline, t => $"- {t.Date.DateText()}: {Escape(t.Text)} {Cite(t.Sources)}");
         }
@@ -24,7 +24,7 @@ public static class ReportMarkdown
             w.WriteLine();
             w.WriteLine($"## {Escape(s.Headline)}");
             w.WriteLine();
-            w.WriteLine($"Story {s.Id}: {s.Documents.Count} documents ({string.Join(", ", s.Documents.Select(d => d.Id))}).");
+            w.WriteLine($"Story {s.Id}: {ReportHtml.Count(s.Documents.Count, "document")} ({string.Join(", ", s.Documents.Select(d => d.Id))}).");
             Section(w, "Summary", s.Summary, c => $"- {(c.Date is { } day ? day.DateText() + ": " : "")}{Escape(c.Text)} {Cite(c.Sources)}");
             Section(w, "Events", s.Events, e =>
                 $"- **{e.Type}**{(e.Mode != null ? $" ({e.Mode})" : "")} {e.Date?.DateText() ?? "undated"}" +
@@ -32,7 +32,7 @@ public static class ReportMarkdown
                 $"{(e.Place != null ? $", at {Escape(e.Place)}" : "")}{(e.Destination != null ? $", to {Escape(e.Destination.Name)}" : "")}: {Escape(e.Text)} {Cite(e.Sources)}");
             Section(w, "Timeline", s.Timeline, t => $"- {t.Date.DateText()}: {Escape(t.Text)} {Cite(t.Sources)}");
             Section(w, "Actors", s.Actors, a =>
-                $"- **{Escape(a.Name)}** ({a.Type}){(a.Aliases.Count > 0 ? ", also: " + Escape(string.Join(", ", a.Aliases)) : "")}; {a.Mentions} mentions {Cite(a.Documents)}");
+                $"- **{Escape(a.Name)}** ({a.Type}){(a.Aliases.Count > 0 ? ", also: " + Escape(string.Join(", ", a.Aliases)) : "")}; {ReportHtml.Count(a.Mentions, "mention")} {Cite(a.Documents)}");
             Section(w, "Places", s.Places, p =>
                 $"- {Escape(p.Name)}{(p.Country != null ? $" ({p.Country})" : "")}{(p.Lat != null ? $" {p.Lat:0.###}, {p.Lon:0.###}" : ", not located")} {Cite(p.Documents)}");
             Section(w, "Claims", s.Claims.Take(30), c => $"- {Escape(c.Text)} {Cite(c.Sources.Except(c.Derived))} ({c.Support} independent " +

@@ -24,17 +24,21 @@ public static class ReportStyle
         .sides .value{font-size:1.2em;font-weight:700;margin:0}.sides footer{font-size:.88em;color:var(--muted)}
         .if,.then{font-style:italic;color:var(--muted)}
         .original,.derived,.cited{font-weight:600}.original{color:#2e7d32}.derived{color:var(--capture)}
-        figure.map{margin:1rem 0}figure.map>svg{width:100%;height:auto;border:1px solid var(--rule);display:block}
+        figure.map,figure.chart{margin:1rem 0}.map-view{height:520px;border:1px solid var(--rule);background:#e8f0f7}
         svg.symbols{position:absolute;width:0;height:0}
-        .sea{fill:#e8f0f7}.country{fill:#fbfaf6;stroke:#9aa5ae;stroke-width:.7;stroke-linejoin:round}
-        .country-name{font-size:12px;fill:#8a949c;text-anchor:middle;letter-spacing:.08em;text-transform:uppercase}
-        .marker.place{fill:var(--place);stroke:#fff;stroke-width:1.2}.marker.place text{font-size:12px;fill:var(--ink);stroke:#fff;stroke-width:3px;paint-order:stroke}
+        .leaflet-tooltip.country-name{background:none;border:none;box-shadow:none;font-size:11px;color:#8a949c;letter-spacing:.08em;text-transform:uppercase;padding:0}
+        .leaflet-tooltip.place-label{background:rgba(255,255,255,.8);border:none;box-shadow:none;padding:0 .2rem;font-size:12px;color:var(--ink)}
+        .leaflet-tooltip.country-name::before,.leaflet-tooltip.place-label::before{display:none}
+        .marker.place{fill:var(--place);stroke:#fff;stroke-width:1.2}
         .marker.event{stroke:#fff;stroke-width:1.2}.marker.strike{fill:var(--strike)}.marker.capture{fill:var(--capture)}
-        .marker.displacement{fill:var(--displacement)}.marker.other{fill:var(--other)}
-        .flight{fill:none;stroke:var(--displacement);stroke-width:2.2;stroke-dasharray:6 3}#arrowhead path{fill:var(--displacement)}
-        .scale path{fill:none;stroke:var(--ink);stroke-width:1.5}.scale text{font-size:11px;fill:var(--ink)}
+        .marker.displacement{fill:var(--displacement)}.marker.other{fill:var(--other)}.leaflet-marker-icon.marker{background:none;border:none}
+        .flight{fill:none;stroke:var(--displacement);stroke-width:2.2;stroke-dasharray:6 3}.flight-arrow path{fill:var(--displacement)}
+        .popup b{display:block}.popup p{margin:.25rem 0}
         .key{display:inline-flex;align-items:center;gap:.25rem;margin-right:.8rem}.key svg{width:1.1em;height:1.1em}
-        @media (max-width:40rem){body{margin:.8rem auto;padding:0 .6rem;overflow-wrap:anywhere}.cite{white-space:normal}table{display:block;overflow-x:auto}.sides{display:block}}
+        .chart-view{min-height:2rem}svg.timeline-chart{display:block;font-size:11px}.timeline-chart .axis{color:var(--muted)}
+        .timeline-chart .main-event line{stroke:var(--ink);stroke-width:.6;stroke-dasharray:2 2}.timeline-chart .main-event text{fill:var(--ink);font-weight:600}
+        .timeline-chart .legend text{fill:var(--muted)}.timeline-chart rect{stroke:#fff;stroke-width:.5}
+        @media (max-width:40rem){body{margin:.8rem auto;padding:0 .6rem;overflow-wrap:anywhere}.map-view{height:360px}.cite{white-space:normal}table{display:block;overflow-x:auto}.sides{display:block}}
         @media print{
           body{font-size:10.5pt;max-width:none;margin:0}a{color:inherit;text-decoration:none}nav{display:none}
           section.story{break-before:page;border-top:none}section.story:first-of-type{break-before:auto}

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 using Sitrep.Report;
 using Sitrep.Situation;
 using Sitrep.Store;
@@ -26,6 +27,7 @@ public static partial class ServedPages
         ol.stories,ol.hits{list-style:none;padding:0}ol.stories>li,ol.hits>li{border-bottom:1px solid var(--rule);padding:.6rem 0}
         ol.stories a.headline,ol.hits a.title{font-size:1.08em;font-weight:600}
         mark{background:#fff1a8;padding:0 .1em}mark.place{background:#dbeafe}mark.entity{background:#e8f5e9}mark.time{background:#fde7d9}
+        span.event{border-bottom:2px solid var(--other);padding-bottom:1px}span.event.strike{border-color:var(--strike)}span.event.capture{border-color:var(--capture)}span.event.displacement{border-color:var(--displacement)}
         article.text p{max-width:44rem}.empty{color:var(--muted);font-style:italic}
         """;
 
@@ -53,18 +55,18 @@ public static partial class ServedPages
         foreach (var o in Orders) html.Append($"<option value=\"{o}\"{(o == order ? " selected" : "")}>{(o == "size" ? "biggest first" : "newest first")}</option>");
         html.Append("</select><button>Show</button></form>");
         int first = (page - 1) * PageSize + 1;
-        html.Append($"<p class=\"meta\">{Count(matched, "story", "stories")}{(matched < total ? $" of {total:N0}" : "")}" +
+        html.Append($"<p class=\"meta\">{ReportHtml.Count(matched, "story", "stories")}{(matched < total ? $" of {total:N0}" : "")}" +
                     $"{(matched > PageSize && stories.Count > 0 ? $"; {first:N0} to {first + stories.Count - 1:N0} shown" : "")}.</p>");
         if (stories.Count == 0) html.Append("<p class=\"empty\">No story matches.</p>");
         html.Append("<ol class=\"stories\">");
         foreach (var s in stories)
         {
-            html.Append($"<li><a class=\"headline\" href=\"/stories/{E(s.Stored.Id)}\">{E(s.Headline)}</a><p class=\"meta\">{Count(s.Stored.Articles.Count, "article")}");
+            html.Append($"<li><a class=\"headline\" href=\"/stories/{E(s.Stored.Id)}\">{E(s.Headline)}</a><p class=\"meta\">{ReportHtml.Count(s.Stored.Articles.Count, "article")}");
             if (s.Picture is { } p)
             {
                 var days = p.Documents.Select(d => d.Published).OfType<PartialDate>().Select(d => d.DateText()).Order(StringComparer.Ordinal).ToList();
                 if (days.Count > 0) html.Append($", {E(days[0])}{(days[^1] != days[0] ? " to " + E(days[^1]) : "")}");
-                html.Append($", {Count(p.Events.Count, "event")}");
+                html.Append($", {ReportHtml.Count(p.Events.Count, "event")}");
                 var outlets = p.Documents.Select(d => d.Outlet).OfType<string>().Distinct().ToList();
                 if (outlets.Count > 0) html.Append($"; {E(string.Join(", ", outlets.Take(4)))}{(outlets.Count > 4 ? $" and {outlets.Count - 4} more" : "")}");
                 var places = p.Places.Where(pl => pl.Point != null).OrderByDescending(pl => pl.Mentions).Take(3).Select(pl => pl.Name).ToList();
@@ -79,18 +81,19 @@ public static partial class ServedPages
         return Layout("Stories", html.Append("</p>").ToString());
     }
 
-    /// <summary>Search hits with their words marked (the store brackets them), each leading to its article and story.</summary>
-    public static string Search(string query, IReadOnlyList<SearchHit> hits, Func<string, string?> storyOf)
+    /// <summary>Search hits with their words marked (the store brackets them), each leading to its article and story; <paramref name="alsoSearched"/>: the query with other names of the actors it names.</summary>
+    public static string Search(string query, IReadOnlyList<SearchHit> hits, Func<string, string?> storyOf, IReadOnlyList<string> alsoSearched)
     {
         var html = new StringBuilder($"<h1>Search</h1>");
         if (query.Trim().Length == 0) html.Append("<p class=\"empty\">Type words to search the articles' text, titles and the names they mention.</p>");
         else if (hits.Count == 0) html.Append($"<p class=\"empty\">No articles match “{E(query)}”.</p>");
-        else html.Append($"<p class=\"meta\">{Count(hits.Count, "article")} match “{E(query)}”.</p>");
+        else html.Append($"<p class=\"meta\">{ReportHtml.Count(hits.Count, "article")} match “{E(query)}”.</p>");
+        if (alsoSearched.Count > 0) html.Append($"<p class=\"meta also\">Also searched for the same names otherwise written: {string.Join(", ", alsoSearched.Select(q => $"“{E(q)}”"))}.</p>");
         html.Append("<ol class=\"hits\">");
         foreach (var hit in hits)
         {
             var story = storyOf(hit.Id);
-            html.Append($"<li><a class=\"title\" href=\"/articles/{Uri.EscapeDataString(hit.Id)}\">{E(hit.Title ?? "(untitled) " + hit.Id)}</a>")
+            html.Append($"<li><a class=\"title\" href=\"/articles/{Uri.EscapeDataString(hit.Id)}\">{E(hit.Title ?? DocumentTitle.FirstWords(Bracketed().Replace(hit.Snippet, "$1").TrimStart('…')))}</a>")
                 .Append($"<p>{Marked(hit.Snippet)}</p>")
                 .Append(story != null ? $"<p class=\"meta\">in story <a href=\"/stories/{E(story)}\">{E(story)}</a></p>" : "").Append("</li>");
         }
@@ -107,37 +110,73 @@ public static partial class ServedPages
     [GeneratedRegex(@"\[([^\[\]]+)\]")]
     private static partial Regex Bracketed();
 
-    /// <summary>An article's text with its places, names and dates marked, and where it comes from.</summary>
-    public static string Article(Document d, string? storyId)
+    /// <summary>An article's text with its places, names, dates and the sentences of its story's events (once its picture is analysed) marked, and where it comes from.</summary>
+    public static string Article(Document d, string? storyId, StoryPicture? story)
     {
-        var html = new StringBuilder($"<article class=\"text\"><h1>{E(d.Title ?? "(untitled)")}</h1><p class=\"meta\">{E(d.Outlet ?? "unknown outlet")}, ")
+        var events = story?.Events.Where(e => e.Sources.Contains(d.Id)).ToList() ?? [];
+        var html = new StringBuilder($"<article class=\"text\"><h1>{E(DocumentTitle.Of(d))}</h1><p class=\"meta\">{E(d.Outlet ?? "unknown outlet")}, ")
             .Append(E(d.Published?.DateText() ?? "undated")).Append(d.PublishedInferred ? " (inferred)" : "");
         if (Uri.TryCreate(d.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
             html.Append($", <a href=\"{E(url.AbsoluteUri)}\" rel=\"noopener noreferrer\">original</a>");
         if (storyId != null) html.Append($"; story <a class=\"story\" href=\"/stories/{E(storyId)}\">{E(storyId)}</a>");
         html.Append($". Id {E(d.Id)}.</p>");
-        html.Append("<p class=\"meta\"><mark class=\"place\">place</mark> <mark class=\"entity\">name</mark> <mark class=\"time\">date or time</mark></p>");
-        foreach (var paragraph in Highlighted(d).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        html.Append("<p class=\"meta legend\"><mark class=\"place\">place</mark> <mark class=\"entity\">name</mark> <mark class=\"time\">date or time</mark>" +
+                    (events.Count > 0 ? " <span class=\"event\">an event of the story</span>" : "") + "</p>");
+        foreach (var paragraph in Highlighted(d, events).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             html.Append("<p>").Append(paragraph).Append("</p>");
-        return Layout(d.Title ?? d.Id, html.Append("</article>").ToString());
+        return Layout(DocumentTitle.Of(d), html.Append("</article>").ToString());
     }
 
-    /// <summary>The text, encoded, with each annotation that does not overlap an earlier one wrapped in a mark.</summary>
-    private static string Highlighted(Document d)
+    /// <summary>
+    /// The text, encoded, with the sentences that report the events underlined and each annotation
+    /// wrapped in a mark: an annotation that overlaps an earlier one or crosses a sentence's edge is
+    /// left unmarked, so the tags always nest.
+    /// </summary>
+    private static string Highlighted(Document d, IReadOnlyList<StoryEvent> events)
     {
-        var spans = d.Places.Select(p => (p.Start, p.End, Kind: "place", Title: p.Name is { } n ? n + (p.Country != null ? ", " + p.Country : "") : p.Text))
+        var sentences = new List<(int Start, int End, string Title, string Kind)>();
+        foreach (var e in events)
+        {
+            int start = e.Text.Contains('\n') ? -1 : d.Text.IndexOf(e.Text, StringComparison.Ordinal);
+            if (start >= 0 && sentences.All(s => start >= s.End || start + e.Text.Length <= s.Start))
+                sentences.Add((start, start + e.Text.Length, $"{EventKind.Label(e)}, {e.Date?.DateText() ?? "undated"}", EventKind.Of(e)));
+        }
+        bool Crosses(int start, int end) => sentences.Any(s => (start < s.Start && end > s.Start) || (start < s.End && end > s.End));
+        var marks = d.Places.Select(p => (p.Start, p.End, Kind: "place", Title: p.Name is { } n ? n + (p.Country != null ? ", " + p.Country : "") : p.Text))
             .Concat(d.Entities.Select(e => (e.Start, e.End, Kind: "entity", Title: e.Type.Code() + ": " + (e.Canonical ?? e.Text))))
             .Concat(d.Times.Select(t => (t.Start, t.End, Kind: "time", Title: t.Value)))
             .OrderBy(s => s.Start).ThenByDescending(s => s.End);
-        var html = new StringBuilder();
-        int at = 0;
-        foreach (var s in spans)
+        // Tags by position: at one position a mark closes before a sentence closes, and a sentence opens before a mark opens.
+        var tags = new List<(int At, int Order, string Html)>();
+        foreach (var s in sentences)
         {
-            if (s.Start < at || s.End > d.Text.Length || s.End <= s.Start) continue;
-            html.Append(E(d.Text[at..s.Start])).Append($"<mark class=\"{s.Kind}\" title=\"{E(s.Title)}\">").Append(E(d.Text[s.Start..s.End])).Append("</mark>");
-            at = s.End;
+            tags.Add((s.Start, 2, $"<span class=\"event {s.Kind}\" title=\"{E(s.Title)}\">"));
+            tags.Add((s.End, 1, "</span>"));
+        }
+        int at = 0;
+        foreach (var m in marks)
+        {
+            if (m.Start < at || m.End > d.Text.Length || m.End <= m.Start || Crosses(m.Start, m.End)) continue;
+            tags.Add((m.Start, 3, $"<mark class=\"{m.Kind}\" title=\"{E(m.Title)}\">"));
+            tags.Add((m.End, 0, "</mark>"));
+            at = m.End;
+        }
+        var html = new StringBuilder();
+        at = 0;
+        foreach (var tag in tags.OrderBy(t => t.At).ThenBy(t => t.Order))
+        {
+            html.Append(E(d.Text[at..tag.At])).Append(tag.Html);
+            at = tag.At;
         }
         return html.Append(E(d.Text[at..])).ToString();
+    }
+
+    /// <summary>A script or style sheet of the story pages, kept by browsers for good: its path names its version.</summary>
+    public static IResult? Asset(HttpResponse response, string version, string name)
+    {
+        if (WebAssets.Find(name) is not { } asset || asset.Path != $"/assets/{version}/{name}") return null;
+        response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        return Results.Bytes(asset.Bytes, asset.ContentType);
     }
 
     public static string NotFound(string what) =>
@@ -147,6 +186,9 @@ public static partial class ServedPages
     public static ReportView StoryView(string type, string actor) => new(id => "/articles/" + Uri.EscapeDataString(id))
     {
         Css = Css,
+        ScriptPolicy = "script-src 'self'",
+        Styles = WebAssets.LinkedStyles,
+        Scripts = WebAssets.LinkedScripts,
         Header = Navigation(),
         ShowEvent = e => (type.Length == 0 || e.Type == type) && (actor.Length == 0 || (e.Actor ?? "").Contains(actor, StringComparison.OrdinalIgnoreCase)),
         EventsHeader = s =>
@@ -157,8 +199,6 @@ public static partial class ServedPages
             return html.Append($"</select><input name=\"actor\" value=\"{E(actor)}\" placeholder=\"Actor\" aria-label=\"Actor\"><button>Filter</button></form>").ToString();
         },
     };
-
-    private static string Count(int n, string one, string? many = null) => $"{n:N0} {(n == 1 ? one : many ?? one + "s")}";
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }

@@ -51,7 +51,7 @@ public sealed class StoryServer : IDisposable
     /// <summary>How long a POST waits for its articles to be read into stories before answering 202 (stored, still queued).</summary>
     private static readonly TimeSpan ReadingWait = TimeSpan.FromSeconds(10);
 
-    private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private const string Policy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     // Connections of their own, so that no request waits for another kind: pages (under the gate),
     // searches (one connection per searcher), and the worker reading queued articles in the background.
@@ -140,9 +140,11 @@ public sealed class StoryServer : IDisposable
         app.MapGet("/stories/{id}", (string id, string? type, string? actor) => StoredStory(id) is { } stored
             ? Html(StoryPage(stored, type ?? "", actor?.Trim() ?? ""))
             : Missing($"There is no story {id}."));
-        app.MapGet("/articles/{id}", (string id) => Article(id) is { } article ? Html(ServedPages.Article(article, StoryOf(article.Id))) : Missing($"There is no article {id}."));
+        app.MapGet("/articles/{id}", (string id) => Article(id) is { } article && StoryOf(article.Id) is var story
+            ? Html(ServedPages.Article(article, story, story != null && StoredStory(story) is { } stored ? AnalysedPicture(stored) : null))
+            : Missing($"There is no article {id}."));
         app.MapGet("/search", async (string? q, CancellationToken aborted) => await Search(q ?? "", aborted) is { } hits
-            ? Html(ServedPages.Search(q ?? "", hits, StoryOf))
+            ? Html(ServedPages.Search(q ?? "", hits, StoryOf, Queries(q ?? "").Skip(1).ToList()))
             : Results.Content(ServedPages.SearchStopped(q ?? "", SearchStopped), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable));
         app.MapGet("/api/stories", (Microsoft.AspNetCore.Http.HttpResponse response, int? offset, int? limit) =>
         {
@@ -157,6 +159,7 @@ public sealed class StoryServer : IDisposable
             ? Results.Json(hits.Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) }))
             : Problem(503, SearchStopped));
         app.MapPost("/api/articles", AddArticles);
+        app.MapGet("/assets/{version}/{name}", (Microsoft.AspNetCore.Http.HttpResponse response, string version, string name) => ServedPages.Asset(response, version, name) ?? Missing($"There is no asset {name}."));
         app.MapFallback((HttpContext context) => context.Request.Path.StartsWithSegments("/api")
             ? Problem(404, $"no such API path: {context.Request.Path}")
             : Missing($"There is no page {context.Request.Path}."));
@@ -368,7 +371,7 @@ public sealed class StoryServer : IDisposable
         if (!searchStores.TryTake(out var searchStore)) throw new InvalidOperationException("a searcher without a connection");
         try
         {
-            return searchStore.Search(query, cancel: stop.Token);
+            return AliasQueries.Hits(Queries(query), each => searchStore.Search(each, cancel: stop.Token));
         }
         catch (OperationCanceledException)
         {
@@ -380,6 +383,11 @@ public sealed class StoryServer : IDisposable
             searchers.Release();
         }
     }
+
+    /// <summary>The query and the same with the other names of any actor it names (<see cref="AliasQueries"/>), from the stories analysed so far.</summary>
+    private IReadOnlyList<string> Queries(string query) =>
+        AliasQueries.Of(query, pictures.Values.Where(p => p.Picture.IsValueCreated)
+            .SelectMany(p => p.Picture.Value.Actors).Select(a => (IReadOnlyList<string>)[a.Name, .. a.Aliases]));
 
     /// <summary>The request names this server as 127.0.0.1 or localhost on its own port: a page elsewhere whose DNS name now points here does not.</summary>
     private static bool IsBoundAddress(HttpContext context)

@@ -10,6 +10,7 @@ public class NoticeTests
         var root = RenderedReport.RepositoryRoot();
         var notice = File.ReadAllText(Path.Combine(root, "NOTICE"));
         var unattributed = Directory.EnumerateDirectories(Path.Combine(root, "src", "Sitrep"), "Data", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateDirectories(Path.Combine(root, "src", "Sitrep"), "Assets", SearchOption.AllDirectories)) // vendored scripts
             .SelectMany(Directory.EnumerateFiles)
             .Select(Path.GetFileName)
             .Where(file => !file!.EndsWith(".md", StringComparison.Ordinal) && !notice.Contains(file!, StringComparison.Ordinal));

@@ -13,7 +13,7 @@ namespace Sitrep.Tests.Report;
 public sealed class MapFocusTests
 {
     /// <summary>A story of one offensive with its cities, the capitals where it was discussed and the geoparser's namesakes, as (name, country, lat, lon, kind, mentions).</summary>
-    private static StoryPicture Story(params (string Name, string Country, double Lat, double Lon, PlaceKind Kind, int Mentions)[] places)
+    internal static StoryPicture Story(params (string Name, string Country, double Lat, double Lon, PlaceKind Kind, int Mentions)[] places)
     {
         var story = StoryAnalyzer.Default().Analyze("s1", [MarkedText.Document("d1", "Fighting went on for a third day, residents said.")]);
         story.Places.Clear();
@@ -21,7 +21,7 @@ public sealed class MapFocusTests
         return story;
     }
 
-    private static readonly (string, string, double, double, PlaceKind, int)[] SyrianCities =
+    internal static readonly (string, string, double, double, PlaceKind, int)[] SyrianCities =
     [
         ("Damascus", "SY", 33.5138, 36.2765, PlaceKind.City, 14), ("Aleppo", "SY", 36.2021, 37.1343, PlaceKind.City, 9),
         ("Idlib", "SY", 35.9306, 36.6339, PlaceKind.City, 7), ("Homs", "SY", 34.7324, 36.7137, PlaceKind.City, 5),
@@ -30,7 +30,7 @@ public sealed class MapFocusTests
         ("Qamishli", "SY", 37.0522, 41.2317, PlaceKind.City, 1), ("Daraa", "SY", 32.6189, 36.1021, PlaceKind.City, 2),
     ];
 
-    private static readonly (string, string, double, double, PlaceKind, int)[] Elsewhere =
+    internal static readonly (string, string, double, double, PlaceKind, int)[] Elsewhere =
     [
         ("Beirut", "LB", 33.8938, 35.5018, PlaceKind.City, 2), ("Amman", "JO", 31.9454, 35.9284, PlaceKind.City, 1),
         ("Syria", "SY", 34.8021, 38.9968, PlaceKind.Country, 20), ("Russia", "RU", 61.5240, 105.3188, PlaceKind.Country, 4),
@@ -42,7 +42,7 @@ public sealed class MapFocusTests
     [Fact]
     public void A_syrian_offensive_is_framed_on_syria_and_its_neighbours_whatever_else_it_names()
     {
-        var frame = MapFocus.Frame(Story([.. SyrianCities, .. Elsewhere]), 900, 520)!;
+        var frame = MapFocus.View(Story([.. SyrianCities, .. Elsewhere]))!;
 
         foreach (var (name, _, lat, lon, _, _) in SyrianCities) frame.Shows(lon, lat).ShouldBeTrue(name);
         frame.West.ShouldBeGreaterThan(28);  // Cyprus and the Turkish coast at most
@@ -54,31 +54,29 @@ public sealed class MapFocusTests
     }
 
     [Fact]
-    public void The_map_draws_the_countries_round_the_cluster_and_names_the_far_places_in_its_caption()
+    public void The_map_holds_every_place_and_names_the_far_ones_in_its_caption()
     {
         var w = new StringWriter();
-        ReportMap.Write(w, Story([.. SyrianCities, .. Elsewhere]), WorldMap.Default);
+        ReportMap.Write(w, Story([.. SyrianCities, .. Elsewhere]), id => "#doc-" + id);
         var html = w.ToString();
 
-        var countries = Regex.Matches(html, "<path class=\"country\"[^>]*><title>([^<]+)</title>").Select(m => m.Groups[1].Value).ToList();
-        countries.ShouldContain("Syria");
-        countries.ShouldContain("Lebanon");
-        countries.ShouldContain("Jordan");
-        countries.ShouldNotContain("Russia");
-        countries.ShouldNotContain("United States of America");
-        Regex.Matches(html, "<g class=\"marker place\"[^>]*><title>([^,:<]+)").Select(m => m.Groups[1].Value).ShouldContain("Qamishli");
-        html.ShouldContain("Also named, outside this view: ");
+        var data = System.Text.Json.JsonDocument.Parse(Regex.Match(html, "class=\"map-data\">(.*?)</script>").Groups[1].Value).RootElement;
+        var places = data.GetProperty("places").EnumerateArray().ToList();
+        places.Count.ShouldBe(SyrianCities.Length + Elsewhere.Length); // zoomed out, the far places are there too
+        places.Where(p => p.GetProperty("label").GetBoolean()).Select(p => p.GetProperty("name").GetString()).ShouldNotContain("Moscow");
+        html.ShouldContain("Also named, outside this view");
         foreach (var far in new[] { "Moscow (RU)", "Washington (US)", "Freedom (US)", "Satan (PH)", "Geneva (CH)" }) html.ShouldContain(far);
+        html.ShouldNotContain("Qamishli (SY)");
     }
 
     [Fact]
     public void A_sahel_story_with_a_paris_statement_and_a_namesake_abroad_is_framed_on_mali()
     {
-        var frame = MapFocus.Frame(Story(
+        var frame = MapFocus.View(Story(
             ("Menaka", "ML", 15.9182, 2.4022, PlaceKind.City, 6), ("Gao", "ML", 16.2717, -0.0447, PlaceKind.City, 4),
             ("Kidal", "ML", 18.4411, 1.4078, PlaceKind.City, 3), ("Ansongo", "ML", 15.6597, 0.5022, PlaceKind.City, 2),
             ("Niamey", "NE", 13.5116, 2.1254, PlaceKind.City, 1), ("Mali", "ML", 17.5707, -3.9962, PlaceKind.Country, 5),
-            ("Paris", "FR", 48.8566, 2.3522, PlaceKind.City, 2), ("Gao", "CN", 34.0, 108.9, PlaceKind.City, 1)), 900, 520)!;
+            ("Paris", "FR", 48.8566, 2.3522, PlaceKind.City, 2), ("Gao", "CN", 34.0, 108.9, PlaceKind.City, 1)))!;
 
         foreach (var (lon, lat) in new[] { (2.4022, 15.9182), (-0.0447, 16.2717), (1.4078, 18.4411), (2.1254, 13.5116) }) frame.Shows(lon, lat).ShouldBeTrue();
         frame.Shows(2.3522, 48.8566).ShouldBeFalse("Paris");
@@ -88,8 +86,8 @@ public sealed class MapFocusTests
     [Fact]
     public void Capitals_of_a_story_spread_over_continents_all_stay_in_view()
     {
-        var frame = MapFocus.Frame(Story(
-            ("Washington", "US", 38.9072, -77.0369, PlaceKind.City, 1), ("Kyiv", "UA", 50.4501, 30.5234, PlaceKind.City, 1)), 900, 520)!;
+        var frame = MapFocus.View(Story(
+            ("Washington", "US", 38.9072, -77.0369, PlaceKind.City, 1), ("Kyiv", "UA", 50.4501, 30.5234, PlaceKind.City, 1)))!;
         frame.Shows(-77.0369, 38.9072).ShouldBeTrue();
         frame.Shows(30.5234, 50.4501).ShouldBeTrue();
     }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Sitrep.Report;
 using Xunit.Abstractions;
 
 namespace Sitrep.Tests.Report;
@@ -7,40 +8,75 @@ namespace Sitrep.Tests.Report;
 public sealed class ReportBrowserTests(RenderedReport report, ITestOutputHelper output) : IClassFixture<RenderedReport>
 {
     [BrowserFact]
-    public async Task The_map_shows_every_located_event_and_place_inside_its_frame_with_flights_as_arrows()
+    public async Task The_map_opens_on_the_storys_places_with_distinct_markers_and_flights_and_zooms_to_street_level()
     {
         var requests = new List<string>();
         var page = await report.OpenAsync(requests);
         var kivu = report.Picture.Stories[0];
-        var map = page.Locator("#story-s1 figure.map > svg");
+        var map = page.Locator("#story-s1 figure.map .map-view");
 
-        (await map.Locator(".marker.event").CountAsync()).ShouldBe(kivu.Events.Count(e => e.Lat != null));
+        (await map.Locator(".leaflet-marker-icon.marker.event").CountAsync()).ShouldBe(kivu.Events.Count(e => e.Lat != null));
         foreach (var kind in new[] { "strike", "capture", "displacement" })
-            (await map.Locator($".marker.event.{kind}").CountAsync()).ShouldBeGreaterThan(0, kind);
+            (await map.Locator($".leaflet-marker-icon.marker.event.{kind}").CountAsync()).ShouldBeGreaterThan(0, kind);
+        (await map.Locator("path.marker.place").CountAsync()).ShouldBe(4);
         (await map.Locator("path.flight").CountAsync()).ShouldBe(2);
-        (await map.Locator(".marker.place text").AllTextContentsAsync()).ShouldBe(["Sake", "Goma", "Minova", "Bukavu"], ignoreOrder: true);
-        var countries = await map.Locator("path.country > title").AllTextContentsAsync();
-        countries.ShouldContain("Rwanda");
-        countries.ShouldContain("Dem. Rep. Congo");
-        countries.ShouldNotContain("Mali");
-        (await page.Locator("#story-s2 figure.map > svg path.country > title").AllTextContentsAsync()).ShouldContain("Mali");
+        (await map.Locator(".leaflet-tooltip.place-label").AllTextContentsAsync()).ShouldBe(["Sake", "Goma", "Minova", "Bukavu"], ignoreOrder: true);
+        (await map.Locator(".leaflet-tooltip.country-name").AllTextContentsAsync()).ShouldContain("Rwanda");
 
-        var frame = (await map.BoundingBoxAsync())!;
-        foreach (var marker in await map.Locator(".marker").AllAsync())
-        {
-            var box = (await marker.BoundingBoxAsync())!;
-            box.X.ShouldBeGreaterThanOrEqualTo(frame.X);
-            box.Y.ShouldBeGreaterThanOrEqualTo(frame.Y);
-            (box.X + box.Width).ShouldBeLessThanOrEqualTo(frame.X + frame.Width);
-            (box.Y + box.Height).ShouldBeLessThanOrEqualTo(frame.Y + frame.Height);
-        }
-        // Zoomed to the story: its markers spread over the map rather than huddling in one corner.
-        var xs = await map.Locator(".marker.place").EvaluateAllAsync<double[]>("ms => ms.map(m => m.getBoundingClientRect().x)");
-        (xs.Max() - xs.Min()).ShouldBeGreaterThan(frame.Width / 10);
+        // Leaflet's own view holds every place, and is a region, not the world.
+        foreach (var p in kivu.Places)
+            (await page.EvaluateAsync<bool>("([lat, lon]) => sitrepMaps.s1.getBounds().contains([lat, lon])", new[] { p.Lat!.Value, p.Lon!.Value })).ShouldBeTrue(p.Name);
+        (await page.EvaluateAsync<double>("() => sitrepMaps.s1.getBounds().getNorth() - sitrepMaps.s1.getBounds().getSouth()")).ShouldBeLessThan(5);
+        (await page.EvaluateAsync<bool>("() => sitrepMaps.s2.getBounds().contains([15.9182, 2.4022])")).ShouldBeTrue("Menaka");
+        (await page.EvaluateAsync<double>("() => sitrepMaps.s1.getMaxZoom()")).ShouldBeGreaterThanOrEqualTo(18);
 
-        await Save(path => map.ScreenshotAsync(new() { Path = path }), "report-map-kivu.png");
+        await Save(path => page.Locator("#story-s1 figure.map").ScreenshotAsync(new() { Path = path }), "report-map-kivu.png");
         await Save(path => page.Locator("#story-s2 figure.map").ScreenshotAsync(new() { Path = path }), "report-map-menaka.png");
+        await page.EvaluateAsync("() => { sitrepMaps.s1.setView([-1.6585, 29.2205], 17, { animate: false }); }");
+        (await page.EvaluateAsync<double>("() => sitrepMaps.s1.getZoom()")).ShouldBe(17);
         requests.ShouldAllBe(url => url.StartsWith("file:"));
+    }
+
+    [BrowserFact]
+    public async Task A_markers_popup_cites_its_sources_and_leads_to_its_row_in_the_events_table()
+    {
+        var page = await report.OpenAsync([]);
+        await page.Locator("#story-s1 path.marker.place[data-place=Bukavu]").DispatchEventAsync("click");
+        var place = page.Locator("#story-s1 .leaflet-popup-content", new() { HasText = "Bukavu" });
+        (await place.InnerTextAsync()).ShouldMatch(@"\d+ mentions?");
+        (await place.Locator(".cite a").CountAsync()).ShouldBeGreaterThan(0);
+
+        await page.Locator("#story-s1 .leaflet-marker-icon.marker.event.capture").First.ClickAsync();
+        var popup = page.Locator("#story-s1 .leaflet-popup-content", new() { HasText = "ASSAULT" });
+        (await popup.InnerTextAsync()).ShouldContain("ASSAULT (territory-captured)");
+        (await popup.Locator(".cite a").AllInnerTextsAsync()).ShouldContain("kivu-courier");
+        (await popup.Locator(".cite a").First.GetAttributeAsync("href"))!.ShouldStartWith("#doc-");
+        await popup.GetByText("in the events table").ClickAsync();
+        page.Url.ShouldContain("#event-s1-");
+        var row = page.Locator("#story-s1 table.events tr:target");
+        (await row.InnerTextAsync()).ShouldContain("ASSAULT (territory-captured)");
+        (await row.IsVisibleAsync()).ShouldBeTrue();
+
+    }
+
+    [BrowserFact]
+    public async Task The_timeline_chart_stacks_the_events_of_each_day_by_kind_and_names_the_main_events()
+    {
+        var page = await report.OpenAsync([]);
+        var kivu = report.Picture.Stories[0];
+        var chart = page.Locator("#story-s1 figure.chart svg.timeline-chart");
+        var bars = await chart.Locator("rect[data-day]").EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.day + ' ' + r.dataset.count)");
+        bars.Sum(b => int.Parse(b.Split(' ')[1])).ShouldBe(kivu.Events.Count(e => e.Date is { Precision: >= DatePrecision.Day }));
+        bars.ShouldContain(b => b.StartsWith("2026-02-10 "));
+        var labels = await chart.Locator(".main-event text").EvaluateAllAsync<string[]>("ts => ts.map(t => t.firstChild.nodeValue)"); // the label, without its title
+        labels.Length.ShouldBeInRange(1, 6);
+        labels.ShouldAllBe(label => kivu.Timeline.Any(t => t.Text.StartsWith(label.TrimEnd('…'), StringComparison.Ordinal)));
+        // Labels never overlap one another.
+        var boxes = await chart.Locator(".main-event text").EvaluateAllAsync<double[][]>("ts => ts.map(t => { const b = t.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; })");
+        for (int i = 0; i < boxes.Length; i++)
+            for (int j = i + 1; j < boxes.Length; j++)
+                (boxes[i][2] <= boxes[j][0] || boxes[j][2] <= boxes[i][0] || boxes[i][3] <= boxes[j][1] || boxes[j][3] <= boxes[i][1]).ShouldBeTrue($"labels {i} and {j} overlap");
+        await Save(path => page.Locator("#story-s1 figure.chart").ScreenshotAsync(new() { Path = path }), "report-timeline-kivu.png");
     }
 
     [BrowserFact]
@@ -76,23 +112,12 @@ public sealed class ReportBrowserTests(RenderedReport report, ITestOutputHelper 
         var page = await report.OpenAsync([]);
         (await page.EvaluateAsync<bool>("() => window.__pwned === undefined && window.__pwnedBody === undefined")).ShouldBeTrue();
         (await page.TitleAsync()).ShouldBe("Situation report");
-        (await page.Locator("script").CountAsync()).ShouldBe(0);
+        (await page.Locator("script:not([type='application/json'])").CountAsync()).ShouldBe(WebAssets.Scripts.Count);
         var title = page.Locator("#doc-great-lakes-monitor td", new() { HasText = "<script>window.__pwned = 1;" });
         (await title.InnerTextAsync()).ShouldBe(KivuCoverage.ScriptTitle);
         (await title.IsVisibleAsync()).ShouldBeTrue();
         (await page.GetByText("read <script>window.__pwnedBody = 1</script> before").First.IsVisibleAsync()).ShouldBeTrue();
         await Save(path => page.Locator("section.sources").ScreenshotAsync(new() { Path = path }), "report-sources.png");
-    }
-
-    [BrowserFact]
-    public async Task Clicking_a_capture_on_the_map_leads_to_its_row_in_the_events_table()
-    {
-        var page = await report.OpenAsync([]);
-        await page.Locator("#story-s1 figure.map .marker.event.capture").First.ClickAsync();
-        page.Url.ShouldContain("#event-s1-");
-        var row = page.Locator("#story-s1 table.events tr:target");
-        (await row.InnerTextAsync()).ShouldContain("ASSAULT (territory-captured)");
-        (await row.IsVisibleAsync()).ShouldBeTrue();
     }
 
     [BrowserFact]

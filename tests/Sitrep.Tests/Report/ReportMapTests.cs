@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Sitrep.Report;
 using Sitrep.Situation;
@@ -10,12 +11,18 @@ public sealed class ReportMapTests
     private static string Map(StoryPicture story)
     {
         var w = new StringWriter();
-        ReportMap.Write(w, story, WorldMap.Default);
+        ReportMap.Write(w, story, id => "#doc-" + id);
         return w.ToString();
     }
 
-    private static IReadOnlyList<string> Countries(string svg) =>
-        Regex.Matches(svg, "<path class=\"country\"[^>]*><title>([^<]+)</title>").Select(m => m.Groups[1].Value).ToList();
+    /// <summary>The data the page gives sitrep-map.js.</summary>
+    private static JsonElement Data(string map) =>
+        JsonDocument.Parse(Regex.Match(map, "<script type=\"application/json\" class=\"map-data\">(.*?)</script>").Groups[1].Value).RootElement;
+
+    private static IReadOnlyList<(string Name, bool Labelled, int Points)> Outlines(params MapView[] views) =>
+        JsonDocument.Parse(ReportMap.Outlines(views, WorldMap.Default)).RootElement.GetProperty("countries").EnumerateArray()
+            .Select(c => (c.GetProperty("name").GetString()!, c.TryGetProperty("label", out _),
+                          c.GetProperty("rings").EnumerateArray().Sum(r => r.GetString()!.Split(',').Length / 2))).ToList();
 
     [Fact]
     public void The_baked_outlines_cover_the_world_and_put_cities_in_their_countries()
@@ -31,66 +38,69 @@ public sealed class ReportMapTests
     }
 
     [Fact]
-    public void A_story_map_zooms_to_its_places_with_a_margin_and_draws_only_the_countries_in_view()
+    public void A_story_map_opens_on_its_places_and_gives_each_place_and_event_with_its_sources()
     {
-        var picture = KivuCoverage.Picture();
-        var kivu = Map(picture.Stories[0]);
-        Countries(kivu).ShouldContain("Rwanda");
-        Countries(kivu).ShouldContain("Dem. Rep. Congo");
-        Countries(kivu).ShouldNotContain("Mali");
-        Countries(kivu).Count.ShouldBeLessThan(8);
-        kivu.Length.ShouldBeLessThan(40_000);
-
-        var places = picture.Stories[0].Places;
-        var frame = MapFrame.Around(places.Select(p => (p.Lon!.Value, p.Lat!.Value)).ToList(), 900, 520);
-        foreach (var p in places)
+        var kivu = KivuCoverage.Picture().Stories[0];
+        var data = Data(Map(kivu));
+        var view = data.GetProperty("view").EnumerateArray().Select(v => v.GetDouble()).ToArray(); // south, west, north, east
+        foreach (var p in kivu.Places.Where(p => p.Point != null))
         {
-            frame.X(p.Lon!.Value).ShouldBeInRange(900 * 0.1, 900 * 0.9);
-            frame.Y(p.Lat!.Value).ShouldBeInRange(520 * 0.1, 520 * 0.9);
+            p.Lat!.Value.ShouldBeInRange(view[0], view[2]);
+            p.Lon!.Value.ShouldBeInRange(view[1], view[3]);
         }
-        (frame.North - frame.South).ShouldBeLessThan(5); // the four towns lie within a degree of each other
+        (view[2] - view[0]).ShouldBeLessThan(3); // the four towns lie within a degree of each other
+
+        data.GetProperty("places").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["Sake", "Goma", "Minova", "Bukavu"], ignoreOrder: true);
+        var events = data.GetProperty("events").EnumerateArray().ToList();
+        events.Count.ShouldBe(kivu.Events.Count(e => e.Lat != null));
+        events.Count(e => e.GetProperty("kind").GetString() == EventKind.Strike).ShouldBe(2);
+        events.Count(e => e.GetProperty("kind").GetString() == EventKind.Capture).ShouldBe(1);
+        events.Where(e => e.TryGetProperty("to", out _)).Select(e => $"{e.GetProperty("place").GetString()} to {e.GetProperty("to").GetProperty("name").GetString()}")
+              .ShouldBe(["Sake to Goma", "Minova to Bukavu"], ignoreOrder: true);
+        // Every source a marker cites has its link and outlet.
+        var sources = data.GetProperty("sources");
+        foreach (var id in events.SelectMany(e => e.GetProperty("sources").EnumerateArray()).Select(s => s.GetString()!))
+            sources.GetProperty(id)[0].GetString().ShouldBe("#doc-" + id);
+        sources.GetProperty("kivu-courier")[1].GetString().ShouldBe("Kivu Courier");
+    }
+
+    [Fact]
+    public void Outlines_are_detailed_round_a_maps_view_and_coarse_elsewhere()
+    {
+        var kivu = MapView.Around([(29.0435, -1.5736), (28.8608, -2.5083)]);
+        var outlines = Outlines(kivu);
+        var congo = outlines.Single(c => c.Name == "Dem. Rep. Congo");
+        var canada = outlines.Single(c => c.Name == "Canada");
+        congo.Labelled.ShouldBeTrue();
+        canada.Labelled.ShouldBeFalse();
+        congo.Points.ShouldBeGreaterThan(2 * Outlines(MapView.Around([(-75.0, 45.0)])).Single(c => c.Name == "Dem. Rep. Congo").Points); // coarse from Canada
+        outlines.Count.ShouldBeGreaterThan(100);          // zoomed out, the world is still there
+        ReportMap.Outlines([kivu], WorldMap.Default).Length.ShouldBeLessThan(60_000);
+        // A view of the whole world needs no more than a coarse world.
+        ReportMap.Outlines([MapView.Around([(-120.0, 50.0), (140.0, -30.0)])], WorldMap.Default).Length.ShouldBeLessThan(150_000);
     }
 
     [Fact]
     public void A_single_town_is_shown_with_its_surroundings()
     {
-        var frame = MapFrame.Around([(29.2205, -1.6585)], 900, 520);
-        (frame.North - frame.South).ShouldBeGreaterThanOrEqualTo(MapFrame.MinimumSpan);
-        frame.X(29.2205).ShouldBe(450, 0.01);
-        frame.Y(-1.6585).ShouldBe(260, 0.01);
+        var view = MapView.Around([(29.2205, -1.6585)]);
+        (view.North - view.South).ShouldBeGreaterThanOrEqualTo(MapView.MinimumSpan);
+        ((view.West + view.East) / 2).ShouldBe(29.2205, 0.0001);
+        ((view.North + view.South) / 2).ShouldBe(-1.6585, 0.0001);
     }
 
     [Fact]
-    public void Strikes_captures_and_displacements_get_their_own_markers_and_flights_become_arrows_to_the_destination()
-    {
-        var map = Map(KivuCoverage.Picture().Stories[0]);
-        var svg = map[..map.IndexOf("<figcaption>", StringComparison.Ordinal)]; // the legend repeats each kind once
-        Regex.Count(svg, "class=\"marker event strike\"").ShouldBe(2);
-        Regex.Count(svg, "class=\"marker event capture\"").ShouldBe(1);
-        Regex.Count(svg, "class=\"marker event displacement\"").ShouldBe(2);
-        Regex.Matches(svg, "<path class=\"flight\"[^>]*marker-end=\"url\\(#arrowhead\\)\"><title>([^<]+)</title>")
-             .Select(m => m.Groups[1].Value).ShouldBe(["Sake to Goma", "Minova to Bukavu"], ignoreOrder: true);
-    }
-
-    [Fact]
-    public void Places_without_coordinates_are_named_even_when_there_is_no_map()
+    public void Places_without_coordinates_are_not_listed_and_a_story_without_located_places_has_no_map()
     {
         var story = StoryAnalyzer.Default().Analyze("s1", [MarkedText.Document("d1", "Fighting spread to {LOC Tawila} and {LOC Kutum} on {DATE Sunday=2025-05-04}.")]);
+        story.Places.Clear();
         story.Places.Add(new StoryPlace("Tawila", null, null, null, ["d1"], 1));
-        var html = Map(story);
-        html.ShouldNotContain("<svg");
-        html.ShouldContain("Places without coordinates, not on the map: Tawila.");
-    }
+        Map(story).ShouldBeEmpty();
 
-    [Fact]
-    public void A_story_spanning_continents_stays_a_compact_map()
-    {
-        var story = StoryAnalyzer.Default().Analyze("s1", [MarkedText.Document("d1", """
-            Officials in {PLACE Washington=US:38.9072:-77.0369} condemned the strike on {PLACE Kyiv=UA:50.4501:30.5234} and met envoys in {PLACE Beijing=CN:39.9042:116.4074}.
-            """)]);
-        var svg = Map(story);
-        Countries(svg).ShouldContain("Ukraine");
-        Countries(svg).ShouldContain("United States of America");
-        svg.Length.ShouldBeLessThan(400_000);
+        var kivu = KivuCoverage.Picture().Stories[0];
+        kivu.Places.Add(new StoryPlace("Red Cross", null, null, null, ["kivu-courier"], 3)); // an organisation the places stage kept
+        var map = Map(kivu);
+        map.ShouldNotContain("Red Cross");
+        Data(map).GetProperty("places").GetArrayLength().ShouldBe(4);
     }
 }
