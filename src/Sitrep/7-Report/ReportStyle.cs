@@ -33,6 +33,8 @@ public static class ReportStyle
         .marker.event{stroke:#fff;stroke-width:1.2}.marker.strike{fill:var(--strike)}.marker.capture{fill:var(--capture)}
         .marker.displacement{fill:var(--displacement)}.marker.other{fill:var(--other)}.leaflet-marker-icon.marker{background:none;border:none}
         .flight{fill:none;stroke:var(--displacement);stroke-width:2.2;stroke-dasharray:6 3}.flight-arrow path{fill:var(--displacement)}
+        th button.sort{all:unset;cursor:pointer;font-weight:600}th button.sort::after{content:" ↕";color:var(--muted);font-size:.8em}
+        th[aria-sort=ascending] button.sort::after{content:" ↑"}th[aria-sort=descending] button.sort::after{content:" ↓"}
         .popup b{display:block}.popup p{margin:.25rem 0}
         .key{display:inline-flex;align-items:center;gap:.25rem;margin-right:.8rem}.key svg{width:1.1em;height:1.1em}
         .chart-view{min-height:2rem}svg.timeline-chart{display:block;font-size:11px}.timeline-chart .axis{color:var(--muted)}

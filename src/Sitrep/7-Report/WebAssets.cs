@@ -20,7 +20,8 @@ public sealed record WebAsset(string Name, string Text)
 /// <summary>
 /// The scripts and styles of the report's maps and timeline chart (Assets/): Leaflet and the few
 /// d3 modules the chart calls, vendored from npm by tools/build-web-assets.mjs, and the report's
-/// own sitrep-map.js and sitrep-timeline.js, which read the data the page embeds as JSON. The
+/// own sitrep-map.js and sitrep-timeline.js, which read the data the page embeds as JSON, and
+/// sitrep-tables.js, which sorts the events and actors tables. The
 /// file report inlines them (one self-contained page; its policy lets only these texts run);
 /// <c>sitrep serve</c> links them.
 /// </summary>
@@ -29,7 +30,7 @@ public static class WebAssets
     public static IReadOnlyList<WebAsset> Styles { get; } = [Load("leaflet.css")];
 
     /// <summary>In the order they run: the libraries before the scripts that use them.</summary>
-    public static IReadOnlyList<WebAsset> Scripts { get; } = [Load("leaflet.js"), Load("d3-timeline.js"), Load("sitrep-map.js"), Load("sitrep-timeline.js")];
+    public static IReadOnlyList<WebAsset> Scripts { get; } = [Load("leaflet.js"), Load("d3-timeline.js"), Load("sitrep-map.js"), Load("sitrep-timeline.js"), Load("sitrep-tables.js")];
 
     public static WebAsset? Find(string name) => Styles.Concat(Scripts).FirstOrDefault(a => a.Name == name);
 

@@ -121,6 +121,27 @@ public sealed class ReportBrowserTests(RenderedReport report, ITestOutputHelper 
     }
 
     [BrowserFact]
+    public async Task The_events_table_sorts_by_a_column_when_its_header_is_clicked()
+    {
+        var page = await report.OpenAsync([]);
+        var table = page.Locator("#story-s1 table.events");
+        async Task<List<string>> Column(int n) => [.. await table.Locator($"tbody tr td:nth-child({n})").AllInnerTextsAsync()];
+
+        await table.Locator("th button.sort", new() { HasText = "Date" }).ClickAsync();
+        var dates = await Column(1);
+        var dated = dates.Where(d => d != "undated").ToList();
+        dated.ShouldBe(dated.Order(StringComparer.Ordinal).ToList());
+        dates.SkipWhile(d => d != "undated").ShouldAllBe(d => d == "undated"); // undated rows last
+        (await table.Locator("th[aria-sort=ascending]").InnerTextAsync()).ShouldStartWith("Date");
+
+        await table.Locator("th button.sort", new() { HasText = "Date" }).ClickAsync();
+        (await Column(1)).Where(d => d != "undated").ShouldBe(dated.AsEnumerable().Reverse().ToList());
+        await table.Locator("th button.sort", new() { HasText = "Actor" }).ClickAsync();
+        var actors = (await Column(3)).Where(a => a.Length > 0).ToList();
+        actors.ShouldBe(actors.Order(StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    [BrowserFact]
     public async Task In_print_each_story_starts_a_page_and_the_navigation_is_left_out()
     {
         var page = await report.OpenAsync([]);
