@@ -73,8 +73,8 @@ public sealed class ReadingBatch : IDisposable
             DateTime.UtcNow.ToString("O")).ExecuteScalar());
         if (story != null)
         {
-            joinStory ??= store.Command(Locked, ArticleStore.JoinStory, "story", "seq", "article");
-            ArticleStore.Run(joinStory, story, seq, document.Id).ExecuteNonQuery();
+            joinStory ??= store.Command(Locked, ArticleStore.JoinStory, "story", "seq", "article", "title");
+            ArticleStore.Run(joinStory, story, seq, document.Id, document.Title).ExecuteNonQuery();
         }
         return seq;
     }

@@ -3,7 +3,7 @@ namespace Sitrep.Store;
 /// <summary>
 /// What pages read instead of every article: a row per story (<c>stories</c>: its article count,
 /// its latest assignment and its first article, kept in the transaction that assigns or replaces an
-/// article) and the story's analysed picture as it is served (<c>story_pages</c>: the page, the
+/// article; the first article's title, the headline until the story is analysed) and the story's analysed picture as it is served (<c>story_pages</c>: the page, the
 /// situation JSON and the story list's line, stored for the membership it was analysed for). A
 /// story's page is current when its count and latest assignment are the story's and it was
 /// rendered by this build; only stories that grew (or lost a replaced article) are analysed again.
@@ -16,7 +16,8 @@ public abstract partial class ArticleStore
             story         INTEGER PRIMARY KEY,
             articles      INTEGER NOT NULL,
             last_seq      BIGINT NOT NULL,
-            first_article TEXT NOT NULL
+            first_article TEXT NOT NULL,
+            title         TEXT
         );
         CREATE INDEX IF NOT EXISTS stories_size ON stories (articles DESC, story);
         CREATE TABLE IF NOT EXISTS story_pages (
@@ -37,11 +38,11 @@ public abstract partial class ArticleStore
 
     /// <summary>The stories' rows counted from the readings (of one story, or of all when null): the readings that place an article not replaced since.</summary>
     private static string CountStories(string? story) => $"""
-        INSERT INTO stories (story, articles, last_seq, first_article)
-        SELECT g.story, g.articles, g.last_seq, f.article_id FROM
+        INSERT INTO stories (story, articles, last_seq, first_article, title)
+        SELECT g.story, g.articles, g.last_seq, f.article_id, a.title FROM
             (SELECT story, COUNT(*) AS articles, MIN(seq) AS first_seq, MAX(seq) AS last_seq FROM readings
              WHERE story IS NOT NULL {(story == null ? "" : $"AND story = {story}")} AND article_id NOT IN (SELECT id FROM replaced) GROUP BY story) g
-            JOIN readings f ON f.seq = g.first_seq
+            JOIN readings f ON f.seq = g.first_seq JOIN articles a ON a.id = f.article_id
         """;
 
     /// <summary>Stories with articles.</summary>
@@ -67,8 +68,8 @@ public abstract partial class ArticleStore
 
     /// <summary>The SQL that adds a just-recorded reading to its story's row (unless its article was replaced meanwhile).</summary>
     internal const string JoinStory = """
-        INSERT INTO stories (story, articles, last_seq, first_article)
-        SELECT @story, 1, @seq, @article WHERE NOT EXISTS (SELECT 1 FROM replaced WHERE id = @article)
+        INSERT INTO stories (story, articles, last_seq, first_article, title)
+        SELECT @story, 1, @seq, @article, @title WHERE NOT EXISTS (SELECT 1 FROM replaced WHERE id = @article)
         ON CONFLICT (story) DO UPDATE SET articles = stories.articles + 1, last_seq = excluded.last_seq
         """;
 
@@ -80,14 +81,14 @@ public abstract partial class ArticleStore
     public StoryListPage ListStories(string filter, bool newestFirst, int offset, int limit)
     {
         const string from = """
-            FROM stories s JOIN articles a ON a.id = s.first_article LEFT JOIN story_pages p ON p.story = s.story
+            FROM stories s LEFT JOIN story_pages p ON p.story = s.story
             WHERE s.articles > 0
             """;
         string matching = filter.Length == 0 ? "" :
-            @" AND (LOWER(COALESCE(p.headline, a.title, '')) LIKE @filter ESCAPE '\' OR LOWER(COALESCE(p.places, '')) LIKE @filter ESCAPE '\')";
+            @" AND (LOWER(COALESCE(p.headline, s.title, '')) LIKE @filter ESCAPE '\' OR LOWER(COALESCE(p.places, '')) LIKE @filter ESCAPE '\')";
         var pattern = "%" + filter.ToLowerInvariant().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
         using var select = Command(null, $"""
-            SELECT s.story, s.articles, COALESCE(p.headline, a.title, s.first_article), p.first_day, p.last_day, p.events, p.outlets, p.places
+            SELECT s.story, s.articles, COALESCE(p.headline, s.title, s.first_article), p.first_day, p.last_day, p.events, p.outlets, p.places
             {from}{matching}
             ORDER BY {(newestFirst ? "s.story DESC" : "s.articles DESC, s.story")} LIMIT @limit OFFSET @offset
             """, "filter", "limit", "offset");
@@ -152,6 +153,16 @@ public abstract partial class ArticleStore
         using var reader = Run(select, build).ExecuteReader();
         while (reader.Read()) stale.Add(reader.GetInt32(0));
         return stale;
+    }
+
+    /// <summary>Whether the story has a stored page of its current articles rendered under <paramref name="build"/>.</summary>
+    public bool PageIsCurrent(int story, string build)
+    {
+        using var select = Command(null, """
+            SELECT COUNT(*) FROM story_pages p JOIN stories s ON s.story = p.story
+            WHERE p.story = @story AND p.build = @build AND p.articles = s.articles AND p.last_seq = s.last_seq
+            """, "story", "build");
+        return Convert.ToInt64(Run(select, story, build).ExecuteScalar()) > 0;
     }
 
     /// <summary>The story's stored page (<paramref name="part"/>: its HTML or its situation JSON) rendered by this build, whether it is current, and how many articles it shows; null when there is none.</summary>

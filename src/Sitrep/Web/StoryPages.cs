@@ -13,12 +13,15 @@ namespace Sitrep.Web;
 /// extended up to date whenever its queue runs empty, and <c>sitrep serve</c> those of the stories
 /// its own reader extended, and any it finds stale. A page is analysed for one membership of its
 /// story (at most the latest <see cref="StoryServer.MaxStoryArticles"/> articles) and rendered by
-/// one build; another membership or build makes it stale.
+/// one build under one cap; another membership, build or cap makes it stale.
 /// </summary>
 public sealed class StoryPages(ArticleStore store, int maxStoryArticles = StoryServer.MaxStoryArticles)
 {
-    /// <summary>This build's mark on the pages it renders: a page rendered by another build (another layout, other models) is analysed again.</summary>
-    public static string Build { get; } = typeof(StoryPages).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+    /// <summary>
+    /// The mark on the pages these analyses render: this build's and the cap on a page's articles. A
+    /// page rendered by another build (another layout, other models) or under another cap is analysed again.
+    /// </summary>
+    public string Build { get; } = $"{typeof(StoryPages).Assembly.ManifestModule.ModuleVersionId:N}/{maxStoryArticles}";
 
     // The store's connection serves one command at a time; analyses run outside it.
     private readonly Lock gate = new();
@@ -27,6 +30,12 @@ public sealed class StoryPages(ArticleStore store, int maxStoryArticles = StoryS
     public StoryMembers? Members(int story)
     {
         lock (gate) return store.Members(story);
+    }
+
+    /// <summary>Whether the story's stored page is current.</summary>
+    public bool Current(int story)
+    {
+        lock (gate) return store.PageIsCurrent(story, Build);
     }
 
     /// <summary>The stories whose stored pages are stale, biggest first.</summary>
@@ -64,7 +73,8 @@ public sealed class StoryPages(ArticleStore store, int maxStoryArticles = StoryS
         foreach (var story in Stale())
         {
             if (stop.IsCancellationRequested) break;
-            if (Members(story) is not { } members) continue;
+            // Another worker may have stored it meanwhile.
+            if (Members(story) is not { } members || Current(story)) continue;
             Analyse(members);
             updated++;
         }

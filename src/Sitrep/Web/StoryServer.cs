@@ -158,7 +158,7 @@ public sealed class StoryServer : IDisposable
             response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Json(page.Stories.Select(s => new { id = s.Id, headline = s.Headline, documents = articles[s.Number] }));
         });
-        app.MapGet("/api/stories/{id}", (string id) => Situation(id) is { } json ? Results.Text(json, "application/json", Encoding.UTF8) : Problem(404, $"there is no story {id}"));
+        app.MapGet("/api/stories/{id}", async (string id) => await Situation(id) is { } json ? Results.Text(json, "application/json", Encoding.UTF8) : Problem(404, $"there is no story {id}"));
         app.MapGet("/api/search", async (string? q, CancellationToken aborted) => await Search(q ?? "", aborted) is { } hits
             ? Results.Json(hits.Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) }))
             : Problem(503, SearchStopped));
@@ -294,7 +294,11 @@ public sealed class StoryServer : IDisposable
                 foreach (var story in storyPages.Stale())
                 {
                     closing.Token.ThrowIfCancellationRequested();
-                    if (storyPages.Members(story) is { } members) _ = Analysis(members).Value;
+                    if (storyPages.Members(story) is not { } members) continue;
+                    var analysis = Analysis(members);
+                    _ = analysis.Value;
+                    // Stored now: pages read it from the store, and only a filtered page needs the picture again.
+                    pictures.TryRemove(new KeyValuePair<int, (int, long, Lazy<AnalysedStory>)>(story, (members.Articles.Count, members.LastSeq, analysis)));
                 }
                 firstSweep.TrySetResult();
             }
@@ -329,16 +333,6 @@ public sealed class StoryServer : IDisposable
     /// <summary>The story's number from its id (s1 is story 0), null for an id no story can have.</summary>
     private static int? Number(string id) =>
         id.Length > 1 && id[0] == 's' && id[1] != '0' && int.TryParse(id.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n - 1 : null;
-
-    /// <summary>The story's situation.json: the stored one when current, else its analysis.</summary>
-    private string? Situation(string id)
-    {
-        if (Number(id) is not { } number) return null;
-        StoredPage? stored;
-        lock (gate) stored = store.Page(number, StoryPages.Build, PagePart.Situation);
-        if (stored is { Current: true }) return stored.Text;
-        return storyPages.Members(number) is { } members ? Analysis(members).Value.Page.Situation : null;
-    }
 
     private string? StoryOf(string documentId)
     {
@@ -433,16 +427,34 @@ public sealed class StoryServer : IDisposable
     private async Task<string?> StoryPage(string id, string type, string actor)
     {
         if (Number(id) is not { } number) return null;
-        if (type.Length > 0 || actor.Length > 0)
-            return storyPages.Members(number) is { } story
-                ? StoryPages.Render(Analysis(story).Value.Picture, story.Articles.Count, ServedPages.StoryView(type, actor)) : null;
-        StoredPage? stored;
-        lock (gate) stored = store.Page(number, StoryPages.Build, PagePart.Html);
+        if (type.Length == 0 && actor.Length == 0) return await Stored(number, PagePart.Html);
+        return storyPages.Members(number) is { } story
+            ? StoryPages.Render(Analysis(story).Value.Picture, story.Articles.Count, ServedPages.StoryView(type, actor)) : null;
+    }
+
+    /// <summary>The story's situation.json: the stored one when current, else its analysis.</summary>
+    private async Task<string?> Situation(string id) => Number(id) is { } number ? await Stored(number, PagePart.Situation) : null;
+
+    /// <summary>
+    /// The story's page or situation JSON: the stored one when it is current, else its analysis; a
+    /// page waits for that at most <see cref="StalePageWait"/> when an older page is stored, and
+    /// then shows that, saying newer articles are being analysed. Null when there is no such story.
+    /// </summary>
+    private async Task<string?> Stored(int number, PagePart part)
+    {
+        StoredPage? Read()
+        {
+            lock (gate) return store.Page(number, storyPages.Build, part);
+        }
+        var stored = Read();
         if (stored is { Current: true }) return stored.Text;
         if (storyPages.Members(number) is not { } members) return null;
         var analysis = Analysis(members);
-        if (stored == null) return analysis.Value.Page.Html;
-        var analysed = Task.Run(() => analysis.Value.Page.Html);
+        // The background analysis may have stored it, and let go of its picture, since the first look.
+        if (!analysis.IsValueCreated && Read() is { Current: true } now) return now.Text;
+        string Text() => part == PagePart.Html ? analysis.Value.Page.Html : analysis.Value.Page.Situation;
+        if (stored == null || part == PagePart.Situation) return Text();
+        var analysed = Task.Run(Text);
         if (await Task.WhenAny(analysed, Task.Delay(StalePageWait)) == analysed) return await analysed;
         int newer = members.Articles.Count - stored.Articles;
         return StoryPages.WithNote(stored.Text, newer > 0
