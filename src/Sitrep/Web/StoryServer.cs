@@ -451,7 +451,7 @@ public sealed class StoryServer : IDisposable
         if (storyPages.Members(number) is not { } members) return null;
         var analysis = Analysis(members);
         // The background analysis may have stored it, and let go of its picture, since the first look.
-        if (!analysis.IsValueCreated && Read() is { Current: true } now) return now.Text;
+        if (!analysis.IsValueCreated && storyPages.Current(number) && Read() is { Current: true } now) return now.Text;
         string Text() => part == PagePart.Html ? analysis.Value.Page.Html : analysis.Value.Page.Situation;
         if (stored == null || part == PagePart.Situation) return Text();
         var analysed = Task.Run(Text);

@@ -12,6 +12,13 @@ namespace Sitrep.Tests.Web;
 /// </summary>
 public sealed class IncrementalServeTests : TestFolder
 {
+    /// <summary>Posts one article as JSON Lines, as a page of the server would.</summary>
+    private static async Task Post(HttpClient http, string id, string title, string text, string published)
+    {
+        var article = JsonSerializer.Serialize(new { id, title, text, published });
+        (await http.PostAsync("/api/articles", new StringContent(article + "\n", Encoding.UTF8, "application/x-ndjson"))).EnsureSuccessStatusCode();
+    }
+
     [Fact]
     public async Task A_posted_article_joins_its_story_and_only_that_story_is_analysed_again()
     {
@@ -28,15 +35,9 @@ public sealed class IncrementalServeTests : TestFolder
         var elFasher = Story("darfur-daily");
         var kenya = Story("lakeside-herald");
 
-        var article = JsonSerializer.Serialize(new
-        {
-            id = "late-wire",
-            title = "RSF drones strike El Fasher again",
-            text = "The Rapid Support Forces (RSF) struck El Fasher with drones again on Tuesday, hitting the Saudi Hospital and the main market, " +
-                   "medics said. The army said the paramilitary RSF had broken the ceasefire that took effect on Monday.",
-            published = "2025-05-06",
-        });
-        (await http.PostAsync("/api/articles", new StringContent(article + "\n", Encoding.UTF8, "application/x-ndjson"))).EnsureSuccessStatusCode();
+        await Post(http, "late-wire", "RSF drones strike El Fasher again",
+            "The Rapid Support Forces (RSF) struck El Fasher with drones again on Tuesday, hitting the Saudi Hospital and the main market, " +
+            "medics said. The army said the paramilitary RSF had broken the ceasefire that took effect on Monday.", "2025-05-06");
 
         var grown = JsonDocument.Parse(await http.GetStringAsync($"/api/stories/{elFasher}")).RootElement.GetProperty("stories")[0];
         grown.GetProperty("documents").EnumerateArray().Select(d => d.GetString()).ShouldContain("late-wire");
@@ -56,15 +57,9 @@ public sealed class IncrementalServeTests : TestFolder
         before.ShouldNotContain("being analysed");
         int analysed = served.Server.PicturesAnalysed;
 
-        var article = JsonSerializer.Serialize(new
-        {
-            id = "evening-wire",
-            title = "Shelling resumes in El Fasher",
-            text = "The Rapid Support Forces shelled El Fasher again on Wednesday evening, hitting the Abu Shouk camp, " +
-                   "medics in the city said. The Sudanese army said it had repelled an attack on its base in the east of the city.",
-            published = "2025-05-07",
-        });
-        (await served.Http.PostAsync("/api/articles", new StringContent(article + "\n", Encoding.UTF8, "application/x-ndjson"))).EnsureSuccessStatusCode();
+        await Post(served.Http, "evening-wire", "Shelling resumes in El Fasher",
+            "The Rapid Support Forces shelled El Fasher again on Wednesday evening, hitting the Abu Shouk camp, " +
+            "medics in the city said. The Sudanese army said it had repelled an attack on its base in the east of the city.", "2025-05-07");
         var story = JsonDocument.Parse(await served.Http.GetStringAsync("/api/stories")).RootElement.EnumerateArray()
             .Single(s => s.GetProperty("documents").EnumerateArray().Any(d => d.GetString() == "evening-wire")).GetProperty("id").GetString();
 
