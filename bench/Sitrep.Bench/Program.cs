@@ -4,13 +4,13 @@
 //   time INPUT... [--repeat N]                           the temporal tagger alone on one core
 //   analyze|ingest INPUT... [--copies N]                 the whole command over N copies of the input, with peak memory
 //   api INPUT... --copies N                              serve's API latency over a store of N copies of the input
-//   pages [--articles N] [--story N]                     serve's pages over N synthetic stored articles, one story of --story articles
+//   pages [--articles N] [--story N] [--server postgres://...]  serve's pages over N synthetic stored articles, one story of --story articles, on SQLite and PostgreSQL
 //   serve-load INPUT... --copies N [--server postgres://...] [--seconds S]  sitrep serve under 20 clients and a hostile searcher
 //   workers INPUT... --copies N [--server postgres://...] sitrep worker processes (1, 2, 4) sharing a PostgreSQL store
 //   syntax CONLLU [--repeat N]                          tagging and tagging + parsing on one core, model load time and size
 //   cluster [SIZE...]                                    story clustering on synthetic streams
 //   train-stories DOCS.jsonl GOLD.json                   fits the story decision
-const string Usage = "usage: Sitrep.Bench extract|ner|places|annotate|time INPUT... [--repeat N] | analyze|ingest|api INPUT... [--copies N] | pages [--articles N] [--story N] | serve-load INPUT... [--copies N] [--server postgres://...] [--seconds S] | workers INPUT... [--copies N] [--server postgres://...] | syntax CONLLU [--repeat N] | cluster [SIZE...] | train-stories DOCS.jsonl GOLD.json";
+const string Usage = "usage: Sitrep.Bench extract|ner|places|annotate|time INPUT... [--repeat N] | analyze|ingest|api INPUT... [--copies N] | pages [--articles N] [--story N] [--server postgres://...] | serve-load INPUT... [--copies N] [--server postgres://...] [--seconds S] | workers INPUT... [--copies N] [--server postgres://...] | syntax CONLLU [--repeat N] | cluster [SIZE...] | train-stories DOCS.jsonl GOLD.json";
 
 var arguments = args.ToList();
 int repeat = TakeOption(arguments, "--repeat", 3);
@@ -28,7 +28,7 @@ return arguments switch
     ["time", _, ..] => TimeBench.Run(StageBench.Read(arguments.Skip(1)), repeat),
     [var command and ("analyze" or "ingest"), _, ..] => CommandBench.Run(command, arguments.Skip(1).ToList(), copies),
     ["api", _, ..] => ApiBench.Run(arguments.Skip(1).ToList(), copies),
-    ["pages"] => PagesBench.Run(articles, storySize),
+    ["pages"] => PagesBench.Run(articles, storySize, server),
     ["serve-load", _, ..] => ServeLoadBench.Run(arguments.Skip(1).ToList(), copies, namedServer, seconds),
     ["workers", _, ..] when server != null => WorkerBench.Run(arguments.Skip(1).ToList(), copies, [1, 2, 4], server),
     [var mode, _, ..] when StageBench.Modes.Contains(mode) => StageBench.Run(mode, StageBench.Read(arguments.Skip(1)), repeat),

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Sitrep.Store;
+using Sitrep.Web;
 
 namespace Sitrep.Cli;
 
@@ -27,7 +28,7 @@ public static class WorkerRun
                     var worker = new StoryWorker(store, name, problems, batchSize);
                     try
                     {
-                        if (Work(worker, progress, untilEmpty, interval, stop)) break;
+                        if (Work(worker, new StoryPages(store), progress, untilEmpty, interval, stop)) break;
                     }
                     finally
                     {
@@ -44,14 +45,19 @@ public static class WorkerRun
         return problems.Count > 0 ? SitrepCommandLine.InputProblems : SitrepCommandLine.Success;
     }
 
-    /// <summary>Reads batches until stopped; true when the work is done (an empty queue with --until-empty, or a stop).</summary>
-    private static bool Work(StoryWorker worker, Progress progress, bool untilEmpty, TimeSpan interval, CancellationToken stop)
+    /// <summary>
+    /// Reads batches until stopped; whenever the queue runs empty, analyses and stores the pages of
+    /// the stories that changed (once for a backlog, not once per batch). True when the work is done
+    /// (an empty queue with --until-empty, or a stop).
+    /// </summary>
+    private static bool Work(StoryWorker worker, StoryPages pages, Progress progress, bool untilEmpty, TimeSpan interval, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
             var read = worker.ReadBatch();
             foreach (var document in read) progress.Advance(document);
             if (read.Count > 0) continue;
+            pages.UpdateStale(stop);
             if (untilEmpty) return true;
             stop.WaitHandle.WaitOne(interval);
         }

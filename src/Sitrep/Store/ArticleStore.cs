@@ -14,7 +14,7 @@ namespace Sitrep.Store;
 /// Writes go in transactions of <see cref="BatchSize"/> articles, so a killed writer loses at most
 /// its open batch and never leaves a half-written article.
 /// </summary>
-public abstract class ArticleStore : IDisposable
+public abstract partial class ArticleStore : IDisposable
 {
     public const int BatchSize = 500;
 
@@ -55,6 +55,7 @@ public abstract class ArticleStore : IDisposable
             problem    TEXT,
             read_at    TEXT NOT NULL
         );
+        {{StoryTables}}
         """;
 
     protected ArticleStore(DbConnection connection) => Connection = connection;
@@ -120,7 +121,11 @@ public abstract class ArticleStore : IDisposable
                     .ExecuteScalar() is not { } seq || seq is DBNull)
                     return false; // the id is taken (or, in a store made before copies were kept apart, the content)
                 Run(enqueue, seq).ExecuteNonQuery();
-                if (replacing != null) Run(replace, replacing, d.Id).ExecuteNonQuery();
+                if (replacing != null)
+                {
+                    Run(replace, replacing, d.Id).ExecuteNonQuery();
+                    Recount(transaction, replacing);
+                }
                 added++;
                 return true;
             }
@@ -246,20 +251,19 @@ public abstract class ArticleStore : IDisposable
                 reader.IsDBNull(2) ? null : DocumentTermsCodec.Decode((byte[])reader.GetValue(2)), reader.GetString(3), reader.GetString(4));
     }
 
-    /// <summary>The stories of the committed readings, each listing its articles in the order they joined.</summary>
+    /// <summary>The stories of the committed readings in the order they were opened, each listing its articles in the order they joined (articles that could not be read are in none, replaced versions are left out).</summary>
     public IReadOnlyList<StoredStory> Stories()
     {
-        var index = new StoryIndex();
-        index.Add(Assignments());
-        return index.Stories;
-    }
-
-    /// <summary>The story assignments committed after <paramref name="seq"/>, in their order (articles that could not be read have none, replaced versions are left out).</summary>
-    public IEnumerable<StoryAssignment> Assignments(long seq = 0)
-    {
-        using var select = Command(null, "SELECT seq, story, article_id FROM readings WHERE seq > @seq AND story IS NOT NULL AND article_id NOT IN (SELECT id FROM replaced) ORDER BY seq", "seq");
-        using var reader = Run(select, seq).ExecuteReader();
-        while (reader.Read()) yield return new StoryAssignment(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
+        var stories = new SortedDictionary<int, List<string>>();
+        using var select = Command(null, "SELECT story, article_id FROM readings WHERE story IS NOT NULL AND article_id NOT IN (SELECT id FROM replaced) ORDER BY seq");
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            int story = reader.GetInt32(0);
+            if (!stories.TryGetValue(story, out var articles)) stories[story] = articles = [];
+            articles.Add(reader.GetString(1));
+        }
+        return [.. stories.Select(s => new StoredStory(s.Key, s.Value))];
     }
 
     /// <summary>The stored articles with these ids, in the order they were added.</summary>
@@ -276,20 +280,6 @@ public abstract class ArticleStore : IDisposable
         }
         var order = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
         return [.. found.OrderBy(d => order[d.Id])];
-    }
-
-    /// <summary>The titles of the stored articles with these ids (null for an article without one), one query per <see cref="BatchSize"/> ids: a story list asks for every story's at once.</summary>
-    public IReadOnlyDictionary<string, string?> Titles(IReadOnlyCollection<string> ids)
-    {
-        var titles = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
-        {
-            var names = chunk.Select((_, i) => "id" + i).ToArray();
-            using var select = Command(null, $"SELECT id, title FROM articles WHERE id IN ({string.Join(", ", names.Select(n => "@" + n))})", names);
-            using var reader = Run(select, chunk).ExecuteReader();
-            while (reader.Read()) titles[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
-        }
-        return titles;
     }
 
     /// <summary>A search reads at most this many distinct words of its query (its cost grows with them).</summary>
@@ -404,44 +394,4 @@ public sealed record StoredStory(int Number, IReadOnlyList<string> Articles)
 {
     /// <summary>The story's id in every output: s1 for the first story the store opened.</summary>
     public string Id => $"s{Number + 1}";
-}
-
-/// <summary>One committed reading's story: its place in the order of assignments, the story's number, the article.</summary>
-public sealed record StoryAssignment(long Seq, int Story, string Article);
-
-/// <summary>
-/// The stories as assignments arrive, for readers that follow a store (<c>sitrep serve</c>): each
-/// addition replaces the stories that grew by new records, so a <see cref="StoredStory"/> once handed
-/// out never changes.
-/// </summary>
-public sealed class StoryIndex
-{
-    private readonly SortedDictionary<int, StoredStory> stories = [];
-    private readonly Dictionary<string, StoredStory> byArticle = new(StringComparer.Ordinal);
-
-    /// <summary>The last assignment taken in (0 before any).</summary>
-    public long UpTo { get; private set; }
-
-    public IReadOnlyList<StoredStory> Stories { get; private set; } = [];
-
-    public StoredStory? StoryOf(string article) => byArticle.GetValueOrDefault(article);
-
-    public void Add(IEnumerable<StoryAssignment> assignments)
-    {
-        var grown = new Dictionary<int, List<string>>();
-        foreach (var a in assignments)
-        {
-            if (!grown.TryGetValue(a.Story, out var articles))
-                grown[a.Story] = articles = [.. stories.TryGetValue(a.Story, out var known) ? known.Articles : []];
-            articles.Add(a.Article);
-            UpTo = a.Seq;
-        }
-        if (grown.Count == 0) return;
-        foreach (var (number, articles) in grown)
-        {
-            var story = stories[number] = new StoredStory(number, articles);
-            foreach (var article in articles) byArticle[article] = story;
-        }
-        Stories = [.. stories.Values];
-    }
 }

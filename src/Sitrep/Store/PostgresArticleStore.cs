@@ -35,6 +35,7 @@ public sealed class PostgresArticleStore : ArticleStore
         try
         {
             store.Execute(Schema);
+            store.CountStoriesOnce();
         }
         finally
         {

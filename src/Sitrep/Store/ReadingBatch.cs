@@ -17,7 +17,7 @@ public sealed class ReadingBatch : IDisposable
 {
     private readonly ArticleStore store;
     private DbTransaction? transaction;
-    private DbCommand? record, dequeue;
+    private DbCommand? record, dequeue, joinStory;
 
     private readonly IReadOnlyList<long> seqs;
 
@@ -60,8 +60,8 @@ public sealed class ReadingBatch : IDisposable
     }
 
     /// <summary>
-    /// Records what the worker made of one article it took off the queue: its story and terms, or the
-    /// problem that kept it out of every story. Returns the reading's place in the order of assignments.
+    /// Records what the worker made of one article it took off the queue: its story and terms (the
+    /// story's row counts it), or the problem that kept it out of every story. Returns the reading's place in the order of assignments.
     /// </summary>
     public long Record(Document document, string worker, int? story, DocumentTerms? terms, string? problem)
     {
@@ -71,6 +71,11 @@ public sealed class ReadingBatch : IDisposable
             """, "article", "worker", "story", "terms", "problem", "readAt");
         long seq = Convert.ToInt64(ArticleStore.Run(record, document.Id, worker, story, terms == null ? null : DocumentTermsCodec.Encode(terms), problem,
             DateTime.UtcNow.ToString("O")).ExecuteScalar());
+        if (story != null)
+        {
+            joinStory ??= store.Command(Locked, ArticleStore.JoinStory, "story", "seq", "article", "title");
+            ArticleStore.Run(joinStory, story, seq, document.Id, document.Title).ExecuteNonQuery();
+        }
         return seq;
     }
 
@@ -80,6 +85,7 @@ public sealed class ReadingBatch : IDisposable
     {
         record?.Dispose();
         dequeue?.Dispose();
+        joinStory?.Dispose();
         transaction?.Dispose();
     }
 }

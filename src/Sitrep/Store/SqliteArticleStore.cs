@@ -29,6 +29,7 @@ public sealed class SqliteArticleStore : ArticleStore
         connection.Open();
         var store = new SqliteArticleStore(connection);
         store.Execute(Schema);
+        store.CountStoriesOnce();
         return store;
     }
 

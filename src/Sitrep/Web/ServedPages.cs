@@ -8,9 +8,6 @@ using Sitrep.Store;
 
 namespace Sitrep.Web;
 
-/// <summary>A story as the list shows it: its picture when analysed already (the list never waits for one).</summary>
-public sealed record ListedStory(StoredStory Stored, string Headline, StoryPicture? Picture);
-
 /// <summary>
 /// The pages of <c>sitrep serve</c> other than the story page (the report's, <see cref="StoryView"/>):
 /// the story list, search, the article reader and the not-found page, all under one navigation bar
@@ -46,9 +43,10 @@ public static partial class ServedPages
     /// <summary>Stories on one page of the list.</summary>
     public const int PageSize = 50;
 
-    /// <summary>One page of the stories that match the filter (<paramref name="matched"/> of <paramref name="total"/>), with links to the pages around it.</summary>
-    public static string StoryList(IReadOnlyList<ListedStory> stories, int matched, int total, string filter, string order, int page)
+    /// <summary>One page of the stories that match the filter, with links to the pages around it; an analysed story shows its dates, outlets and places.</summary>
+    public static string StoryList(StoryListPage list, string filter, string order, int page)
     {
+        var (stories, matched, total) = (list.Stories, list.Matched, list.Total);
         var html = new StringBuilder("<h1>Stories</h1>");
         html.Append("<form class=\"inline filter\" action=\"/\"><input name=\"filter\" value=\"").Append(E(filter))
             .Append("\" placeholder=\"Headline or place\" aria-label=\"Filter stories\"><select name=\"sort\" aria-label=\"Order\">");
@@ -61,16 +59,14 @@ public static partial class ServedPages
         html.Append("<ol class=\"stories\">");
         foreach (var s in stories)
         {
-            html.Append($"<li><a class=\"headline\" href=\"/stories/{E(s.Stored.Id)}\">{E(s.Headline)}</a><p class=\"meta\">{ReportHtml.Count(s.Stored.Articles.Count, "article")}");
-            if (s.Picture is { } p)
+            html.Append($"<li><a class=\"headline\" href=\"/stories/{E(s.Id)}\">{E(s.Headline)}</a><p class=\"meta\">{ReportHtml.Count(s.Articles, "article")}");
+            if (s.Listing is { } l)
             {
-                var days = p.Documents.Select(d => d.Published).OfType<PartialDate>().Select(d => d.DateText()).Order(StringComparer.Ordinal).ToList();
-                if (days.Count > 0) html.Append($", {E(days[0])}{(days[^1] != days[0] ? " to " + E(days[^1]) : "")}");
-                html.Append($", {ReportHtml.Count(p.Events.Count, "event")}");
-                var outlets = p.Documents.Select(d => d.Outlet).OfType<string>().Distinct().ToList();
+                if (l.FirstDay != null) html.Append($", {E(l.FirstDay)}{(l.LastDay != l.FirstDay ? " to " + E(l.LastDay ?? "") : "")}");
+                html.Append($", {ReportHtml.Count(l.Events, "event")}");
+                var outlets = l.Outlets;
                 if (outlets.Count > 0) html.Append($"; {E(string.Join(", ", outlets.Take(4)))}{(outlets.Count > 4 ? $" and {outlets.Count - 4} more" : "")}");
-                var places = p.Places.Where(pl => pl.Point != null).OrderByDescending(pl => pl.Mentions).Take(3).Select(pl => pl.Name).ToList();
-                if (places.Count > 0) html.Append($"; in {E(string.Join(", ", places))}");
+                if (l.Places.Count > 0) html.Append($"; in {E(string.Join(", ", l.Places.Take(3)))}");
             }
             html.Append(".</p></li>");
         }

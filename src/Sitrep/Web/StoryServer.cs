@@ -23,9 +23,13 @@ namespace Sitrep.Web;
 /// for that story), /api/search?q=, errors as {"error": ...}. New articles: POST /api/articles
 /// with JSON Lines (the ingest format), at most <see cref="MaxRequestBytes"/>.
 /// The stories are the store's own (<see cref="StoryWorker"/>): new articles, posted or stored by
-/// ingest and workers elsewhere, join them without the others being read again, and only the
-/// pictures of the stories that grew are analysed again, when next asked for. Pictures are analysed
-/// in the background from the start, biggest story first. Everything a page shows from an article is escaped.
+/// ingest and workers elsewhere, join them without the others being read again. Pages read the
+/// store's story table and stored story pages (<see cref="StoryPages"/>), never every article:
+/// only the pages of the stories that grew are analysed again, by a worker or in this server's
+/// background (biggest story first, from the start, after each reading and every
+/// <see cref="SweepInterval"/>), and a story page asked for meanwhile waits at most
+/// <see cref="StalePageWait"/> before it shows the stored page, saying that newer articles are
+/// being analysed. Everything a page shows from an article is escaped.
 /// Other web pages the user visits can neither write nor read: every request must name the bound
 /// address as its host (a rebound DNS name is refused), a write must be a same-origin JSON request
 /// (which a page elsewhere cannot send without a preflight this server never grants), and pages
@@ -48,59 +52,56 @@ public sealed class StoryServer : IDisposable
     /// <summary>Searches running at once, each on a connection of its own; others wait (within the time limit) for one to end.</summary>
     private const int Searchers = 2;
 
+    /// <summary>How long a page of a story that grew waits for its analysis before showing the page stored for its earlier articles.</summary>
+    public static readonly TimeSpan StalePageWait = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often the server looks for stale story pages besides after its own readings (workers elsewhere extend stories too).</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a POST waits for its articles to be read into stories before answering 202 (stored, still queued).</summary>
     private static readonly TimeSpan ReadingWait = TimeSpan.FromSeconds(10);
 
     private const string Policy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     // Connections of their own, so that no request waits for another kind: pages (under the gate),
-    // searches (one connection per searcher), and the worker reading queued articles in the background.
-    private readonly ArticleStore store, workerStore;
+    // searches (one connection per searcher), the worker reading queued articles in the background,
+    // and the story pages' analyses.
+    private readonly ArticleStore store, workerStore, pagesStore;
+    private readonly StoryPages storyPages;
     private readonly ConcurrentBag<ArticleStore> searchStores = [];
     private readonly SemaphoreSlim searchers = new(Searchers);
     private readonly TimeSpan searchTimeLimit;
     private readonly Lock gate = new(), passGate = new();
     private readonly CancellationTokenSource closing = new();
-    private readonly ConcurrentDictionary<int, (int Members, Lazy<StoryPicture> Picture)> pictures = new();
-    private readonly StoryIndex index = new();
+    // The analyses this server ran or runs, one per story and membership (its count and latest assignment).
+    private readonly ConcurrentDictionary<int, (int Articles, long LastSeq, Lazy<AnalysedStory> Analysis)> pictures = new();
     // Articles this server's worker read, annotated, until their story's picture takes them.
     private readonly ConcurrentDictionary<string, Document> justRead = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string?> firstTitles = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim wake = new(0);
+    private readonly SemaphoreSlim wake = new(0), sweep = new(0);
     private TaskCompletionSource nextPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Task reading;
-    private long refreshedAt;
-
-    private readonly int maxStoryArticles;
+    private readonly TaskCompletionSource firstSweep = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task reading, sweeping;
 
     private readonly string database;
 
     private StoryServer(string database, int maxStoryArticles, TimeSpan searchTimeLimit)
     {
-        (this.database, this.maxStoryArticles, this.searchTimeLimit) = (database, maxStoryArticles, searchTimeLimit);
+        (this.database, this.searchTimeLimit) = (database, searchTimeLimit);
         store = ArticleStore.Open(database);
         for (int i = 0; i < Searchers; i++) searchStores.Add(ArticleStore.Open(database));
         workerStore = ArticleStore.Open(database);
+        pagesStore = ArticleStore.Open(database);
+        storyPages = new StoryPages(pagesStore, maxStoryArticles);
         QueueRead = nextPass.Task;
         reading = Task.Run(ReadQueued);
-        // One story at a time: each reads its documents on all cores, and pool threads that wait on
-        // each other's parallel loops would starve the pool.
-        Analysed = Task.Run(async () =>
-        {
-            await QueueRead;
-            foreach (var story in Stories.OrderByDescending(s => s.Articles.Count).ToList())
-            {
-                closing.Token.ThrowIfCancellationRequested();
-                Picture(story);
-            }
-        }, closing.Token);
+        sweeping = Task.Run(Sweep);
     }
 
     /// <summary>Serves the store; a story page analyses at most <paramref name="maxStoryArticles"/> articles, a search runs at most <paramref name="searchTimeLimit"/> (<see cref="SearchTimeLimit"/>).</summary>
     public static StoryServer Open(string database, int maxStoryArticles = MaxStoryArticles, TimeSpan? searchTimeLimit = null) =>
         new(database, maxStoryArticles, searchTimeLimit ?? SearchTimeLimit);
 
-    /// <summary>How many times a story's picture has been analysed (once per story and membership).</summary>
+    /// <summary>How many times this server analysed a story's picture (once per story and membership; none for a page stored already).</summary>
     public int PicturesAnalysed => picturesAnalysed;
 
     private int picturesAnalysed;
@@ -111,8 +112,8 @@ public sealed class StoryServer : IDisposable
     /// </summary>
     public Task QueueRead { get; }
 
-    /// <summary>Done when every story known at startup has its picture.</summary>
-    public Task Analysed { get; }
+    /// <summary>Done when every story known once the startup queue is read has a current stored page.</summary>
+    public Task Analysed => firstSweep.Task;
 
     /// <summary>The web application on 127.0.0.1:<paramref name="port"/> (0 picks a free port).</summary>
     public WebApplication Build(int port)
@@ -137,8 +138,8 @@ public sealed class StoryServer : IDisposable
         });
         app.MapGet("/", (string? filter, string? sort, int? page) =>
             Html(StoryList(filter?.Trim() ?? "", ServedPages.Orders.Contains(sort) ? sort! : ServedPages.Orders[0], Math.Max(1, page ?? 1))));
-        app.MapGet("/stories/{id}", (string id, string? type, string? actor) => StoredStory(id) is { } stored
-            ? Html(StoryPage(stored, type ?? "", actor?.Trim() ?? ""))
+        app.MapGet("/stories/{id}", async (string id, string? type, string? actor) => await StoryPage(id, type ?? "", actor?.Trim() ?? "") is { } page
+            ? Html(page)
             : Missing($"There is no story {id}."));
         app.MapGet("/articles/{id}", (string id) => Article(id) is { } article && StoryOf(article.Id) is var story
             ? Html(ServedPages.Article(article, story, story != null && StoredStory(story) is { } stored ? AnalysedPicture(stored) : null))
@@ -149,12 +150,17 @@ public sealed class StoryServer : IDisposable
         app.MapGet("/api/stories", (Microsoft.AspNetCore.Http.HttpResponse response, int? offset, int? limit) =>
         {
             if (offset < 0 || limit is < 1 or > MaxPage) return Problem(400, $"offset must be 0 or more and limit from 1 to {MaxPage}");
-            var stories = Stories;
-            response.Headers["X-Total-Count"] = stories.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var page = stories.Skip(offset ?? 0).Take(limit ?? MaxPage).ToList();
-            return Results.Json(Titled(page).Select(s => new { id = s.Id, headline = Headline(s), documents = s.Articles }));
+            StoryListPage page;
+            IReadOnlyDictionary<int, List<string>> articles;
+            lock (gate)
+            {
+                page = store.ListStories("", newestFirst: false, offset ?? 0, limit ?? MaxPage);
+                articles = store.ArticlesOf([.. page.Stories.Select(s => s.Number)]);
+            }
+            response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(page.Stories.Select(s => new { id = s.Id, headline = s.Headline, documents = articles[s.Number] }));
         });
-        app.MapGet("/api/stories/{id}", (string id) => Story(id) is { } story ? Results.Text(Json(story), "application/json", Encoding.UTF8) : Problem(404, $"there is no story {id}"));
+        app.MapGet("/api/stories/{id}", async (string id) => await Situation(id) is { } json ? Results.Text(json, "application/json", Encoding.UTF8) : Problem(404, $"there is no story {id}"));
         app.MapGet("/api/search", async (string? q, CancellationToken aborted) => await Search(q ?? "", aborted) is { } hits
             ? Results.Json(hits.Select(h => new { id = h.Id, title = h.Title, snippet = h.Snippet, story = StoryOf(h.Id) }))
             : Problem(503, SearchStopped));
@@ -216,23 +222,10 @@ public sealed class StoryServer : IDisposable
         }
     }
 
-    /// <summary>The store's stories, looked up again at most once a second: workers elsewhere may have added to them.</summary>
-    private IReadOnlyList<StoredStory> Stories
-    {
-        get
-        {
-            lock (gate)
-            {
-                if (Environment.TickCount64 - refreshedAt > 1_000) TakeNewAssignments();
-                return index.Stories;
-            }
-        }
-    }
-
     /// <summary>
     /// Reads the queued articles into stories whenever woken (at startup and after a POST), on the
-    /// worker's own connection, so that pages never wait for it; then takes in every assignment
-    /// since the last look. Each pass completes the waiters that asked before it began.
+    /// worker's own connection, so that pages never wait for it; then has the pages of the stories
+    /// that grew analysed. Each pass completes the waiters that asked before it began.
     /// </summary>
     private async Task ReadQueued()
     {
@@ -255,12 +248,8 @@ public sealed class StoryServer : IDisposable
                     Say($"read {read:N0} of {queued:N0} queued articles into stories");
                     said = Environment.TickCount64;
                 }
-                int stories;
-                lock (gate)
-                {
-                    TakeNewAssignments();
-                    stories = index.Stories.Count;
-                }
+                long stories = workerStore.StoryCount;
+                if (read > 0) sweep.Release();
                 if (read > 0) Say($"read {read:N0} queued {(read == 1 ? "article" : "articles")} into stories; {stories:N0} {(stories == 1 ? "story" : "stories")} in all");
                 failed = false;
                 pass.TrySetResult();
@@ -293,60 +282,66 @@ public sealed class StoryServer : IDisposable
         return pass;
     }
 
-    private void TakeNewAssignments()
+    /// <summary>
+    /// Has the stale story pages analysed, biggest story first: once the startup queue is read, after
+    /// each reading pass that read articles, and every <see cref="SweepInterval"/>. One story at a
+    /// time: each reads its documents on all cores.
+    /// </summary>
+    private async Task Sweep()
     {
-        index.Add(store.Assignments(index.UpTo));
-        refreshedAt = Environment.TickCount64;
+        await QueueRead;
+        while (true)
+        {
+            try
+            {
+                foreach (var story in storyPages.Stale())
+                {
+                    closing.Token.ThrowIfCancellationRequested();
+                    if (storyPages.Members(story) is not { } members) continue;
+                    var analysis = Analysis(members);
+                    _ = analysis.Value;
+                    // Stored now: pages read it from the store, and only a filtered page needs the picture again.
+                    pictures.TryRemove(new KeyValuePair<int, (int, long, Lazy<AnalysedStory>)>(story, (members.Articles.Count, members.LastSeq, analysis)));
+                }
+                firstSweep.TrySetResult();
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or StoreException)
+            {
+                // The store is out of reach for now; the next sweep tries again.
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                firstSweep.TrySetException(e);
+                throw;
+            }
+            await sweep.WaitAsync(SweepInterval, closing.Token);
+        }
     }
 
-    /// <summary>The story's picture, analysed once for each membership it has had.</summary>
-    private StoryPicture Picture(StoredStory story)
+    /// <summary>The analysis of this membership of its story, started by whoever asks first; one per story and membership.</summary>
+    private Lazy<AnalysedStory> Analysis(StoryMembers members)
     {
-        var entry = pictures.AddOrUpdate(story.Number,
-            _ => (story.Articles.Count, Analysis(story)),
-            (_, known) => known.Members == story.Articles.Count ? known : (story.Articles.Count, Analysis(story)));
-        return entry.Picture.Value;
+        var entry = pictures.AddOrUpdate(members.Story,
+            _ => (members.Articles.Count, members.LastSeq, Analyse(members)),
+            (_, known) => known.Articles == members.Articles.Count && known.LastSeq == members.LastSeq ? known : (members.Articles.Count, members.LastSeq, Analyse(members)));
+        return entry.Analysis;
     }
 
-    private Lazy<StoryPicture> Analysis(StoredStory story) => new(() =>
+    private Lazy<AnalysedStory> Analyse(StoryMembers members) => new(() =>
     {
-        IReadOnlyList<Document> members;
-        var analysed = story.Articles.Count > maxStoryArticles ? story.Articles.Skip(story.Articles.Count - maxStoryArticles).ToList() : story.Articles;
-        lock (gate) members = [.. store.Documents(analysed).Select(d => justRead.TryRemove(d.Id, out var read) ? read : d)];
         Interlocked.Increment(ref picturesAnalysed);
-        Pipeline.ReadForStories(members);
-        return SituationBuilder.Story(story.Id, members);
+        return storyPages.Analyse(members, id => justRead.TryRemove(id, out var read) ? read : null);
     });
 
-    private StoredStory? StoredStory(string id) => Stories.FirstOrDefault(s => s.Id == id);
-
-    private StoryPicture? Story(string id) => StoredStory(id) is { } story ? Picture(story) : null;
-
-    /// <summary>The picture's headline once analysed; until then the title of the story's first article.</summary>
-    private string Headline(StoredStory story)
-    {
-        if (AnalysedPicture(story) is { } picture) return picture.Headline;
-        return firstTitles.TryGetValue(story.Articles[0], out var title) ? title ?? story.Articles[0] : story.Articles[0];
-    }
-
-    /// <summary>
-    /// The stories, with the titles of their first articles not known yet looked up in one query (a
-    /// story's first article never changes): a list of thousands of stories asked one query per
-    /// story, each under the gate, while the queue was read.
-    /// </summary>
-    private IReadOnlyList<StoredStory> Titled(IReadOnlyList<StoredStory> stories)
-    {
-        var unknown = stories.Select(s => s.Articles[0]).Where(id => !firstTitles.ContainsKey(id)).ToList();
-        if (unknown.Count == 0) return stories;
-        IReadOnlyDictionary<string, string?> titles;
-        lock (gate) titles = store.Titles(unknown);
-        foreach (var (id, title) in titles) firstTitles[id] = title;
-        return stories;
-    }
+    /// <summary>The story's number from its id (s1 is story 0), null for an id no story can have.</summary>
+    private static int? Number(string id) =>
+        id.Length > 1 && id[0] == 's' && id[1] != '0' && int.TryParse(id.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n - 1 : null;
 
     private string? StoryOf(string documentId)
     {
-        lock (gate) return index.StoryOf(documentId)?.Id;
+        int? story;
+        lock (gate) story = store.StoryOf(documentId);
+        return story is { } n ? $"s{n + 1}" : null;
     }
 
     private string SearchStopped => $"the search took longer than {searchTimeLimit.TotalSeconds:0.#} s and was stopped; fewer or rarer words find sooner";
@@ -432,69 +427,71 @@ public sealed class StoryServer : IDisposable
         return Results.Json(new { added, problems = reported }, statusCode: problems.Items.Count > 0 && added == 0 ? 400 : 200);
     }
 
-    private static string Json(StoryPicture story)
+    /// <summary>
+    /// A story's page: the stored one when it is current (one row read). For a story that grew, its
+    /// analysis, waited for at most <see cref="StalePageWait"/> when a page of its earlier articles is
+    /// stored (that page is shown then, saying so). A filtered page is rendered from the picture.
+    /// </summary>
+    private async Task<string?> StoryPage(string id, string type, string actor)
     {
-        using var buffer = new MemoryStream();
-        SituationJson.Write(new SituationPicture(story.Documents, [story]), buffer);
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        if (Number(id) is not { } number) return null;
+        if (type.Length == 0 && actor.Length == 0) return await Stored(number, PagePart.Html);
+        return storyPages.Members(number) is { } story
+            ? StoryPages.Render(Analysis(story).Value.Picture, story.Articles.Count, ServedPages.StoryView(type, actor)) : null;
     }
+
+    /// <summary>The story's situation.json: the stored one when current, else its analysis.</summary>
+    private async Task<string?> Situation(string id) => Number(id) is { } number ? await Stored(number, PagePart.Situation) : null;
 
     /// <summary>
-    /// A story's page; the unfiltered one is rendered once per picture (a story of 1,000 articles
-    /// writes 5 MB of HTML in most of a second) and kept until the story grows.
+    /// The story's page or situation JSON: the stored one when it is current, else its analysis; a
+    /// page waits for that at most <see cref="StalePageWait"/> when an older page is stored, and
+    /// then shows that, saying newer articles are being analysed. Null when there is no such story.
     /// </summary>
-    private string StoryPage(StoredStory stored, string type, string actor)
+    private async Task<string?> Stored(int number, PagePart part)
     {
-        var picture = Picture(stored);
-        if (type.Length > 0 || actor.Length > 0) return Page(picture, stored, ServedPages.StoryView(type, actor));
-        if (pages.TryGetValue(stored.Number, out var cached) && ReferenceEquals(cached.Picture, picture)) return cached.Html;
-        var html = Page(picture, stored, ServedPages.StoryView("", ""));
-        pages[stored.Number] = (picture, html);
-        return html;
+        StoredPage? Read()
+        {
+            lock (gate) return store.Page(number, storyPages.Build, part);
+        }
+        var stored = Read();
+        if (stored is { Current: true }) return stored.Text;
+        if (storyPages.Members(number) is not { } members) return null;
+        var analysis = Analysis(members);
+        // The background analysis may have stored it, and let go of its picture, since the first look.
+        if (!analysis.IsValueCreated && storyPages.Current(number) && Read() is { Current: true } now) return now.Text;
+        string Text() => part == PagePart.Html ? analysis.Value.Page.Html : analysis.Value.Page.Situation;
+        if (stored == null || part == PagePart.Situation) return Text();
+        var analysed = Task.Run(Text);
+        if (await Task.WhenAny(analysed, Task.Delay(StalePageWait)) == analysed) return await analysed;
+        int newer = members.Articles.Count - stored.Articles;
+        return StoryPages.WithNote(stored.Text, newer > 0
+            ? $"The story has {newer:N0} newer {(newer == 1 ? "article" : "articles")} than this page shows; they are being analysed: reload in a moment."
+            : "The story's articles have changed since this page was made; they are being analysed: reload in a moment.");
     }
 
-    private readonly ConcurrentDictionary<int, (StoryPicture Picture, string Html)> pages = new();
-
-    private static string Page(StoryPicture story, StoredStory stored, ReportView view)
-    {
-        var writer = new StringWriter();
-        ReportHtml.Write(new SituationPicture(story.Documents, [story]), writer, view);
-        var page = writer.ToString();
-        if (stored.Articles.Count <= story.Documents.Count) return page;
-        var note = $"<p class=\"note\">This page analyses the latest {story.Documents.Count:N0} of the story's {stored.Articles.Count:N0} articles; " +
-                   "<code>sitrep analyze --db</code> analyses them all.</p>";
-        int body = page.IndexOf("<body>", StringComparison.Ordinal);
-        return body < 0 ? page : page.Insert(body + "<body>".Length, note);
-    }
-
-    /// <summary>The stories whose headline or main places hold the filter, biggest or newest first; an analysed picture shows its dates, outlets and places.</summary>
+    /// <summary>The stories whose headline or main places hold the filter, biggest or newest first, from the store's story table.</summary>
     private string StoryList(string filter, string order, int page)
     {
-        var all = Stories;
-        // Headlines are looked up for every story only to filter; otherwise for the one page shown.
-        var matched = filter.Length == 0 ? all : Titled(all).Where(s => Headline(s).Contains(filter, StringComparison.OrdinalIgnoreCase)
-                                                   || AnalysedPicture(s)?.Places.Any(p => p.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)) == true).ToList();
-        var ordered = order == "new" ? matched.OrderByDescending(s => s.Number) : matched.OrderByDescending(s => s.Articles.Count).ThenBy(s => s.Number);
-        var shown = Titled([.. ordered.Skip((page - 1) * ServedPages.PageSize).Take(ServedPages.PageSize)]);
-        return ServedPages.StoryList([.. shown.Select(s => new ListedStory(s, Headline(s), AnalysedPicture(s)))], matched.Count, all.Count, filter, order, page);
+        StoryListPage list;
+        lock (gate) list = store.ListStories(filter, order == "new", (page - 1) * ServedPages.PageSize, ServedPages.PageSize);
+        return ServedPages.StoryList(list, filter, order, page);
     }
-
-    /// <summary>The story's picture when it is analysed for its current articles; the list never waits for one.</summary>
-    private StoryPicture? AnalysedPicture(StoredStory story) =>
-        pictures.TryGetValue(story.Number, out var known) && known.Members == story.Articles.Count && known.Picture.IsValueCreated ? known.Picture.Value : null;
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 
     public void Dispose()
     {
         closing.Cancel();
-        try { Task.WaitAll(Analysed, reading); }
+        try { Task.WaitAll(sweeping, reading); }
         catch (AggregateException) { } // cancelled; an analysis that failed fails its request too
         store.Dispose();
+        pagesStore.Dispose();
         foreach (var searchStore in searchStores) searchStore.Dispose();
         searchers.Dispose();
         workerStore.Dispose();
         closing.Dispose();
         wake.Dispose();
+        sweep.Dispose();
     }
 }

@@ -24,26 +24,6 @@ public sealed class StoreFaultTests : StoreTest
     }
 
     [Theory, MemberData(nameof(Kinds))]
-    public void The_titles_of_a_story_list_are_looked_up_together_beyond_one_batch_of_ids(string kind)
-    {
-        using var store = ArticleStore.Open(NewStore(kind));
-        int count = ArticleStore.BatchSize + 3;
-        store.Add(Enumerable.Range(0, count).Select(i => new Document($"a{i}", new SourceLocation("wire.jsonl", i + 1))
-            {
-                Text = $"Floods closed {i} roads near Mopti on Monday.", TextIsInput = true, Title = i % 2 == 0 ? $"Floods close road {i}" : null,
-            }), new ProblemList())
-            .ShouldBe(count);
-
-        var titles = store.Titles([.. Enumerable.Range(0, count).Select(i => $"a{i}"), "a0", "missing"]);
-
-        titles.Count.ShouldBe(count);
-        titles["a0"].ShouldBe("Floods close road 0");
-        titles["a1"].ShouldBeNull();
-        titles[$"a{count - 1}"].ShouldBe($"Floods close road {count - 1}");
-        titles.ContainsKey("missing").ShouldBeFalse();
-    }
-
-    [Theory, MemberData(nameof(Kinds))]
     public void A_cancelled_search_is_stopped_and_the_connection_searches_again(string kind)
     {
         using var store = ArticleStore.Open(NewStore(kind));
