@@ -142,7 +142,7 @@ public sealed class StoryServer : IDisposable
             ? Html(page)
             : Missing($"There is no story {id}."));
         app.MapGet("/articles/{id}", (string id) => Article(id) is { } article && StoryOf(article.Id) is var story
-            ? Html(ServedPages.Article(article, story, story != null && StoredStory(story) is { } stored ? AnalysedPicture(stored) : null))
+            ? Html(ServedPages.Article(article, story, AnalysedPicture(story)))
             : Missing($"There is no article {id}."));
         app.MapGet("/search", async (string? q, CancellationToken aborted) => await Search(q ?? "", aborted) is { } hits
             ? Html(ServedPages.Search(q ?? "", hits, StoryOf, Queries(q ?? "").Skip(1).ToList()))
@@ -333,6 +333,10 @@ public sealed class StoryServer : IDisposable
         return storyPages.Analyse(members, id => justRead.TryRemove(id, out var read) ? read : null);
     });
 
+    /// <summary>The story's picture when an analysis of it is in memory (a page being made, or a filtered one).</summary>
+    private StoryPicture? AnalysedPicture(string? storyId) =>
+        storyId != null && Number(storyId) is { } n && pictures.TryGetValue(n, out var entry) && entry.Analysis.IsValueCreated ? entry.Analysis.Value.Picture : null;
+
     /// <summary>The story's number from its id (s1 is story 0), null for an id no story can have.</summary>
     private static int? Number(string id) =>
         id.Length > 1 && id[0] == 's' && id[1] != '0' && int.TryParse(id.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n - 1 : null;
@@ -381,8 +385,8 @@ public sealed class StoryServer : IDisposable
 
     /// <summary>The query and the same with the other names of any actor it names (<see cref="AliasQueries"/>), from the stories analysed so far.</summary>
     private IReadOnlyList<string> Queries(string query) =>
-        AliasQueries.Of(query, pictures.Values.Where(p => p.Picture.IsValueCreated)
-            .SelectMany(p => p.Picture.Value.Actors).Select(a => (IReadOnlyList<string>)[a.Name, .. a.Aliases]));
+        AliasQueries.Of(query, pictures.Values.Where(p => p.Analysis.IsValueCreated)
+            .SelectMany(p => p.Analysis.Value.Picture.Actors).Select(a => (IReadOnlyList<string>)[a.Name, .. a.Aliases]));
 
     /// <summary>The request names this server as 127.0.0.1 or localhost on its own port: a page elsewhere whose DNS name now points here does not.</summary>
     private static bool IsBoundAddress(HttpContext context)
