@@ -108,8 +108,7 @@ public sealed partial class ToponymFinder
             && !IsDateline(text, tokens, m)) return null;
         if (single && firstWord.Length <= 2 && !IsAllCaps(firstWord) && m.End == tokens[m.StartToken].End) return null;
         if (single && Titles.Contains(firstWord)) return null; // "Sens.", "General", "Prince"
-        // "West Nile virus", "Marburg fever": a disease named after a place happens anywhere.
-        if (m.EndToken < tokens.Count && tokens[m.EndToken].Start == m.End + 1 && DiseaseNouns.Contains(Word(text, tokens[m.EndToken]))) return null;
+        if (NamesDisease(text, m.End, candidates)) return null;
 
         // The name the match belongs to: its run of capitalised words, cut at "and" ("United States and Canada").
         int nameStart = m.StartToken, nameEnd = m.EndToken;

@@ -45,6 +45,7 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
         {
             if (e.Type != EntityType.Location || e.Start < 0 || e.End > text.Length || e.End <= e.Start) continue;
             var toponym = FromEntity(text, e);
+            if (NamesDisease(text, e.End, toponym.Candidates)) continue;
             // A location the gazetteer does not know may hold a name it knows ("North Texas", "the
             // Paris Public Library"): its words are read like any others, and it stays a place of
             // its own only when they hold none.
@@ -149,6 +150,13 @@ public sealed partial class ToponymFinder(Gazetteer gazetteer, WordLists words)
             }
         }
     }
+
+    /// <summary>
+    /// "West Nile virus", "Marburg fever": a disease named after a place happens anywhere. Not a
+    /// country's name: "the United States flu season" is the country's.
+    /// </summary>
+    private static bool NamesDisease(string text, int end, IReadOnlyList<NameMatch> candidates) =>
+        DiseaseNouns.Contains(NextWord(text, end)) && !candidates.Any(c => c.Entry.Kind == PlaceKind.Country);
 
     /// <summary>The word right after <paramref name="end"/> and one space, or "".</summary>
     private static string NextWord(string text, int end)

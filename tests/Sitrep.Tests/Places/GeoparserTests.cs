@@ -12,11 +12,11 @@ public class GeoparserTests
         return document;
     }
 
-    private static PlaceMention Place(Document d, string surface) =>
+    internal static PlaceMention Place(Document d, string surface) =>
         d.Places.FirstOrDefault(p => p.Text == surface) ?? throw new ShouldAssertException(
             $"no place '{surface}' among [{string.Join(", ", d.Places.Select(p => p.Text))}]");
 
-    private static double Km(PlaceMention p, double lat, double lon) => PlaceResolver.Kilometres(p.Lat!.Value, p.Lon!.Value, lat, lon);
+    internal static double Km(PlaceMention p, double lat, double lon) => PlaceResolver.Kilometres(p.Lat!.Value, p.Lon!.Value, lat, lon);
 
     [Theory]
     [InlineData("El Fasher")]
