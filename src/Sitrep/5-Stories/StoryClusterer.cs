@@ -7,16 +7,15 @@ namespace Sitrep.Stories;
 /// <see cref="DaysApart"/> is ln(1 + days) between the document's publication and the mean of the story's
 /// (average link: a saga's later chapters are far from its mean however closely each follows the one before);
 /// 0 when either is unknown. <see cref="TownConflict"/> is 1 when both name towns and none of the
-/// document's is near one of the story's (same-kind local incidents in different towns). <see cref="StorySize"/>
-/// is ln(documents) of the story: a grown story's centroid is broader, so its cosines with a member are lower.
+/// document's is near one of the story's (same-kind local incidents in different towns).
 /// </remarks>
 public readonly record struct SimilarityFeatures(float Body, float Title, float Names, float Dates, float Numbers, float YearConflict, float MonthConflict,
-    float TopNames, float DayConflict = 0, float DaysApart = 0, float TownConflict = 0, float StorySize = 0)
+    float TopNames, float DayConflict = 0, float DaysApart = 0, float TownConflict = 0)
 {
     public static readonly string[] Labels = ["body", "title", "names", "dates", "numbers", "year_conflict", "month_conflict", "top_names",
-        "day_conflict", "days_apart", "town_conflict", "story_size"];
+        "day_conflict", "days_apart", "town_conflict"];
 
-    public float[] ToArray() => [Body, Title, Names, Dates, Numbers, YearConflict, MonthConflict, TopNames, DayConflict, DaysApart, TownConflict, StorySize];
+    public float[] ToArray() => [Body, Title, Names, Dates, Numbers, YearConflict, MonthConflict, TopNames, DayConflict, DaysApart, TownConflict];
 }
 
 /// <summary>
@@ -64,7 +63,7 @@ public sealed record StoryDecision(float Bias, float[] Weights, float SplitBelow
         var w = Weights;
         return Bias + w[0] * f.Body + w[1] * f.Title + w[2] * f.Names + w[3] * f.Dates + w[4] * f.Numbers
                + w[5] * f.YearConflict + w[6] * f.MonthConflict + w[7] * f.TopNames
-               + w[8] * f.DayConflict + w[9] * f.DaysApart + w[10] * f.TownConflict + w[11] * f.StorySize;
+               + w[8] * f.DayConflict + w[9] * f.DaysApart + w[10] * f.TownConflict;
     }
 }
 
@@ -259,7 +258,7 @@ internal sealed class Story(int id)
     {
         return new SimilarityFeatures(Body.Cosine(d.Body), Title.Cosine(d.Title), Names.Cosine(d.Names),
             Dates.Cosine(d.Dates), Numbers.Cosine(d.Numbers), Conflict(d.Years, Years), Conflict(d.Months, Months),
-            TopNamesKnown(d.Names), DayConflict(d.Days), DaysApart(d.Published), TownConflict(d.Towns), (float)Math.Log(Math.Max(1, Documents)));
+            TopNamesKnown(d.Names), DayConflict(d.Days), DaysApart(d.Published), TownConflict(d.Towns));
     }
 
     public float TopNamesKnown(SparseVector names)

@@ -1,5 +1,3 @@
-using static Sitrep.Tests.Stories.StoryFixtures;
-
 namespace Sitrep.Tests.Stories;
 
 /// <summary>
@@ -12,6 +10,14 @@ namespace Sitrep.Tests.Stories;
 /// </summary>
 internal static class LocalNewsFixtures
 {
+    /// <summary>A plain-text article as a reader gives it: the text stage finds its headline and body.</summary>
+    private static Document Article(string id, string text, string outlet, string published)
+    {
+        var document = new Document(id, new SourceLocation($"{id}.txt")) { Text = text, TextIsInput = true, Outlet = outlet };
+        if (PartialDate.TryParse(published, out var date)) document.SetPublished(date, DateProvenance.Given);
+        return document;
+    }
+
     /// <summary>One shooting: the town (a real one, so the places stage puts it on the map), its state, the victim, the street.</summary>
     public sealed record Shooting(string Town, string State, string Victim, int Age, string Street, string Chief);
 
