@@ -15,8 +15,8 @@ using Sitrep.Stories;
 /// gold story, and the document's similarity to each candidate story is recorded (positive when it is
 /// the gold story); a logistic regression is fitted on the pairs of all sets, then its bias and the
 /// refinement's thresholds are calibrated to the best mean B-cubed F1 over the sets.
-/// With --folds K, documents are cut into K folds by the md5 of their group (a topic, or an incident's
-/// state: related stories stay on one side), each fold is clustered with the decision fitted on the
+/// With --folds K, documents are cut into K folds as tools/folds cuts them (md5 of their group, a topic or
+/// an incident's state, modulo K: related stories stay on one side), each fold is clustered with the decision fitted on the
 /// others, and each fold's documents, gold and decision are written under --out for the scorers
 /// (tools/cv-stories.sh). The decision fitted on everything is written to --out (a file, or
 /// story-decision.tsv in the --out folder with folds). With --decision FILE it only scores that decision on each set.
@@ -74,9 +74,9 @@ static class StoryTraining
         return 0;
     }
 
-    /// <summary>The fold of a group: the md5 of its name, so a fold is the same on every machine and run.</summary>
+    /// <summary>The fold of a group: the md5 of its name as a number, modulo K (the folds of tools/folds).</summary>
     private static int Fold(string group, int folds) =>
-        (int)(BitConverter.ToUInt32(MD5.HashData(Encoding.UTF8.GetBytes(group)), 0) % (uint)folds);
+        (int)(new System.Numerics.BigInteger(MD5.HashData(Encoding.UTF8.GetBytes(group)), isUnsigned: true, isBigEndian: true) % folds);
 
     /// <summary>Each set's pairs weigh alike in the fit, however many documents it has: no set's kind of news drowns another's.</summary>
     private static StoryDecision Train(List<List<Labelled>> sets)
@@ -97,7 +97,7 @@ static class StoryTraining
         {
             foreach (var (id, list) in documents)
                 if (list!.AsArray().Select(i => (string)i!).Order(StringComparer.Ordinal).FirstOrDefault() is { } incident)
-                    labels[id] = (incident, (string?)incidents[incident]?["state"] ?? incident);
+                    labels[id] = (incident, list.AsArray().Select(i => (string?)incidents[(string)i!]?["state"] ?? incident).Min(StringComparer.Ordinal)!);
         }
         else
             foreach (var (id, label) in gold)
