@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Refits the story decision (StoryDecision.Default weights in src/Sitrep/5-Stories/StoryClusterer.cs,
-# StoryRefinement.DefaultSplitBelow/DefaultAbsorbAbove in StoryRefinement.cs) on a labelled data set:
-# JSON Lines documents and {id: "TOPIC_event"} gold. Prints a two-fold cross-validation over topic
-# halves (check that the thresholds agree across folds) and the weights fitted on everything, which
-# are then copied into the code by hand.
-# Usage: tools/train-story-decision.sh [DOCS.jsonl GOLD.json]   (default: the ECB+ dev set)
+# Refits the story decision (src/Sitrep/5-Stories/Data/story-decision.tsv: StoryDecision's weights and
+# StoryRefinement's thresholds) on labelled data sets, each a JSON Lines file and its gold (see
+# bench/Sitrep.Bench/StoryTraining.cs). Prints the weights and writes them where --out says
+# (e.g. --out src/Sitrep/5-Stories/Data/story-decision.tsv); with --folds K also fits each fold on the
+# others and writes the folds under the --out folder (tools/cv-stories.sh scores them).
+# Usage: tools/train-story-decision.sh [--folds K] [--out PATH] [--cache DIR] [--decision FILE] [DOCS GOLD]...
+#   (default sets: the ECB+ clustering set and the incidents dev set of ../shared/data)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-data="$root/../shared/data/cluster-ecbplus"
-docs="${1:-$data/docs.jsonl}"
-gold="${2:-$data/gold.json}"
-exec dotnet run -c Release --project "$root/bench/Sitrep.Bench" -- train-stories "$docs" "$gold"
+data="$root/../shared/data"
+options=()
+while [ $# -gt 0 ] && [[ "$1" == --* ]]; do options+=("$1" "$2"); shift 2; done
+if [ $# -eq 0 ]; then
+  set -- "$data/cluster-ecbplus/docs.jsonl" "$data/cluster-ecbplus/gold.json" \
+         "$data/incidents-gva-dev/docs.jsonl.gz" "$data/incidents-gva-dev/gold.json"
+fi
+exec dotnet run -c Release --project "$root/bench/Sitrep.Bench" -- train-stories "${options[@]}" "$@"

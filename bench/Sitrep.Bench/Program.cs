@@ -9,8 +9,8 @@
 //   workers INPUT... --copies N [--server postgres://...] sitrep worker processes (1, 2, 4) sharing a PostgreSQL store
 //   syntax CONLLU [--repeat N]                          tagging and tagging + parsing on one core, model load time and size
 //   cluster [SIZE...]                                    story clustering on synthetic streams
-//   train-stories DOCS.jsonl GOLD.json                   fits the story decision
-const string Usage = "usage: Sitrep.Bench extract|ner|places|annotate|time INPUT... [--repeat N] | analyze|ingest|api INPUT... [--copies N] | pages [--articles N] [--story N] [--server postgres://...] | serve-load INPUT... [--copies N] [--server postgres://...] [--seconds S] | workers INPUT... [--copies N] [--server postgres://...] | syntax CONLLU [--repeat N] | cluster [SIZE...] | train-stories DOCS.jsonl GOLD.json";
+//   train-stories [--folds K] [--out PATH] [--cache DIR] [--decision FILE] (DOCS.jsonl GOLD.json)...  fits the story decision (tools/train-story-decision.sh)
+const string Usage = "usage: Sitrep.Bench extract|ner|places|annotate|time INPUT... [--repeat N] | analyze|ingest|api INPUT... [--copies N] | pages [--articles N] [--story N] [--server postgres://...] | serve-load INPUT... [--copies N] [--server postgres://...] [--seconds S] | workers INPUT... [--copies N] [--server postgres://...] | syntax CONLLU [--repeat N] | cluster [SIZE...] | train-stories [--folds K] [--out PATH] [--cache DIR] [--decision FILE] (DOCS.jsonl GOLD.json)...";
 
 var arguments = args.ToList();
 int repeat = TakeOption(arguments, "--repeat", 3);
@@ -19,10 +19,12 @@ int articles = TakeOption(arguments, "--articles", 100_000);
 int storySize = TakeOption(arguments, "--story", 1_000);
 int seconds = TakeOption(arguments, "--seconds", 60);
 string? namedServer = TakeText(arguments, "--server");
+int folds = TakeOption(arguments, "--folds", 0);
+string? outPath = TakeText(arguments, "--out"), cache = TakeText(arguments, "--cache"), scored = TakeText(arguments, "--decision");
 string? server = namedServer ?? Environment.GetEnvironmentVariable("SITREP_POSTGRES");
 return arguments switch
 {
-    ["train-stories", var docs, var gold] => StoryTraining.Run(docs, gold),
+    ["train-stories", _, _, ..] when arguments.Count % 2 == 1 => StoryTraining.Run(arguments.Skip(1).Chunk(2).Select(p => (p[0], p[1])).ToList(), folds, outPath, cache, scored),
     ["cluster", .. var sizes] => ClusterBench.Run(sizes.Count > 0 ? sizes.Select(int.Parse) : [10_000, 100_000, 1_000_000]),
     ["syntax", var conllu] => SyntaxBench.Run(conllu, repeat),
     ["time", _, ..] => TimeBench.Run(StageBench.Read(arguments.Skip(1)), repeat),

@@ -3,11 +3,12 @@ namespace Sitrep.Stories;
 /// <summary>
 /// <see cref="DocumentTerms"/> as bytes, so that a store keeps what the stories stage read of a
 /// document and a later process can replay it without reading the document again. Little-endian:
-/// per space a count and (term, count) pairs, then years, months and the publication day.
+/// per space a count and (term, count) pairs, then years, months and the publication day; from
+/// version 2 on, days and towns (latitude, longitude). Version 1 bytes (stored before) read without them.
 /// </summary>
 public static class DocumentTermsCodec
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     public static byte[] Encode(DocumentTerms terms)
     {
@@ -28,6 +29,13 @@ public static class DocumentTermsCodec
             WriteInts(w, terms.Months);
             w.Write(terms.Published.HasValue);
             w.Write(terms.Published ?? 0);
+            WriteInts(w, terms.Days);
+            w.Write(terms.Towns.Length);
+            foreach (var town in terms.Towns)
+            {
+                w.Write(town.Lat);
+                w.Write(town.Lon);
+            }
         }
         return bytes.ToArray();
     }
@@ -38,7 +46,8 @@ public static class DocumentTermsCodec
         try
         {
             using var r = new BinaryReader(new MemoryStream(bytes));
-            if (r.ReadByte() != Version) throw new InvalidDataException("unknown version of stored document terms");
+            byte version = r.ReadByte();
+            if (version is < 1 or > Version) throw new InvalidDataException("unknown version of stored document terms");
             var spaces = new Dictionary<int, int>[5];
             for (int s = 0; s < spaces.Length; s++)
             {
@@ -51,6 +60,12 @@ public static class DocumentTermsCodec
             bool hasPublished = r.ReadBoolean();
             double published = r.ReadDouble();
             var terms = new DocumentTerms { Published = hasPublished ? published : null, Years = years, Months = months };
+            if (version >= 2)
+            {
+                terms.Days = ReadInts(r, bytes.Length);
+                terms.Towns = new GeoPoint[Count(r, bytes.Length)];
+                for (int i = 0; i < terms.Towns.Length; i++) terms.Towns[i] = new GeoPoint(r.ReadDouble(), r.ReadDouble());
+            }
             foreach (var (target, source) in Spaces(terms).Zip(spaces))
                 foreach (var (term, count) in source) target[term] = count;
             return terms;

@@ -17,6 +17,12 @@ public sealed class DocumentTerms
     /// <summary>The months of the year (1-12) its dates name, with or without a year.</summary>
     public int[] Months { get; set; } = [];
 
+    /// <summary>The days (day numbers) its full dates name: what its events' stated days are.</summary>
+    public int[] Days { get; set; } = [];
+
+    /// <summary>The first towns it places on the map (its dateline and lead come first): where it happened.</summary>
+    public GeoPoint[] Towns { get; set; } = [];
+
     /// <summary>Publication time in days (fractional), when the input gave one; null when unknown or inferred.</summary>
     public double? Published { get; init; }
 
@@ -25,11 +31,12 @@ public sealed class DocumentTerms
 
     public StoryProfile Weigh(DocumentFrequencies frequencies) => new(
         SparseVector.Weigh(Body, frequencies), SparseVector.Weigh(Title, frequencies), SparseVector.Weigh(Names, frequencies),
-        SparseVector.Weigh(Dates, frequencies), SparseVector.Weigh(Numbers, frequencies), Years, Months, Published);
+        SparseVector.Weigh(Dates, frequencies), SparseVector.Weigh(Numbers, frequencies), Years, Months, Days, Towns, Published);
 }
 
-/// <summary>A document as the clusterer compares it: unit TF-IDF vectors per space, years and publication time.</summary>
-public sealed record StoryProfile(SparseVector Body, SparseVector Title, SparseVector Names, SparseVector Dates, SparseVector Numbers, int[] Years, int[] Months, double? Published);
+/// <summary>A document as the clusterer compares it: unit TF-IDF vectors per space, years, months, days, towns and publication time.</summary>
+public sealed record StoryProfile(SparseVector Body, SparseVector Title, SparseVector Names, SparseVector Dates, SparseVector Numbers,
+    int[] Years, int[] Months, int[] Days, GeoPoint[] Towns, double? Published);
 
 /// <summary>
 /// Turns a document into <see cref="DocumentTerms"/>: words of headline and body, and the cues
@@ -41,6 +48,8 @@ public sealed class StoryProfiler(ICueSource cues)
     private const int MaxTitleWords = 25;
     /// <summary>Names in the headline and first sentences count this many times: they say whom the story is about.</summary>
     private const int LeadWords = 50, LeadNameWeight = 3;
+    /// <summary>Towns kept per document: the first few, where it happened (later ones are often where victims were taken, or background).</summary>
+    private const int MaxTowns = 3;
 
     public StoryProfiler() : this(new AnnotatedCues(new ScannedCues())) { }
 
@@ -53,7 +62,7 @@ public sealed class StoryProfiler(ICueSource cues)
 
         var found = new DocumentCues();
         cues.Collect(document, words, titleSpan, found);
-        SortedSet<int> years = [], months = [];
+        SortedSet<int> years = [], months = [], days = [];
         var terms = new DocumentTerms { Published = PublishedDays(document) };
         foreach (var w in words)
         {
@@ -74,11 +83,25 @@ public sealed class StoryProfiler(ICueSource cues)
             }
         int leadEnd = words.Count > LeadWords ? words[LeadWords].Start : text.Length;
         foreach (var (name, at) in found.Names) AddName(terms.Names, name, at < leadEnd ? LeadNameWeight : 1);
-        foreach (var date in found.Dates) AddDate(terms.Dates, date, years, months);
+        foreach (var date in found.Dates) AddDate(terms.Dates, date, years, months, days);
         foreach (var number in found.Numbers) Increment(terms.Numbers, TermHash.Of(TermKind.Number, number));
         terms.Years = [.. years];
         terms.Months = [.. months];
+        terms.Days = [.. days];
+        terms.Towns = Towns(document);
         return terms;
+    }
+
+    private static GeoPoint[] Towns(Document document)
+    {
+        var towns = new List<GeoPoint>(MaxTowns);
+        foreach (var p in document.Places)
+            if (p is { Kind: PlaceKind.City, Point: { } point, Context: null } && !towns.Contains(point))
+            {
+                towns.Add(point);
+                if (towns.Count == MaxTowns) break;
+            }
+        return [.. towns];
     }
 
     private static (int Start, int End) BodyRange(Document document) =>
@@ -110,12 +133,13 @@ public sealed class StoryProfiler(ICueSource cues)
     }
 
     /// <summary>A date at its own precision and every coarser one, with and without its year.</summary>
-    private static void AddDate(Dictionary<int, int> dates, string value, SortedSet<int> years, SortedSet<int> months)
+    private static void AddDate(Dictionary<int, int> dates, string value, SortedSet<int> years, SortedSet<int> months, SortedSet<int> days)
     {
         Increment(dates, TermHash.Of(TermKind.Date, value));
         int year = 0;
         bool hasYear = value.Length >= 4 && int.TryParse(value.AsSpan(0, 4), out year);
         if (hasYear) years.Add(year);
+        if (hasYear && value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", out var day)) days.Add(day.DayNumber);
         if (value.Length >= 7 && value[4] == '-' && value[5] != 'W')
         {
             if (int.TryParse(value.AsSpan(5, 2), out var month)) months.Add(month);

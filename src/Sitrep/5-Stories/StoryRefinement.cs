@@ -9,13 +9,13 @@ namespace Sitrep.Stories;
 /// Then the reverse: a story of one or two documents, opened before its real story had grown
 /// recognisable, joins the grown story its documents now match best when the log-odds are high enough.
 /// </summary>
-public sealed class StoryRefinement(StoryDecision decision, float splitBelow, float absorbAbove, int largestStory = 300)
+/// <remarks>The thresholds are the decision's own (<see cref="StoryDecision.SplitBelow"/>, <see cref="StoryDecision.AbsorbAbove"/>), fitted with it.</remarks>
+public sealed class StoryRefinement(StoryDecision decision, int largestStory = 300)
 {
-    /// <summary>The thresholds fitted with the decision (tools/train-story-decision.sh).</summary>
-    public const float DefaultSplitBelow = -1.0f, DefaultAbsorbAbove = -2.0f;
     private const int SmallStory = 2;
+    private readonly float splitBelow = decision.SplitBelow, absorbAbove = decision.AbsorbAbove;
 
-    public StoryRefinement() : this(StoryDecision.Default, DefaultSplitBelow, DefaultAbsorbAbove) { }
+    public StoryRefinement() : this(StoryDecision.Default) { }
 
     /// <summary>Moves the documents of small stories into the grown story they match best; returns the remaining stories.</summary>
     public List<List<int>> Absorb(List<List<int>> stories, IReadOnlyList<StoryProfile> profiles)
