@@ -334,8 +334,7 @@ public sealed class StoryServer : IDisposable
     });
 
     /// <summary>The story's picture when an analysis of it is in memory (a page being made, or a filtered one).</summary>
-    private StoryPicture? AnalysedPicture(string? storyId) =>
-        storyId != null && Number(storyId) is { } n && pictures.TryGetValue(n, out var entry) && entry.Analysis.IsValueCreated ? entry.Analysis.Value.Picture : null;
+    private StoryPicture? AnalysedPicture(string? storyId) => storyId != null && Number(storyId) is { } n && pictures.TryGetValue(n, out var entry) && entry.Analysis.IsValueCreated ? entry.Analysis.Value.Picture : null;
 
     /// <summary>The story's number from its id (s1 is story 0), null for an id no story can have.</summary>
     private static int? Number(string id) =>
