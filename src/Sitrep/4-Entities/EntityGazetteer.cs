@@ -4,12 +4,12 @@ using Sitrep.Text;
 namespace Sitrep.Entities;
 
 /// <summary>
-/// Name lists (countries, demonyms, cities, regions, first names, natural-feature words) matched against token sequences,
+/// Name lists (countries, demonyms, cities, regions, first names) matched against token sequences,
 /// case-insensitively, longest match first. The tagger uses the matches as features only.
 /// </summary>
 public sealed class EntityGazetteer
 {
-    public static readonly string[] Kinds = ["COUNTRY", "DEMONYM", "CITY", "REGION", "FIRST", "FEATURE"];
+    public static readonly string[] Kinds = ["COUNTRY", "DEMONYM", "CITY", "REGION", "FIRST"];
     private const int MaxTokens = 6;
 
     /// <summary>First token's lower-case hash to the entries starting with it.</summary>

@@ -41,7 +41,7 @@ public sealed class EntityModel
     /// <summary>The model built into the engine (src/Sitrep/4-Entities/Data), or a retrained one in SITREP_DATA, loaded on first use.</summary>
     public static EntityModel Shipped => ShippedModel.Value;
 
-    /// <summary>Labels every sentence of a document in reading order, so later sentences see the history of earlier ones.</summary>
+    /// <summary>Labels every sentence of a document in order, so later sentences see the history of earlier ones.</summary>
     internal byte[] Tag(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, EntityGazetteer gazetteer)
     {
         var labels = new byte[tokens.Count];
@@ -51,12 +51,13 @@ public sealed class EntityModel
         Span<int> rows = stackalloc int[EntityFeatures.MaxFeatures];
         ref short weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         var unit = Vector256.Create(_unit);
-        foreach (var (sentence, kind) in features.ReadingOrder)
+        foreach (var sentence in sentences)
         {
+            bool headline = features.IsHeadline(sentence);
             features.BeginSentence(sentence);
             for (int i = 0; i < sentence.TokenCount; i++)
             {
-                int count = features.Extract(sentence, kind, sentence.FirstToken + i, rows);
+                int count = features.Extract(sentence, headline, sentence.FirstToken + i, rows);
                 // Labels 0-7 in one vector of 16-bit weights summed as 32-bit integers, label 8 apart.
                 var sum = Vector256<int>.Zero;
                 int last = 0;

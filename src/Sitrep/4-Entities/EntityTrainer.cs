@@ -6,49 +6,24 @@ namespace Sitrep.Entities;
 /// <summary>
 /// Trains the tagger as an averaged structured perceptron: documents in a seeded random order each
 /// epoch, Viterbi decoding per sentence, and the prediction history built from the model's own
-/// guesses, as at tagging time. The averaged weights are quantised to 16 bits. Word dropout
-/// regularises: with probability <paramref name="wordDropout"/> a token is seen without its word
-/// features, so the tagger learns to type a name from its shape, parts and context, as it must type
-/// every name it never saw in training.
+/// guesses, as at tagging time. The averaged weights are quantised to 16 bits.
 /// </summary>
-public sealed class EntityTrainer(int bits = 17, int epochs = 12, int seed = 2003, double wordDropout = 0.2, int runs = 3)
+public sealed class EntityTrainer(int bits = 17, int epochs = 12, int seed = 2003)
 {
     private const int L = EntityLabels.Count;
 
-    /// <summary>
-    /// The mean weights of <c>runs</c> perceptrons, each trained with its own seed (document order,
-    /// title-cased headlines, dropped words): the mean varies less with the seed than any one run, so a
-    /// name no run saw often is typed by what the runs agree on.
-    /// </summary>
     public EntityModel Train(string trainPath, string? devPath, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
-        var corpus = ConllCorpus.Read(trainPath).Select(ConllCorpus.AsTokenized).ToList();
-        var dev = devPath is null ? null : ConllCorpus.Read(devPath).Select(ConllCorpus.AsTokenized).ToList();
-        log.WriteLine($"{corpus.Count} documents, {corpus.Sum(d => d.Tokens.Count)} tokens ({clock.Elapsed.TotalSeconds:F1} s)");
-        if (runs < 1) throw new ArgumentException("runs must be at least 1");
-        var mean = new float[(1 << bits) * L];
-        var meanTransitions = new float[(L + 1) * L];
-        for (int run = 0; run < runs; run++)
-        {
-            var (weights, transitions) = TrainRun(corpus, seed + run, dev, log, clock);
-            for (int i = 0; i < mean.Length; i++) mean[i] += weights[i] / runs;
-            for (int i = 0; i < meanTransitions.Length; i++) meanTransitions[i] += transitions[i] / runs;
-        }
-        var (quantised, unit) = TrainingWeights.AverageQuantised(mean, new float[mean.Length], 1);
-        var model = new EntityModel(bits, quantised, meanTransitions, unit);
-        if (dev != null && runs > 1) log.WriteLine($"mean of {runs} runs: dev {Evaluate(model, dev, EntityGazetteer.Shipped)}");
-        return model;
-    }
-
-    /// <summary>One run: the averaged weights and transitions of a perceptron trained in the order and with the dropout that <paramref name="runSeed"/> gives.</summary>
-    private (float[] Weights, float[] Transitions) TrainRun(List<LabelledDocument> corpus, int runSeed, List<LabelledDocument>? dev, TextWriter log, Stopwatch clock)
-    {
-        var random = new Random(runSeed);
+        var documents = ConllCorpus.Read(trainPath);
+        var random = new Random(seed);
         // News headlines come in capitals (as in the corpus) or in title case (as on most sites today):
         // half the capitalised headlines are shown to the tagger in title case.
-        var documents = corpus.Select(d => random.Next(2) == 0 ? TitleCaseHeadline(d) : d).ToList();
+        for (int d = 0; d < documents.Count; d++)
+            if (random.Next(2) == 0) documents[d] = TitleCaseHeadline(documents[d]);
+        var dev = devPath is null ? null : ConllCorpus.Read(devPath);
         var gazetteer = EntityGazetteer.Shipped;
+        log.WriteLine($"{documents.Count} documents, {documents.Sum(d => d.Tokens.Count)} tokens ({clock.Elapsed.TotalSeconds:F1} s)");
 
         var weights = new float[(1 << bits) * L];
         var accumulated = new float[weights.Length];
@@ -76,14 +51,14 @@ public sealed class EntityTrainer(int bits = 17, int epochs = 12, int seed = 200
             {
                 var doc = documents[d];
                 var features = new EntityFeatures(doc.Text, doc.Tokens, doc.Sentences, gazetteer, bits);
-                foreach (var (sentence, kind) in features.ReadingOrder)
+                foreach (var sentence in doc.Sentences)
                 {
                     int n = sentence.TokenCount;
+                    bool headline = features.IsHeadline(sentence);
                     features.BeginSentence(sentence);
                     for (int i = 0; i < n; i++)
                     {
-                        counts[i] = features.Extract(sentence, kind, sentence.FirstToken + i, rows.AsSpan(i * EntityFeatures.MaxFeatures));
-                        if (random.NextDouble() < wordDropout) counts[i] = EntityFeatures.WithoutWord(rows.AsSpan(i * EntityFeatures.MaxFeatures), counts[i]);
+                        counts[i] = features.Extract(sentence, headline, sentence.FirstToken + i, rows.AsSpan(i * EntityFeatures.MaxFeatures));
                         var e = emission.AsSpan(i * L, L);
                         e.Clear();
                         foreach (int row in rows.AsSpan(i * EntityFeatures.MaxFeatures, counts[i]))
@@ -114,13 +89,12 @@ public sealed class EntityTrainer(int bits = 17, int epochs = 12, int seed = 200
                     step++;
                 }
             }
-            string score = dev is null ? "" : $", dev {Evaluate(Average(weights, accumulated, transitions, accumulatedTransitions, step), dev, gazetteer)}";
-            log.WriteLine($"seed {runSeed} epoch {epoch}: {errors} token errors{score} ({clock.Elapsed.TotalSeconds:F1} s)");
+            var model = Average(weights, accumulated, transitions, accumulatedTransitions, step);
+            string score = dev is null ? "" : $", dev {Evaluate(model, dev, gazetteer)}";
+            log.WriteLine($"epoch {epoch}: {errors} token errors{score} ({clock.Elapsed.TotalSeconds:F1} s)");
+            if (epoch == epochs) return model;
         }
-        if (epochs < 1) throw new ArgumentException("epochs must be at least 1");
-        for (int i = 0; i < weights.Length; i++) weights[i] -= accumulated[i] / step;
-        for (int i = 0; i < transitions.Length; i++) transitions[i] -= accumulatedTransitions[i] / step;
-        return (weights, transitions);
+        throw new ArgumentException("epochs must be at least 1");
     }
 
     /// <summary>The document with its first line, when in capitals, in title case; short acronyms among its entities stay in capitals.</summary>
